@@ -1,0 +1,72 @@
+/** The result of a permutation (Monte Carlo) test, as in PySAL esda/segregation. */
+export interface PermutationInference {
+  /** Number of permutations R. */
+  permutations: number;
+  /** Number of simulated statistics at least as extreme as the observed one (M). */
+  extreme: number;
+  /** Pseudo p-value (M + 1) / (R + 1). */
+  pSim: number;
+  /** Which tail was counted. */
+  alternative: "greater" | "less" | "two-sided" | "folded";
+  /** Mean and standard deviation of the simulated statistics; z of the observed one against them. */
+  meanSim: number;
+  sdSim: number;
+  zSim: number;
+}
+
+/**
+ * Pseudo p-value of an observed statistic against simulated ones: p = (M + 1) / (R + 1), where M counts the
+ * simulated values at least as extreme as the observed one (Hope 1968; PySAL esda uses the same rule).
+ *
+ * `alternative`:
+ * - "greater": M = #{sim ≥ observed}
+ * - "less": M = #{sim ≤ observed}
+ * - "folded" (PySAL's default for Moran's I): the smaller of the two tails, M = min(#≥, #≤)
+ * - "two-sided": 2 × the folded p, capped at 1
+ *
+ * @example
+ * permutationInference(0.5, [0.1, 0.2, 0.6], { alternative: "greater" }).pSim; // (1 + 1) / (3 + 1) = 0.5
+ */
+export function permutationInference(
+  observed: number,
+  simulated: ArrayLike<number>,
+  options: { alternative?: "greater" | "less" | "two-sided" | "folded" } = {},
+): PermutationInference {
+  const alternative = options.alternative ?? "folded";
+  const R = simulated.length;
+  if (R === 0) throw new Error("permutationInference: no simulated statistics (permutations must be ≥ 1)");
+  let ge = 0;
+  let le = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < R; i++) {
+    const s = simulated[i];
+    if (s >= observed) ge++;
+    if (s <= observed) le++;
+    sum += s;
+  }
+  const meanSim = sum / R;
+  for (let i = 0; i < R; i++) sumSq += (simulated[i] - meanSim) ** 2;
+  const sdSim = R > 1 ? Math.sqrt(sumSq / (R - 1)) : NaN;
+  let extreme: number;
+  let pSim: number;
+  switch (alternative) {
+    case "greater":
+      extreme = ge;
+      pSim = (ge + 1) / (R + 1);
+      break;
+    case "less":
+      extreme = le;
+      pSim = (le + 1) / (R + 1);
+      break;
+    case "folded":
+      extreme = Math.min(ge, le);
+      pSim = (extreme + 1) / (R + 1);
+      break;
+    case "two-sided":
+      extreme = Math.min(ge, le);
+      pSim = Math.min(1, (2 * (extreme + 1)) / (R + 1));
+      break;
+  }
+  return { permutations: R, extreme, pSim, alternative, meanSim, sdSim, zSim: (observed - meanSim) / sdSim };
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { VERSION, createRng, permutationInference } from "../src/index.js";
+
+describe("package scaffold", () => {
+  it("VERSION equals package.json's version", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    expect(VERSION).toBe(pkg.version);
+  });
+});
+
+describe("createRng", () => {
+  it("gives the same sequence for the same seed and a different one for another seed", () => {
+    const a = createRng(7), b = createRng(7), c = createRng(8);
+    const sa = Array.from({ length: 5 }, () => a.next());
+    const sb = Array.from({ length: 5 }, () => b.next());
+    const sc = Array.from({ length: 5 }, () => c.next());
+    expect(sa).toEqual(sb);
+    expect(sa).not.toEqual(sc);
+    for (const x of sa) expect(x >= 0 && x < 1).toBe(true);
+  });
+  it("int(n) is roughly uniform", () => {
+    const rng = createRng(1);
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 40000; i++) counts[rng.int(4)]++;
+    for (const c of counts) expect(Math.abs(c - 10000)).toBeLessThan(400);
+  });
+  it("rejects a non-integer seed", () => {
+    expect(() => createRng(1.5)).toThrow("createRng: seed must be an integer, got 1.5");
+  });
+});
+
+describe("permutationInference", () => {
+  it("computes (M+1)/(R+1) by hand", () => {
+    // observed 0.5; simulated ≥ 0.5: {0.6} → M = 1, p = 2/4
+    expect(permutationInference(0.5, [0.1, 0.2, 0.6], { alternative: "greater" }).pSim).toBe(0.5);
+    // ≤ 0.5: {0.1, 0.2} → M = 2, p = 3/4
+    expect(permutationInference(0.5, [0.1, 0.2, 0.6], { alternative: "less" }).pSim).toBe(0.75);
+    // folded: min(1, 2) = 1 → 2/4
+    expect(permutationInference(0.5, [0.1, 0.2, 0.6]).pSim).toBe(0.5);
+  });
+  it("rejects an empty simulation", () => {
+    expect(() => permutationInference(1, [])).toThrow("no simulated statistics");
+  });
+});
