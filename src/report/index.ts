@@ -1,1 +1,1 @@
-export {};
+export type { ReportSection, ReportTable, TableColumn } from "./section.js";

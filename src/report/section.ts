@@ -1,0 +1,38 @@
+import type { Figure } from "../plot/figure.js";
+
+/** A column of a report table or workbook sheet. */
+export interface TableColumn {
+  /** Key in the row objects. */
+  key: string;
+  /** German label shown in the report and the workbook. */
+  label: string;
+  /** Number of decimals for numbers (default: as is). */
+  decimals?: number;
+}
+
+/** A table in the report and, with the same content, a sheet in the XLSX workbook. */
+export interface ReportTable {
+  /** German title; also the sheet name (max. 31 characters in XLSX). */
+  title: string;
+  columns: TableColumn[];
+  rows: Array<Record<string, unknown>>;
+  /** Cells to highlight (e.g. flags): for row index i, the keys to highlight and the level. */
+  highlight?: Array<{ row: number; key: string; level: "auffällig" | "stark auffällig" | "hinweis" }>;
+  /** Also write this table as its own workbook sheet (default true). */
+  sheet?: boolean;
+}
+
+/**
+ * One section of the HTML report (and its workbook sheets). Every analysis step offers a builder that returns
+ * a section; the report only lays sections out.
+ */
+export interface ReportSection {
+  /** Anchor id, e.g. "bedarf-angebot". */
+  id: string;
+  /** German heading. */
+  title: string;
+  /** German paragraphs (plain text; the renderer escapes them). */
+  paragraphs?: string[];
+  figures?: Array<{ title: string; figure: Figure; caption?: string }>;
+  tables?: ReportTable[];
+}
