@@ -1,1 +1,5 @@
-export {};
+export { stableStringify } from "./stable-stringify.js";
+export { provenance, provenanceLines, sha256 } from "./provenance.js";
+export type { Provenance, ProvenanceInput } from "./provenance.js";
+export { suppressDisclosive } from "./disclosure.js";
+export type { DisclosureOptions, DisclosureResult, SuppressedCell } from "./disclosure.js";

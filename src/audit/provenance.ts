@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { VERSION } from "../version.js";
+import { stableStringify } from "./stable-stringify.js";
+
+/** One input file of an analysis, identified by its content. */
+export interface ProvenanceInput {
+  /** The path as given (relative paths stay relative, so records are the same on every machine). */
+  path: string;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /** Size in bytes. */
+  bytes: number;
+}
+
+/**
+ * What a reviewer needs to re-run an output and get identical bytes: the SHA-256 of every input file, every
+ * parameter, and the library's version. `createdAt` is the one field that differs between runs; it is left out
+ * of `fingerprint`, a SHA-256 over everything else.
+ */
+export interface Provenance {
+  library: { name: "sozialraum"; version: string };
+  inputs: ProvenanceInput[];
+  parameters: unknown;
+  /** SHA-256 of the stable JSON of library, inputs and parameters: equal fingerprints mean an equal analysis. */
+  fingerprint: string;
+  /** ISO time stamp of the run (the one documented field that differs between runs); null when not recorded. */
+  createdAt: string | null;
+}
+
+/** SHA-256 of a buffer or string, hex. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * Builds the provenance record of an output.
+ *
+ * @param options.inputs   paths of the input files, or `{ path, content }` for inputs not on disk (e.g. embedded data).
+ * @param options.parameters every parameter of the analysis (any JSON value; keys are sorted for the fingerprint).
+ * @param options.createdAt  time stamp to record; default null (no time stamp, fully reproducible bytes).
+ * @example
+ * const p = provenance({ inputs: [{ path: "a.csv", content: "id;x\n1;2\n" }], parameters: { threshold: 1 } });
+ * p.inputs[0].sha256; // "…" (SHA-256 of the content)
+ */
+export function provenance(options: {
+  inputs: Array<string | { path: string; content: string | Uint8Array }>;
+  parameters: unknown;
+  createdAt?: string | Date | null;
+}): Provenance {
+  const inputs = options.inputs.map((input): ProvenanceInput => {
+    const path = typeof input === "string" ? input : input.path;
+    let content: string | Uint8Array;
+    if (typeof input === "string") {
+      try {
+        content = readFileSync(input);
+      } catch (err) {
+        throw new Error(`provenance: cannot read input file "${input}": ${(err as Error).message}`);
+      }
+    } else content = input.content;
+    const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+    return { path, sha256: sha256(content), bytes };
+  });
+  const library = { name: "sozialraum" as const, version: VERSION };
+  const fingerprint = sha256(stableStringify({ library, inputs, parameters: options.parameters ?? null }));
+  const c = options.createdAt ?? null;
+  return {
+    library,
+    inputs,
+    parameters: options.parameters ?? null,
+    fingerprint,
+    createdAt: c === null ? null : typeof c === "string" ? c : c.toISOString(),
+  };
+}
+
+/** A short German text block for reports: version, fingerprint and one line per input. */
+export function provenanceLines(p: Provenance): string[] {
+  return [
+    `sozialraum ${p.library.version}, Fingerabdruck ${p.fingerprint.slice(0, 16)}…`,
+    ...p.inputs.map((i) => `${basename(i.path)}: SHA-256 ${i.sha256} (${i.bytes} Bytes)`),
+    ...(p.createdAt ? [`erstellt ${p.createdAt}`] : []),
+  ];
+}
