@@ -2,3 +2,4 @@ export { createRng, shuffleInPlace } from "./random.js";
 export type { Rng } from "./random.js";
 export { permutationInference } from "./permutation.js";
 export type { PermutationInference } from "./permutation.js";
+export { sampleBinomial } from "./binomial.js";
