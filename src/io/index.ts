@@ -1,1 +1,22 @@
-export {};
+/**
+ * Data layer: readers for CSV, XLSX and GeoJSON as German statistics offices publish them.
+ * @module
+ */
+export { readCsv } from "./readCsv.js";
+export { parseCsv } from "./parseCsv.js";
+export type { CsvOptions } from "./parseCsv.js";
+export type { CellOptions } from "./buildAreaTable.js";
+export { parseGermanNumber } from "./parseGermanNumber.js";
+export type { DecimalMark } from "./parseGermanNumber.js";
+export { formatGermanNumber } from "./formatGermanNumber.js";
+export { DEFAULT_MISSING_MARKERS } from "./missingMarkers.js";
+export { decodeText } from "./decodeText.js";
+export type { DecodedText, TextEncodingOption } from "./decodeText.js";
+export { readXlsx } from "./readXlsx.js";
+export { parseXlsx } from "./parseXlsx.js";
+export type { XlsxOptions } from "./parseXlsx.js";
+export { readGeoJson } from "./readGeoJson.js";
+export { parseGeoJson } from "./parseGeoJson.js";
+export type { GeoJsonOptions } from "./parseGeoJson.js";
+export { geoJsonTable } from "./geoJsonTable.js";
+export type { AreaFeature, AreaGeometries, AreaGeometry, MultiPolygonGeometry, PolygonGeometry, Position } from "./geoJsonTypes.js";

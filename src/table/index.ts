@@ -1,3 +1,11 @@
 export { Missing, missing, isMissing, numberOrNull } from "./missing.js";
 export type { Cell } from "./missing.js";
 export type { Exclusion } from "./exclusion.js";
+export { DataError, formatDataProblem } from "./dataError.js";
+export type { DataProblem } from "./dataError.js";
+export type { AreaTable, AreaRow, AreaTableSource, ColumnType } from "./areaTable.js";
+export { checkAreaTable } from "./checkAreaTable.js";
+export type { AreaTableCheck, CheckAreaTableOptions, RatioDeclaration } from "./checkAreaTable.js";
+export { joinAreaTables } from "./joinAreaTables.js";
+export type { JoinAreaTablesOptions, JoinAreaTablesResult } from "./joinAreaTables.js";
+export { areaTableFromRows } from "./areaTableFromRows.js";

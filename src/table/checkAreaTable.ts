@@ -1,0 +1,121 @@
+import type { AreaTable } from "./areaTable.js";
+import { DataError, quoteValue, type DataProblem } from "./dataError.js";
+import { Missing } from "./missing.js";
+
+/** A share that must not exceed its base, e.g. `{ numerator: "sgb2_unter_15", denominator: "ew_0_14" }`. */
+export interface RatioDeclaration {
+  numerator: string;
+  denominator: string;
+}
+
+/** Options of `checkAreaTable`. */
+export interface CheckAreaTableOptions {
+  /** The area-key column (default `table.id`). */
+  id?: string;
+  /** Count columns: each value a non-negative whole number (or missing). */
+  counts?: string[];
+  /** Numerator/denominator pairs: where both are numbers, numerator ≤ denominator. */
+  ratios?: RatioDeclaration[];
+}
+
+/** The result of `checkAreaTable` when the table passes. */
+export interface AreaTableCheck {
+  name: "checkAreaTable";
+  /** Number of rows checked. */
+  n: number;
+  /** Number of individual cell checks done. */
+  checks: number;
+  /** Notes, e.g. how many ratio checks were skipped because a value is missing. */
+  warnings: string[];
+}
+
+/**
+ * Checks an area table before analysis and reports EVERY problem at once (one `DataError` listing them all, each
+ * with file, spreadsheet row, column and value):
+ * - the key column exists; every key is present (not missing) and unique;
+ * - every declared column exists;
+ * - counts are numbers (not text), non-negative and whole (missing values are allowed: suppressed cells);
+ * - for each ratio, numerator ≤ denominator wherever both are numbers.
+ *
+ * @param table the table (not modified)
+ * @param options see `CheckAreaTableOptions`
+ * @returns `{ name, n, checks, warnings }` when there is no problem
+ * @throws DataError, prefixed "checkAreaTable", e.g.:
+ * - `data/x.csv, column "einwohner": column not found (columns: …)`; `data/x.csv: no id column (pass { id })`
+ * - `data/x.csv row 9, column "sozialraum_id": duplicate key "010101" (also row 4)`
+ * - `data/x.csv row 9, column "sozialraum_id": the area key is missing`
+ * - `data/x.csv row 7, column "einwohner": value "-3" is negative`
+ * - `data/x.csv row 7, column "einwohner": value "2.5" is not a whole number`
+ * - `data/x.csv row 7, column "einwohner": value "12a" is not a number`
+ * - `data/x.csv row 7, column "ew_0_5": value "12" exceeds its denominator "einwohner" (10)`
+ *
+ * @example
+ * checkAreaTable(readCsv("data/strukturdaten_2018.csv", { id: "sozialraum_id" }), {
+ *   counts: ["einwohner", "sgb2_unter_15"],
+ *   ratios: [{ numerator: "sgb2_personen", denominator: "einwohner" }],
+ * });
+ */
+export function checkAreaTable(table: AreaTable, options: CheckAreaTableOptions = {}): AreaTableCheck {
+  const { file } = table;
+  const problems: DataProblem[] = [];
+  const warnings: string[] = [];
+  const present = new Set(table.columns);
+  const listed = table.columns.map((c) => JSON.stringify(c)).join(", ");
+  const exists = (column: string) => {
+    if (present.has(column)) return true;
+    problems.push({ file, column, message: `column not found (columns: ${listed})` });
+    return false;
+  };
+  const id = options.id ?? table.id;
+  let checks = 0;
+  const row = (i: number) => table.rowNumbers[i] ?? i + 2;
+
+  if (id === undefined) problems.push({ file, message: "no id column (pass { id } or read the table with { id })" });
+  else if (exists(id)) {
+    const first = new Map<string, number>();
+    table.rows.forEach((r, i) => {
+      checks++;
+      const v = r[id];
+      if (v instanceof Missing || v === undefined || v === null || v === "") {
+        problems.push({ file, row: row(i), column: id, value: v, message: "the area key is missing" });
+        return;
+      }
+      const key = String(v);
+      const before = first.get(key);
+      if (before !== undefined) problems.push({ file, row: row(i), column: id, value: key, message: `duplicate key ${quoteValue(key)} (also row ${row(before)})` });
+      else first.set(key, i);
+    });
+  }
+
+  for (const column of options.counts ?? []) {
+    if (!exists(column)) continue;
+    table.rows.forEach((r, i) => {
+      checks++;
+      const v = r[column];
+      if (v instanceof Missing || v === undefined || v === null) return;
+      const problem =
+        typeof v !== "number" || Number.isNaN(v) ? "is not a number" : v < 0 ? "is negative" : !Number.isInteger(v) ? "is not a whole number" : null;
+      if (problem !== null) problems.push({ file, row: row(i), column, value: v, message: `value ${quoteValue(v)} ${problem}` });
+    });
+  }
+
+  for (const { numerator, denominator } of options.ratios ?? []) {
+    const ok = exists(numerator);
+    if (!exists(denominator) || !ok) continue;
+    let skipped = 0;
+    table.rows.forEach((r, i) => {
+      const a = r[numerator];
+      const b = r[denominator];
+      if (typeof a !== "number" || typeof b !== "number" || Number.isNaN(a) || Number.isNaN(b)) {
+        skipped++;
+        return;
+      }
+      checks++;
+      if (a > b) problems.push({ file, row: row(i), column: numerator, value: a, message: `value ${quoteValue(a)} exceeds its denominator ${JSON.stringify(denominator)} (${b})` });
+    });
+    if (skipped) warnings.push(`checkAreaTable: ${file}: ${numerator} ≤ ${denominator} not checked in ${skipped} ${skipped === 1 ? "row" : "rows"} (a value is missing or not a number)`);
+  }
+
+  if (problems.length) throw new DataError("checkAreaTable", problems);
+  return { name: "checkAreaTable", n: table.rows.length, checks, warnings };
+}

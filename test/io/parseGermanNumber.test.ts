@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatGermanNumber, parseGermanNumber } from "../../src/io/index.js";
+
+describe("parseGermanNumber", () => {
+  it.each([
+    [" 1 675", 1675], // Hamburg: space as thousands separator, right-aligned
+    ["1 788 994    ", 1788994],
+    ["1.675", 1675], // dot as thousands separator
+    ["1.234.567,89", 1234567.89],
+    ["9,7", 9.7],
+    [" 9,7    ", 9.7],
+    ["-  23    ", -23], // Hamburg: minus, spaces, digits
+    ["- 1 234,5", -1234.5],
+    ["\u2212" + "4,2", -4.2], // minus sign U+2212
+    ["+3", 3],
+    ["53,40%", 53.4], // Flensburg: percent stays in percent points
+    ["45 %", 45],
+    ["1\u00a0675", 1675], // no-break space
+    ["1\u202f675,5", 1675.5], // narrow no-break space
+    [",5", 0.5],
+    ["1,5E-3", 0.0015],
+    ["007", 7],
+    ["0", 0],
+  ])("%j → %d", (text, expected) => {
+    expect(parseGermanNumber(text)).toBe(expected);
+  });
+
+  it.each(["", "-", "–", ".", "x", "k.A.", "12a", "1.67", "16.5", "1,2,3", "1.675.5", "1 67", "1.675 234", "--3", "Infinity", "0x10", "1e"])(
+    "%j is not a German number",
+    (text) => {
+      expect(parseGermanNumber(text)).toBeNaN();
+    },
+  );
+
+  it("reads English numbers with { decimal: '.' }", () => {
+    expect(parseGermanNumber("1.675", { decimal: "." })).toBe(1.675);
+    expect(parseGermanNumber("1,675", { decimal: "." })).toBe(1675);
+    expect(parseGermanNumber("-0.25", { decimal: "." })).toBe(-0.25);
+    expect(parseGermanNumber("4.22594", { decimal: "." })).toBe(4.22594);
+    expect(parseGermanNumber("9,7", { decimal: "." })).toBeNaN();
+  });
+});
+
+describe("formatGermanNumber", () => {
+  it("formats with decimal comma and dot groups", () => {
+    expect(formatGermanNumber(1675.5)).toBe("1.675,5");
+    expect(formatGermanNumber(-1234567.25)).toBe("-1.234.567,25");
+    expect(formatGermanNumber(0.534, { decimals: 1 })).toBe("0,5");
+    expect(formatGermanNumber(1788994, { thousands: " " })).toBe("1 788 994");
+    expect(formatGermanNumber(999)).toBe("999");
+    expect(formatGermanNumber(1234.5, { decimal: "." })).toBe("1,234.5");
+    expect(() => formatGermanNumber(NaN)).toThrow(/formatGermanNumber: value NaN is not a finite number/);
+  });
+
+  it("round-trips every finite double through parseGermanNumber", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(".", " ", "\u00a0", "\u202f", ""), (x, thousands) => {
+        const back = parseGermanNumber(formatGermanNumber(x, { thousands }));
+        expect(Object.is(back, x) || (x === 0 && back === 0)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("round-trips English formatting with { decimal: '.' }", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), (x) => {
+        expect(parseGermanNumber(formatGermanNumber(x, { decimal: "." }), { decimal: "." })).toBe(x === 0 ? 0 : x);
+      }),
+    );
+  });
+
+  it("rounds to fixed decimals like toFixed and reads back the rounded value", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 4 }), (k, d) => {
+        const x = k / 10 ** d;
+        expect(parseGermanNumber(formatGermanNumber(x, { decimals: d }))).toBe(Number(x.toFixed(d)));
+      }),
+    );
+  });
+});
