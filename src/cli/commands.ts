@@ -1,6 +1,9 @@
 import type { Command } from "commander";
+import { registerAnalyseCommand } from "./analyse.js";
+import { registerIndexCommand } from "./index-command.js";
 
 /** Registers every subcommand. Each subcommand module exports one `register…` function. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerAnalyseCommand(program);
+  registerIndexCommand(program);
 }

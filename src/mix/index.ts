@@ -1,1 +1,50 @@
-export {};
+/**
+ * Durchmischung: segregation and diversity measures (city-wide single-group and multigroup indices, per-area
+ * location quotients, local diversity and deviation from the city's mix) with permutation inference.
+ * @module
+ */
+export type {
+  ColumnarTable,
+  IndexResult,
+  MissingPolicy,
+  MixBaseOptions,
+  MixInput,
+  MultigroupOptions,
+  MultigroupResult,
+  SingleGroupOptions,
+  SingleGroupResult,
+} from "./types.js";
+export { dissimilarity } from "./dissimilarity.js";
+export { gini } from "./gini.js";
+export { theilH } from "./theilH.js";
+export { isolation } from "./isolation.js";
+export { interaction } from "./interaction.js";
+export { atkinson } from "./atkinson.js";
+export type { AtkinsonOptions, AtkinsonResult } from "./atkinson.js";
+export { correlationRatio } from "./correlationRatio.js";
+export { multigroupDissimilarity } from "./multigroupDissimilarity.js";
+export { multigroupGini } from "./multigroupGini.js";
+export { multigroupTheilH } from "./multigroupTheilH.js";
+export { normalizedExposure } from "./normalizedExposure.js";
+export { multigroupDiversity } from "./multigroupDiversity.js";
+export type { MultigroupDiversityOptions, MultigroupDiversityResult } from "./multigroupDiversity.js";
+export type { AreaOptions } from "./readAreas.js";
+export { locationQuotients } from "./locationQuotients.js";
+export type { LocationQuotientArea, LocationQuotientsResult } from "./locationQuotients.js";
+export { localDiversity } from "./localDiversity.js";
+export type { LocalDiversityArea, LocalDiversityResult } from "./localDiversity.js";
+export { mixDeviation, MIX_DEVIATION_ALPHA, MIX_DEVIATION_THRESHOLD } from "./mixDeviation.js";
+export type { MixDeviationArea, MixDeviationOptions, MixDeviationResult } from "./mixDeviation.js";
+export { chiSquaredUpperTail } from "./chiSquaredUpperTail.js";
+export { segregationPermutationTest } from "./segregationPermutationTest.js";
+export type { MixIndexFunction, PermutationOptions, SegregationTestFields, SegregationTestOptions } from "./segregationPermutationTest.js";
+export { simulateNull } from "./simulateNull.js";
+export type { SegregationNull } from "./simulateNull.js";
+export { sampleHypergeometric } from "./sampleHypergeometric.js";
+export { compareSegregation } from "./compareSegregation.js";
+export type { CompareSegregationOptions, CompareSegregationResult, ComparisonApproach } from "./compareSegregation.js";
+export { biasCorrectedDissimilarity } from "./biasCorrectedDissimilarity.js";
+export type { BiasCorrectedDissimilarityOptions, BiasCorrectedDissimilarityResult } from "./biasCorrectedDissimilarity.js";
+export { columnarTable } from "./columnarTable.js";
+export { mixSection } from "./mixSection.js";
+export type { MixSectionOptions } from "./mixSection.js";

@@ -1,1 +1,12 @@
-export {};
+export { runAnalysis, readAreaGeoJson } from "./runAnalysis.js";
+export type { RunAnalysisOptions } from "./runAnalysis.js";
+export { analyseTables } from "./analyseTables.js";
+export type { AnalysisTables, AnalysisProgress, AnalysisRunOptions } from "./analyseTables.js";
+export { resolveAnalysisConfig, loadAnalysisConfig, packageDataDir, DEFAULT_STATUS_INDICATORS } from "./resolveAnalysisConfig.js";
+export type { AnalysisConfig, ResolvedAnalysisConfig, IndexIndicator } from "./analysisConfig.js";
+export type { AnalysisResult, AreaInfo, RankingRow, StandardizationParameters } from "./analysisResult.js";
+export { analysisReport, analysisParameters, rankingTable, targetGroupTable } from "./analysisReport.js";
+export { rankingCsv, csvField } from "./rankingCsv.js";
+export { writeAnalysisOutputs } from "./writeAnalysisOutputs.js";
+export type { AnalysisOutputs } from "./writeAnalysisOutputs.js";
+export { targetGroupLabel } from "./germanLabels.js";

@@ -1,1 +1,14 @@
 export type { Figure } from "./figure.js";
+export { rankingBarFigure } from "./rankingBarFigure.js";
+export type { RankingBarOptions } from "./rankingBarFigure.js";
+export { zScoreHeatmapFigure, steppedColorscale } from "./zScoreHeatmapFigure.js";
+export type { ZScoreHeatmapOptions, HeatmapIndicator } from "./zScoreHeatmapFigure.js";
+export { classMapFigure } from "./classMapFigure.js";
+export type { ClassMapOptions, MapFeatureCollection } from "./classMapFigure.js";
+export { indicatorBarFigure } from "./indicatorBarFigure.js";
+export type { IndicatorBarOptions } from "./indicatorBarFigure.js";
+export { orderedClassColors, resolveClassColors, CATEGORICAL_COLORS, MISSING_COLOR } from "./palette.js";
+export { choroplethFigure, LISA_COLORS } from "./choropleth.js";
+export type { ChoroplethOptions, ChoroplethFeatureCollection } from "./choropleth.js";
+export { moranScatterFigure } from "./moran-scatter.js";
+export type { MoranScatterOptions } from "./moran-scatter.js";

@@ -1,1 +1,11 @@
-export {};
+export { figuresToHtml } from "./figuresToHtml.js";
+export type { FiguresToHtmlOptions, TitledFigure } from "./figuresToHtml.js";
+export { figureHtml, figureDiv, figureDrawScript, plotlyScriptTags, germanLocaleScript } from "./figureHtml.js";
+export type { FigureHtmlOptions } from "./figureHtml.js";
+export { notebookFigureHtml, resetNotebookPlotly } from "./notebookFigureHtml.js";
+export type { NotebookFigureOptions } from "./notebookFigureHtml.js";
+export { plotlyBundlePath, plotlyBundleSource, plotlyVersion } from "./plotlyBundle.js";
+export { offlineGeoAssets, offlineGeoAssetsScript } from "./offlineGeoAssets.js";
+export { assertOfflineFigure } from "./assertOfflineFigure.js";
+export { safeJson } from "./safeJson.js";
+export { escapeHtml } from "./escapeHtml.js";

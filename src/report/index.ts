@@ -1,1 +1,10 @@
 export type { ReportSection, ReportTable, TableColumn } from "./section.js";
+export type { ReportDocument, ReportParameter } from "./reportDocument.js";
+export { germanDate, todayIsoDate } from "./reportDocument.js";
+export { reportHtml, tableHtml } from "./reportHtml.js";
+export { reportWorkbook, uniqueSheetName } from "./reportWorkbook.js";
+export type { ReportWorkbookOptions } from "./reportWorkbook.js";
+export { normalizeZipTimestamps, zipEntryTimes } from "./normalizeZipTimestamps.js";
+export { formatCell } from "./formatCell.js";
+export { HIGHLIGHT_COLORS } from "./highlightStyles.js";
+export type { HighlightLevel } from "./highlightStyles.js";

@@ -20,6 +20,8 @@ export interface ReportTable {
   highlight?: Array<{ row: number; key: string; level: "auffällig" | "stark auffällig" | "hinweis" }>;
   /** Also write this table as its own workbook sheet (default true). */
   sheet?: boolean;
+  /** Show this table in the HTML report (default true; false: workbook only, e.g. a long full table). */
+  html?: boolean;
 }
 
 /**

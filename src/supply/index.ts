@@ -1,1 +1,35 @@
-export {};
+export { createAreaIndex } from "./createAreaIndex.js";
+export type { AreaIndex, PointLocation } from "./createAreaIndex.js";
+export { assignPointsToAreas } from "./assignPointsToAreas.js";
+export type { AreaPoint, AssignPointsOptions } from "./assignPointsToAreas.js";
+export type { AreaFeatureCollection } from "./geojson.js";
+export { KNOWN_FACILITY_TYPES, parseFacilities, readFacilities } from "./parseFacilities.js";
+export type { Facility, ParseFacilitiesOptions } from "./parseFacilities.js";
+export { TARGET_GROUP_POPULATION_COLUMNS, targetGroupPopulation } from "./targetGroupPopulation.js";
+export type { TargetGroupPopulationRow } from "./targetGroupPopulation.js";
+export { supplyRatios } from "./supplyRatios.js";
+export type { SupplyFacility, SupplyRatiosOptions, SupplyRow, SupplyRatiosResult } from "./supplyRatios.js";
+export { EARTH_RADIUS_KM, haversineKm } from "./haversineKm.js";
+export { areaCentroids } from "./areaCentroids.js";
+export type { AreaCentroid } from "./areaCentroids.js";
+export { distanceBandNeighbors } from "./distanceBandNeighbors.js";
+export type { NeighborStructure } from "./distanceBandNeighbors.js";
+export { supplyWithinReach } from "./supplyWithinReach.js";
+export type { SupplyWithinReachRow, SupplyWithinReachResult } from "./supplyWithinReach.js";
+export { twoStepFloatingCatchment, catchmentWeight } from "./twoStepFloatingCatchment.js";
+export type {
+  CatchmentDecay, CatchmentDemand, CatchmentSupply, TwoStepFloatingCatchmentOptions, TwoStepFloatingCatchmentResult,
+} from "./twoStepFloatingCatchment.js";
+export { compareNeedSupply, QUADRANTS, QUADRANT_LABELS } from "./compareNeedSupply.js";
+export type { CompareNeedSupplyOptions, CompareNeedSupplyResult, NeedSupplyRow, Quadrant } from "./compareNeedSupply.js";
+export { parseObservations, readObservations, parseObservationDate } from "./parseObservations.js";
+export type { Observation, ParseObservationsOptions } from "./parseObservations.js";
+export { needsNotVisible, NO_NEED_CATEGORIES } from "./needsNotVisible.js";
+export type { NeedsNotVisibleOptions, NeedNotVisibleRow } from "./needsNotVisible.js";
+export { observationsTable } from "./observationsTable.js";
+export type { ObservationTableRow } from "./observationsTable.js";
+export { quadrantFigure, supplyMapFigure, gapMapFigure, QUADRANT_COLORS } from "./plots.js";
+export type { QuadrantFigureOptions, SupplyMapOptions } from "./plots.js";
+export { needSupplyAnalysis, SUPPLY_MEASURE_LABELS } from "./needSupplyAnalysis.js";
+export type { NeedSupplyInput, NeedSupplyOptions, NeedSupplyGroup, NeedSupplyAnalysis, SupplyMeasure } from "./needSupplyAnalysis.js";
+export { supplySection } from "./supplySection.js";

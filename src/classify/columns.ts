@@ -1,0 +1,74 @@
+/** A row of an area table: column name → cell. */
+export type Row = Readonly<Record<string, unknown>>;
+
+/** Column-oriented data: column name → values in area order (arrays or typed arrays). */
+export type ColumnData = Readonly<Record<string, ArrayLike<unknown>>>;
+
+/** Something with table-like columns: plain rows, column data, or an arquero table (anything with `array(name)`). */
+export type TableInput = readonly Row[] | ColumnData | { numRows(): number; array(name: string): ArrayLike<unknown> };
+
+/** Uniform access to rows, column data or an arquero table (internal). */
+export interface ColumnAccess {
+  length: number;
+  has(column: string): boolean;
+  column(column: string): ArrayLike<unknown>;
+  /** The row as an object (rows input: the row itself; otherwise assembled on demand). */
+  row(i: number): Row;
+}
+
+export function columnAccess(fn: string, data: TableInput): ColumnAccess {
+  if (Array.isArray(data)) {
+    const rows = data as readonly Row[];
+    const cache = new Map<string, unknown[]>();
+    return {
+      length: rows.length,
+      has: (c) => rows.length === 0 || rows.some((r) => r != null && c in r),
+      column(c) {
+        let col = cache.get(c);
+        if (!col) {
+          col = rows.map((r, i) => {
+            if (r == null || typeof r !== "object") throw new Error(`${fn}: row ${i} is not an object`);
+            return r[c];
+          });
+          cache.set(c, col);
+        }
+        return col;
+      },
+      row: (i) => rows[i],
+    };
+  }
+  if (data != null && typeof (data as { array?: unknown }).array === "function" && typeof (data as { numRows?: unknown }).numRows === "function") {
+    const t = data as { numRows(): number; array(name: string): ArrayLike<unknown>; columnNames?: () => string[] };
+    const names = t.columnNames ? t.columnNames() : undefined;
+    const access: ColumnAccess = {
+      length: t.numRows(),
+      has: (c) => (names ? names.includes(c) : true),
+      column: (c) => t.array(c),
+      row: (i) => Object.fromEntries((names ?? []).map((c) => [c, t.array(c)[i]])),
+    };
+    return access;
+  }
+  if (data != null && typeof data === "object") {
+    const cols = data as ColumnData;
+    const names = Object.keys(cols);
+    const length = names.length ? cols[names[0]].length : 0;
+    for (const c of names) {
+      if (cols[c] == null || cols[c].length !== length) {
+        throw new Error(`${fn}: column "${c}" has length ${cols[c]?.length} but column "${names[0]}" has length ${length}`);
+      }
+    }
+    return {
+      length,
+      has: (c) => Object.prototype.hasOwnProperty.call(cols, c),
+      column: (c) => cols[c],
+      row: (i) => Object.fromEntries(names.map((c) => [c, cols[c][i]])),
+    };
+  }
+  throw new Error(`${fn}: data must be an array of rows, an object of columns or an arquero table`);
+}
+
+/** The column, or an error naming the column and the columns that exist. */
+export function requireColumn(fn: string, access: ColumnAccess, column: string, role: string): ArrayLike<unknown> {
+  if (!access.has(column)) throw new Error(`${fn}: ${role} column "${column}" not found`);
+  return access.column(column);
+}

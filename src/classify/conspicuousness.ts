@@ -1,0 +1,195 @@
+import type { Exclusion } from "../table/exclusion.js";
+import { Missing } from "../table/missing.js";
+import { assignClass } from "./assignClass.js";
+import { columnAccess, requireColumn, type TableInput } from "./columns.js";
+import { conspicuousnessScheme, DEFAULT_THRESHOLDS, type ConspicuousnessThresholds } from "./schemes.js";
+
+/** Level of one indicator in one area, and the verdict for a target group. */
+export type Verdict = "unauffällig" | "auffällig" | "stark auffällig";
+
+/**
+ * An indicator as the conspicuousness check needs it. Catalogue entries of `src/indicators` fit (extra fields
+ * are ignored). The rows must hold the direction-adjusted z-value in `column` (default: the id).
+ */
+export interface FlagIndicator {
+  id: string;
+  targetGroup: string;
+  label?: string;
+  /** Column with the z-value; default `id`. */
+  column?: string;
+}
+
+/**
+ * The rule that turns the flags of one target group into a verdict. Defaults: "stark auffällig" if any
+ * indicator is stark auffällig or at least 2 indicators are flagged; "auffällig" if at least 1 is flagged.
+ */
+export interface VerdictRule {
+  /** Any stark auffällig indicator makes the group stark auffällig (default true). */
+  strongIfAnyStrong?: boolean;
+  /** This many flagged indicators (auffällig or stark) make the group stark auffällig (default 2; Infinity: never). */
+  strongMinFlags?: number;
+  /** This many flagged indicators make the group auffällig (default 1). */
+  minFlags?: number;
+}
+
+export const DEFAULT_VERDICT_RULE: Readonly<Required<VerdictRule>> = Object.freeze({
+  strongIfAnyStrong: true,
+  strongMinFlags: 2,
+  minFlags: 1,
+});
+
+/** Options of {@link conspicuousness}. */
+export interface ConspicuousnessOptions {
+  /** The area id column. */
+  id: string;
+  indicators: readonly FlagIndicator[];
+  thresholds?: ConspicuousnessThresholds;
+  rule?: VerdictRule;
+}
+
+/** One flagged indicator of an area. */
+export interface IndicatorFlag {
+  indicator: string;
+  label: string;
+  targetGroup: string;
+  z: number;
+  level: "auffällig" | "stark auffällig";
+}
+
+/** The verdict for one area and target group, with the indicators behind it. */
+export interface GroupVerdict {
+  targetGroup: string;
+  /** null when every indicator of the group is missing in this area. */
+  verdict: Verdict | null;
+  /** Number of flagged indicators (auffällig or stark auffällig). */
+  flags: number;
+  /** Number of stark auffällig indicators. */
+  strongFlags: number;
+  /** Ids of the flagged indicators, strongest z first. */
+  indicators: string[];
+  /** Ids of indicators without a value in this area. */
+  missing: string[];
+  /** German explanation, e.g. "2 von 3 Indikatoren auffällig: SGB II-Quote (z = 1,72, stark auffällig), …" (decimal comma). */
+  reason: string;
+}
+
+/** All flags and verdicts of one area, in input order. */
+export interface AreaConspicuousness {
+  id: string;
+  flags: IndicatorFlag[];
+  groups: GroupVerdict[];
+}
+
+/** Result of {@link conspicuousness}. */
+export interface ConspicuousnessResult {
+  name: "conspicuousness";
+  n: number;
+  thresholds: Required<ConspicuousnessThresholds>;
+  rule: Required<VerdictRule>;
+  /** Target groups in order of first appearance in `indicators`. */
+  targetGroups: string[];
+  areas: AreaConspicuousness[];
+  /** Number of areas per target group and verdict. */
+  counts: Record<string, Record<Verdict, number>>;
+  excluded: Exclusion[];
+  warnings: string[];
+}
+
+/**
+ * The verdict for a target group from its flag counts under `rule` (see {@link VerdictRule}).
+ *
+ * @example
+ * verdictFor({ flags: 2, strongFlags: 0 });                           // "stark auffällig"
+ * verdictFor({ flags: 2, strongFlags: 0 }, { strongMinFlags: 3 });    // "auffällig"
+ */
+export function verdictFor(counts: { flags: number; strongFlags: number }, rule: VerdictRule = {}): Verdict {
+  const r = { ...DEFAULT_VERDICT_RULE, ...rule };
+  if ((r.strongIfAnyStrong && counts.strongFlags > 0) || counts.flags >= r.strongMinFlags) return "stark auffällig";
+  if (counts.flags >= r.minFlags) return "auffällig";
+  return "unauffällig";
+}
+
+/**
+ * Conspicuous ("auffällige") areas per target group, as in the Leverkusen Sozialbericht: every indicator whose
+ * z-value exceeds a threshold is flagged ("auffällig" z > 1, "stark auffällig" z > 1.5 by default; a value
+ * exactly at the threshold is not flagged), the flags are counted per target group, and a rule gives the verdict
+ * ("unauffällig" | "auffällig" | "stark auffällig") naming the indicators behind it.
+ *
+ * The rows must carry direction-adjusted z-values (high = more disadvantage), e.g. from `zScores`. Missing
+ * z-values raise no flag; they are listed per group, and a group whose indicators are all missing gets verdict
+ * null and an entry in `excluded`.
+ *
+ * @example
+ * const r = conspicuousness(
+ *   [{ id: "01", sgb2: 1.2, ki: 0.3, alt: 1.8 }],
+ *   { id: "id", indicators: [
+ *     { id: "sgb2", targetGroup: "working-age" }, { id: "ki", targetGroup: "children" },
+ *     { id: "alt", targetGroup: "elderly" } ] },
+ * );
+ * r.areas[0].groups.map((g) => g.verdict); // ["auffällig", "unauffällig", "stark auffällig"]
+ */
+export function conspicuousness(data: TableInput, options: ConspicuousnessOptions): ConspicuousnessResult {
+  const fn = "conspicuousness";
+  if (options == null || typeof options.id !== "string") throw new Error(`${fn}: options.id (the id column) is required`);
+  if (!Array.isArray(options.indicators) || options.indicators.length === 0) throw new Error(`${fn}: options.indicators must list at least one indicator`);
+  const scheme = conspicuousnessScheme(options.thresholds);
+  const thresholds = { flag: options.thresholds?.flag ?? DEFAULT_THRESHOLDS.flag, strong: options.thresholds?.strong ?? DEFAULT_THRESHOLDS.strong };
+  const rule = { ...DEFAULT_VERDICT_RULE, ...(options.rule ?? {}) };
+  for (const k of ["strongMinFlags", "minFlags"] as const) {
+    if (typeof rule[k] !== "number" || !(rule[k] >= 1)) throw new Error(`${fn}: rule.${k} must be a number ≥ 1, got ${JSON.stringify(rule[k])}`);
+  }
+  const access = columnAccess(fn, data);
+  const n = access.length;
+  const idCol = requireColumn(fn, access, options.id, "id");
+  const inds = options.indicators.map((ind) => {
+    if (!ind || typeof ind.id !== "string" || typeof ind.targetGroup !== "string") {
+      throw new Error(`${fn}: each indicator needs an id and a targetGroup, got ${JSON.stringify(ind)}`);
+    }
+    const column = ind.column ?? ind.id;
+    return { id: ind.id, label: ind.label ?? ind.id, targetGroup: ind.targetGroup, values: requireColumn(fn, access, column, `z-value (indicator "${ind.id}")`), column };
+  });
+  const targetGroups = [...new Set(inds.map((d) => d.targetGroup))];
+  const counts: Record<string, Record<Verdict, number>> = {};
+  for (const g of targetGroups) counts[g] = { unauffällig: 0, auffällig: 0, "stark auffällig": 0 };
+  const excluded: Exclusion[] = [];
+  const areas: AreaConspicuousness[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = String(idCol[i]);
+    const flags: IndicatorFlag[] = [];
+    const missingBy = new Map<string, string[]>();
+    for (const ind of inds) {
+      const v = ind.values[i];
+      if (v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v))) {
+        const list = missingBy.get(ind.targetGroup) ?? [];
+        list.push(ind.id);
+        missingBy.set(ind.targetGroup, list);
+        continue;
+      }
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        throw new Error(`${fn}: z-value ${JSON.stringify(typeof v === "number" ? String(v) : v)} of indicator "${ind.id}" (column "${ind.column}") in area "${id}" is not a finite number`);
+      }
+      const level = assignClass(v, scheme)!.label;
+      if (level !== "unauffällig") flags.push({ indicator: ind.id, label: ind.label, targetGroup: ind.targetGroup, z: v, level: level as IndicatorFlag["level"] });
+    }
+    flags.sort((a, b) => b.z - a.z);
+    const groups = targetGroups.map((g): GroupVerdict => {
+      const gf = flags.filter((f) => f.targetGroup === g);
+      const missing = missingBy.get(g) ?? [];
+      const total = inds.filter((d) => d.targetGroup === g).length;
+      if (missing.length === total) {
+        excluded.push({ id, reason: `alle Indikatoren der Zielgruppe ${g} fehlen`, step: fn });
+        return { targetGroup: g, verdict: null, flags: 0, strongFlags: 0, indicators: [], missing, reason: "keine Werte" };
+      }
+      const strongFlags = gf.filter((f) => f.level === "stark auffällig").length;
+      const verdict = verdictFor({ flags: gf.length, strongFlags }, rule);
+      counts[g][verdict]++;
+      const behind = gf.map((f) => `${f.label} (z = ${f.z.toFixed(2).replace(".", ",")}, ${f.level})`).join(", ");
+      const reason = gf.length === 0 ? "kein Indikator auffällig" : `${gf.length} von ${total} Indikatoren auffällig: ${behind}`;
+      return { targetGroup: g, verdict, flags: gf.length, strongFlags, indicators: gf.map((f) => f.indicator), missing, reason };
+    });
+    areas[i] = { id, flags, groups };
+  }
+  const warnings: string[] = [];
+  if (excluded.length > 0) warnings.push(`${fn}: ${excluded.length} area/target-group pairs without any value (see excluded)`);
+  return { name: fn, n, thresholds, rule, targetGroups, areas, counts, excluded, warnings };
+}

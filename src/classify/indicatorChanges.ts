@@ -1,0 +1,82 @@
+import type { Exclusion } from "../table/exclusion.js";
+import { Missing } from "../table/missing.js";
+import { columnAccess, requireColumn, type TableInput } from "./columns.js";
+
+/** Options of {@link indicatorChanges}. */
+export interface IndicatorChangesOptions {
+  /** The area id column (in both tables). */
+  id: string;
+  /** Columns whose change is wanted. */
+  columns: readonly string[];
+  /** Suffix for the result columns (default "": the change keeps the column name). */
+  suffix?: string;
+}
+
+/** Result of {@link indicatorChanges}. */
+export interface IndicatorChangesResult {
+  name: "indicatorChanges";
+  n: number;
+  /** One row per area of `after` (its order): the id and `after − before` per column (null if either is missing). */
+  rows: Record<string, string | number | null>[];
+  excluded: Exclusion[];
+  warnings: string[];
+}
+
+/**
+ * Changes between two years per area, `after − before` (for shares in % this is the change in percentage
+ * points, as the Berlin MSS dynamic indicators D1, D3, D4). Areas are matched by id; rows follow `after`.
+ * Areas only in `after` get null changes and an exclusion; areas only in `before` are listed in `excluded`.
+ *
+ * @example
+ * indicatorChanges([{ id: "a", s: 10 }], [{ id: "a", s: 12.5 }], { id: "id", columns: ["s"] }).rows;
+ * // [{ id: "a", s: 2.5 }]
+ */
+export function indicatorChanges(before: TableInput, after: TableInput, options: IndicatorChangesOptions): IndicatorChangesResult {
+  const fn = "indicatorChanges";
+  const b = columnAccess(fn, before);
+  const a = columnAccess(fn, after);
+  const suffix = options.suffix ?? "";
+  const bIds = requireColumn(fn, b, options.id, "id");
+  const aIds = requireColumn(fn, a, options.id, "id");
+  const bPos = new Map<string, number>();
+  for (let i = 0; i < b.length; i++) {
+    const id = String(bIds[i]);
+    if (bPos.has(id)) throw new Error(`${fn}: id "${id}" occurs twice in before`);
+    bPos.set(id, i);
+  }
+  const bCols = options.columns.map((c) => requireColumn(fn, b, c, "before"));
+  const aCols = options.columns.map((c) => requireColumn(fn, a, c, "after"));
+  const excluded: Exclusion[] = [];
+  const seen = new Set<string>();
+  const rows = new Array<Record<string, string | number | null>>(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const id = String(aIds[i]);
+    if (seen.has(id)) throw new Error(`${fn}: id "${id}" occurs twice in after`);
+    seen.add(id);
+    const j = bPos.get(id);
+    const row: Record<string, string | number | null> = { [options.id]: id };
+    if (j === undefined) excluded.push({ id, reason: "nicht im früheren Jahr vorhanden", step: fn });
+    options.columns.forEach((c, k) => {
+      const x1 = aCols[k][i];
+      const x0 = j === undefined ? null : bCols[k][j];
+      const ok = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+      for (const [v, which] of [[x0, "before"], [x1, "after"]] as const) {
+        if (v !== null && v !== undefined && !(v instanceof Missing) && !(typeof v === "number" && Number.isNaN(v)) && !ok(v)) {
+          throw new Error(`${fn}: value ${JSON.stringify(v)} in column "${c}" of area "${id}" (${which}) is not a finite number`);
+        }
+      }
+      if (ok(x0) && ok(x1)) row[c + suffix] = (x1 as number) - (x0 as number);
+      else {
+        row[c + suffix] = null;
+        if (j !== undefined) excluded.push({ id, reason: `fehlender Wert in ${c} (${ok(x0) ? "späteres" : "früheres"} Jahr)`, step: fn, column: c });
+      }
+    });
+    rows[i] = row;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const id = String(bIds[i]);
+    if (!seen.has(id)) excluded.push({ id, reason: "nicht im späteren Jahr vorhanden", step: fn });
+  }
+  const warnings = excluded.length ? [`${fn}: ${excluded.length} exclusions (see excluded)`] : [];
+  return { name: fn, n: a.length, rows, excluded, warnings };
+}

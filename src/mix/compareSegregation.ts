@@ -1,0 +1,143 @@
+import { permutationInference, type PermutationInference } from "../inference/permutation.js";
+import { createRng, shuffleInPlace } from "../inference/random.js";
+import type { Exclusion } from "../table/exclusion.js";
+import { partitionOf, permutationSettings, type MixIndexFunction, type PermutationOptions } from "./segregationPermutationTest.js";
+import type { ColumnarTable, IndexResult, MixInput, MultigroupOptions, SingleGroupOptions } from "./types.js";
+
+/** How the null distribution of the change is simulated. */
+export type ComparisonApproach = "random-label" | "paired";
+
+/** Options of {@link compareSegregation}. */
+export interface CompareSegregationOptions extends PermutationOptions {
+  /**
+   * "random-label" (default; PySAL segregation `TwoValueTest(null_approach="random_label")`): the areas of both
+   * years are pooled and randomly split into two sets of the original sizes. "paired": for areas present in both
+   * years (matched by `id`, which is then required), the two years' rows are swapped with probability ½ each;
+   * areas in only one year keep their year. Use "paired" for the same Sozialräume observed twice.
+   */
+  approach?: ComparisonApproach;
+}
+
+/** Result of {@link compareSegregation}. */
+export interface CompareSegregationResult<R extends IndexResult = IndexResult> extends PermutationInference {
+  name: "compareSegregation";
+  /** Name of the index compared. */
+  index: string;
+  /** Change of the index: second − first (positive = more segregated in the second data set). */
+  statistic: number;
+  /** The index on each data set. */
+  first: R;
+  second: R;
+  /** Areas in both data sets together. */
+  n: number;
+  /** Areas matched by id (approach "paired"). */
+  matched?: number;
+  approach: ComparisonApproach;
+  seed: number;
+  simulated: number[];
+  warnings: string[];
+  excluded: Exclusion[];
+}
+
+/**
+ * Is the change of a segregation index between two data sets (e.g. 2016 and 2018) beyond chance? Both are
+ * computed with the same index function and options; the difference second − first is compared with its
+ * distribution when the year labels carry no information (random labelling of the areas between the two years,
+ * PySAL segregation `TwoValueTest`, Rey et al. 2021 "Comparative spatial segregation analytics"). Pseudo p-value
+ * (M + 1)/(R + 1) by {@link permutationInference}, two-sided by default.
+ *
+ * @example
+ * const res = compareSegregation(dissimilarity, rows2016, rows2018, { group: "sgb2_personen", total: "einwohner", id: "sozialraum_id", approach: "paired", permutations: 999, seed: 1 });
+ * res.statistic; // D(2018) − D(2016)
+ * res.pSim;      // two-sided pseudo p-value
+ */
+export function compareSegregation<O extends SingleGroupOptions | MultigroupOptions, R extends IndexResult>(
+  index: MixIndexFunction<O, R>,
+  first: MixInput,
+  second: MixInput,
+  options: O & CompareSegregationOptions,
+): CompareSegregationResult<R> {
+  const fn = "compareSegregation";
+  if (typeof index !== "function") throw new Error(`${fn}: the first argument must be an index function (e.g. dissimilarity)`);
+  const { permutations, seed } = permutationSettings(fn, options ?? {});
+  const approach = options.approach ?? "random-label";
+  if (approach !== "random-label" && approach !== "paired") throw new Error(`${fn}: unknown approach ${JSON.stringify(approach)} (use "random-label" or "paired")`);
+  if (approach === "paired" && options.id === undefined) throw new Error(`${fn}: approach "paired" needs the option "id" to match the areas of both data sets`);
+  const a = index(first, options);
+  const b = index(second, options);
+  const pa = partitionOf(fn, first, options);
+  const pb = partitionOf(fn, second, options);
+  const na = pa.data.n;
+  const nb = pb.data.n;
+  const K = pa.parts.length;
+  if (pb.parts.length !== K) throw new Error(`${fn}: the two data sets have different groups (${pa.data.groups.join(", ")} vs ${pb.data.groups.join(", ")})`);
+  // pooled parts: the first data set's areas, then the second's
+  const pooled = pa.parts.map((p, k) => {
+    const out = new Float64Array(na + nb);
+    out.set(p.subarray(0, na), 0);
+    out.set(pb.parts[k].subarray(0, nb), na);
+    return out;
+  });
+  const ids = [...Array.from(pa.data.rowIndex, (r) => pa.data.idOf(r)), ...Array.from(pb.data.rowIndex, (r) => pb.data.idOf(r))];
+  const tableOf = (select: Uint32Array): ColumnarTable => {
+    const cols = pooled.map((p) => {
+      const o = new Float64Array(select.length);
+      for (let j = 0; j < select.length; j++) o[j] = p[select[j]];
+      return o;
+    });
+    return pa.toTable(cols, options.id !== undefined ? Array.from(select, (j) => ids[j]) : null);
+  };
+
+  const rng = createRng(seed);
+  const simulated = new Array<number>(permutations);
+  let matched: number | undefined;
+  if (approach === "random-label") {
+    const order = new Uint32Array(na + nb);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    for (let r = 0; r < permutations; r++) {
+      shuffleInPlace(order, rng);
+      simulated[r] = index(tableOf(order.subarray(na)), options).statistic - index(tableOf(order.subarray(0, na)), options).statistic;
+    }
+  } else {
+    const posB = new Map<string, number>();
+    for (let j = 0; j < nb; j++) posB.set(ids[na + j], na + j);
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < na; i++) {
+      const j = posB.get(ids[i]);
+      if (j !== undefined) pairs.push([i, j]);
+    }
+    matched = pairs.length;
+    if (matched === 0) throw new Error(`${fn}: approach "paired" found no area id in both data sets`);
+    const selA = new Uint32Array(na);
+    const selB = new Uint32Array(nb);
+    for (let r = 0; r < permutations; r++) {
+      for (let i = 0; i < na; i++) selA[i] = i;
+      for (let j = 0; j < nb; j++) selB[j] = na + j;
+      for (const [i, j] of pairs) {
+        if (rng.next() < 0.5) {
+          selA[i] = j;
+          selB[j - na] = i;
+        }
+      }
+      simulated[r] = index(tableOf(selB), options).statistic - index(tableOf(selA), options).statistic;
+    }
+  }
+  const statistic = b.statistic - a.statistic;
+  const inference = permutationInference(statistic, simulated, { alternative: options.alternative ?? "two-sided" });
+  const warnings = [...a.warnings.map((w) => `erster Datensatz: ${w}`), ...b.warnings.map((w) => `zweiter Datensatz: ${w}`)];
+  return {
+    name: fn,
+    index: a.name,
+    statistic,
+    first: a,
+    second: b,
+    n: na + nb,
+    ...(matched !== undefined ? { matched } : {}),
+    approach,
+    seed,
+    ...inference,
+    simulated,
+    warnings,
+    excluded: [...a.excluded, ...b.excluded],
+  };
+}

@@ -1,0 +1,460 @@
+import { basename } from "node:path";
+import type { Verdict } from "../classify/conspicuousness.js";
+import { classMapFigure } from "../plot/classMapFigure.js";
+import { indicatorBarFigure } from "../plot/indicatorBarFigure.js";
+import { rankingBarFigure } from "../plot/rankingBarFigure.js";
+import { zScoreHeatmapFigure } from "../plot/zScoreHeatmapFigure.js";
+import { formatCell } from "../report/formatCell.js";
+import type { ReportDocument, ReportParameter } from "../report/reportDocument.js";
+import type { ReportSection, ReportTable, TableColumn } from "../report/section.js";
+import type { AnalysisResult, RankingRow } from "./analysisResult.js";
+import { DYNAMIC_CLASS_ORDER, slug, STATUS_CLASS_ORDER, STEP_LABELS, targetGroupLabel } from "./germanLabels.js";
+
+type Level = "auffällig" | "stark auffällig" | "hinweis";
+type Highlight = NonNullable<ReportTable["highlight"]>[number];
+
+/**
+ * The German report of an analysis as a {@link ReportDocument}: overview, ranking (bars + table), maps of the
+ * status and dynamic classes, heatmap of z-values, one section per target group (auffällige areas with the
+ * indicators behind each verdict, indicator bars with Wilson intervals and the city-wide value), context
+ * indicators, excluded areas and method. The same document gives `bericht.html` and the workbook.
+ *
+ * @example
+ * const doc = analysisReport(runAnalysis());
+ * writeFileSync("bericht.html", reportHtml(doc));
+ */
+export function analysisReport(result: AnalysisResult): ReportDocument {
+  const p = result.parameters;
+  const sections: ReportSection[] = [
+    overviewSection(result),
+    rankingSection(result),
+    ...(result.geojson ? [mapSection(result)] : []),
+    zSection(result),
+    ...result.conspicuousness.targetGroups.map((g) => targetGroupSection(result, g)),
+    contextSection(result),
+    excludedSection(result),
+    methodSection(result),
+  ];
+  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections };
+}
+
+/** The parameters of an analysis as German label/value pairs (header and "Parameter" sheet). */
+export function analysisParameters(result: AnalysisResult): ReportParameter[] {
+  const p = result.parameters;
+  const label = (id: string) => result.indicators.current.indicators.find((d) => d.id === id)?.label ?? id;
+  const indexText = (spec: Array<{ id: string; weight: number }>) =>
+    spec.map((s) => (s.weight === 1 ? label(s.id) : `${label(s.id)} (Gewicht ${formatCell(s.weight)})`));
+  const rule = p.verdictRule;
+  return [
+    { label: "Analysejahr", value: String(p.years.current) },
+    { label: "Vergleichsjahr (Dynamik)", value: p.years.previous === null ? "keines" : String(p.years.previous) },
+    { label: "Gebietsliste", value: basename(p.data.gebiete) },
+    { label: "Strukturdaten", value: basename(p.data.strukturdaten) },
+    { label: "Gebietsgrenzen", value: p.data.geojson ? basename(p.data.geojson) : "keine" },
+    { label: "Schlüsselspalte", value: p.id },
+    { label: "Indikatoren", value: result.indicators.current.indicators.map((d) => `${d.label} (${targetGroupLabel(d.targetGroup)})`) },
+    { label: "Mindesteinwohnerzahl", value: p.minimumPopulation },
+    { label: "Konfidenzniveau (Wilson-Intervalle)", value: `${formatCell(p.confidence * 100)} %` },
+    { label: "Mittelwert der Standardisierung", value: p.standardization.mean === "weighted" ? "gewichtet mit Einwohnern" : "ungewichtet (jedes Gebiet zählt gleich)" },
+    { label: "Standardabweichung", value: p.standardization.sd === "population" ? "Grundgesamtheit (Divisor n)" : "Stichprobe (Divisor n − 1)" },
+    { label: "Schwelle „auffällig“", value: `z > ${formatCell(p.thresholds.flag)}` },
+    { label: "Schwelle „stark auffällig“", value: `z > ${formatCell(p.thresholds.strong)}` },
+    {
+      label: "Bewertungsregel je Zielgruppe",
+      value:
+        `auffällig ab ${rule.minFlags} auffälligen Indikator(en); stark auffällig ab ${formatCell(rule.strongMinFlags)} auffälligen Indikatoren` +
+        (rule.strongIfAnyStrong ? " oder einem stark auffälligen Indikator" : ""),
+    },
+    { label: "Status-Index", value: indexText(p.statusIndex.indicators) },
+    { label: "Dynamik-Index", value: p.dynamicIndex ? indexText(p.dynamicIndex.indicators).map((t) => `Veränderung ${t}`) : "nicht berechnet" },
+  ];
+}
+
+function overviewSection(result: AnalysisResult): ReportSection {
+  const n = result.areas.length;
+  const ranked = result.ranking.filter((r) => r.rang !== null).length;
+  const flags = result.conspicuousness;
+  const rows = flags.targetGroups.map((g) => {
+    const c = flags.counts[g];
+    const without = flags.areas.filter((a) => a.groups.find((x) => x.targetGroup === g)?.verdict === null).length;
+    return { zielgruppe: targetGroupLabel(g), unauffaellig: c.unauffällig, auffaellig: c.auffällig, stark: c["stark auffällig"], ohne: without };
+  });
+  const highlight: Highlight[] = [];
+  rows.forEach((r, i) => {
+    if (r.stark > 0) highlight.push({ row: i, key: "stark", level: "stark auffällig" });
+    if (r.auffaellig > 0) highlight.push({ row: i, key: "auffaellig", level: "auffällig" });
+  });
+  const top = result.ranking.filter((r) => r.rang !== null && r.rang <= 3).map((r) => `${r.sozialraum_name} (${r.sozialraum_id})`);
+  return {
+    id: "ueberblick",
+    title: "Überblick",
+    paragraphs: [
+      `Die Analyse umfasst ${n} Sozialräume im Jahr ${result.parameters.years.current}. ${ranked} davon haben einen Status-Index und stehen in der Rangfolge; ` +
+        `${n - ranked} sind ausgeschlossen (Gründe im Abschnitt „Ausgeschlossene Gebiete“).`,
+      ...(top.length ? [`Den höchsten Status-Index (größte soziale Benachteiligung) haben: ${top.join(", ")}.`] : []),
+      "Ein Indikator ist „auffällig“, wenn sein z-Wert die Schwelle überschreitet; die Bewertung je Zielgruppe fasst die auffälligen Indikatoren der Zielgruppe zusammen.",
+    ],
+    tables: [
+      {
+        title: "Bewertungen je Zielgruppe",
+        columns: [
+          { key: "zielgruppe", label: "Zielgruppe" },
+          { key: "unauffaellig", label: "unauffällig" },
+          { key: "auffaellig", label: "auffällig" },
+          { key: "stark", label: "stark auffällig" },
+          { key: "ohne", label: "ohne Werte" },
+        ],
+        rows,
+        highlight,
+        sheet: false,
+      },
+    ],
+  };
+}
+
+/** The ranking as a report table (also the "Rangfolge" sheet): one row per area, ranked areas first. */
+export function rankingTable(result: AnalysisResult): ReportTable {
+  const groups = result.conspicuousness.targetGroups;
+  const columns: TableColumn[] = [
+    { key: "rang", label: "Rang" },
+    { key: "sozialraum_id", label: "Sozialraum" },
+    { key: "sozialraum_name", label: "Name" },
+    { key: "stadtteil_name", label: "Stadtteil" },
+    { key: "stadtbezirk_name", label: "Stadtbezirk" },
+    { key: "einwohner", label: "Einwohner", decimals: 0 },
+    { key: "status_index", label: "Status-Index", decimals: 2 },
+    { key: "status_klasse", label: "Status" },
+    ...(result.dynamicIndex
+      ? [
+          { key: "dynamik_index", label: "Dynamik-Index", decimals: 2 },
+          { key: "dynamik_klasse", label: "Dynamik" },
+          { key: "gruppe", label: "Gruppe (Status/Dynamik)" },
+        ]
+      : []),
+    ...groups.map((g) => ({ key: `bewertung_${slug(targetGroupLabel(g))}`, label: targetGroupLabel(g) })),
+    { key: "grund", label: "Grund (ohne Rang)" },
+  ];
+  const highlight: Highlight[] = [];
+  const rows = result.ranking.map((r, i) => {
+    const row: Record<string, unknown> = { ...r };
+    delete row.verdicts;
+    for (const g of groups) {
+      const v = r.verdicts[g];
+      const key = `bewertung_${slug(targetGroupLabel(g))}`;
+      row[key] = v ?? "keine Werte";
+      const level = verdictLevel(v);
+      if (level) highlight.push({ row: i, key, level });
+    }
+    if (r.status_klasse === "sehr niedrig") highlight.push({ row: i, key: "status_klasse", level: "stark auffällig" });
+    if (r.status_klasse === "niedrig") highlight.push({ row: i, key: "status_klasse", level: "auffällig" });
+    if (result.dynamicIndex && r.dynamik_klasse === "negativ") highlight.push({ row: i, key: "dynamik_klasse", level: "hinweis" });
+    return row;
+  });
+  return { title: "Rangfolge", columns, rows, highlight };
+}
+
+function rankingSection(result: AnalysisResult): ReportSection {
+  const rows = result.ranking.map((r) => ({ id: r.sozialraum_id, name: r.sozialraum_name, index: r.status_index, klasse: r.status_klasse ?? "" }));
+  return {
+    id: "rangfolge",
+    title: "Rangfolge der Sozialräume",
+    paragraphs: [
+      "Die Sozialräume sind nach dem Status-Index geordnet: Rang 1 hat den höchsten Wert und damit die größte soziale Benachteiligung. " +
+        "Die Farbe zeigt die Statusklasse (Schema des Berliner Monitorings Soziale Stadtentwicklung).",
+    ],
+    figures: [
+      {
+        title: "Status-Index je Sozialraum",
+        figure: rankingBarFigure(rows, { label: "name", value: "index", group: "klasse", groupOrder: [...STATUS_CLASS_ORDER], title: "Status-Index je Sozialraum", valueTitle: "Status-Index (z-Wert)" }),
+        caption: "Balken: Status-Index; Farbe: Statusklasse. Gebiete ohne Index sind nicht dargestellt.",
+      },
+    ],
+    tables: [rankingTable(result)],
+  };
+}
+
+function mapSection(result: AnalysisResult): ReportSection {
+  const geojson = result.geojson!;
+  const idProperty = result.parameters.id;
+  const rows = result.ranking.map((r) => ({ id: r.sozialraum_id, name: r.sozialraum_name, status: r.status_klasse ?? "", dynamik: r.dynamik_klasse ?? "" }));
+  const figures: NonNullable<ReportSection["figures"]> = [
+    {
+      title: "Karte der Statusklassen",
+      figure: classMapFigure(rows, { geojson, idProperty, label: "name", group: "status", groupOrder: [...STATUS_CLASS_ORDER], title: "Statusklassen", missingLabel: "ohne Status-Index (ausgeschlossen)" }),
+    },
+  ];
+  if (result.dynamicIndex) {
+    figures.push({
+      title: "Karte der Dynamikklassen",
+      figure: classMapFigure(rows, { geojson, idProperty, label: "name", group: "dynamik", groupOrder: [...DYNAMIC_CLASS_ORDER], title: "Dynamikklassen", missingLabel: "ohne Dynamik-Index (ausgeschlossen)" }),
+    });
+  }
+  return {
+    id: "karten",
+    title: "Karten",
+    paragraphs: ["Grau dargestellte Sozialräume sind aus dem jeweiligen Index ausgeschlossen (Gründe im Abschnitt „Ausgeschlossene Gebiete“)."],
+    figures,
+  };
+}
+
+function zSection(result: AnalysisResult): ReportSection {
+  const id = result.parameters.id;
+  const valued = result.indicators.current.indicators.filter((d) => d.targetGroup !== "context");
+  const zById = new Map(result.zScores.map((r) => [String(r[id]), r]));
+  const nameById = new Map(result.areas.map((a) => [a.id, a.name]));
+  const rows = result.ranking.map((r) => ({ ...zById.get(r.sozialraum_id), __id: r.sozialraum_id, __name: nameById.get(r.sozialraum_id) ?? r.sozialraum_id }));
+  const t = result.parameters.thresholds;
+  const thresholds = t.strong > t.flag ? [t.flag, t.strong] : [t.flag];
+  const stdRows = result.standardization.map((s) => ({
+    indikator: s.label,
+    zielgruppe: targetGroupLabel(s.targetGroup),
+    richtung: s.direction === 1 ? "hoch = ungünstig" : "hoch = günstig (gespiegelt)",
+    mittelwert: s.mean,
+    sd: s.sd,
+    n: s.n,
+    stadt: result.cityValues[s.indicator],
+    einheit: result.indicators.current.indicators.find((d) => d.id === s.indicator)?.unit ?? "",
+  }));
+  return {
+    id: "z-werte",
+    title: "z-Werte der Indikatoren",
+    paragraphs: [
+      "Jeder Indikator ist standardisiert: z = Richtung · (Wert − Mittelwert) / Standardabweichung über alle Sozialräume mit gültigem Wert. " +
+        "Positive z-Werte bedeuten stets eine ungünstigere Lage als im Durchschnitt. Die Farbstufen wechseln genau an den Schwellen.",
+    ],
+    figures: [
+      {
+        title: "z-Werte je Sozialraum und Indikator",
+        figure: zScoreHeatmapFigure(rows, {
+          id: "__id",
+          label: "__name",
+          indicators: valued.map((d) => ({ key: d.id, label: d.label })),
+          thresholds,
+          title: "z-Werte je Sozialraum und Indikator",
+        }),
+        caption: "Zeilen in der Reihenfolge der Rangfolge; grau: kein gültiger Wert.",
+      },
+    ],
+    tables: [
+      {
+        title: "Standardisierung",
+        columns: [
+          { key: "indikator", label: "Indikator" },
+          { key: "zielgruppe", label: "Zielgruppe" },
+          { key: "richtung", label: "Richtung" },
+          { key: "mittelwert", label: "Mittelwert", decimals: 2 },
+          { key: "sd", label: "Standardabweichung", decimals: 2 },
+          { key: "n", label: "Gebiete (n)" },
+          { key: "stadt", label: "Gesamtstadt", decimals: 2 },
+          { key: "einheit", label: "Einheit" },
+        ],
+        rows: stdRows,
+      },
+    ],
+  };
+}
+
+/** Flag level of every area × indicator (from the conspicuousness result). */
+function flagLevels(result: AnalysisResult): Map<string, Map<string, "auffällig" | "stark auffällig">> {
+  const out = new Map<string, Map<string, "auffällig" | "stark auffällig">>();
+  for (const a of result.conspicuousness.areas) out.set(a.id, new Map(a.flags.map((f) => [f.indicator, f.level])));
+  return out;
+}
+
+/** The full table of one target group (workbook sheet): value, interval and z per indicator, verdict. */
+export function targetGroupTable(result: AnalysisResult, group: string, options: { onlyConspicuous?: boolean } = {}): ReportTable {
+  const inds = result.indicators.current.indicators.filter((d) => d.targetGroup === group);
+  const levels = flagLevels(result);
+  const verdictOf = new Map(result.conspicuousness.areas.map((a) => [a.id, a.groups.find((g) => g.targetGroup === group)]));
+  const zById = new Map(result.zScores.map((r) => [String(r[result.parameters.id]), r]));
+  const valueById = new Map(result.indicators.current.areas.map((a) => [a.id, a]));
+  const isContext = group === "context";
+  const areaFlags = new Map(result.conspicuousness.areas.map((a) => [a.id, a.flags.filter((f) => f.targetGroup === group)]));
+  const order = result.ranking.map((r) => r.sozialraum_id);
+  const rank = new Map(result.ranking.map((r) => [r.sozialraum_id, r]));
+  let ids = order;
+  if (options.onlyConspicuous) {
+    const strength = (id: string) => {
+      const g = verdictOf.get(id);
+      const top = Math.max(0, ...(areaFlags.get(id) ?? []).map((f) => f.z));
+      return [g?.verdict === "stark auffällig" ? 2 : g?.verdict === "auffällig" ? 1 : 0, top] as const;
+    };
+    ids = order
+      .filter((id) => strength(id)[0] > 0)
+      .map((id, i) => ({ id, i, s: strength(id) }))
+      .sort((a, b) => b.s[0] - a.s[0] || b.s[1] - a.s[1] || a.i - b.i)
+      .map((x) => x.id);
+  }
+  const columns: TableColumn[] = [
+    { key: "sozialraum_id", label: "Sozialraum" },
+    { key: "sozialraum_name", label: "Name" },
+    { key: "stadtteil_name", label: "Stadtteil" },
+  ];
+  if (!isContext) {
+    columns.push({ key: "bewertung", label: "Bewertung" }, { key: "indikatoren", label: "Auffällige Indikatoren" });
+  }
+  for (const d of inds) {
+    columns.push({ key: `${d.id}__wert`, label: `${d.label} (${d.unit})`, decimals: 1 });
+    if (!options.onlyConspicuous) {
+      columns.push({ key: `${d.id}__unten`, label: `${d.label}: untere Grenze`, decimals: 1 }, { key: `${d.id}__oben`, label: `${d.label}: obere Grenze`, decimals: 1 });
+    }
+    columns.push({ key: `${d.id}__z`, label: `${d.label}: z`, decimals: 2 });
+  }
+  const highlight: Highlight[] = [];
+  const rows = ids.map((id, i) => {
+    const r = rank.get(id)!;
+    const g = verdictOf.get(id);
+    const row: Record<string, unknown> = { sozialraum_id: id, sozialraum_name: r.sozialraum_name, stadtteil_name: r.stadtteil_name };
+    if (!isContext) {
+      row.bewertung = g?.verdict ?? "keine Werte";
+      const flags = areaFlags.get(id) ?? [];
+      row.indikatoren = flags.length ? flags.map((f) => `${f.label} (z = ${formatCell(f.z, 2)}, ${f.level})`).join("; ") : "–";
+      const level = verdictLevel(g?.verdict ?? null);
+      if (level) highlight.push({ row: i, key: "bewertung", level });
+    }
+    const values = valueById.get(id)!.values;
+    for (const d of inds) {
+      const v = values[d.id];
+      row[`${d.id}__wert`] = v.value;
+      if (!options.onlyConspicuous) {
+        row[`${d.id}__unten`] = v.lower;
+        row[`${d.id}__oben`] = v.upper;
+      }
+      row[`${d.id}__z`] = zById.get(id)?.[d.id];
+      const level = levels.get(id)?.get(d.id);
+      if (level && !isContext) {
+        highlight.push({ row: i, key: `${d.id}__z`, level }, { row: i, key: `${d.id}__wert`, level });
+      } else if (!v.usable && v.value !== null) {
+        highlight.push({ row: i, key: `${d.id}__wert`, level: "hinweis" });
+      }
+    }
+    return row;
+  });
+  return {
+    title: options.onlyConspicuous ? `Auffällige Sozialräume: ${targetGroupLabel(group)}` : targetGroupLabel(group),
+    columns,
+    rows,
+    highlight,
+    ...(options.onlyConspicuous ? { sheet: false } : { html: false }),
+  };
+}
+
+function targetGroupSection(result: AnalysisResult, group: string): ReportSection {
+  const label = targetGroupLabel(group);
+  const inds = result.indicators.current.indicators.filter((d) => d.targetGroup === group);
+  const c = result.conspicuousness.counts[group];
+  const level = result.indicators.current.confidence;
+  const figures = inds.map((d) => {
+    const rows = result.indicators.current.areas.map((a, i) => ({
+      id: a.id,
+      name: result.areas[i].name,
+      wert: a.values[d.id].value,
+      unten: a.values[d.id].lower,
+      oben: a.values[d.id].upper,
+      grau: !a.values[d.id].usable,
+    }));
+    const city = result.cityValues[d.id];
+    return {
+      title: `${d.label} (${d.unit})`,
+      figure: indicatorBarFigure(rows, {
+        label: "name", value: "wert", lower: "unten", upper: "oben", sort: "descending", level,
+        muted: "grau", mutedLabel: "grau: nicht standardisiert (zu wenige Einwohner oder zu kleine Bezugsgröße)",
+        ...(city !== null ? { reference: city } : {}),
+        title: `${d.label} je Sozialraum`, valueTitle: `${d.label} in ${d.unit}`,
+      }),
+      caption: `${d.source}. Fehlerbalken: ${formatCell(level * 100)}-%-Konfidenzintervall nach Wilson; gestrichelt: Gesamtstadt.`,
+    };
+  });
+  return {
+    id: `zielgruppe-${group}`,
+    title: `Zielgruppe ${label}`,
+    paragraphs: [
+      `${c["stark auffällig"]} Sozialräume sind für die Zielgruppe ${label} stark auffällig, ${c.auffällig} auffällig und ${c.unauffällig} unauffällig. ` +
+        `Indikatoren: ${inds.map((d) => d.label).join(", ")}.`,
+      "Die Tabelle nennt für jeden auffälligen Sozialraum die Indikatoren, die zur Bewertung führen (z-Wert und Stufe).",
+    ],
+    tables: [targetGroupTable(result, group, { onlyConspicuous: true }), targetGroupTable(result, group)],
+    figures,
+  };
+}
+
+function contextSection(result: AnalysisResult): ReportSection {
+  const inds = result.indicators.current.indicators.filter((d) => d.targetGroup === "context");
+  return {
+    id: "kontext",
+    title: "Kontextindikatoren",
+    paragraphs: [
+      inds.length
+        ? `Kontextindikatoren beschreiben die Struktur der Sozialräume und gehen nicht in die Bewertung ein: ${inds.map((d) => d.label).join(", ")}. ` +
+          "Die vollständigen Werte stehen im Arbeitsblatt „Kontext“ der Excel-Datei."
+        : "Der Indikatorenkatalog enthält keine Kontextindikatoren.",
+    ],
+    tables: inds.length ? [targetGroupTable(result, "context")] : [],
+  };
+}
+
+function excludedSection(result: AnalysisResult): ReportSection {
+  const names = new Map(result.areas.map((a) => [a.id, a.name]));
+  const unranked = result.ranking.filter((r) => r.rang === null).map((r) => ({ sozialraum_id: r.sozialraum_id, sozialraum_name: r.sozialraum_name, einwohner: r.einwohner, grund: r.grund }));
+  const all = result.excluded.map((e) => ({
+    sozialraum_id: e.id,
+    sozialraum_name: names.get(e.id) ?? "",
+    schritt: STEP_LABELS[e.step] ?? e.step,
+    spalte: e.column ?? "",
+    grund: e.reason,
+  }));
+  return {
+    id: "ausschluesse",
+    title: "Ausgeschlossene Gebiete",
+    paragraphs: [
+      `${unranked.length} Sozialräume haben keinen Status-Index und keinen Rang. Die zweite Tabelle listet jeden Ausschluss eines Gebiets oder eines einzelnen Werts aus einem Analyseschritt.`,
+    ],
+    tables: [
+      {
+        title: "Sozialräume ohne Rang",
+        columns: [
+          { key: "sozialraum_id", label: "Sozialraum" },
+          { key: "sozialraum_name", label: "Name" },
+          { key: "einwohner", label: "Einwohner", decimals: 0 },
+          { key: "grund", label: "Grund" },
+        ],
+        rows: unranked,
+        sheet: false,
+      },
+      {
+        title: "Ausschlüsse",
+        columns: [
+          { key: "sozialraum_id", label: "Sozialraum" },
+          { key: "sozialraum_name", label: "Name" },
+          { key: "schritt", label: "Schritt" },
+          { key: "spalte", label: "Indikator/Spalte" },
+          { key: "grund", label: "Grund" },
+        ],
+        rows: all,
+      },
+    ],
+  };
+}
+
+function methodSection(result: AnalysisResult): ReportSection {
+  const p = result.parameters;
+  const s = result.statusIndex.sumParameters;
+  return {
+    id: "methode",
+    title: "Methode",
+    paragraphs: [
+      `Indikatoren: Anteile (Zähler/Bezugsgröße) je Sozialraum mit ${formatCell(p.confidence * 100)}-%-Konfidenzintervall nach Wilson. Werte mit zu kleiner Bezugsgröße und Gebiete unter ${formatCell(p.minimumPopulation)} Einwohnern gehen nicht in Standardisierung und Indizes ein.`,
+      `Auffälligkeit: Ein Indikator ist auffällig bei z > ${formatCell(p.thresholds.flag)} und stark auffällig bei z > ${formatCell(p.thresholds.strong)}.`,
+      `Status-Index (Verfahren des Monitorings Soziale Stadtentwicklung Berlin): Die Indikatoren werden über die gültigen Gebiete standardisiert, die z-Werte gewichtet addiert und die Summe erneut standardisiert ` +
+        `(Summe: Mittelwert ${formatCell(s.mean, 3)}, Standardabweichung ${formatCell(s.sd, 3)}, n = ${s.n}). Klassen: hoch (< −1), mittel (−1 bis 1), niedrig (über 1 bis 1,5), sehr niedrig (> 1,5).`,
+      ...(result.dynamicIndex
+        ? [`Dynamik-Index: dasselbe Verfahren mit den Veränderungen der Anteile in Prozentpunkten zwischen ${p.years.previous} und ${p.years.current}. Klassen: positiv (< −1), stabil (−1 bis 1), negativ (> 1).`]
+        : []),
+    ],
+  };
+}
+
+function verdictLevel(v: Verdict | null | undefined): Level | null {
+  return v === "stark auffällig" ? "stark auffällig" : v === "auffällig" ? "auffällig" : null;
+}
+

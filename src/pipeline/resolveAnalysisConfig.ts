@@ -1,0 +1,216 @@
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_VERDICT_RULE } from "../classify/conspicuousness.js";
+import { DEFAULT_THRESHOLDS } from "../classify/schemes.js";
+import { DEFAULT_INDICATORS } from "../indicators/defaultIndicators.js";
+import { todayIsoDate, parseReportDate } from "../report/reportDocument.js";
+import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
+import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "./analysisConfig.js";
+
+/** The package's embedded data folder (`data/` next to `dist/` and `src/`). */
+export function packageDataDir(): string {
+  return fileURLToPath(new URL("../../data/", import.meta.url));
+}
+
+/** Default status-index indicators: Berlin MSS S1 (Arbeitslosigkeit), S3 (Transferbezug), S4 (Kinderarmut). */
+export const DEFAULT_STATUS_INDICATORS: readonly string[] = Object.freeze(["arbeitslosigkeit", "transferbezug", "kinderarmut"]);
+
+const KEYS: Record<string, readonly string[] | null> = {
+  data: ["dir", "gebiete", "strukturdaten", "geojson"],
+  years: ["current", "previous"],
+  id: null,
+  indicators: null,
+  minimumPopulation: null,
+  confidence: null,
+  standardization: ["mean", "sd"],
+  thresholds: ["flag", "strong"],
+  verdictRule: ["strongIfAnyStrong", "strongMinFlags", "minFlags"],
+  statusIndex: ["indicators"],
+  dynamicIndex: ["indicators"],
+  report: ["title", "date", "source"],
+};
+
+/**
+ * Checks an analysis configuration and fills every default (see {@link AnalysisConfig}). All problems are
+ * collected into one error, one line each, naming the key and the value, so a configuration file can be fixed
+ * in one go. Unknown keys are errors (they are usually typos). Relative data paths are resolved against
+ * `baseDir` (default: the current folder). Inputs are not modified.
+ *
+ * @example
+ * resolveAnalysisConfig({ minimumPopulation: 500 }).thresholds; // { flag: 1, strong: 1.5 }
+ */
+export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { baseDir?: string; today?: string } = {}): ResolvedAnalysisConfig {
+  const fn = "resolveAnalysisConfig";
+  const problems: string[] = [];
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    throw new Error(`${fn}: the configuration must be an object, got ${JSON.stringify(config)}`);
+  }
+  for (const [key, value] of Object.entries(config)) {
+    if (!(key in KEYS)) {
+      problems.push(`unknown key "${key}" (known: ${Object.keys(KEYS).join(", ")})`);
+      continue;
+    }
+    const sub = KEYS[key];
+    if (sub && value !== undefined && value !== false) {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        problems.push(`"${key}" must be an object, got ${JSON.stringify(value)}`);
+        continue;
+      }
+      for (const k of Object.keys(value)) if (!sub.includes(k)) problems.push(`unknown key "${key}.${k}" (known: ${sub.join(", ")})`);
+    }
+  }
+  const base = options.baseDir ?? process.cwd();
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+
+  const data = config.data ?? {};
+  const str = (path: string, v: unknown, dflt: string): string => {
+    if (v === undefined) return dflt;
+    if (typeof v !== "string" || v === "") {
+      problems.push(`"${path}" must be a non-empty string, got ${JSON.stringify(v)}`);
+      return dflt;
+    }
+    return v;
+  };
+  const dir = data.dir === undefined ? packageDataDir() : abs(str("data.dir", data.dir, "."));
+  const inDir = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+  const strukturdaten = str("data.strukturdaten", data.strukturdaten, "strukturdaten_{year}.csv");
+  if (!strukturdaten.includes("{year}")) problems.push(`"data.strukturdaten" must contain "{year}", got ${JSON.stringify(strukturdaten)}`);
+  const geojson = data.geojson === null ? null : inDir(str("data.geojson", data.geojson, "sozialraeume.geojson"));
+
+  const num = (path: string, v: unknown, dflt: number, check: (x: number) => boolean, what: string): number => {
+    if (v === undefined) return dflt;
+    if (typeof v !== "number" || !Number.isFinite(v) || !check(v)) {
+      problems.push(`"${path}" must be ${what}, got ${JSON.stringify(v)}`);
+      return dflt;
+    }
+    return v;
+  };
+  const year = (x: number) => Number.isInteger(x) && x >= 1900 && x <= 2200;
+  const current = num("years.current", config.years?.current, 2018, year, "a year (whole number)");
+  const previous =
+    config.years?.previous === null ? null : num("years.previous", config.years?.previous, 2016, year, "a year (whole number) or null");
+  if (previous !== null && previous >= current) problems.push(`"years.previous" (${previous}) must be before "years.current" (${current})`);
+
+  const id = str("id", config.id, "sozialraum_id");
+  let indicators: IndicatorDefinition[] = [...DEFAULT_INDICATORS];
+  if (config.indicators !== undefined) {
+    if (!Array.isArray(config.indicators) || config.indicators.length === 0) problems.push(`"indicators" must be a non-empty list of indicator definitions`);
+    else indicators = config.indicators;
+  }
+  const minimumPopulation = num("minimumPopulation", config.minimumPopulation, 300, (x) => x >= 0, "a number ≥ 0");
+  const confidence = num("confidence", config.confidence, 0.95, (x) => x > 0 && x < 1, "a number between 0 and 1");
+
+  const mean = config.standardization?.mean ?? "unweighted";
+  if (mean !== "unweighted" && mean !== "weighted") problems.push(`"standardization.mean" must be "unweighted" or "weighted", got ${JSON.stringify(mean)}`);
+  const sd = config.standardization?.sd ?? "population";
+  if (sd !== "population" && sd !== "sample") problems.push(`"standardization.sd" must be "population" or "sample", got ${JSON.stringify(sd)}`);
+
+  const flag = num("thresholds.flag", config.thresholds?.flag, DEFAULT_THRESHOLDS.flag, () => true, "a number");
+  const strong = num("thresholds.strong", config.thresholds?.strong, DEFAULT_THRESHOLDS.strong, () => true, "a number");
+  if (strong < flag) problems.push(`"thresholds.strong" (${strong}) must not be below "thresholds.flag" (${flag})`);
+
+  const rule = { ...DEFAULT_VERDICT_RULE, ...(config.verdictRule ?? {}) };
+  if (typeof rule.strongIfAnyStrong !== "boolean") problems.push(`"verdictRule.strongIfAnyStrong" must be true or false, got ${JSON.stringify(rule.strongIfAnyStrong)}`);
+  for (const k of ["strongMinFlags", "minFlags"] as const) {
+    if (typeof rule[k] !== "number" || !(rule[k] >= 1)) problems.push(`"verdictRule.${k}" must be a number ≥ 1, got ${JSON.stringify(rule[k])}`);
+  }
+
+  const ids = new Set(indicators.map((d) => d?.id));
+  const indexIndicators = (path: string, list: unknown, dflt: readonly string[]) => {
+    const given = list === undefined ? dflt : list;
+    if (!Array.isArray(given) || given.length === 0) {
+      problems.push(`"${path}" must be a non-empty list of indicator ids, got ${JSON.stringify(given)}`);
+      return [];
+    }
+    return (given as IndexIndicator[]).map((g) => {
+      const spec = typeof g === "string" ? { id: g, weight: 1 } : { id: g?.id, weight: g?.weight ?? 1 };
+      if (typeof spec.id !== "string" || !ids.has(spec.id)) {
+        problems.push(`"${path}": indicator ${JSON.stringify(spec.id)} is not in the indicator catalogue`);
+      }
+      if (typeof spec.weight !== "number" || !Number.isFinite(spec.weight)) problems.push(`"${path}": weight of "${spec.id}" must be a finite number`);
+      return spec as { id: string; weight: number };
+    });
+  };
+  const statusIndicators = indexIndicators("statusIndex.indicators", config.statusIndex?.indicators, DEFAULT_STATUS_INDICATORS);
+  const dynamicIndex =
+    config.dynamicIndex === false || previous === null
+      ? null
+      : config.dynamicIndex?.indicators === undefined
+        ? { indicators: statusIndicators.map((s) => ({ ...s })) }
+        : { indicators: indexIndicators("dynamicIndex.indicators", config.dynamicIndex.indicators, []) };
+
+  const date = config.report?.date ?? options.today ?? todayIsoDate();
+  try {
+    parseReportDate(fn, date);
+  } catch {
+    problems.push(`"report.date" must be a date "YYYY-MM-DD", got ${JSON.stringify(date)}`);
+  }
+  const title = str("report.title", config.report?.title, `Sozialraumanalyse ${current}`);
+  const source = str(
+    "report.source",
+    config.report?.source,
+    data.dir === undefined
+      ? `Synthetische Beispielstadt des Pakets sozialraum (Strukturdaten ${previous !== null ? `${previous} und ` : ""}${current})`
+      : `Strukturdaten ${previous !== null ? `${previous} und ` : ""}${current} (${dir})`,
+  );
+
+  if (problems.length > 0) {
+    throw new Error(`${fn}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the configuration:\n  - ${problems.join("\n  - ")}`);
+  }
+  return {
+    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson },
+    years: { current, previous },
+    id,
+    indicators,
+    minimumPopulation,
+    confidence,
+    standardization: { mean, sd },
+    thresholds: { flag, strong },
+    verdictRule: rule,
+    statusIndex: { indicators: statusIndicators },
+    dynamicIndex,
+    report: { title, date, source },
+  };
+}
+
+/**
+ * Reads an analysis configuration from a JSON file. Relative paths in `data` are made relative to the file's
+ * folder, so a configuration can travel with its data.
+ *
+ * @example
+ * const config = loadAnalysisConfig("analyse.json");
+ * const result = runAnalysis(config);
+ */
+export function loadAnalysisConfig(path: string): AnalysisConfig {
+  const fn = "loadAnalysisConfig";
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new Error(`${fn}: cannot read ${path} (${(e as Error).message})`);
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new Error(`${fn}: ${path} is not valid JSON (${(e as Error).message})`);
+  }
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    throw new Error(`${fn}: ${path} must contain a JSON object, got ${Array.isArray(config) ? "an array" : JSON.stringify(config)}`);
+  }
+  const c = config as AnalysisConfig;
+  const base = dirname(resolve(path));
+  if (c.data && typeof c.data === "object") {
+    const d = { ...c.data };
+    const dataDir = typeof d.dir === "string" ? resolve(base, d.dir) : undefined;
+    if (dataDir) d.dir = dataDir;
+    // Files without a dir in the config are relative to the config file, not to the package data.
+    for (const k of ["gebiete", "strukturdaten", "geojson"] as const) {
+      const v = d[k];
+      if (typeof v === "string" && !isAbsolute(v) && !dataDir) d[k] = resolve(base, v);
+    }
+    return { ...c, data: d };
+  }
+  return c;
+}

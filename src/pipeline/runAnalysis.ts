@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from "node:fs";
+import { readCsv } from "../io/readCsv.js";
+import type { MapFeatureCollection } from "../plot/classMapFigure.js";
+import type { AnalysisConfig } from "./analysisConfig.js";
+import type { AnalysisResult } from "./analysisResult.js";
+import { analyseTables, type AnalysisRunOptions } from "./analyseTables.js";
+import { resolveAnalysisConfig } from "./resolveAnalysisConfig.js";
+
+/** Options of {@link runAnalysis}. */
+export interface RunAnalysisOptions extends AnalysisRunOptions {
+  /** Folder relative paths in `config` are resolved against (default: the current folder). */
+  baseDir?: string;
+  /** Report date used when `config.report.date` is not set (default: today). */
+  today?: string;
+}
+
+/**
+ * The whole Sozialraumanalyse from files: reads the area list, the structural data of the analysis year and
+ * the comparison year and the area polygons (by default the package's embedded synthetic city in `data/`),
+ * then runs {@link analyseTables}: indicators per target group → z-values → flags and verdicts → status and
+ * dynamic index → classes → ranking. Returns every intermediate table, the excluded areas with reasons and the
+ * resolved parameters. Reading is reported as step 0 through `onProgress`.
+ *
+ * @example
+ * const result = runAnalysis();                              // embedded data, defaults
+ * const strict = runAnalysis({ minimumPopulation: 500, thresholds: { flag: 1.5, strong: 2 } });
+ * result.ranking.slice(0, 3).map((r) => r.sozialraum_name);  // the three areas with the highest status index
+ */
+export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOptions = {}): AnalysisResult {
+  const resolved = resolveAnalysisConfig(config, { baseDir: options.baseDir, today: options.today });
+  const { data, years, id } = resolved;
+  options.onProgress?.({ step: 0, total: 0, message: `Daten lesen (${data.dir})` });
+  const yearFile = (year: number) => data.strukturdaten.replace(/\{year\}/g, String(year));
+  const gebiete = readCsv(data.gebiete, { id });
+  const current = readCsv(yearFile(years.current), { id });
+  const previous = years.previous !== null ? readCsv(yearFile(years.previous), { id }) : null;
+  const geojson = data.geojson !== null ? readAreaGeoJson(data.geojson, id) : null;
+
+  const result = analyseTables({ gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson }, resolved, options);
+  const readWarnings = [gebiete, current, previous].flatMap((t) => (t ? t.warnings.map((w) => `${t.file}: ${w}`) : []));
+  if (geojson) {
+    const inMap = new Set(geojson.features.map((f) => String(f.properties?.[id])));
+    const missingOnMap = result.areas.filter((a) => !inMap.has(a.id)).map((a) => a.id);
+    if (missingOnMap.length > 0) readWarnings.push(`runAnalysis: ${missingOnMap.length} areas are not on the map (${missingOnMap.slice(0, 5).join(", ")}${missingOnMap.length > 5 ? ", …" : ""})`);
+  }
+  return { ...result, warnings: [...readWarnings, ...result.warnings] };
+}
+
+/** Reads a GeoJSON FeatureCollection of area polygons and checks that every feature has the id property. */
+export function readAreaGeoJson(path: string, idProperty: string): MapFeatureCollection {
+  const fn = "readAreaGeoJson";
+  if (!existsSync(path)) throw new Error(`${fn}: ${path}: file not found`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`${fn}: ${path}: not valid JSON (${(e as Error).message})`);
+  }
+  const fc = json as MapFeatureCollection;
+  if (!fc || fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
+    throw new Error(`${fn}: ${path}: expected a GeoJSON FeatureCollection`);
+  }
+  fc.features.forEach((f, i) => {
+    const v = f?.properties?.[idProperty];
+    if (v === undefined || v === null || v === "") throw new Error(`${fn}: ${path}: feature ${i} has no property "${idProperty}"`);
+  });
+  return fc;
+}

@@ -1,0 +1,231 @@
+import type { Figure } from "./figure.js";
+import { baseConfig, baseLayout } from "./layout.js";
+import { CATEGORICAL_COLORS, MISSING_COLOR } from "./palette.js";
+import { DEFAULT_MISSING_MARKERS } from "../io/missingMarkers.js";
+import { isMissing } from "../table/missing.js";
+import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
+
+/** The part of a GeoJSON FeatureCollection the map needs (the result of `JSON.parse` fits). */
+export interface ChoroplethFeatureCollection {
+  type: "FeatureCollection" | string;
+  features: ReadonlyArray<{ type?: string; properties?: Readonly<Record<string, unknown>> | null; geometry: unknown }>;
+}
+
+/** Options of {@link choroplethFigure}. */
+export interface ChoroplethOptions {
+  /** Feature property with the area id. */
+  idProperty: string;
+  /** Column of `rows` with the area id. */
+  id: string;
+  /** Column of `rows` to map: an indicator (numbers), a class (text) or a LISA cluster. */
+  value: string;
+  /**
+   * "continuous" (colour scale), "categorical" (one colour per class) or "lisa" (HH red, LL blue, HL pink,
+   * LH light blue, nicht signifikant grey). Default: "lisa" if every value is a LISA label, "categorical" for
+   * other text, else "continuous".
+   */
+  kind?: "continuous" | "categorical" | "lisa";
+  /** German title (default: the value column). */
+  title?: string;
+  /** Legend or colour-bar title (default: the value column). */
+  label?: string;
+  /** Column with a display name for the hover text (default: the id). */
+  name?: string;
+  /** Order of the classes (categorical; default: order of first appearance). */
+  categories?: readonly string[];
+  /** Colour per class (categorical and lisa; overrides the defaults). */
+  colors?: Readonly<Record<string, string>>;
+  /** Plotly colour scale for continuous values (default ColorBrewer YlOrRd: light yellow = low, dark red = high). */
+  colorscale?: string | Array<[number, string]>;
+  /** Reverse the colour scale (e.g. when high values are favourable). */
+  reversescale?: boolean;
+  /** Legend entry for areas without a value (default "keine Daten"). */
+  missingLabel?: string;
+  /** Decimals in the hover text (default 2). */
+  decimals?: number;
+}
+
+/** ColorBrewer YlOrRd (5 classes) as a continuous scale, low → high (plotly's named "YlOrRd" runs the other way). */
+const YL_OR_RD: Array<[number, string]> = [
+  [0, "#ffffb2"],
+  [0.25, "#fecc5c"],
+  [0.5, "#fd8d3c"],
+  [0.75, "#f03b20"],
+  [1, "#bd0026"],
+];
+
+/** The conventional LISA cluster colours (GeoDa) and their German legend labels. */
+export const LISA_COLORS: Readonly<Record<string, string>> = {
+  HH: "#e31a1c",
+  LL: "#1f4e9e",
+  HL: "#f4a6a6",
+  LH: "#a6bddb",
+  "nicht signifikant": "#eeeeee",
+};
+const LISA_LABELS: Readonly<Record<string, string>> = {
+  HH: "Hoch–Hoch (HH)",
+  LL: "Niedrig–Niedrig (LL)",
+  HL: "Hoch–Niedrig (HL)",
+  LH: "Niedrig–Hoch (LH)",
+  "nicht signifikant": "nicht signifikant",
+};
+
+/**
+ * Choropleth map of one column on the area geometries: a plotly `choropleth` trace with the areas' own
+ * GeoJSON (`geojson`, `featureidkey: "properties.<idProperty>"`, `locations`), no base map
+ * (`layout.geo = { fitbounds: "locations", visible: false }`). Continuous values get a colour bar, classes and
+ * LISA clusters one trace per class (legend; each trace carries only its own features, so the GeoJSON is not
+ * repeated). Areas of the map without a row or value are drawn grey as "keine Daten"; rows without a feature
+ * are named in a note under the map. Labels German, numbers with decimal comma.
+ *
+ * Offline: plotly.js still asks for its world topojson (`world_110m.json` from the CDN) for every geo subplot,
+ * even with `visible: false` (the trace's `locationmode` is set). It does not when `window.PlotlyGeoAssets`
+ * already holds that topology — the report renderer (`src/render`, `offlineGeoAssetsScript`) installs empty
+ * topologies before plotly loads, so these maps render without network.
+ *
+ * @example
+ * const fig = choroplethFigure(geojson, lisaRows, { idProperty: "sozialraum_id", id: "id", value: "cluster" });
+ * fig.data.map((t) => t.name); // ["Hoch–Hoch (HH)", …, "nicht signifikant"]
+ */
+export function choroplethFigure(
+  geojson: ChoroplethFeatureCollection,
+  rows: readonly PlotRow[],
+  options: ChoroplethOptions,
+): Figure {
+  const fn = "choroplethFigure";
+  if (!geojson || geojson.type !== "FeatureCollection" || !Array.isArray(geojson.features)) {
+    throw new Error(`${fn}: geojson must be a GeoJSON FeatureCollection`);
+  }
+  for (const key of ["idProperty", "id", "value"] as const) {
+    if (typeof options?.[key] !== "string") throw new Error(`${fn}: option ${key} is required`);
+  }
+  requireColumn(fn, rows, options.id);
+  requireColumn(fn, rows, options.value);
+  if (options.name) requireColumn(fn, rows, options.name);
+  const { idProperty } = options;
+  const label = options.label ?? options.value;
+  const missingLabel = options.missingLabel ?? "keine Daten";
+  const decimals = options.decimals ?? 2;
+
+  const byId = new Map<string, PlotRow>();
+  for (const row of rows) byId.set(cellText(row, options.id), row);
+  const features = geojson.features.map((f, i) => {
+    const key = f.properties?.[idProperty];
+    if (key === undefined || key === null || key === "") throw new Error(`${fn}: feature ${i} has no property "${idProperty}"`);
+    return { id: String(key), feature: f };
+  });
+  const mapped = new Set(features.map((f) => f.id));
+  const unmapped = [...byId.keys()].filter((id) => !mapped.has(id));
+  const nameOf = (id: string) => {
+    const row = byId.get(id);
+    return row && options.name ? cellText(row, options.name) || id : id;
+  };
+  const cells = features.map((f) => byId.get(f.id)?.[options.value]);
+  const present = cells.filter((v) => !isNoValue(v));
+  const kind = options.kind ?? inferKind(present);
+
+  const traceBase = (members: typeof features) => ({
+    type: "choropleth",
+    geojson: { type: "FeatureCollection", features: members.map((m) => m.feature) },
+    featureidkey: `properties.${idProperty}`,
+    locations: members.map((m) => m.id),
+    marker: { line: { color: "#ffffff", width: 0.8 } },
+    customdata: members.map((m) => nameOf(m.id)),
+  });
+  const flat = (color: string, name: string, members: typeof features) => ({
+    ...traceBase(members),
+    name,
+    z: members.map(() => 1),
+    zmin: 0,
+    zmax: 1,
+    colorscale: [[0, color], [1, color]],
+    showscale: false,
+    showlegend: true,
+    hovertemplate: `%{customdata} (%{location})<extra>${plain(name)}</extra>`,
+  });
+
+  const data: Array<Record<string, unknown>> = [];
+  let missing: typeof features;
+  if (kind === "continuous") {
+    const valued = features.filter((f) => cellNumber(byId.get(f.id) ?? {}, options.value) !== null);
+    missing = features.filter((f) => cellNumber(byId.get(f.id) ?? {}, options.value) === null);
+    const z = valued.map((f) => cellNumber(byId.get(f.id) as PlotRow, options.value) as number);
+    if (valued.length > 0) {
+      data.push({
+        ...traceBase(valued),
+        name: label,
+        z,
+        text: z.map((v) => formatGerman(v, decimals)),
+        colorscale: options.colorscale ?? YL_OR_RD,
+        reversescale: options.reversescale ?? false,
+        colorbar: { title: { text: label }, separatethousands: true },
+        showlegend: false,
+        hovertemplate: `%{customdata} (%{location})<br>${plain(label)}: %{text}<extra></extra>`,
+      });
+    }
+  } else {
+    const classOf = (id: string) => {
+      const row = byId.get(id);
+      return row && !isNoValue(row[options.value]) ? cellText(row, options.value) : "";
+    };
+    missing = features.filter((f) => classOf(f.id) === "");
+    const seen = [...new Set(features.map((f) => classOf(f.id)).filter((c) => c !== ""))];
+    let order: string[];
+    if (kind === "lisa") {
+      const unknown = seen.filter((c) => !(c in LISA_LABELS));
+      if (unknown.length > 0) throw new Error(`${fn}: "${unknown[0]}" is not a LISA label (HH, LL, HL, LH, nicht signifikant)`);
+      order = Object.keys(LISA_LABELS).filter((c) => seen.includes(c));
+    } else {
+      const given = options.categories ? [...options.categories] : [];
+      order = [...given.filter((c) => seen.includes(c)), ...seen.filter((c) => !given.includes(c))];
+    }
+    order.forEach((c, k) => {
+      const color = options.colors?.[c] ?? (kind === "lisa" ? LISA_COLORS[c] : CATEGORICAL_COLORS[k % CATEGORICAL_COLORS.length]);
+      const name = kind === "lisa" ? LISA_LABELS[c] : c;
+      data.push(flat(color, name, features.filter((f) => classOf(f.id) === c)));
+    });
+  }
+  if (missing.length > 0) data.push(flat(MISSING_COLOR, missingLabel, missing));
+
+  const layout: Record<string, unknown> = {
+    ...baseLayout(options.title ?? options.value, 560),
+    geo: { fitbounds: "locations", visible: false, projection: { type: "mercator" } },
+    // With a colour bar on the right, the legend ("keine Daten") goes below the map.
+    legend: kind === "continuous" ? { orientation: "h", x: 0, y: 0, yanchor: "top" } : { title: { text: label } },
+    margin: { l: 10, r: 10, t: 50, b: unmapped.length > 0 || kind === "continuous" ? 40 : 10 },
+  };
+  if (unmapped.length > 0) {
+    const shown = unmapped.slice(0, 8).join(", ") + (unmapped.length > 8 ? ", …" : "");
+    layout.annotations = [
+      {
+        text: `${unmapped.length} Gebiet(e) ohne Geometrie nicht dargestellt: ${plain(shown)}`,
+        showarrow: false,
+        xref: "paper",
+        yref: "paper",
+        x: 0,
+        y: 0,
+        yanchor: "top",
+        font: { size: 10, color: "#555555" },
+      },
+    ];
+  }
+  return { data, layout, config: baseConfig() };
+}
+
+/** Empty cells, missing markers ("." "-" "NA" … as in `src/io`) and NaN carry no value. */
+function isNoValue(v: unknown): boolean {
+  if (v === null || v === undefined || isMissing(v)) return true;
+  if (typeof v === "number") return Number.isNaN(v);
+  return typeof v === "string" && DEFAULT_MISSING_MARKERS.includes(v.trim());
+}
+
+function inferKind(values: unknown[]): "continuous" | "categorical" | "lisa" {
+  if (values.length > 0 && values.every((v) => typeof v === "string" && v in LISA_LABELS)) return "lisa";
+  if (values.some((v) => typeof v === "string" && cellNumber({ v }, "v") === null)) return "categorical";
+  return "continuous";
+}
+
+/** Braces would start a plotly template expression; labels are plain text. */
+function plain(s: string): string {
+  return s.replace(/[{}]/g, "");
+}

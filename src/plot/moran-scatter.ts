@@ -1,0 +1,115 @@
+import { crossProduct, deviations, prepareWeights, valuesFor, weightsConstants, type WeightsTransformOption } from "../spatial/prepare.js";
+import type { SpatialWeights } from "../spatial/spatialWeights.js";
+import type { Figure } from "./figure.js";
+import { baseConfig, baseLayout } from "./layout.js";
+import { formatGerman } from "./rows.js";
+
+/** Options of {@link moranScatterFigure}. */
+export interface MoranScatterOptions {
+  /** Name of the variable for title and axes (German, e.g. "Kinderarmut"). */
+  label?: string;
+  /** Title (default "Moran-Streudiagramm: <label>"). */
+  title?: string;
+  /** Display names for the hover text, in the order of `weights.ids` (default: the ids). */
+  names?: readonly string[];
+  /** Weights transformation (default "R": the lag is the mean of the neighbours and the slope is Moran's I). */
+  transform?: WeightsTransformOption;
+}
+
+const QUADRANT_COLORS = { HH: "#e31a1c", LL: "#1f4e9e", HL: "#f4a6a6", LH: "#a6bddb" } as const;
+
+/**
+ * Moran scatter plot (Anselin 1996): the standardised value z_i = (x_i − mean)/sd (sd with denominator n) on
+ * the x axis against its spatial lag Σ_j w_ij z_j on the y axis, the points coloured by quadrant (HH, LL, HL,
+ * LH), with the least-squares line. Its slope is Σ z_i·lag_i / Σ z_i² = Moran's I · S0/n, which is exactly
+ * Moran's I for row-standardised weights without islands (the default transform). Values follow `weights.ids`.
+ *
+ * @example
+ * const fig = moranScatterFigure(kinderarmut, weights, { label: "Kinderarmut" });
+ * fig.layout.title; // { text: "Moran-Streudiagramm: Kinderarmut (I = 0,49)", … }
+ */
+export function moranScatterFigure(values: ArrayLike<number>, weights: SpatialWeights, options: MoranScatterOptions = {}): Figure {
+  const fn = "moranScatterFigure";
+  const w = prepareWeights(fn, weights, options.transform ?? "R");
+  const x = valuesFor(fn, values, w);
+  const n = w.n;
+  if (options.names && options.names.length !== n) {
+    throw new Error(`${fn}: ${options.names.length} names for ${n} areas (names must follow weights.ids)`);
+  }
+  const dev = deviations(x);
+  let m2 = 0;
+  for (let i = 0; i < n; i++) m2 += dev[i] * dev[i];
+  if (!(m2 > 0)) throw new Error(`${fn}: all ${n} values are equal`);
+  const sd = Math.sqrt(m2 / n);
+  const z = dev.map((v) => v / sd);
+  const lag = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let p = w.offsets[i]; p < w.offsets[i + 1]; p++) lag[i] += w.values[p] * z[w.indices[p]];
+  const slope = crossProduct(w, z, z) / (m2 / sd / sd);
+  let meanLag = 0;
+  for (let i = 0; i < n; i++) meanLag += lag[i];
+  meanLag /= n;
+  const { s0 } = weightsConstants(w);
+  const I = (slope * n) / s0;
+  const label = options.label ?? "Wert";
+  const names = options.names ? [...options.names] : w.ids;
+
+  const data: Array<Record<string, unknown>> = [];
+  for (const q of ["HH", "LL", "HL", "LH"] as const) {
+    const idx: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const quadrant = z[i] > 0 ? (lag[i] > 0 ? "HH" : "HL") : lag[i] > 0 ? "LH" : "LL";
+      if (quadrant === q) idx.push(i);
+    }
+    if (idx.length === 0) continue;
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: q,
+      x: idx.map((i) => z[i]),
+      y: idx.map((i) => lag[i]),
+      customdata: idx.map((i) => [w.ids[i], names[i]]),
+      marker: { color: QUADRANT_COLORS[q], size: 8, line: { color: "#333333", width: 0.5 } },
+      hovertemplate: "%{customdata[1]} (%{customdata[0]})<br>Wert (z): %{x:.2f}<br>Nachbarn (Lag): %{y:.2f}<extra>" + q + "</extra>",
+    });
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    lo = Math.min(lo, z[i]);
+    hi = Math.max(hi, z[i]);
+  }
+  data.push({
+    type: "scatter",
+    mode: "lines",
+    name: `Regressionsgerade (Steigung ${formatGerman(slope, 3)})`,
+    x: [lo, hi],
+    y: [meanLag + slope * lo, meanLag + slope * hi],
+    line: { color: "#333333", width: 2 },
+    hoverinfo: "skip",
+  });
+  const corner = (text: string, xa: number, ya: number) => ({
+    text,
+    xref: "paper",
+    yref: "paper",
+    x: xa,
+    y: ya,
+    xanchor: xa > 0.5 ? "right" : "left",
+    yanchor: ya > 0.5 ? "top" : "bottom",
+    showarrow: false,
+    font: { size: 12, color: "#555555" },
+  });
+  const title = options.title ?? `Moran-Streudiagramm: ${label} (I = ${formatGerman(I, 2)})`;
+  const layout: Record<string, unknown> = {
+    ...baseLayout(title, 520),
+    xaxis: { title: { text: `${label} (standardisiert)` }, zeroline: true, zerolinecolor: "#999999" },
+    yaxis: { title: { text: "räumlicher Lag: Nachbarn (standardisiert)" }, zeroline: true, zerolinecolor: "#999999" },
+    legend: { title: { text: "Quadrant" } },
+    annotations: [
+      corner("HH: hoch, Nachbarn hoch", 0.99, 0.99),
+      corner("LH: niedrig, Nachbarn hoch", 0.01, 0.99),
+      corner("LL: niedrig, Nachbarn niedrig", 0.01, 0.01),
+      corner("HL: hoch, Nachbarn niedrig", 0.99, 0.01),
+    ],
+  };
+  return { data, layout, config: baseConfig() };
+}

@@ -1,0 +1,157 @@
+import type { Figure } from "../plot/figure.js";
+import { figureHtml, plotlyScriptTags } from "../render/figureHtml.js";
+import { escapeHtml } from "../render/escapeHtml.js";
+import { plotlyVersion } from "../render/plotlyBundle.js";
+import { VERSION } from "../version.js";
+import { formatCell } from "./formatCell.js";
+import { HIGHLIGHT_CLASSES, HIGHLIGHT_COLORS, HIGHLIGHT_LABELS, highlightIndex } from "./highlightStyles.js";
+import { germanDate, type ReportDocument, type ReportParameter } from "./reportDocument.js";
+import type { ReportSection, ReportTable } from "./section.js";
+
+const CSS = `
+:root{--text:#1a1a1a;--muted:#555;--line:#d0d0d0}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--text);margin:0 auto;padding:1.5rem 2rem 4rem;max-width:1200px;line-height:1.45}
+header{border-bottom:2px solid var(--text);margin-bottom:1.5rem}
+h1{margin:.2rem 0 .6rem;font-size:1.9rem}h2{margin-top:2.5rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{margin-top:1.6rem}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
+nav.toc ol{padding-left:1.4rem}nav.toc a{text-decoration:none}
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0 .3rem}caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border:1px solid var(--line);padding:.2rem .45rem;vertical-align:top}th{background:#f2f2f2;text-align:left}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.table-wrap{overflow-x:auto;max-width:100%}
+.hl-stark{background:${HIGHLIGHT_COLORS["stark auffällig"]};font-weight:600}.hl-auffaellig{background:${HIGHLIGHT_COLORS["auffällig"]}}.hl-hinweis{background:${HIGHLIGHT_COLORS.hinweis}}
+.legend{font-size:.8rem;color:var(--muted);margin:0 0 1rem}.legend span{display:inline-block;padding:0 .4rem;margin-right:.4rem;border:1px solid var(--line)}
+figure{margin:1rem 0 2rem}figcaption{color:var(--muted);font-size:.9rem}
+.sr-figure{width:100%}
+footer{margin-top:3rem;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem}
+@media print{.sr-figure{page-break-inside:avoid}nav.toc{page-break-after:always}}
+`;
+
+/**
+ * The German HTML report of an analysis, one self-contained file that works offline: header (title, "Stand",
+ * data source, parameters), table of contents, then every section with its paragraphs, figures (plotly,
+ * inlined) and tables (highlighted cells coloured, with a legend). Deterministic: depends only on `doc`.
+ *
+ * @example
+ * writeFileSync("bericht.html", reportHtml({ title: "Sozialraumanalyse 2018", date: "2024-03-01",
+ *   source: "Strukturdaten 2018", parameters: [{ label: "Mindesteinwohnerzahl", value: 300 }], sections }));
+ */
+export function reportHtml(doc: ReportDocument): string {
+  checkSectionIds(doc.sections);
+  const hasFigures = doc.sections.some((s) => (s.figures ?? []).length > 0);
+  const parts: string[] = [];
+  parts.push(
+    `<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+      `<meta name="generator" content="sozialraum ${escapeHtml(VERSION)}">\n` +
+      `<title>${escapeHtml(doc.title)}</title>\n<style>${CSS}</style>\n` +
+      (hasFigures ? plotlyScriptTags() : "") +
+      `</head>\n<body>\n`,
+  );
+  parts.push(headerHtml(doc));
+  parts.push(tocHtml(doc.sections));
+  for (const section of doc.sections) parts.push(sectionHtml(section));
+  parts.push(
+    `<footer><p>Erstellt mit sozialraum ${escapeHtml(VERSION)}` +
+      (hasFigures ? ` · Abbildungen: plotly.js ${escapeHtml(plotlyVersion())} (eingebettet, offline lesbar)` : "") +
+      `</p></footer>\n</body>\n</html>\n`,
+  );
+  return parts.join("");
+}
+
+function headerHtml(doc: ReportDocument): string {
+  const params = doc.parameters.length
+    ? `<h2 id="parameter">Parameter der Analyse</h2>\n<div class="table-wrap"><table class="parameters"><tbody>\n` +
+      doc.parameters.map((p) => `<tr><th scope="row">${escapeHtml(p.label)}</th><td>${escapeHtml(parameterText(p))}</td></tr>\n`).join("") +
+      `</tbody></table></div>\n`
+    : "";
+  const intro = (doc.intro ?? []).map((p) => `<p>${escapeHtml(p)}</p>\n`).join("");
+  return (
+    `<header>\n<h1>${escapeHtml(doc.title)}</h1>\n<dl class="meta">\n` +
+    `<dt>Stand</dt><dd><time datetime="${escapeHtml(doc.date)}">${germanDate(doc.date)}</time></dd>\n` +
+    `<dt>Datenquelle</dt><dd>${escapeHtml(doc.source)}</dd>\n</dl>\n${intro}</header>\n${params}`
+  );
+}
+
+/** A parameter value as German text. */
+export function parameterText(p: ReportParameter): string {
+  return formatCell(p.value);
+}
+
+function tocHtml(sections: readonly ReportSection[]): string {
+  if (sections.length === 0) return "";
+  return (
+    `<nav class="toc" aria-label="Inhalt">\n<h2>Inhalt</h2>\n<ol>\n` +
+    sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>\n`).join("") +
+    `</ol>\n</nav>\n`
+  );
+}
+
+function sectionHtml(section: ReportSection): string {
+  const out: string[] = [`<section id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n`];
+  for (const p of section.paragraphs ?? []) out.push(`<p>${escapeHtml(p)}</p>\n`);
+  (section.figures ?? []).forEach((f, i) => {
+    out.push(
+      `<figure>\n<h3>${escapeHtml(f.title)}</h3>\n` +
+        figureHtml(withoutRepeatedTitle(f.figure, f.title), { id: `${section.id}-abbildung-${i + 1}`, label: f.title }) +
+        (f.caption ? `<figcaption>${escapeHtml(f.caption)}</figcaption>\n` : "") +
+        `</figure>\n`,
+    );
+  });
+  (section.tables ?? []).forEach((t, i) => {
+    if (t.html !== false) out.push(tableHtml(t, `${section.id}-tabelle-${i + 1}`));
+  });
+  out.push(`</section>\n`);
+  return out.join("");
+}
+
+/** One report table as HTML: caption, header row, cells formatted German, highlighted cells coloured. */
+export function tableHtml(table: ReportTable, id: string): string {
+  const hl = highlightIndex(table);
+  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join("");
+  const body = table.rows
+    .map((row, r) => {
+      const cells = table.columns
+        .map((c) => {
+          const v = row[c.key];
+          const level = hl.get(r)?.get(c.key);
+          const cls = [typeof v === "number" ? "num" : "", level ? HIGHLIGHT_CLASSES[level] : ""].filter(Boolean).join(" ");
+          const title = level ? ` title="${escapeHtml(level)}"` : "";
+          return `<td${cls ? ` class="${cls}"` : ""}${title}>${escapeHtml(formatCell(v, c.decimals))}</td>`;
+        })
+        .join("");
+      return `<tr>${cells}</tr>\n`;
+    })
+    .join("");
+  const used = new Set((table.highlight ?? []).map((h) => h.level));
+  const legend = used.size
+    ? `<p class="legend">Markierung: ${HIGHLIGHT_LABELS.filter(([l]) => used.has(l))
+        .map(([l, text]) => `<span class="${HIGHLIGHT_CLASSES[l]}">${escapeHtml(text)}</span>`)
+        .join("")}</p>\n`
+    : "";
+  const empty = table.rows.length === 0 ? `<tr><td colspan="${table.columns.length}">keine Einträge</td></tr>\n` : "";
+  return (
+    `<div class="table-wrap"><table id="${escapeHtml(id)}">\n<caption>${escapeHtml(table.title)}</caption>\n` +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}${empty}</tbody>\n</table></div>\n${legend}`
+  );
+}
+
+/** The heading above a figure already names it: drop an identical plotly title (and its top margin). */
+function withoutRepeatedTitle(figure: Figure, title: string): Figure {
+  const t = figure.layout.title as { text?: unknown } | string | undefined;
+  const text = typeof t === "string" ? t : t?.text;
+  if (text !== title) return figure;
+  const margin = { ...((figure.layout.margin as Record<string, unknown> | undefined) ?? {}) };
+  // Plotly's title takes about 25 px of the top margin; the rest (e.g. rotated axis labels on top) stays.
+  margin.t = Math.max(20, (typeof margin.t === "number" ? margin.t : 100) - 25);
+  return { ...figure, layout: { ...figure.layout, title: { text: "" }, margin } };
+}
+
+function checkSectionIds(sections: readonly ReportSection[]): void {
+  const seen = new Set<string>(["parameter"]);
+  for (const s of sections) {
+    if (!/^[A-Za-z][\w-]*$/.test(s.id)) throw new Error(`reportHtml: section id "${s.id}" must start with a letter and contain only letters, digits, "_" and "-"`);
+    if (seen.has(s.id)) throw new Error(`reportHtml: section id "${s.id}" is used twice (or is reserved)`);
+    seen.add(s.id);
+  }
+}

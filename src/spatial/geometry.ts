@@ -1,0 +1,115 @@
+/**
+ * The part of GeoJSON (RFC 7946) the spatial weights read: a FeatureCollection of Polygons, MultiPolygons or
+ * Points. Typed loosely so that the result of `JSON.parse` can be passed directly.
+ */
+export interface SpatialFeatureCollection {
+  type: "FeatureCollection" | string;
+  features: ReadonlyArray<SpatialFeature>;
+}
+
+/** One GeoJSON feature: an area (Polygon/MultiPolygon) or a point. */
+export interface SpatialFeature {
+  type?: string;
+  id?: string | number;
+  properties?: Readonly<Record<string, unknown>> | null;
+  geometry: { type: string; coordinates?: unknown } | null;
+}
+
+/** Checks the collection and returns the area ids: `properties[idProperty]`, or the feature `id` without it. */
+export function featureIds(fn: string, geojson: SpatialFeatureCollection, idProperty: string | undefined): string[] {
+  if (!geojson || geojson.type !== "FeatureCollection" || !Array.isArray(geojson.features)) {
+    throw new Error(`${fn}: geojson must be a GeoJSON FeatureCollection`);
+  }
+  const seen = new Map<string, number>();
+  return geojson.features.map((f, i) => {
+    const raw = idProperty === undefined ? f?.id : f?.properties?.[idProperty];
+    if (raw === undefined || raw === null || raw === "") {
+      throw new Error(
+        idProperty === undefined
+          ? `${fn}: feature ${i} has no id; pass idProperty (e.g. "sozialraum_id")`
+          : `${fn}: feature ${i} has no property "${idProperty}"`,
+      );
+    }
+    const id = String(raw);
+    const before = seen.get(id);
+    if (before !== undefined) throw new Error(`${fn}: duplicate area id "${id}" (features ${before} and ${i})`);
+    seen.set(id, i);
+    return id;
+  });
+}
+
+/** The rings (arrays of [x, y] positions) of a Polygon or MultiPolygon feature, or null for a missing geometry. */
+export function featureRings(fn: string, feature: SpatialFeature, id: string): number[][][] | null {
+  const g = feature.geometry;
+  if (g === null || g === undefined) return null;
+  const c = g.coordinates as unknown;
+  if (g.type === "Polygon" && Array.isArray(c)) return c as number[][][];
+  if (g.type === "MultiPolygon" && Array.isArray(c)) return (c as number[][][][]).flat(1);
+  throw new Error(`${fn}: area "${id}" has geometry ${g.type}; expected Polygon or MultiPolygon`);
+}
+
+/**
+ * Centroid of a feature: the area-weighted centroid of its polygons (holes subtract; parts of a MultiPolygon
+ * weigh by area — what GEOS/shapely and sf's `st_centroid` give for planar coordinates), the point itself for a
+ * Point, or the mean vertex for a degenerate polygon of zero area. Returns null for a missing geometry.
+ */
+export function featureCentroid(fn: string, feature: SpatialFeature, id: string): [number, number] | null {
+  const g = feature.geometry;
+  if (g === null || g === undefined) return null;
+  if (g.type === "Point") {
+    const p = g.coordinates as number[];
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+      throw new Error(`${fn}: area "${id}" has an invalid Point`);
+    }
+    return [p[0], p[1]];
+  }
+  const polygons: number[][][][] =
+    g.type === "Polygon" ? [g.coordinates as number[][][]] : g.type === "MultiPolygon" ? (g.coordinates as number[][][][]) : [];
+  if (g.type !== "Polygon" && g.type !== "MultiPolygon") {
+    throw new Error(`${fn}: area "${id}" has geometry ${g.type}; expected Polygon, MultiPolygon or Point`);
+  }
+  // Shoelace sums relative to the first vertex, which keeps precision for coordinates far from 0.
+  let ox = NaN;
+  let oy = NaN;
+  let area2 = 0;
+  let cx = 0;
+  let cy = 0;
+  let sx = 0;
+  let sy = 0;
+  let count = 0;
+  for (const polygon of polygons) {
+    polygon.forEach((ring, r) => {
+      if (ring.length === 0) return;
+      if (Number.isNaN(ox)) {
+        ox = ring[0][0];
+        oy = ring[0][1];
+      }
+      // Outer ring counts positive, holes negative, whatever the winding in the file.
+      let a = 0;
+      let rx = 0;
+      let ry = 0;
+      for (let k = 0; k < ring.length; k++) {
+        const p = ring[k];
+        const q = ring[(k + 1) % ring.length];
+        const x0 = p[0] - ox;
+        const y0 = p[1] - oy;
+        const x1 = q[0] - ox;
+        const y1 = q[1] - oy;
+        const cross = x0 * y1 - x1 * y0;
+        a += cross;
+        rx += (x0 + x1) * cross;
+        ry += (y0 + y1) * cross;
+        sx += p[0];
+        sy += p[1];
+        count++;
+      }
+      const sign = (r === 0 ? 1 : -1) * Math.sign(a);
+      area2 += sign * a;
+      cx += sign * rx;
+      cy += sign * ry;
+    });
+  }
+  if (count === 0) return null;
+  if (area2 === 0 || !Number.isFinite(area2)) return [sx / count, sy / count];
+  return [ox + cx / (3 * area2), oy + cy / (3 * area2)];
+}

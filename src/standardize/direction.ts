@@ -1,0 +1,13 @@
+/**
+ * The orientation of an indicator. `1`: a higher raw value means more disadvantage (SGB II share, Kinderarmut);
+ * `-1`: a higher raw value means less disadvantage (e.g. Abiturquote, Wohnfläche). Every standardisation in
+ * this module multiplies by the direction, so that in every result **high always means more disadvantage**.
+ */
+export type Direction = 1 | -1;
+
+/** Checks a direction option and returns it (default 1). */
+export function directionOf(fn: string, direction: unknown): Direction {
+  if (direction === undefined || direction === 1) return 1;
+  if (direction === -1) return -1;
+  throw new Error(`${fn}: direction must be 1 (higher is worse) or -1 (higher is better), got ${JSON.stringify(direction)}`);
+}

@@ -1,0 +1,65 @@
+import type { Exclusion } from "../table/exclusion.js";
+import { Missing } from "../table/missing.js";
+
+/** Values of one indicator after the missing cells were taken out (internal helper of this module). */
+export interface PresentValues {
+  /** All input values as doubles, NaN where missing (input order, input length). */
+  all: Float64Array;
+  /** Positions (0-based) of the values that are present, ascending. */
+  present: Int32Array;
+  /** The present values, in input order. */
+  values: number[];
+  /** Positions of the missing values. */
+  missing: number[];
+  /** One exclusion per missing value, with the area id when `ids` was given, else the position. */
+  excluded: Exclusion[];
+}
+
+/**
+ * Splits `values` into present and missing ones. null, undefined, NaN and {@link Missing} count as missing;
+ * strings and infinite numbers are errors (parsing is the job of `io`).
+ */
+export function presentValues(
+  fn: string,
+  values: ArrayLike<unknown>,
+  ids?: ArrayLike<string>,
+  column?: string,
+): PresentValues {
+  if (values == null || typeof values.length !== "number") {
+    throw new Error(`${fn}: values must be an array of numbers`);
+  }
+  const n = values.length;
+  if (ids !== undefined && ids.length !== n) {
+    throw new Error(`${fn}: ids has length ${ids.length} but values has length ${n}`);
+  }
+  const all = new Float64Array(n);
+  const presentIdx = new Int32Array(n);
+  const present: number[] = [];
+  const missing: number[] = [];
+  const excluded: Exclusion[] = [];
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v === "number" && Number.isFinite(v)) {
+      all[i] = v;
+      presentIdx[k++] = i;
+      present.push(v);
+      continue;
+    }
+    const isMiss = v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v));
+    if (!isMiss) {
+      const where = ids !== undefined ? `area "${ids[i]}"` : `position ${i}`;
+      throw new Error(`${fn}: value ${JSON.stringify(v === Infinity || v === -Infinity ? String(v) : v)} at ${where} is not a finite number`);
+    }
+    all[i] = NaN;
+    missing.push(i);
+    const marker = v instanceof Missing && v.marker !== "" ? ` ("${v.marker}")` : "";
+    excluded.push({
+      id: ids !== undefined ? String(ids[i]) : String(i),
+      reason: `fehlender Wert${marker}`,
+      step: fn,
+      ...(column !== undefined ? { column } : {}),
+    });
+  }
+  return { all, present: presentIdx.subarray(0, k), values: present, missing, excluded };
+}

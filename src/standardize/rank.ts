@@ -1,0 +1,83 @@
+import { directionOf } from "./direction.js";
+import { presentValues } from "./presentValues.js";
+import { missingWarning, type StandardizeCommonOptions, type StandardizedBase } from "./result.js";
+
+/** How tied values are ranked. */
+export type TieMethod = "min" | "average" | "dense" | "max";
+
+/** Options of {@link rank}. */
+export interface RankOptions extends StandardizeCommonOptions {
+  /** Tie rule, default "min" (competition ranking "1, 2, 2, 4" as in league tables). */
+  method?: TieMethod;
+}
+
+/** Result of {@link rank}. */
+export interface RankResult extends StandardizedBase {
+  name: "rank";
+  method: TieMethod;
+}
+
+/**
+ * Ranks areas so that **rank 1 is the most disadvantaged** area: the highest value when direction = 1 (the
+ * default), the lowest when direction = −1. Values tie only when exactly equal.
+ *
+ * Tie methods (for the values 9, 7, 7, 5 with direction 1):
+ * - "min" (default): 1, 2, 2, 4 — a tied group gets its best position (R `rank(-x, ties.method = "min")`);
+ * - "max": 1, 3, 3, 4 — its worst position (R `ties.method = "max"`);
+ * - "average": 1, 2.5, 2.5, 4 — the mean of the positions (R's default `"average"`);
+ * - "dense": 1, 2, 2, 3 — consecutive ranks without gaps (data.table `frank(ties.method = "dense")`).
+ *
+ * Missing values get rank `null` and take no position.
+ *
+ * @example
+ * rank([5, 9, 7, 7]).values;                          // [4, 1, 2, 2]
+ * rank([5, 9, 7, 7], { method: "average" }).values;   // [4, 1, 2.5, 2.5]
+ * rank([5, 9, 7, 7], { method: "dense" }).values;     // [3, 1, 2, 2]
+ * rank([5, 9, 7, 7], { direction: -1 }).values;       // [1, 4, 2, 2]
+ */
+export function rank(values: ArrayLike<unknown>, options: RankOptions = {}): RankResult {
+  const fn = "rank";
+  const direction = directionOf(fn, options.direction);
+  const method = options.method ?? "min";
+  if (method !== "min" && method !== "average" && method !== "dense" && method !== "max") {
+    throw new Error(`${fn}: method must be "min", "average", "dense" or "max", got ${JSON.stringify(method)}`);
+  }
+  const pv = presentValues(fn, values, options.ids, options.column);
+  const out = new Array<number | null>(values.length).fill(null);
+  const ranks = tiedRanks(pv.all, pv.present, direction, method);
+  for (let k = 0; k < pv.present.length; k++) out[pv.present[k]] = ranks[k];
+  return {
+    name: fn,
+    values: out,
+    n: pv.present.length,
+    direction,
+    method,
+    missing: pv.missing,
+    excluded: pv.excluded,
+    warnings: missingWarning(fn, pv.missing.length, values.length),
+  };
+}
+
+/**
+ * Ranks of `all[present[k]]` (k-th present value), descending in d·x, with the given tie rule. Internal: also
+ * used by {@link percentileRank}.
+ */
+export function tiedRanks(all: Float64Array, present: Int32Array, direction: 1 | -1, method: TieMethod): Float64Array {
+  const n = present.length;
+  const order = Int32Array.from({ length: n }, (_, k) => k);
+  // Descending in direction-adjusted value; stable so that equal values keep input order.
+  order.sort((a, b) => direction * (all[present[b]] - all[present[a]]) || a - b);
+  const ranks = new Float64Array(n);
+  let dense = 0;
+  for (let start = 0; start < n; ) {
+    const v = all[present[order[start]]];
+    let end = start + 1;
+    while (end < n && all[present[order[end]]] === v) end++;
+    dense++;
+    // Positions start+1 … end (1-based) share one rank.
+    const r = method === "min" ? start + 1 : method === "max" ? end : method === "average" ? (start + 1 + end) / 2 : dense;
+    for (let j = start; j < end; j++) ranks[order[j]] = r;
+    start = end;
+  }
+  return ranks;
+}

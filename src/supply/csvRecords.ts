@@ -1,0 +1,51 @@
+import { parse } from "csv-parse/sync";
+
+/** One data record of a semicolon-separated file with its line number in the file (header = line 1). */
+export interface CsvRecord {
+  line: number;
+  values: Record<string, string>;
+}
+
+/**
+ * Reads a semicolon-separated UTF-8 text (optional BOM) with a header row and checks that the required columns
+ * are present. Internal helper of the supply readers; line numbers count physical lines, so a quoted text with
+ * a line break does not shift the numbers of later rows.
+ */
+export function csvRecords(fn: string, text: string, file: string, required: readonly string[]): CsvRecord[] {
+  const rows = parse(text, {
+    delimiter: ";",
+    bom: true,
+    relax_column_count: false,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  if (rows.length === 0) throw new Error(`${fn}: ${file} is empty (expected a header row)`);
+  const header = rows[0].record.map((h) => h.trim());
+  const missingColumns = required.filter((c) => !header.includes(c));
+  if (missingColumns.length > 0) {
+    throw new Error(`${fn}: ${file} lacks column(s) ${missingColumns.map((c) => `"${c}"`).join(", ")} (header: ${header.join(";")})`);
+  }
+  // info.lines is the line on which the record ends; a record starts after the previous one ended.
+  let previousEnd = rows[0].info.lines;
+  return rows.slice(1).map(({ record, info }) => {
+    const values: Record<string, string> = {};
+    header.forEach((h, i) => (values[h] = record[i] ?? ""));
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    return { line, values };
+  });
+}
+
+/** Collects row errors and throws them all at once: "fn: N error(s) in file:\n  row 3, column "x": …". */
+export class RowErrors {
+  readonly messages: string[] = [];
+  constructor(private readonly fn: string, private readonly file: string) {}
+  add(line: number, column: string, value: string, problem: string): void {
+    this.messages.push(`${this.file} row ${line}, column "${column}": ${problem} "${value}"`);
+  }
+  throwIfAny(): void {
+    if (this.messages.length === 0) return;
+    if (this.messages.length === 1) throw new Error(`${this.fn}: ${this.messages[0]}`);
+    throw new Error(`${this.fn}: ${this.messages.length} errors:\n  ${this.messages.join("\n  ")}`);
+  }
+}

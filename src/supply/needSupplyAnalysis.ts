@@ -1,0 +1,182 @@
+import { TARGET_GROUPS, TARGET_GROUP_LABELS, type TargetGroup } from "../indicators/targetGroups.js";
+import type { Exclusion } from "../table/exclusion.js";
+import { areaCentroids } from "./areaCentroids.js";
+import { assignPointsToAreas } from "./assignPointsToAreas.js";
+import { compareNeedSupply, type CompareNeedSupplyResult } from "./compareNeedSupply.js";
+import type { NeighborStructure } from "./distanceBandNeighbors.js";
+import type { AreaFeatureCollection } from "./geojson.js";
+import { needsNotVisible, type NeedNotVisibleRow } from "./needsNotVisible.js";
+import type { Facility } from "./parseFacilities.js";
+import type { Observation } from "./parseObservations.js";
+import { supplyRatios, type SupplyRatiosResult } from "./supplyRatios.js";
+import { supplyWithinReach, type SupplyWithinReachResult } from "./supplyWithinReach.js";
+import { twoStepFloatingCatchment, type CatchmentDecay, type TwoStepFloatingCatchmentResult } from "./twoStepFloatingCatchment.js";
+
+/** Which supply measure is compared with need. */
+export type SupplyMeasure = "places" | "withinReach" | "catchment";
+
+/** German names of the supply measures (axis and column labels). */
+export const SUPPLY_MEASURE_LABELS: Readonly<Record<SupplyMeasure, string>> = {
+  places: "Plätze je 1 000 Einwohner der Zielgruppe im Sozialraum",
+  withinReach: "Plätze je 1 000 Einwohner der Zielgruppe (mit Nachbarräumen)",
+  catchment: "erreichbare Plätze je 1 000 Einwohner der Zielgruppe (2SFCA)",
+};
+
+/** Input of {@link needSupplyAnalysis}. */
+export interface NeedSupplyInput {
+  /** Area polygons (WGS84). */
+  geojson: AreaFeatureCollection;
+  /** Facilities with coordinates (e.g. from {@link readFacilities}). */
+  facilities: ReadonlyArray<Facility>;
+  /** Residents per target group and area: rows `{ id, children, "working-age", elderly, context }` (see targetGroupPopulation). */
+  population: ReadonlyArray<object>;
+  /** Need per area and target group (e.g. the need index): `{ id, group, need, flagged? }`. */
+  need: ReadonlyArray<{ id: string; group: string; need: number | null; flagged?: boolean }>;
+  /** Observations from district meetings (optional). */
+  observations?: ReadonlyArray<Observation>;
+  /** Neighbours for the supply within reach (e.g. `contiguityWeights`); without them withinReach is not computed. */
+  weights?: NeighborStructure;
+  /** Area names by id for tables and plots. */
+  names?: Readonly<Record<string, string>>;
+}
+
+/** Options of {@link needSupplyAnalysis}. */
+export interface NeedSupplyOptions {
+  /** Feature property with the area id (default "sozialraum_id"). */
+  idProperty?: string;
+  /** Target groups to analyse (default: those of children, working-age, elderly, context with facilities and need values). */
+  groups?: readonly string[];
+  /**
+   * Facility types counted per target group (default: every type serving the group), e.g.
+   * `{ children: ["Kita"] }`: capacities of different types measure different things.
+   */
+  facilityTypes?: Readonly<Record<string, readonly string[]>>;
+  /** Supply measure compared with need (default "places"; "withinReach" needs `weights`). */
+  supplyMeasure?: SupplyMeasure;
+  /** 2SFCA catchment radius in km (default 2) and decay (default none). */
+  radiusKm?: number;
+  decay?: CatchmentDecay;
+  /** Need level of the quadrants: "median" (default) or a number (e.g. 0 for a z-based index, 1 for "auffällig"). */
+  needLevel?: "median" | number;
+  /** Supply level of the quadrants: "city" (default: the city's rate of the measure) or "median". */
+  supplyLevel?: "city" | "median";
+  /** Need at or below this counts as "not visible" for observations (default: the quadrants' need level). */
+  needThreshold?: number;
+}
+
+/** Results for one target group. */
+export interface NeedSupplyGroup {
+  group: string;
+  label: string;
+  /** Facility types counted (null: all types serving the group). */
+  types: string[] | null;
+  supplyMeasure: SupplyMeasure;
+  ratios: SupplyRatiosResult;
+  withinReach: SupplyWithinReachResult | null;
+  catchment: TwoStepFloatingCatchmentResult;
+  comparison: CompareNeedSupplyResult;
+  notVisible: NeedNotVisibleRow[];
+}
+
+/** Result of {@link needSupplyAnalysis}. */
+export interface NeedSupplyAnalysis {
+  name: "needSupplyAnalysis";
+  idProperty: string;
+  /** Facilities with their area (null: outside every area), in input order. */
+  facilities: Array<Facility & { area: string | null }>;
+  groups: NeedSupplyGroup[];
+  observations: Observation[];
+  names: Record<string, string>;
+  radiusKm: number;
+  decay: CatchmentDecay["type"];
+  /** Facilities outside every area. */
+  excludedFacilities: Exclusion[];
+  warnings: string[];
+}
+
+/**
+ * The whole "Bedarf und Angebot" step: assigns the facilities to areas (point in polygon), computes for each
+ * target group the supply ratios, the supply within reach (with `weights`) and the 2SFCA accessibility, compares
+ * need with the chosen supply measure (quadrants, gap ranking, gap list) and lists the areas where district
+ * meetings report a need that the data do not show. Feed the result to {@link supplySection}.
+ *
+ * @example
+ * const analysis = needSupplyAnalysis(
+ *   { geojson, facilities: readFacilities("data/einrichtungen.csv"), population: targetGroupPopulation(rows), need },
+ *   { supplyMeasure: "catchment", radiusKm: 1.5 },
+ * );
+ */
+export function needSupplyAnalysis(input: NeedSupplyInput, options: NeedSupplyOptions = {}): NeedSupplyAnalysis {
+  const fn = "needSupplyAnalysis";
+  const idProperty = options.idProperty ?? "sozialraum_id";
+  const measure = options.supplyMeasure ?? "places";
+  if (measure === "withinReach" && !input.weights) throw new Error(`${fn}: supplyMeasure "withinReach" needs input.weights`);
+  const radiusKm = options.radiusKm ?? 2;
+  const decay = options.decay ?? { type: "none" };
+
+  const areas = assignPointsToAreas(input.facilities, input.geojson, { idProperty });
+  const facilities = input.facilities.map((f, i) => ({ ...f, area: areas[i] }));
+  const excludedFacilities: Exclusion[] = facilities
+    .filter((f) => f.area === null)
+    .map((f) => ({ id: f.id, reason: `Einrichtung liegt außerhalb aller Sozialräume (${f.lon}, ${f.lat})`, step: fn }));
+  const centroids = new Map(areaCentroids(input.geojson, { idProperty }).map((c) => [c.id, c]));
+  const names: Record<string, string> = { ...(input.names ?? {}) };
+  for (const f of input.geojson.features) {
+    const id = String(f.properties?.[idProperty]);
+    if (!(id in names) && typeof f.properties?.sozialraum_name === "string") names[id] = f.properties.sozialraum_name as string;
+  }
+
+  const groups =
+    options.groups ??
+    TARGET_GROUPS.filter((g) => facilities.some((f) => f.groups.includes(g)) && input.need.some((r) => r.group === g && r.need !== null));
+  const warnings: string[] = [];
+  const out: NeedSupplyGroup[] = groups.map((group) => {
+    const types = options.facilityTypes?.[group];
+    const ratios = supplyRatios(facilities, input.population, { group, types });
+    const withinReach = input.weights ? supplyWithinReach(ratios, { weights: input.weights }) : null;
+    const demand = ratios.rows.map((r) => {
+      const c = centroids.get(r.id);
+      if (!c) throw new Error(`${fn}: area "${r.id}" of the population rows is not in the GeoJSON`);
+      return { id: r.id, lon: c.lon, lat: c.lat, population: r.population };
+    });
+    const supply = facilities
+      .filter((f) => f.groups.includes(group as TargetGroup) && f.capacity !== null && f.area !== null && (!types || types.includes(f.type)))
+      .map((f) => ({ id: f.id, lon: f.lon, lat: f.lat, capacity: f.capacity as number }));
+    const catchment = twoStepFloatingCatchment({ demand, supply }, { radiusKm, decay });
+    const supplyRows =
+      measure === "places"
+        ? ratios.rows.map((r) => ({ id: r.id, supply: r.placeRate }))
+        : measure === "withinReach"
+          ? withinReach!.rows.map((r) => ({ id: r.id, supply: r.placeRate }))
+          : catchment.rows.map((r) => ({ id: r.id, supply: r.accessibility }));
+    const cityLevel = measure === "catchment" ? catchment.cityLevel : ratios.city.placeRate;
+    const needRows = input.need.filter((r) => r.group === group).map((r) => ({ id: r.id, need: r.need }));
+    const comparison = compareNeedSupply(needRows, supplyRows, {
+      needLevel: typeof options.needLevel === "number" ? options.needLevel : undefined,
+      supplyLevel: (options.supplyLevel ?? "city") === "city" && cityLevel !== null ? cityLevel : undefined,
+    });
+    const groupNeed = input.need.filter((r) => r.group === group);
+    const useFlags = options.needThreshold === undefined && groupNeed.length > 0 && groupNeed.every((r) => typeof r.flagged === "boolean");
+    const notVisible = needsNotVisible(
+      (input.observations ?? []).filter((o) => o.group === group),
+      groupNeed,
+      useFlags ? {} : { threshold: options.needThreshold ?? comparison.needLevel },
+    );
+    for (const w of [...ratios.warnings, ...catchment.warnings, ...(withinReach?.warnings ?? []), ...comparison.warnings]) {
+      warnings.push(`${TARGET_GROUP_LABELS[group as TargetGroup] ?? group}: ${w}`);
+    }
+    return { group, label: TARGET_GROUP_LABELS[group as TargetGroup] ?? group, types: types ? [...types] : null, supplyMeasure: measure, ratios, withinReach, catchment, comparison, notVisible };
+  });
+  return {
+    name: fn,
+    idProperty,
+    facilities,
+    groups: out,
+    observations: [...(input.observations ?? [])],
+    names,
+    radiusKm,
+    decay: decay.type,
+    excludedFacilities,
+    warnings,
+  };
+}

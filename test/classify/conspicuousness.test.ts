@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { conspicuousness, verdictFor } from "../../src/classify/index.js";
+import { missing } from "../../src/table/missing.js";
+
+const indicators = [
+  { id: "sgb2_u15", targetGroup: "children", label: "Kinderarmut" },
+  { id: "alleinerz", targetGroup: "children", label: "Alleinerziehende" },
+  { id: "alq", targetGroup: "working-age", label: "Arbeitslosigkeit" },
+  { id: "sgb2", targetGroup: "working-age", label: "SGB II-Quote" },
+  { id: "gs65", targetGroup: "elderly", label: "Grundsicherung im Alter" },
+];
+// Hand-made z-values chosen around the thresholds 1 and 1.5.
+const rows = [
+  { id: "010101", sgb2_u15: 0.2, alleinerz: -0.4, alq: 1.0, sgb2: 0.9, gs65: -1.2 }, // nothing above 1 (1.0 is not > 1)
+  { id: "010102", sgb2_u15: 1.2, alleinerz: 0.1, alq: 1.6, sgb2: 1.1, gs65: 1.01 }, // children 1 flag; working-age strong; elderly 1 flag
+  { id: "010203", sgb2_u15: 1.3, alleinerz: 1.4, alq: null, sgb2: 0.5, gs65: missing(".") }, // children 2 flags → stark
+];
+
+describe("conspicuousness", () => {
+  it("flags indicators above the thresholds and gives a verdict per target group naming the indicators", () => {
+    const r = conspicuousness(rows, { id: "id", indicators });
+    expect(r.targetGroups).toEqual(["children", "working-age", "elderly"]);
+    expect(r.areas.map((a) => a.groups.map((g) => g.verdict))).toEqual([
+      ["unauffällig", "unauffällig", "unauffällig"],
+      ["auffällig", "stark auffällig", "auffällig"],
+      ["stark auffällig", "unauffällig", null],
+    ]);
+    expect(r.areas[1].flags.map((f) => [f.indicator, f.level])).toEqual([
+      ["alq", "stark auffällig"],
+      ["sgb2_u15", "auffällig"],
+      ["sgb2", "auffällig"],
+      ["gs65", "auffällig"],
+    ]);
+    const wa = r.areas[1].groups[1];
+    expect(wa).toMatchObject({ flags: 2, strongFlags: 1, indicators: ["alq", "sgb2"], missing: [] });
+    expect(wa.reason).toBe("2 von 2 Indikatoren auffällig: Arbeitslosigkeit (z = 1,60, stark auffällig), SGB II-Quote (z = 1,10, auffällig)");
+    expect(r.areas[2].groups[0]).toMatchObject({ verdict: "stark auffällig", flags: 2, strongFlags: 0, indicators: ["alleinerz", "sgb2_u15"] });
+    expect(r.areas[2].groups[1]).toMatchObject({ verdict: "unauffällig", missing: ["alq"] });
+    expect(r.excluded).toEqual([{ id: "010203", reason: "alle Indikatoren der Zielgruppe elderly fehlen", step: "conspicuousness" }]);
+    expect(r.counts.children).toEqual({ unauffällig: 1, auffällig: 1, "stark auffällig": 1 });
+  });
+
+  it("thresholds and rule are configurable", () => {
+    const strict = conspicuousness(rows, { id: "id", indicators, thresholds: { flag: 1.5, strong: 2 } });
+    expect(strict.areas[1].groups.map((g) => g.verdict)).toEqual(["unauffällig", "auffällig", "unauffällig"]);
+    const rule = conspicuousness(rows, { id: "id", indicators, rule: { strongMinFlags: 3 } });
+    expect(rule.areas[2].groups[0].verdict).toBe("auffällig");
+    expect(verdictFor({ flags: 1, strongFlags: 1 }, { strongIfAnyStrong: false })).toBe("auffällig");
+    expect(verdictFor({ flags: 1, strongFlags: 0 }, { minFlags: 2 })).toBe("unauffällig");
+  });
+
+  it("errors name area, indicator and column", () => {
+    expect(() => conspicuousness([{ id: "a", x: "hoch" }], { id: "id", indicators: [{ id: "x", targetGroup: "children" }] })).toThrow(
+      'conspicuousness: z-value "hoch" of indicator "x" (column "x") in area "a" is not a finite number',
+    );
+    expect(() => conspicuousness([{ id: "a" }], { id: "id", indicators: [{ id: "x", targetGroup: "children", column: "z_x" }] })).toThrow(
+      'conspicuousness: z-value (indicator "x") column "z_x" not found',
+    );
+    expect(() => conspicuousness(rows, { id: "id", indicators, rule: { minFlags: 0 } })).toThrow("conspicuousness: rule.minFlags must be a number ≥ 1, got 0");
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Opens the generated report in headless Chromium with the network blocked and checks that every plot is drawn
+ * (plotly's SVG per figure div, map paths, heatmap image, bars) and that no request left the file.
+ * Needs /usr/bin/chromium (installed in CI by .ci/run); skipped elsewhere when it is missing.
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAnalysis, writeAnalysisOutputs } from "../../src/pipeline/index.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  if (process.env.CI === "true") throw new Error(`report-browser: ${CHROMIUM} not found; CI must install chromium (.ci/run)`);
+  console.warn(`report-browser: ${CHROMIUM} not found; browser test skipped (install chromium to run it)`);
+}
+
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+interface FigureState {
+  id: string;
+  svg: number;
+  choropleth: number;
+  heatmapImages: number;
+  bars: number;
+}
+
+/** Loads a report with every non-file request aborted and recorded; returns the state of each figure div. */
+async function openReport(context: BrowserContext, file: string) {
+  const requests: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file://")) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  context.on("request", (req) => {
+    if (!req.url().startsWith("file://") && !requests.includes(req.url())) requests.push(req.url());
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("websocket", (ws) => requests.push(ws.url()));
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  const expected = await page.evaluate(() => document.querySelectorAll(".sr-figure").length);
+  await page.waitForFunction(
+    (n) => Array.from(document.querySelectorAll(".sr-figure")).filter((d) => d.querySelector(".plot-container .main-svg")).length === n,
+    expected,
+    { timeout: 30_000 },
+  );
+  const figures: FigureState[] = await page.evaluate(() =>
+    Array.from(document.querySelectorAll(".sr-figure")).map((d) => ({
+      id: d.id,
+      svg: d.querySelectorAll(".plot-container .main-svg").length,
+      choropleth: d.querySelectorAll(".choroplethlayer path").length,
+      heatmapImages: d.querySelectorAll(".heatmaplayer image, .hm image").length,
+      bars: d.querySelectorAll(".barlayer .point path, .bars path").length,
+    })),
+  );
+  await page.close();
+  return { figures, requests, errors };
+}
+
+describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "sozialraum-chromium-")), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      offline: true,
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const cases: Array<[string, string | undefined]> = [["grid city (test/reference/pipeline/city)", resolve("test/reference/pipeline/city")]];
+  if (existsSync(resolve("data/strukturdaten_2018.csv"))) cases.push(["embedded data (data/)", undefined]);
+
+  for (const [name, dir] of cases) {
+    it(`draws every plot of the ${name} report without any request`, async () => {
+      const result = runAnalysis({ ...(dir ? { data: { dir } } : {}), report: { date: "2024-01-02" } });
+      const out = mkdtempSync(join(tmpdir(), "sozialraum-report-"));
+      const files = await writeAnalysisOutputs(result, out);
+      const html = readFileSync(files.report, "utf8");
+      const divs = html.match(/<div id="[^"]+" class="sr-figure"/g) ?? [];
+
+      const { figures, requests, errors } = await openReport(context, files.report);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(figures).toHaveLength(divs.length);
+      expect(figures.length).toBeGreaterThanOrEqual(6);
+      for (const f of figures) expect(f.svg, f.id).toBeGreaterThan(0);
+
+      const features = result.geojson!.features.length;
+      const maps = figures.filter((f) => f.id.startsWith("karten-"));
+      expect(maps).toHaveLength(2);
+      for (const m of maps) expect(m.choropleth, m.id).toBe(features);
+      const heat = figures.find((f) => f.id.startsWith("z-werte-"))!;
+      expect(heat.heatmapImages).toBe(1);
+      const ranking = figures.find((f) => f.id === "rangfolge-abbildung-1")!;
+      expect(ranking.bars).toBe(result.ranking.filter((r) => r.status_index !== null).length);
+    });
+  }
+});

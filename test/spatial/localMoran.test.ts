@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { benjaminiHochberg, localMoran, moran, readGal, rowStandardize, weightsFromNeighbors } from "../../src/spatial/index.js";
+import { describeShared, sharedPath } from "../helpers/shared-data.js";
+import { referencePath, relDiff } from "./helpers.js";
+
+// R spdep 1.2.7 localmoran(x, nb2listw(nb, style = "W")) (mlvar = TRUE, conditional = TRUE, two-sided),
+// written by test/reference/spatial/moran.R.
+const R = JSON.parse(readFileSync(referencePath("moran.json"), "utf8"));
+const QUADRANT: Record<string, string> = { "High-High": "HH", "Low-Low": "LL", "High-Low": "HL", "Low-High": "LH" };
+
+describeShared("localMoran equals R spdep localmoran", () => {
+  for (const name of ["columbus", "stl", "sids2"]) {
+    it(`${name}: I_i, E[I_i], Var[I_i], Z, two-sided p and quadrant`, () => {
+      const ref = R[name];
+      const w = readGal(readFileSync(sharedPath(ref.gal), "utf8"));
+      const lisa = localMoran(ref.x, w, { permutations: 0, alternative: "two-sided" });
+      expect(lisa).toHaveLength(ref.ids.length);
+      lisa.forEach((a, i) => {
+        expect(a.id).toBe(w.ids[i]);
+        expect(Math.abs(a.Ii - ref.localmoran.Ii[i])).toBeLessThan(1e-12 * Math.max(1, Math.abs(ref.localmoran.Ii[i])));
+        expect(Math.abs(a.expected - ref.localmoran.E[i])).toBeLessThan(1e-14);
+        expect(relDiff(a.variance, ref.localmoran.Var[i])).toBeLessThan(1e-11);
+        expect(Math.abs((a.z as number) - ref.localmoran.Z[i])).toBeLessThan(1e-10);
+        expect(relDiff(a.pNormal as number, ref.localmoran.p[i])).toBeLessThan(1e-9);
+        expect(a.quadrant).toBe(QUADRANT[ref.localmoran.quadrant[i]]);
+      });
+    });
+  }
+  it('denominator "n-1" (esda Moran_Local) equals spdep mlvar = FALSE: I_i smaller by (n − 1)/n', () => {
+    const ref = R.columbus;
+    const w = readGal(readFileSync(sharedPath(ref.gal), "utf8"));
+    const a = localMoran(ref.x, w, { permutations: 0, denominator: "n-1" });
+    const b = localMoran(ref.x, w, { permutations: 0 });
+    a.forEach((row, i) => {
+      expect(Math.abs(row.Ii - ref.localmoranMlvarFalse.Ii[i])).toBeLessThan(1e-12);
+      expect(row.Ii).toBeCloseTo((b[i].Ii * 48) / 49, 12);
+      expect(row.z).toBeCloseTo(b[i].z as number, 10); // same test, other scale
+    });
+  });
+  it("mean I_i = global Moran's I with row-standardised weights (Anselin's LISA property)", () => {
+    for (const name of ["columbus", "stl", "sids2"]) {
+      const ref = R[name];
+      const w = readGal(readFileSync(sharedPath(ref.gal), "utf8"));
+      const lisa = localMoran(ref.x, w, { permutations: 0 });
+      const mean = lisa.reduce((s, a) => s + a.Ii, 0) / lisa.length;
+      expect(relDiff(mean, moran(ref.x, w, { permutations: 0 }).I)).toBeLessThan(1e-12);
+    }
+  });
+});
+
+describeShared("localMoran: conditional permutations", () => {
+  const ref = R.columbus;
+  const w = readGal(readFileSync(sharedPath(ref.gal), "utf8"));
+  it("is reproducible with a seed, and another seed gives other draws", () => {
+    const a = localMoran(ref.x, w, { permutations: 499, seed: 3 });
+    expect(JSON.stringify(localMoran(ref.x, w, { permutations: 499, seed: 3 }))).toBe(JSON.stringify(a));
+    const c = localMoran(ref.x, w, { permutations: 499, seed: 4 });
+    expect(c.map((r) => r.pSim)).not.toEqual(a.map((r) => r.pSim));
+    for (const r of a) expect(((r.pSim as number) * 500) % 1).toBeCloseTo(0, 9); // (M + 1)/(R + 1)
+  });
+  it("agrees with the conditional-randomisation normal approximation (folded p within 0.04)", () => {
+    // Both approximate the same conditional null distribution of I_i; 9999 draws keep the Monte Carlo error small.
+    const lisa = localMoran(ref.x, w, { permutations: 9999, seed: 11 });
+    for (const r of lisa) expect(Math.abs((r.pSim as number) - (r.pNormal as number))).toBeLessThan(0.04);
+  });
+  it("draws neighbours without replacement from the others: with k = n − 1 every permutation gives the observed I_i", () => {
+    // Complete graph: the k = n − 1 draws are all other areas, so each simulated I_i equals the observed one → p = 1.
+    const ids = ["a", "b", "c", "d", "e"];
+    const nb = Object.fromEntries(ids.map((id) => [id, ids.filter((o) => o !== id)]));
+    const lisa = localMoran([1, 5, 2, 8, 3], weightsFromNeighbors(nb, { ids }), { permutations: 99, seed: 1 });
+    for (const r of lisa) expect(r.pSim).toBe(1);
+  });
+  it("labels clusters by significance, optionally after Benjamini–Hochberg; islands are never significant", () => {
+    const lisa = localMoran(ref.x, w, { permutations: 999, seed: 5, alpha: 0.05 });
+    const fdr = localMoran(ref.x, w, { permutations: 999, seed: 5, alpha: 0.05, fdr: true });
+    const q = benjaminiHochberg(lisa.map((r) => r.pSim as number));
+    lisa.forEach((r, i) => {
+      expect(r.cluster).toBe((r.pSim as number) <= 0.05 ? r.quadrant : "nicht signifikant");
+      expect(fdr[i].pAdjusted).toBe(q[i]);
+      expect(fdr[i].cluster).toBe(q[i] <= 0.05 ? r.quadrant : "nicht signifikant");
+    });
+    expect(lisa.filter((r) => r.significant).length).toBeGreaterThanOrEqual(fdr.filter((r) => r.significant).length);
+    const withIsland = weightsFromNeighbors({ a: ["b"], b: ["a", "c"], c: ["b"], d: [] }, { ids: ["a", "b", "c", "d"] });
+    const island = localMoran([1, 2, 3, 10], withIsland, { permutations: 99 })[3];
+    expect(island).toMatchObject({ Ii: 0, neighbours: 0, pSim: 1, z: null, pNormal: null, significant: false, cluster: "nicht signifikant" });
+  });
+  it("uses the large-k sampling paths correctly (distance-band-like weights)", () => {
+    // k between 17 and (n − 1)/2 → stamp rejection; k > (n − 1)/2 → partial Fisher–Yates. Check both against the
+    // normal approximation of the same conditional null on a random pattern.
+    const n = 60;
+    const ids = Array.from({ length: n }, (_, i) => `x${i}`);
+    const values = ids.map((_, i) => Math.sin(i * 1.7) * 10 + (i % 7));
+    for (const k of [20, 45]) {
+      const nb = Object.fromEntries(ids.map((id, i) => [id, Array.from({ length: k }, (_, t) => ids[(i + 1 + t) % n])]));
+      const lisa = localMoran(values, rowStandardize(weightsFromNeighbors(nb, { ids })), { permutations: 9999, seed: 2 });
+      for (const r of lisa) expect(Math.abs((r.pSim as number) - (r.pNormal as number))).toBeLessThan(0.05);
+    }
+  });
+  it("names bad options", () => {
+    expect(() => localMoran(ref.x, w, { alpha: 2 })).toThrow("localMoran: alpha must be between 0 and 1, got 2");
+    expect(() => localMoran(ref.x, w, { denominator: "n+1" as never })).toThrow('localMoran: denominator must be "n" or "n-1", got "n+1"');
+    expect(() => localMoran(ref.x, w, { seed: 1.5 })).toThrow("localMoran: seed must be an integer, got 1.5");
+  });
+});

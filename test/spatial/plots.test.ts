@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { choroplethFigure, LISA_COLORS } from "../../src/plot/choropleth.js";
+import { moranScatterFigure } from "../../src/plot/moran-scatter.js";
+import { contiguityWeights, localMoran, moran, readGal } from "../../src/spatial/index.js";
+import { describeShared, sharedPath } from "../helpers/shared-data.js";
+import { gridGeoJson, referencePath } from "./helpers.js";
+
+const grid = gridGeoJson(2, 3); // ids 0_0 … 1_2
+
+describe("choroplethFigure", () => {
+  it("maps a numeric indicator with a colour bar; areas without a value are grey 'keine Daten'", () => {
+    const rows = [
+      { id: "0_0", kinderarmut: 10.5 },
+      { id: "0_1", kinderarmut: 20 },
+      { id: "0_2", kinderarmut: "." },
+      { id: "1_0", kinderarmut: 30 },
+      { id: "1_1", kinderarmut: 25.25 },
+    ];
+    const fig = choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "kinderarmut", label: "Kinderarmut (%)" });
+    expect(fig.data).toHaveLength(2);
+    const [main, none] = fig.data;
+    expect(main).toMatchObject({ type: "choropleth", featureidkey: "properties.id", locations: ["0_0", "0_1", "1_0", "1_1"], z: [10.5, 20, 30, 25.25] });
+    expect(main.text).toEqual(["10,50", "20,00", "30,00", "25,25"]);
+    expect((main.geojson as { features: unknown[] }).features).toHaveLength(4);
+    expect(none).toMatchObject({ name: "keine Daten", locations: ["0_2", "1_2"] });
+    expect(fig.layout.geo).toEqual({ fitbounds: "locations", visible: false, projection: { type: "mercator" } });
+    expect(fig.layout.separators).toBe(",.");
+  });
+  it("draws LISA clusters in the conventional colours and order, German legend", () => {
+    const rows = ["LL", "HH", "nicht signifikant", "HL", "LH", "HH"].map((c, i) => ({ id: grid.features[i].properties.id, cluster: c }));
+    const fig = choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "cluster" });
+    expect(fig.data.map((t) => t.name)).toEqual(["Hoch–Hoch (HH)", "Niedrig–Niedrig (LL)", "Hoch–Niedrig (HL)", "Niedrig–Hoch (LH)", "nicht signifikant"]);
+    expect(fig.data[0].locations).toEqual(["0_1", "1_2"]);
+    expect(fig.data[0].colorscale).toEqual([[0, LISA_COLORS.HH], [1, LISA_COLORS.HH]]);
+    expect(() => choroplethFigure(grid, [{ id: "0_0", c: "XX" }], { idProperty: "id", id: "id", value: "c", kind: "lisa" })).toThrow(
+      'choroplethFigure: "XX" is not a LISA label (HH, LL, HL, LH, nicht signifikant)',
+    );
+  });
+  it("draws classes in the given order and notes rows without a geometry", () => {
+    const rows = [
+      { id: "0_0", klasse: "hoch" },
+      { id: "0_1", klasse: "niedrig" },
+      { id: "9_9", klasse: "hoch" },
+    ];
+    const fig = choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "klasse", categories: ["niedrig", "hoch"], colors: { hoch: "#ff0000" } });
+    expect(fig.data.map((t) => t.name)).toEqual(["niedrig", "hoch", "keine Daten"]);
+    expect(fig.data[1].colorscale).toEqual([[0, "#ff0000"], [1, "#ff0000"]]);
+    expect((fig.layout.annotations as Array<{ text: string }>)[0].text).toBe("1 Gebiet(e) ohne Geometrie nicht dargestellt: 9_9");
+    expect(() => choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "x" })).toThrow('choroplethFigure: column "x" not found');
+  });
+});
+
+describeShared("moranScatterFigure", () => {
+  const R = JSON.parse(readFileSync(referencePath("moran.json"), "utf8"));
+  it("has slope = Moran's I (row-standardised) and the quadrants of localMoran", () => {
+    const ref = R.columbus;
+    const w = readGal(readFileSync(sharedPath(ref.gal), "utf8"));
+    const fig = moranScatterFigure(ref.x, w, { label: "Kriminalität" });
+    const line = fig.data[fig.data.length - 1] as { x: number[]; y: number[] };
+    const slope = (line.y[1] - line.y[0]) / (line.x[1] - line.x[0]);
+    expect(slope).toBeCloseTo(moran(ref.x, w, { permutations: 0 }).I, 12);
+    expect((fig.layout.title as { text: string }).text).toBe("Moran-Streudiagramm: Kriminalität (I = 0,49)");
+    const lisa = localMoran(ref.x, w, { permutations: 0 });
+    for (const trace of fig.data.slice(0, -1)) {
+      const ids = (trace.customdata as string[][]).map((c) => c[0]);
+      expect(ids).toEqual(lisa.filter((a) => a.quadrant === trace.name).map((a) => a.id));
+      (trace.x as number[]).forEach((x, k) => expect(x).toBeCloseTo(lisa.find((a) => a.id === ids[k])!.standardized, 12));
+    }
+  });
+  it("names bad input", () => {
+    const w = contiguityWeights(grid, { idProperty: "id" });
+    expect(() => moranScatterFigure([1, 1, 1, 1, 1, 1], w)).toThrow("moranScatterFigure: all 6 values are equal");
+    expect(() => moranScatterFigure([1, 2, 3, 4, 5, 6], w, { names: ["a"] })).toThrow("moranScatterFigure: 1 names for 6 areas");
+  });
+});

@@ -1,0 +1,80 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { meanAndSd, zScores } from "../../src/standardize/index.js";
+import { missing } from "../../src/table/missing.js";
+import { expectClose, ref } from "./reference.js";
+
+// Reference: base R 4.2, test/reference/standardize/standardize.R → standardize.json.
+describe("zScores", () => {
+  it("equals R scale() with sd: 'sample' (NA stays NA)", () => {
+    const r = zScores(ref.x, { sd: "sample" });
+    expectClose(r.values, ref.scale_sample);
+    expect(r.mean).toBeCloseTo(ref.mean, 14);
+    expect(r.sd).toBeCloseTo(ref.sd_sample, 14);
+    expect(r.n).toBe(9);
+  });
+
+  it("uses the population SD by default (Berlin MSS), as R sqrt(mean((x - mean(x))^2))", () => {
+    const r = zScores(ref.x);
+    expectClose(r.values, ref.z_population);
+    expect(r).toMatchObject({ name: "zScores", meanKind: "unweighted", sdKind: "population", direction: 1, n: 9, weightSum: 9 });
+    expect(Math.abs(r.sd - ref.sd_population)).toBeLessThan(1e-14);
+  });
+
+  it("mirrors with direction -1 so that high means more disadvantage", () => {
+    expectClose(zScores(ref.x, { direction: -1 }).values, ref.z_population_direction_minus);
+    expect(zScores([10, 20], { direction: -1 }).values).toEqual([1, -1]);
+  });
+
+  it("weighted mean and SD (population and frequency-weight sample) match R weighted.mean and the hand formula", () => {
+    const p = zScores(ref.x, { mean: "weighted", weights: ref.w });
+    expectClose(p.values, ref.z_weighted_population);
+    expect(Math.abs(p.mean - ref.weighted_mean)).toBeLessThan(1e-12);
+    expect(Math.abs(p.sd - ref.weighted_sd_population)).toBeLessThan(1e-12);
+    expect(p.weightSum).toBe(ref.w.reduce((a: number, b: number) => a + b, 0) - 400); // weight of the NA area left out
+    expectClose(zScores(ref.x, { mean: "weighted", sd: "sample", weights: ref.w }).values, ref.z_weighted_sample);
+  });
+
+  it("textbook example: 2 4 4 4 5 5 7 9 has mean 5 and population SD 2", () => {
+    expect(zScores([2, 4, 4, 4, 5, 5, 7, 9]).values).toEqual([-1.5, -0.5, -0.5, -0.5, 0, 0, 1, 2]);
+    expect(meanAndSd([2, 4, 4, 4, 5, 5, 7, 9])).toEqual({ mean: 5, sd: 2, n: 8, weightSum: 8 });
+  });
+
+  it("keeps missing values missing, leaves them out of the parameters and reports them with ids", () => {
+    const r = zScores([1, null, 3, missing("."), Number.NaN, undefined, 5], { ids: ["a", "b", "c", "d", "e", "f", "g"], column: "sgb2" });
+    expect(r.values).toEqual([-Math.sqrt(1.5), null, 0, null, null, null, Math.sqrt(1.5)]);
+    expect(r.missing).toEqual([1, 3, 4, 5]);
+    expect(r.excluded[1]).toEqual({ id: "d", reason: 'fehlender Wert (".")', step: "zScores", column: "sgb2" });
+    expect(r.warnings[0]).toBe("zScores: 4 of 7 values missing; they stay missing and are not used for the parameters");
+  });
+
+  it("throws clear errors", () => {
+    expect(() => zScores([3, 3, 3])).toThrow("zScores: standard deviation is 0 (all 3 present values equal 3); z-scores are undefined");
+    expect(() => zScores([1, "2", 3])).toThrow('zScores: value "2" at position 1 is not a finite number');
+    expect(() => zScores([1, 2], { ids: ["a", "b"], mean: "weighted", weights: [1, -1] })).toThrow('zScores: weight -1 at area "b" is not a finite non-negative number');
+    expect(() => zScores([1, 2], { weights: [1, 1] })).toThrow('zScores: weights given but mean is "unweighted"; pass mean: "weighted"');
+    expect(() => zScores([1, 2], { mean: "weighted" })).toThrow('zScores: mean "weighted" needs the weights option');
+    expect(() => zScores([1], { sd: "sample" })).toThrow("zScores: sample standard deviation needs more than one value (weight sum 1)");
+    expect(() => zScores([null, null])).toThrow("zScores: no present values (all 2 missing)");
+    expect(() => zScores([1, 2], { sd: "robust" as never })).toThrow('zScores: sd must be "population" or "sample", got "robust"');
+    expect(() => zScores([1, 2], { direction: 2 as never })).toThrow("zScores: direction must be 1 (higher is worse) or -1 (higher is better), got 2");
+  });
+
+  it("invariants: population z has mean 0 and SD 1, order and length kept, input not mutated", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 60 }), (xs) => {
+        fc.pre(new Set(xs).size > 1 && Math.max(...xs) - Math.min(...xs) > 1e-6);
+        const copy = xs.slice();
+        const z = zScores(xs).values as number[];
+        expect(xs).toEqual(copy);
+        expect(z).toHaveLength(xs.length);
+        const m = z.reduce((a, b) => a + b, 0) / z.length;
+        const v = z.reduce((a, b) => a + (b - m) ** 2, 0) / z.length;
+        expect(Math.abs(m)).toBeLessThan(1e-9);
+        expect(Math.abs(v - 1)).toBeLessThan(1e-9);
+        // order-preserving: a larger raw value never has a smaller z
+        for (let i = 1; i < xs.length; i++) if (xs[i] > xs[i - 1]) expect(z[i]).toBeGreaterThanOrEqual(z[i - 1]);
+      }),
+    );
+  });
+});
