@@ -122,5 +122,10 @@ describe("sozialraum index", () => {
     await expect(run([...base, "--indicators", "a,b", "--directions", "1,2"])).rejects.toThrow('index: --directions entries must be 1 or -1, got "1,2"');
     await expect(run([...base, "--indicators", "a,b", "--mean", "weighted"])).rejects.toThrow("index: --mean weighted needs --weights <column>");
     await expect(run([join(dir, "plain.csv"), "--id", "key", "--indicators", "a", "--scheme", "nope", "--out", "x"])).rejects.toThrow("nope");
+    // A ragged row or a text cell leaves the fast path; the full reader names file, row and column.
+    writeFileSync(join(dir, "ragged.csv"), "key,a,b\n01,1,2\n02,3\n03,5,6\n");
+    await expect(run([join(dir, "ragged.csv"), "--id", "key", "--indicators", "a,b", "--scheme", "berlin-mss-status", "--out", join(dir, "r.csv")])).rejects.toThrow(/row 3: 2 fields, expected 3/);
+    writeFileSync(join(dir, "text.csv"), "key,a,b\n01,1,2\n02,viel,4\n03,5,6\n");
+    await expect(run([join(dir, "text.csv"), "--id", "key", "--indicators", "a,b", "--scheme", "berlin-mss-status", "--out", join(dir, "t.csv")])).rejects.toThrow(/row 3, column "a": value "viel" is not a number/);
   });
 });
