@@ -1,6 +1,18 @@
 /**
  * Durchmischung: segregation and diversity measures (city-wide single-group and multigroup indices, per-area
  * location quotients, local diversity and deviation from the city's mix) with permutation inference.
+ *
+ * Conventions shared by every function here:
+ * - Input: plain row objects or an arquero table; options name the columns (`group` + `total`, or `groups`
+ *   with an optional `total` that adds a rest group), `id` names the area key. Inputs are never mutated.
+ * - Results are PySAL-style `{ name, statistic, n, warnings, excluded, … }`; per-area results keep the input's
+ *   order and length and carry the id.
+ * - An area with total population 0 contributes nothing to any index: it is left out and listed in `excluded`
+ *   (German reason). A missing count is an error naming the area, unless `missing: "exclude"`, which lists it.
+ * - Errors are prefixed with the function name and name the area (`area "0101"`, or `row 3` without `id`):
+ *   a group count above the total, negative / non-numeric counts, a group whose city total is 0.
+ * - Inference (`segregationPermutationTest`, `compareSegregation`) takes an index function and adds fields to
+ *   its result; the statistic is never changed. Every random step takes a `seed`.
  * @module
  */
 export type {

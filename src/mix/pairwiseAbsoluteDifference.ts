@@ -48,41 +48,62 @@ export function argsortNonNegative(values: Float64Array, n: number): Uint32Array
     hi[i] = words[2 * i + hiWord];
   }
   const count = new Uint32Array(2048);
-  for (const [useHi, shift, width] of [
+  const passes: Array<[boolean, number, number]> = [
     [false, 0, 11],
     [false, 11, 11],
     [false, 22, 10],
     [true, 0, 11],
     [true, 11, 11],
     [true, 22, 10],
-  ] as const) {
-    const mask = (1 << width) - 1;
-    const key = useHi ? hi : lo;
-    count.fill(0);
-    for (let r = 0; r < n; r++) count[(key[r] >>> shift) & mask]++;
-    let same = false;
-    for (let d = 0; d <= mask; d++) {
-      if (count[d] !== 0) {
-        same = count[d] === n;
-        break;
-      }
-    }
-    if (same) continue;
-    let start = 0;
-    for (let d = 0; d <= mask; d++) {
-      const c = count[d];
-      count[d] = start;
-      start += c;
-    }
-    for (let r = 0; r < n; r++) {
-      const to = count[(key[r] >>> shift) & mask]++;
-      order2[to] = order[r];
-      lo2[to] = lo[r];
-      hi2[to] = hi[r];
-    }
-    [order, order2] = [order2, order];
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
+  ];
+  for (const [useHi, shift, width] of passes) {
+    if (!radixPass(useHi ? hi : lo, shift, (1 << width) - 1, n, count, order, lo, hi, order2, lo2, hi2)) continue;
+    let t = order;
+    order = order2;
+    order2 = t;
+    t = lo;
+    lo = lo2;
+    lo2 = t;
+    t = hi;
+    hi = hi2;
+    hi2 = t;
   }
   return order;
+}
+
+/** One stable counting-sort pass on the digit (key >>> shift) & mask; false (and nothing moved) if the digit is the same everywhere. */
+function radixPass(
+  key: Uint32Array,
+  shift: number,
+  mask: number,
+  n: number,
+  count: Uint32Array,
+  order: Uint32Array,
+  lo: Uint32Array,
+  hi: Uint32Array,
+  order2: Uint32Array,
+  lo2: Uint32Array,
+  hi2: Uint32Array,
+): boolean {
+  count.fill(0);
+  for (let r = 0; r < n; r++) count[(key[r] >>> shift) & mask]++;
+  for (let d = 0; d <= mask; d++) {
+    if (count[d] !== 0) {
+      if (count[d] === n) return false;
+      break;
+    }
+  }
+  let start = 0;
+  for (let d = 0; d <= mask; d++) {
+    const c = count[d];
+    count[d] = start;
+    start += c;
+  }
+  for (let r = 0; r < n; r++) {
+    const to = count[(key[r] >>> shift) & mask]++;
+    order2[to] = order[r];
+    lo2[to] = lo[r];
+    hi2[to] = hi[r];
+  }
+  return true;
 }

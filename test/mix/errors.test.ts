@@ -82,3 +82,13 @@ describe("bad input gives a clear error naming the area", () => {
     expect(() => atkinson(ok, { ...opts, b: 1 })).toThrow("atkinson: b must lie strictly between 0 and 1, got 1");
   });
 });
+
+describe("input forms", () => {
+  it("an arquero table gives the same result as plain rows", async () => {
+    const aq = await import("arquero");
+    const rows = [...ok, { id: "0103", x: 0, t: 0 }];
+    const fromTable = dissimilarity(aq.from(rows), opts);
+    expect(fromTable.statistic).toBe(dissimilarity(rows, opts).statistic);
+    expect(fromTable.excluded.map((e) => e.id)).toEqual(["0103"]);
+  });
+});
