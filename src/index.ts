@@ -20,5 +20,7 @@ export * from "./audit/index.js";
 export * from "./notebook/index.js";
 export * from "./synth/index.js";
 export * from "./pipeline/index.js";
+export * from "./export/index.js";
+export * from "./training/index.js";
 export * from "./adapters/danfo.js";
 export { VERSION } from "./version.js";

@@ -26,7 +26,11 @@ describe("createRng", () => {
     for (const c of counts) expect(Math.abs(c - 10000)).toBeLessThan(400);
   });
   it("rejects a non-integer seed", () => {
-    expect(() => createRng(1.5)).toThrow("createRng: seed must be an integer, got 1.5");
+    expect(() => createRng(1.5)).toThrow("createRng: seed must be a whole number from -2147483648 to 2147483647, got 1.5");
+    // 2^32 would wrap round to seed 0 and silently repeat its sequence.
+    expect(() => createRng(2 ** 32)).toThrow("got 4294967296");
+    expect(() => createRng(2 ** 31)).toThrow("got 2147483648");
+    expect(createRng(-1).next()).not.toBe(createRng(0).next());
   });
 });
 

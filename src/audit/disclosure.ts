@@ -1,4 +1,5 @@
 import { Missing } from "../table/missing.js";
+import { determinedCells } from "./determinedCells.js";
 
 /** One suppressed cell and why. */
 export interface SuppressedCell {
@@ -40,6 +41,8 @@ export interface DisclosureResult {
   suppressed: SuppressedCell[];
   /** The parameters used. */
   parameters: Required<Pick<DisclosureOptions, "minCount" | "minBase" | "suppressZero" | "marker">>;
+  /** Cells that stay recomputable because no published cell was left to withhold (normally empty). */
+  warnings: string[];
 }
 
 /**
@@ -49,11 +52,15 @@ export interface DisclosureResult {
  * below `minBase` are withheld; a share whose numerator is withheld is withheld too (share × base would reveal it).
  *
  * Secondary suppression: a withheld cell in an additive relation (total = Σ parts) can be recomputed from the
- * others if it is the only withheld cell of that relation. So until no relation has exactly one withheld cell,
- * the smallest positive published part of such a relation is withheld as well (the total only when no part is
- * left). This is the usual greedy heuristic (cf. Hundepool et al., *Statistical Disclosure Control*, 2012,
- * ch. 4.4; τ-ARGUS's hypercube method is optimal on more dimensions, greedy is exact enough for one- and
- * two-dimensional area tables).
+ * others if it is the only unknown cell of that relation (cells missing in the input count as unknown). So until
+ * no relation has exactly one unknown cell that is withheld, the smallest positive published part of such a
+ * relation is withheld as well (the total only when no part is left); a share whose numerator or base is withheld
+ * is withheld too. This is the usual greedy heuristic (cf. Hundepool et al., *Statistical Disclosure Control*,
+ * 2012, ch. 4.4). Greedy alone is not enough once relations overlap (rows and columns, a hierarchy of totals):
+ * several relations together can determine a cell although each holds two unknowns. So the pattern is then
+ * audited with linear algebra ({@link determinedCells}); for each cell still determined, the smallest published
+ * cell of one of its relations is withheld and greedy runs again, until no withheld cell can be recomputed
+ * exactly. (Bounds from non-negativity are not audited; τ-ARGUS's optimal methods also protect intervals.)
  *
  * @example
  * const r = suppressDisclosive([{ id: "01", a: 1, b: 4, c: 5, total: 10 }],
@@ -78,7 +85,11 @@ export function suppressDisclosive(rows: ReadonlyArray<Record<string, unknown>>,
     rowIndex.set(id, i);
   });
   const columns = new Set([...options.counts, ...(options.shares ?? []).map((s) => s.column)]);
-  for (const col of [...columns, ...(options.shares ?? []).map((s) => s.base)]) {
+  const related = [
+    ...(options.shares ?? []).flatMap((s) => [s.base, ...(s.numerator ? [s.numerator] : [])]),
+    ...(options.totals ?? []).flatMap((t) => [t.total, ...t.parts]),
+  ];
+  for (const col of [...columns, ...related]) {
     if (rows.length > 0 && !(col in rows[0])) throw new Error(`suppressDisclosive: column "${col}" not found`);
   }
 
@@ -130,42 +141,75 @@ export function suppressDisclosive(rows: ReadonlyArray<Record<string, unknown>>,
     for (const col of options.counts) relations.push([[ti, col], ...parts.map((pi): [number, string] => [pi, col])]);
   }
 
-  // Secondary suppression until every relation has zero or at least two withheld cells.
-  let changed = true;
-  while (changed) {
-    changed = false;
+  const unknown = (i: number, c: string) => value(i, c) === null || hidden.has(key(i, c));
+  /** The smallest published cell among the parts of `rel` (positive ones first), else its total, else none. */
+  const smallestPublished = (rel: Array<[number, string]>): [number, string] | undefined => {
+    const candidates = rel.slice(1).filter(([i, c]) => !unknown(i, c));
+    const positive = candidates.filter(([i, c]) => (value(i, c) as number) > 0);
+    const pool = positive.length > 0 ? positive : candidates;
+    let pick: [number, string] | undefined = pool[0];
+    for (const cell of pool) if ((value(...cell) as number) < (value(...pick!) as number)) pick = cell;
+    const [ti, tc] = rel[0];
+    if (!pick && !unknown(ti, tc)) pick = [ti, tc];
+    return pick;
+  };
+  const label = (i: number, c: string) => `${String(rows[i][idCol])}/${c}`;
+  const warnings: string[] = [];
+  const unprotected = new Set<string>();
+
+  for (;;) {
+    // Greedy: until no relation has a single unknown cell that is withheld.
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const rel of relations) {
+        const open = rel.filter(([i, c]) => unknown(i, c));
+        if (open.length !== 1 || !hidden.has(key(...open[0]))) continue;
+        const pick = smallestPublished(rel);
+        if (!pick) continue;
+        hide(pick[0], pick[1], "sekundär", `sonst aus Summe ${label(...rel[0])} rückrechenbar`);
+        changed = true;
+      }
+      // A share reveals its numerator through share × base, and its base through numerator / share.
+      for (const s of options.shares ?? []) {
+        rows.forEach((_, i) => {
+          if (hidden.has(key(i, s.column)) || value(i, s.column) === null) return;
+          if (s.numerator && hidden.has(key(i, s.numerator))) {
+            hide(i, s.column, "sekundär", `Zähler ${s.numerator} geheim`);
+            changed = true;
+          } else if (hidden.has(key(i, s.base))) {
+            hide(i, s.column, "sekundär", `Basis ${s.base} geheim`);
+            changed = true;
+          }
+        });
+      }
+    }
+    // Audit: can several relations together still recompute a withheld cell?
+    if (relations.length === 0 || hidden.size === 0) break;
+    const cells = new Map<string, [number, string]>();
+    for (const rel of relations) for (const cell of rel) if (unknown(...cell)) cells.set(key(...cell), cell);
+    const determined = new Set(
+      determinedCells(relations.map((rel) => rel.map((cell) => key(...cell))), cells.keys()).filter((k) => hidden.has(k) && !unprotected.has(k)),
+    );
+    const target = suppressed.find((c) => determined.has(key(rowIndex.get(c.id) as number, c.column)));
+    if (!target) break;
+    const ti = rowIndex.get(target.id) as number;
+    let pick: [number, string] | undefined;
     for (const rel of relations) {
-      const cells = rel.filter(([i, c]) => value(i, c) !== null);
-      const nHidden = cells.filter(([i, c]) => hidden.has(key(i, c))).length;
-      if (nHidden !== 1) continue;
-      const [ti, tc] = rel[0];
-      const candidates = cells.slice(1).filter(([i, c]) => !hidden.has(key(i, c)));
-      const positive = candidates.filter(([i, c]) => (value(i, c) as number) > 0);
-      const pool = positive.length > 0 ? positive : candidates;
-      let pick: [number, string] | undefined = pool[0];
-      for (const cell of pool) if ((value(...cell) as number) < (value(...pick) as number)) pick = cell;
-      if (!pick && !hidden.has(key(ti, tc)) && value(ti, tc) !== null) pick = [ti, tc];
-      if (!pick) continue;
-      const totalLabel = `${String(rows[ti][idCol])}/${tc}`;
-      hide(pick[0], pick[1], "sekundär", `sonst aus Summe ${totalLabel} rückrechenbar`);
-      changed = true;
+      if (!rel.some(([i, c]) => i === ti && c === target.column)) continue;
+      const p = smallestPublished(rel);
+      if (p && (!pick || (value(...p) as number) < (value(...pick) as number))) pick = p;
     }
-    // A share whose numerator is withheld would reveal it through share × base.
-    for (const s of options.shares ?? []) {
-      if (!s.numerator) continue;
-      rows.forEach((_, i) => {
-        if (hidden.has(key(i, s.numerator!)) && !hidden.has(key(i, s.column)) && value(i, s.column) !== null) {
-          hide(i, s.column, "sekundär", `Zähler ${s.numerator} geheim`);
-          changed = true;
-        }
-      });
+    if (!pick) {
+      unprotected.add(key(ti, target.column));
+      warnings.push(`suppressDisclosive: ${label(ti, target.column)} bleibt über mehrere Summen rückrechenbar: keine veröffentlichte Zelle mehr in ihren Summen`);
+      continue;
     }
+    hide(pick[0], pick[1], "sekundär", `sonst über mehrere Summen rückrechenbar (${label(ti, target.column)})`);
   }
 
-  const out = rows.map((row, i) => {
-    const copy: Record<string, unknown> = { ...row };
-    for (const col of columns) if (hidden.has(key(i, col))) copy[col] = new Missing(marker);
-    return copy;
-  });
-  return { rows: out, suppressed, parameters: { minCount, minBase, suppressZero, marker } };
+  // Every withheld cell is replaced, also in relation columns not listed in `counts`.
+  const out = rows.map((row) => ({ ...row }) as Record<string, unknown>);
+  for (const c of suppressed) out[rowIndex.get(c.id) as number][c.column] = new Missing(marker);
+  return { rows: out, suppressed, parameters: { minCount, minBase, suppressZero, marker }, warnings };
 }

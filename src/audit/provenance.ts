@@ -39,6 +39,8 @@ export function sha256(data: string | Uint8Array): string {
  *
  * @param options.inputs   paths of the input files, or `{ path, content }` for inputs not on disk (e.g. embedded data).
  * @param options.parameters every parameter of the analysis (any JSON value; keys are sorted for the fingerprint).
+ *   Values JSON cannot represent faithfully are an error, since two different analyses would get one fingerprint:
+ *   NaN and ±Infinity (written as null), Map and Set (written as {}), functions, symbols and bigints.
  * @param options.createdAt  time stamp to record; default null (no time stamp, fully reproducible bytes).
  * @example
  * const p = provenance({ inputs: [{ path: "a.csv", content: "id;x\n1;2\n" }], parameters: { threshold: 1 } });
@@ -62,6 +64,7 @@ export function provenance(options: {
     const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
     return { path, sha256: sha256(content), bytes };
   });
+  checkParameters(options.parameters, "parameters");
   const library = { name: "sozialraum" as const, version: VERSION };
   const fingerprint = sha256(stableStringify({ library, inputs, parameters: options.parameters ?? null }));
   const c = options.createdAt ?? null;
@@ -81,4 +84,21 @@ export function provenanceLines(p: Provenance): string[] {
     ...p.inputs.map((i) => `${basename(i.path)}: SHA-256 ${i.sha256} (${i.bytes} Bytes)`),
     ...(p.createdAt ? [`erstellt ${p.createdAt}`] : []),
   ];
+}
+
+/** Throws for values that JSON would silently change (see `provenance`), naming where they are. */
+function checkParameters(value: unknown, where: string): void {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new Error(`provenance: ${where} is ${value}, which JSON records as null; record it as text or null`);
+  }
+  if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
+    throw new Error(`provenance: ${where} is a ${typeof value}, which JSON cannot record`);
+  }
+  if (value instanceof Map || value instanceof Set) {
+    throw new Error(`provenance: ${where} is a ${value instanceof Map ? "Map" : "Set"}, which JSON records as {}; pass an object or array`);
+  }
+  if (Array.isArray(value)) value.forEach((v, i) => checkParameters(v, `${where}[${i}]`));
+  else if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function") {
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) checkParameters(v, `${where}.${k}`);
+  }
 }

@@ -1,5 +1,5 @@
-import { sampleRankCorrelation } from "simple-statistics";
 import { quantileType7 } from "./quantile-type7.js";
+import { spearman } from "./spearman.js";
 
 /** The outcome of one method variant: a rank and a class per area (null when the variant left the area out). */
 export interface VariantOutcome {
@@ -103,7 +103,7 @@ export function summarizeSensitivity(variants: VariantOutcome[], options: { base
         y.push(r.rank);
       }
     }
-    return { variant: v.name, family: v.family, spearman: x.length > 2 ? sampleRankCorrelation(x, y) : NaN, n: x.length };
+    return { variant: v.name, family: v.family, spearman: x.length > 2 ? spearman(x, y) : NaN, n: x.length };
   });
   return {
     baseline: base.name,

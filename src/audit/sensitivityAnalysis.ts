@@ -111,7 +111,7 @@ export function runSensitivity<O>(options: RunSensitivityOptions<O>): Sensitivit
       if (ids.has(r.id)) throw new Error(`${fn}: area "${r.id}" appears twice in variant "${v.name}"`);
       ids.add(r.id);
       if (r.rank !== null && !(typeof r.rank === "number" && Number.isFinite(r.rank))) {
-        throw new Error(`${fn}: rank ${JSON.stringify(r.rank)} of area "${r.id}" in variant "${v.name}" is not a finite number or null`);
+        throw new Error(`${fn}: rank ${typeof r.rank === "number" ? String(r.rank) : JSON.stringify(r.rank)} of area "${r.id}" in variant "${v.name}" is not a finite number or null`);
       }
       if (r.class !== null && typeof r.class !== "string") {
         throw new Error(`${fn}: class ${JSON.stringify(r.class)} of area "${r.id}" in variant "${v.name}" is not a string or null`);

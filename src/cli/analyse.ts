@@ -3,20 +3,33 @@ import type { AnalysisConfig } from "../pipeline/analysisConfig.js";
 import { loadAnalysisConfig } from "../pipeline/resolveAnalysisConfig.js";
 import { runAnalysis } from "../pipeline/runAnalysis.js";
 import { writeAnalysisOutputs } from "../pipeline/writeAnalysisOutputs.js";
+import type { ImageFormat } from "../export/exportFigures.js";
 
 /** Options of the `analyse` subcommand as commander parses them. */
 interface AnalyseOptions {
   config?: string;
   out: string;
   date?: string;
+  figures?: string;
   quiet?: boolean;
 }
 
+/** Parses `--figures png,svg` into the formats (each once, in the order given). */
+export function parseFigureFormats(text: string): ImageFormat[] {
+  const parts = text.split(",").map((s) => s.trim().toLowerCase());
+  const bad = parts.filter((p) => p !== "png" && p !== "svg");
+  if (parts.length === 0 || bad.length > 0) throw new Error(`analyse: --figures must list png and/or svg separated by commas, got "${text}"`);
+  return [...new Set(parts)] as ImageFormat[];
+}
+
 /**
- * Registers `sozialraum analyse [--config FILE] [--out DIR] [--date YYYY-MM-DD] [--quiet]`: runs the whole
- * analysis (by default on the embedded synthetic city) and writes `rangfolge.csv`, `sozialraumanalyse.xlsx`
- * and `bericht.html` into the output folder (default `output/analyse/`). Progress goes to stderr, one line
- * per step (suppressed by `--quiet`); the written files are listed on stdout.
+ * Registers `sozialraum analyse [--config FILE] [--out DIR] [--date YYYY-MM-DD] [--figures png,svg] [--quiet]`:
+ * runs the whole analysis (by default on the embedded synthetic city: indicators, auffällige Sozialräume per
+ * target group, indices and ranking, Bedarf und Angebot, Durchmischung, Nachbarschaft, sensitivity) and writes
+ * `rangfolge.csv`, `sozialraumanalyse.xlsx`, `bericht.html`, with `--figures` the figures as images in
+ * `abbildungen/`, and `herkunft.json` (provenance of all outputs) into the output folder (default
+ * `output/analyse/`). Same inputs and `--date` → byte-identical files. Progress goes to stderr, one line per
+ * step (suppressed by `--quiet`); the written files are listed on stdout.
  *
  * @example
  * registerAnalyseCommand(program); // in src/cli/commands.ts
@@ -27,23 +40,25 @@ export function registerAnalyseCommand(program: Command): void {
     .description("Sozialraumanalyse: Indikatoren, Auffälligkeiten, Indizes und Rangfolge; schreibt CSV, Excel-Arbeitsmappe und HTML-Bericht")
     .option("-c, --config <file>", "JSON-Datei mit Parametern (Indikatoren, Schwellen, Mindesteinwohnerzahl, Jahre, Datenpfade)")
     .option("-o, --out <dir>", "Ausgabeordner", "output/analyse")
-    .option("--date <YYYY-MM-DD>", "Berichtsdatum (Stand); Standard: report.date der Konfiguration, sonst heute")
+    .option("--date <YYYY-MM-DD>", "Berichtsdatum (Stand), der einzige Zeitstempel der Ausgaben; Standard: report.date der Konfiguration, sonst heute")
+    .option("--figures <formate>", "Abbildungen zusätzlich als Bilder nach abbildungen/ schreiben: png, svg oder png,svg (braucht Chromium)")
     .option("-q, --quiet", "keine Fortschrittsmeldungen auf stderr")
     .action(async (options: AnalyseOptions) => {
       const log = (line: string) => {
         if (!options.quiet) process.stderr.write(`analyse: ${line}\n`);
       };
       const started = Date.now();
+      const figures = options.figures !== undefined ? parseFigureFormats(options.figures) : undefined;
       let config: AnalysisConfig = options.config ? loadAnalysisConfig(options.config) : {};
       if (options.date) config = { ...config, report: { ...(config.report ?? {}), date: options.date } };
       const result = runAnalysis(config, {
         onProgress: (p) => log(p.total > 0 ? `[${p.step}/${p.total}] ${p.message}` : p.message),
       });
-      log("Bericht, Arbeitsmappe und Rangfolge schreiben");
-      const files = await writeAnalysisOutputs(result, options.out);
+      log(`Bericht, Arbeitsmappe und Rangfolge schreiben${figures ? `, Abbildungen als ${figures.join(" und ").toUpperCase()}` : ""}`);
+      const files = await writeAnalysisOutputs(result, options.out, { figures });
       for (const w of result.warnings) log(`Hinweis: ${w}`);
       const ranked = result.ranking.filter((r) => r.rang !== null).length;
       log(`${result.areas.length} Sozialräume, ${ranked} mit Rang, ${result.excluded.length} Ausschlüsse (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      process.stdout.write(`${files.ranking}\n${files.workbook}\n${files.report}\n`);
+      process.stdout.write([files.ranking, files.workbook, files.report, ...files.figures, files.provenance].map((f) => `${f}\n`).join(""));
     });
 }

@@ -2,6 +2,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type { Figure } from "../plot/figure.js";
 import { baseConfig } from "../plot/layout.js";
 import { assertOfflineFigure } from "../render/assertOfflineFigure.js";
+import { canonicalSvg } from "./canonicalSvg.js";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromiumExecutable.js";
 import { exportPageHtml } from "./exportPageHtml.js";
 import { pngSize } from "./pngSize.js";
@@ -54,8 +55,9 @@ const MAX_PIXELS = 16384; // Chromium's largest canvas side
  * the message, so an export is never silently incomplete. Exports run one after another (calls are queued).
  *
  * Deterministic: plotly's random element ids come from a generator reset before each figure (see
- * `seededRandomScript`), so the same figure and options give the same SVG text; the PNG is Chromium's raster of
- * that SVG and is stable on one machine (fonts may differ between machines).
+ * `seededRandomScript`) and the SVG's attributes are put in a fixed order ({@link canonicalSvg}), so the same
+ * figure and options give the same SVG text; the PNG is Chromium's raster of the drawing and is stable on one
+ * machine (fonts may differ between machines).
  *
  * Throws (rejects) when Chromium is missing, naming the path and `apt-get install chromium`.
  *
@@ -139,7 +141,7 @@ class ChromiumFigureExporter implements FigureExporter {
   }
 
   async toSvg(figure: Figure, options: ImageOptions = {}): Promise<string> {
-    return this.render("toSvg", figure, "svg", imageSize("toSvg", figure, options, 1), options.name);
+    return canonicalSvg(await this.render("toSvg", figure, "svg", imageSize("toSvg", figure, options, 1), options.name));
   }
 
   async close(): Promise<void> {

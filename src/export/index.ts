@@ -13,3 +13,4 @@ export { figureFileName } from "./figureFileName.js";
 export { pngSize, PNG_SIGNATURE } from "./pngSize.js";
 export { chromiumExecutable, DEFAULT_CHROMIUM_PATH, CHROMIUM_ARGS } from "./chromiumExecutable.js";
 export { exportPageHtml, seededRandomScript } from "./exportPageHtml.js";
+export { canonicalSvg } from "./canonicalSvg.js";

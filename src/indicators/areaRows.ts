@@ -43,7 +43,8 @@ export function readCount(fn: string, row: InputRow, column: string, area: strin
   const v = row[column];
   if (typeof v === "number" && Number.isFinite(v)) {
     if (v < 0) throw new RangeError(`${fn}: negative count ${v} in column "${column}" of area "${area}"`);
-    return { value: v };
+    // v + 0 turns −0 (e.g. a cell "-0") into 0, so no "-0" reaches a rate or a sum.
+    return { value: v + 0 };
   }
   if (v instanceof Missing) return zeroMarkers?.includes(v.marker) ? { value: 0 } : { value: null, marker: v.marker };
   if (v === null || v === undefined) return { value: null, marker: "" };

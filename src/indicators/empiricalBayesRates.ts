@@ -40,7 +40,8 @@ export interface EmpiricalBayesResult {
  *     EBᵢ = b + wᵢ (rᵢ − b)
  *
  * Binomial (Martuzzi & Elliott 1996): ρᵢ = (nᵢ s² − (nᵢ/n̄) b(1−b)) / ((nᵢ − 1) s² + ((n̄ − nᵢ)/n̄) b(1−b)),
- * EBᵢ = ρᵢ rᵢ + (1 − ρᵢ) b.
+ * EBᵢ = ρᵢ rᵢ + (1 − ρᵢ) b. When every rᵢ equals b (s² = 0: one area, no events, or only events) ρᵢ is 0/0;
+ * then EBᵢ = b with a warning (spdep gives NaN).
  *
  * Matches R spdep `EBest(n = events, x = population)` (`estmm`) and, whenever a ≥ 0, esda
  * `Empirical_Bayes(e, b).r` (esda does not clamp a negative a; the clamped estimator is the one that stays a
@@ -87,6 +88,15 @@ export function empiricalBayesRates(
     // Written as spdep writes it (b + a(r − b)/(a + b/n)) so results agree bit for bit.
     const smoothed = raw.map((r, i) => (b === 0 ? 0 : b + (a * (r - b)) / (a + b / population[i])));
     return { name: "empiricalBayesRates", family, n: m, raw, smoothed, shrinkage, priorMean: b, priorVariance: a, warnings };
+  }
+  if (s2 === 0) {
+    // Every raw rate equals b (a single area, no events anywhere, or all events): ρᵢ would be 0/0 (spdep
+    // returns NaN); the rates need no shrinking.
+    warnings.push("empiricalBayesRates: all raw rates equal the overall rate; nothing to smooth");
+    return {
+      name: "empiricalBayesRates", family, n: m, raw, smoothed: raw.map(() => b), shrinkage: raw.map(() => 0),
+      priorMean: b, priorVariance: s2, warnings,
+    };
   }
   const nBar = nSum / m;
   const bq = b * (1 - b);

@@ -21,7 +21,7 @@ export interface EmpiricalBayesStandardizedResult {
  * Moran's I of rates.
  *
  *     b  = Σk / Σn,   s² = Σ nᵢ (rᵢ − b)² / Σn,   a = s² − b / n̄,   n̄ = Σn / m
- *     vᵢ = a + b / nᵢ   (if vᵢ < 0: vᵢ = b / nᵢ)
+ *     vᵢ = a + b / nᵢ   (if vᵢ ≤ 0: vᵢ = b / nᵢ; esda uses < 0 and gives NaN for vᵢ = 0, e.g. a single area)
  *     zᵢ = (rᵢ − b) / √vᵢ
  *
  * Matches PySAL/esda `assuncao_rate(e, b)` (used by `Moran_Rate(adjusted=True)`). R spdep `EBImoran.mc`
@@ -53,7 +53,8 @@ export function empiricalBayesStandardizedRates(
   const z = raw.map((r, i) => {
     if (b === 0) return 0;
     const v = a + b / population[i];
-    return (r - b) / Math.sqrt(v < 0 ? b / population[i] : v);
+    // v = 0 happens for a single area (a = −b/n exactly): esda would give 0/0 = NaN; use b/nᵢ as for v < 0.
+    return (r - b) / Math.sqrt(v <= 0 ? b / population[i] : v);
   });
   return { name: "empiricalBayesStandardizedRates", n: m, raw, z, priorMean: b, priorVariance: a, warnings };
 }

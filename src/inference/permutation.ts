@@ -8,7 +8,11 @@ export interface PermutationInference {
   pSim: number;
   /** Which tail was counted. */
   alternative: "greater" | "less" | "two-sided" | "folded";
-  /** Mean and standard deviation of the simulated statistics; z of the observed one against them. */
+  /**
+   * Mean and standard deviation (divisor R, numpy's default, as esda's `seI_sim`) of the simulated statistics;
+   * z of the observed one against them (esda's `z_sim`). When every simulated value is the same (sd 0), z is 0 if
+   * the observed value equals them and ±Infinity otherwise — never NaN.
+   */
   meanSim: number;
   sdSim: number;
   zSim: number;
@@ -21,7 +25,9 @@ export interface PermutationInference {
  * `alternative`:
  * - "greater": M = #{sim ≥ observed}
  * - "less": M = #{sim ≤ observed}
- * - "folded" (PySAL's default for Moran's I): the smaller of the two tails, M = min(#≥, #≤)
+ * - "folded" (PySAL's default for Moran's I): the smaller of the two tails, M = min(#≥, #≤). esda counts the
+ *   lower tail as #< (R − #≥), so with simulated values tied to the observed one this p is larger (conservative).
+ *   A NaN observed value or NaN among the simulated values is an error (it would count in neither tail).
  * - "two-sided": 2 × the folded p, capped at 1
  *
  * @example
@@ -35,19 +41,22 @@ export function permutationInference(
   const alternative = options.alternative ?? "folded";
   const R = simulated.length;
   if (R === 0) throw new Error("permutationInference: no simulated statistics (permutations must be ≥ 1)");
+  if (Number.isNaN(observed)) throw new Error("permutationInference: the observed statistic is NaN");
   let ge = 0;
   let le = 0;
   let sum = 0;
   let sumSq = 0;
   for (let i = 0; i < R; i++) {
     const s = simulated[i];
+    if (Number.isNaN(s)) throw new Error(`permutationInference: simulated statistic ${i} is NaN`);
     if (s >= observed) ge++;
     if (s <= observed) le++;
     sum += s;
   }
   const meanSim = sum / R;
   for (let i = 0; i < R; i++) sumSq += (simulated[i] - meanSim) ** 2;
-  const sdSim = R > 1 ? Math.sqrt(sumSq / (R - 1)) : NaN;
+  // Divisor R as esda (np.std, ddof = 0): seI_sim / z_sim agree with PySAL for the same simulated values.
+  const sdSim = Math.sqrt(sumSq / R);
   let extreme: number;
   let pSim: number;
   switch (alternative) {
@@ -68,5 +77,7 @@ export function permutationInference(
       pSim = Math.min(1, (2 * (extreme + 1)) / (R + 1));
       break;
   }
-  return { permutations: R, extreme, pSim, alternative, meanSim, sdSim, zSim: (observed - meanSim) / sdSim };
+  const diff = observed - meanSim;
+  const zSim = sdSim > 0 ? diff / sdSim : diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity;
+  return { permutations: R, extreme, pSim, alternative, meanSim, sdSim, zSim };
 }

@@ -19,8 +19,10 @@ export interface Rng {
  * rng.next(); // always the same number for seed 42
  */
 export function createRng(seed: number): Rng {
-  if (!Number.isInteger(seed)) {
-    throw new Error(`createRng: seed must be an integer, got ${String(seed)}`);
+  // Seeds are 32-bit signed whole numbers: on that range `seed | 0` is one-to-one, beyond it seeds would wrap
+  // round and two seeds would give the same sequence.
+  if (!Number.isInteger(seed) || seed < -2147483648 || seed > 2147483647) {
+    throw new Error(`createRng: seed must be a whole number from -2147483648 to 2147483647, got ${String(seed)}`);
   }
   const g = xoroshiro128plus(seed | 0);
   const TWO_32 = 4294967296;

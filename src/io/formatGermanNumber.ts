@@ -31,8 +31,9 @@ export function formatGermanNumber(
     exponent = text.slice(e);
     text = text.slice(0, e);
   }
-  const sign = text.startsWith("-") ? "-" : "";
-  if (sign) text = text.slice(1);
+  // No sign on a result that shows zero: −0, or −0.004 with 2 decimals, is "0" / "0,00", not "-0,00".
+  const sign = text.startsWith("-") && /[1-9]/.test(text) ? "-" : "";
+  if (text.startsWith("-")) text = text.slice(1);
   const dot = text.indexOf(".");
   const integer = dot >= 0 ? text.slice(0, dot) : text;
   const fraction = dot >= 0 ? text.slice(dot + 1) : "";

@@ -9,6 +9,7 @@ export type { CellOptions } from "./buildAreaTable.js";
 export { parseGermanNumber } from "./parseGermanNumber.js";
 export type { DecimalMark } from "./parseGermanNumber.js";
 export { formatGermanNumber } from "./formatGermanNumber.js";
+export { germanCsvField } from "./germanCsvField.js";
 export { DEFAULT_MISSING_MARKERS } from "./missingMarkers.js";
 export { decodeText } from "./decodeText.js";
 export type { DecodedText, TextEncodingOption } from "./decodeText.js";

@@ -47,7 +47,8 @@ function isSpace(c: number): boolean {
  * readers call it for every cell). `decimal` is the char code of the decimal mark (44 "," or 46 ".").
  */
 export function parseTrimmedNumber(t: string, decimal: number): number {
-  if (PLAIN_INTEGER.test(t)) return +t;
+  // "+ 0" turns −0 ("-0", "-0,0") into 0: a count or share of zero has no sign.
+  if (PLAIN_INTEGER.test(t)) return +t + 0;
   const n = t.length;
   let i = 0;
   let c = t.charCodeAt(0);
@@ -104,7 +105,7 @@ export function parseTrimmedNumber(t: string, decimal: number): number {
     while (i < n && isSpace(t.charCodeAt(i))) i++;
     if (i !== n - 1 || t.charCodeAt(i) !== 37) return NaN;
   }
-  return +(sign + (digits === "" ? "0" : digits) + (fraction === "" ? "" : "." + fraction) + exponent);
+  return +(sign + (digits === "" ? "0" : digits) + (fraction === "" ? "" : "." + fraction) + exponent) + 0;
 }
 
 /**

@@ -5,14 +5,26 @@ import { indicatorChanges, type IndicatorChangesResult } from "../classify/indic
 import { berlinMssDynamic, berlinMssStatus } from "../classify/schemes.js";
 import { computeIndicators, type IndicatorResult } from "../indicators/computeIndicators.js";
 import { indicatorRows } from "../indicators/indicatorRows.js";
+import { analysisSensitivity } from "../audit/analysisSensitivity.js";
+import { stableStringify } from "../audit/stable-stringify.js";
+import { mixSection } from "../mix/mixSection.js";
 import type { MapFeatureCollection } from "../plot/classMapFigure.js";
+import type { ReportSection } from "../report/section.js";
+import { contiguityWeights } from "../spatial/contiguityWeights.js";
+import type { AreaFeatureCollection } from "../supply/geojson.js";
+import { needSupplyAnalysis, type NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
+import type { Facility } from "../supply/parseFacilities.js";
+import type { Observation } from "../supply/parseObservations.js";
+import { targetGroupPopulation } from "../supply/targetGroupPopulation.js";
 import { rank } from "../standardize/rank.js";
 import { zScores } from "../standardize/zScores.js";
 import type { Exclusion } from "../table/exclusion.js";
 import { missing, type Cell } from "../table/missing.js";
 import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
 import { targetGroupLabel } from "./germanLabels.js";
-import type { AnalysisResult, AreaInfo, RankingRow, StandardizationParameters } from "./analysisResult.js";
+import type { AnalysisResult, AreaInfo, NeedRow, RankingRow, StandardizationParameters } from "./analysisResult.js";
+import { analysisProvenance, type InputContent } from "./analysisProvenance.js";
+import { neighbourhoodAnalysis, type NeighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
 
 /** The tables an analysis runs on (already read): what {@link runAnalysis} reads from files. */
 export interface AnalysisTables {
@@ -22,8 +34,12 @@ export interface AnalysisTables {
   current: ReadonlyArray<Readonly<Record<string, unknown>>>;
   /** Structural data of the comparison year (null: no dynamic index). */
   previous: ReadonlyArray<Readonly<Record<string, unknown>>> | null;
-  /** Area polygons for the map (optional). */
+  /** Area polygons for the map (optional; needed by "Bedarf und Angebot" and "Nachbarschaft"). */
   geojson?: MapFeatureCollection | null;
+  /** Facilities for "Bedarf und Angebot" (optional; e.g. `readFacilities`). */
+  facilities?: ReadonlyArray<Facility> | null;
+  /** Observations from district meetings (optional; e.g. `readObservations`). */
+  observations?: ReadonlyArray<Observation> | null;
 }
 
 /** A step of the analysis, reported to `onProgress`. */
@@ -40,6 +56,11 @@ export interface AnalysisProgress {
 export interface AnalysisRunOptions {
   /** Called at the start of every step (e.g. to print progress to stderr). */
   onProgress?: (progress: AnalysisProgress) => void;
+  /**
+   * The inputs to record in the provenance with their bytes (`runAnalysis` passes the files it read). Default:
+   * the tables themselves as stable JSON, recorded as "tabelle:gebiete", "tabelle:strukturdaten_2018", ….
+   */
+  inputs?: readonly InputContent[];
 }
 
 /**
@@ -57,7 +78,12 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
   const { id } = config;
   const cur = config.years.current;
   const prev = tables.previous ? config.years.previous : null;
-  const total = 6 + (prev !== null ? 2 : 0);
+  const geojson = tables.geojson ?? null;
+  const doSupply = config.supply !== null && geojson !== null && !!tables.facilities;
+  const doMix = config.mix !== null;
+  const doNeighbourhood = config.neighbourhood !== null && geojson !== null;
+  const doSensitivity = config.sensitivity !== null;
+  const total = 7 + (prev !== null ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doSensitivity ? 1 : 0);
   let step = 0;
   const progress = (message: string) => options.onProgress?.({ step: ++step, total, message });
   const yearPrefix = (year: number) => (prev !== null ? `${year}: ` : "");
@@ -279,7 +305,94 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     return p - q;
   });
 
-  return {
+  progress("Bedarfsindex je Zielgruppe berechnen");
+  const needIndex: Record<string, CompositeIndexResult> = {};
+  const need: NeedRow[] = [];
+  for (const g of flags.targetGroups) {
+    const spec = valued.filter((d) => d.targetGroup === g).map((d) => ({ id: d.id, weight: 1 }));
+    const label = `Bedarfsindex ${targetGroupLabel(g)}`;
+    const r = withContext(label, () =>
+      compositeIndex(indexRows, { ...indexOptions(spec), label, valid: (_row, i) => reasonIn(current, i, spec, cur) ?? true }),
+    );
+    needIndex[g] = r;
+    for (const e of r.excluded) excluded.push({ ...e, step: "needIndex", reason: `${targetGroupLabel(g)}: ${e.reason}` });
+    warnings.push(...r.warnings.map((w) => `${label}: ${w}`));
+  }
+  current.areas.forEach((a, i) => {
+    for (const g of flags.targetGroups) {
+      const verdict = flags.areas[i].groups.find((x) => x.targetGroup === g)?.verdict ?? null;
+      need.push({ id: a.id, group: g, need: needIndex[g].areas[i].index, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
+    }
+  });
+
+  const names: Record<string, string> = Object.fromEntries(areas.map((a) => [a.id, a.name]));
+  const onMap = new Set((geojson?.features ?? []).map((f) => String(f.properties?.[id])));
+  let supply: NeedSupplyAnalysis | null = null;
+  if (config.supply !== null && geojson === null) warnings.push("Bedarf und Angebot: keine Gebietsgrenzen (GeoJSON); der Abschnitt entfällt");
+  else if (config.supply !== null && !tables.facilities) warnings.push("Bedarf und Angebot: keine Einrichtungsdatei (data.einrichtungen); der Abschnitt entfällt");
+  if (doSupply) {
+    progress("Bedarf und Angebot vergleichen");
+    const sc = config.supply!;
+    const inMap = currentRows.filter((r) => onMap.has(String(r[id])));
+    const population = withContext("Bedarf und Angebot", () => targetGroupPopulation(inMap, { id, columns: sc.population as never }));
+    const areaGeo = geojson as unknown as AreaFeatureCollection;
+    supply = withContext("Bedarf und Angebot", () =>
+      needSupplyAnalysis(
+        {
+          geojson: areaGeo,
+          facilities: tables.facilities!,
+          population,
+          need: need.filter((r) => onMap.has(r.id)),
+          observations: tables.observations ?? [],
+          weights: contiguityWeights(areaGeo, { kind: "queen", idProperty: id }),
+          names,
+        },
+        { idProperty: id, facilityTypes: sc.facilityTypes, supplyMeasure: sc.measure, radiusKm: sc.radiusKm, decay: sc.decay, needLevel: sc.needLevel },
+      ),
+    );
+    for (const e of supply.excludedFacilities) excluded.push({ ...e, step: "supply" });
+    warnings.push(...supply.warnings.map((w) => `Bedarf und Angebot: ${w}`));
+  }
+
+  let mix: ReportSection | null = null;
+  if (doMix) {
+    progress("Durchmischung messen");
+    mix = mixStep(config, currentRows, previousRows, names, geojson, cur, prev, warnings);
+  }
+
+  let neighbourhood: NeighbourhoodAnalysis | null = null;
+  if (config.neighbourhood !== null && geojson === null) warnings.push("Nachbarschaft: keine Gebietsgrenzen (GeoJSON); der Abschnitt entfällt");
+  if (doNeighbourhood) {
+    progress("Nachbarschaft: Moran's I und LISA-Cluster berechnen");
+    const nc = config.neighbourhood!;
+    const statusValues = new Map(statusIndex.areas.map((a) => [a.id, a.index]));
+    const column = (ind: string) => new Map(values.map((r) => [String(r[id]), r[ind]]));
+    neighbourhood = withContext("Nachbarschaft", () =>
+      neighbourhoodAnalysis(
+        geojson as never,
+        [
+          { id: "status_index", label: "Status-Index", values: statusValues },
+          ...nc.indicators.map((ind) => ({ id: ind, label: byId.get(ind)!.label, values: column(ind) })),
+        ],
+        { idProperty: id, contiguity: nc.contiguity, permutations: config.permutations, seed: config.seed, alpha: nc.alpha, fdr: nc.fdr },
+      ),
+    );
+    warnings.push(...neighbourhood.warnings.map((w) => `Nachbarschaft: ${w}`));
+  }
+
+  const inputs: InputContent[] = options.inputs
+    ? [...options.inputs]
+    : [
+        ...(tables.gebiete ? [{ role: "Gebietsliste", path: "tabelle:gebiete", content: stableStringify(tables.gebiete) }] : []),
+        { role: `Strukturdaten ${cur}`, path: `tabelle:strukturdaten_${cur}`, content: stableStringify(tables.current) },
+        ...(tables.previous && prev !== null ? [{ role: `Strukturdaten ${prev}`, path: `tabelle:strukturdaten_${prev}`, content: stableStringify(tables.previous) }] : []),
+        ...(geojson ? [{ role: "Gebietsgrenzen", path: "tabelle:gebietsgrenzen", content: stableStringify(geojson) }] : []),
+        ...(tables.facilities ? [{ role: "Einrichtungen", path: "tabelle:einrichtungen", content: stableStringify(tables.facilities) }] : []),
+        ...(tables.observations ? [{ role: "Stadtteiltreffen", path: "tabelle:stadtteiltreffen", content: stableStringify(tables.observations) }] : []),
+      ];
+  const recorded = analysisProvenance(config, inputs);
+
+  const result: AnalysisResult = {
     name: "runAnalysis",
     parameters: config,
     areas,
@@ -294,9 +407,78 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     changes,
     dynamicIndex,
     ranking: order.map((i) => ranking[i]),
+    needIndex,
+    need,
+    supply,
+    mix,
+    neighbourhood,
+    sensitivity: null,
+    inputs: recorded.inputs,
+    provenance: recorded.provenance,
     excluded,
     warnings,
   };
+  if (doSensitivity) {
+    progress("Sensitivität des Status-Index berechnen (Methodenvarianten, Monte-Carlo)");
+    const sc = config.sensitivity!;
+    // The variants re-run only the core of the analysis: the later steps do not enter the status rank.
+    const core = { ...result, parameters: { ...config, supply: null, mix: null, neighbourhood: null, sensitivity: null } };
+    result.sensitivity = withContext("Sensitivität", () => analysisSensitivity(core, { seed: config.seed, draws: sc.draws, thresholdShift: sc.thresholdShift }));
+  }
+  return result;
+}
+
+/**
+ * The "Durchmischung" section: `mixSection` on the structural data of the analysis year (and the comparison
+ * year for the change of D), with the configured groups and composition, seed and permutations. Default
+ * columns missing from the data are left out with a warning; configured ones must exist.
+ */
+function mixStep(
+  config: ResolvedAnalysisConfig,
+  rows: Record<string, Cell>[],
+  previousRows: Record<string, Cell>[] | null,
+  names: Record<string, string>,
+  geojson: MapFeatureCollection | null,
+  cur: number,
+  prev: number | null,
+  warnings: string[],
+): ReportSection | null {
+  const mc = config.mix!;
+  const { id } = config;
+  const present = (col: string) => rows.length > 0 && rows.every((r) => col in r) && (previousRows ?? []).every((r) => col in r);
+  const groups = { ...mc.groups };
+  for (const col of Object.keys(groups)) {
+    if (present(col)) continue;
+    if (!mc.defaultGroups) throw new Error(`analyseTables: Durchmischung: column "${col}" of "mix.groups" is not in the structural data`);
+    warnings.push(`Durchmischung: Spalte "${col}" fehlt in den Strukturdaten; die Gruppe ${groups[col]} entfällt`);
+    delete groups[col];
+  }
+  let composition = mc.composition;
+  const absent = composition ? Object.keys(composition).filter((c) => !present(c)) : [];
+  if (composition && absent.length > 0) {
+    if (!mc.defaultComposition) throw new Error(`analyseTables: Durchmischung: column "${absent[0]}" of "mix.composition" is not in the structural data`);
+    warnings.push(`Durchmischung: Spalten ${absent.join(", ")} fehlen in den Strukturdaten; die Durchmischung der Altersgruppen entfällt`);
+    composition = null;
+  }
+  if (Object.keys(groups).length === 0 || !present("einwohner")) {
+    warnings.push("Durchmischung: keine verwendbaren Spalten (Gruppen und einwohner); der Abschnitt entfällt");
+    return null;
+  }
+  const withNames = (rs: Record<string, Cell>[]) => rs.map((r) => ({ ...r, __name: names[String(r[id])] ?? String(r[id]) }));
+  return withContext("Durchmischung", () =>
+    mixSection(withNames(rows), {
+      id,
+      total: "einwohner",
+      groups,
+      ...(composition ? { composition, compositionLabel: "Altersgruppen" } : {}),
+      ...(previousRows && prev !== null ? { previous: withNames(previousRows), years: [String(prev), String(cur)] as [string, string] } : {}),
+      ...(geojson ? { geojson, idProperty: id } : {}),
+      name: "__name",
+      permutations: config.permutations,
+      seed: config.seed,
+      missing: "exclude",
+    }),
+  );
 }
 
 function text(v: unknown, dflt: string): string {

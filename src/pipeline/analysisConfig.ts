@@ -1,5 +1,7 @@
 import type { VerdictRule } from "../classify/conspicuousness.js";
 import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
+import type { CatchmentDecay } from "../supply/twoStepFloatingCatchment.js";
+import type { SupplyMeasure } from "../supply/needSupplyAnalysis.js";
 
 /** An indicator of a composite index: its id, optionally with a weight (default 1). */
 export type IndexIndicator = string | { id: string; weight?: number };
@@ -26,6 +28,17 @@ export interface AnalysisConfig {
     strukturdaten?: string;
     /** Area polygons for the map (default "sozialraeume.geojson"; null: no map). */
     geojson?: string | null;
+    /**
+     * Facilities `einrichtung_id;name;typ;zielgruppe;kapazitaet;lon;lat` for "Bedarf und Angebot" (default
+     * "einrichtungen.csv"; when that default file is not in the folder, the section is left out with a warning;
+     * null: none).
+     */
+    einrichtungen?: string | null;
+    /**
+     * Observations from district meetings `datum;sozialraum_id;zielgruppe;quelle;text;tags;bedarf` (default
+     * "stadtteiltreffen.csv", optional like `einrichtungen`; null: none).
+     */
+    stadtteiltreffen?: string | null;
   };
   /** Analysis year and comparison year for the dynamic index (default 2018 and 2016; previous null: none). */
   years?: { current?: number; previous?: number | null };
@@ -47,6 +60,18 @@ export interface AnalysisConfig {
   statusIndex?: { indicators?: IndexIndicator[] };
   /** Indicators of the dynamic index (changes in percentage points; default as the status index; false: none). */
   dynamicIndex?: { indicators?: IndexIndicator[] } | false;
+  /** Seed of every random step (permutation tests of Durchmischung and Nachbarschaft, sensitivity draws; default 1). */
+  seed?: number;
+  /** Number of random permutations of every permutation test (default 999). */
+  permutations?: number;
+  /** "Bedarf und Angebot": need per target group against facilities (false: left out). */
+  supply?: SupplyConfig | false;
+  /** "Durchmischung": city-wide segregation indices with permutation p-values (false: left out). */
+  mix?: MixConfig | false;
+  /** "Nachbarschaft": Moran's I and LISA clusters on contiguity weights (false: left out). */
+  neighbourhood?: NeighbourhoodConfig | false;
+  /** "Sensitivität und Unsicherheit" of the status index (`analysisSensitivity` of `src/audit`; false: left out). */
+  sensitivity?: SensitivityConfig | false;
   /** Report header. */
   report?: {
     /** Title (default "Sozialraumanalyse <current year>"). */
@@ -58,9 +83,74 @@ export interface AnalysisConfig {
   };
 }
 
+/** Options of the "Bedarf und Angebot" step (see `needSupplyAnalysis` of `src/supply`). */
+export interface SupplyConfig {
+  /**
+   * Facility types counted per target group (capacities of different types measure different things). Default
+   * `{ children: ["Kita"], "working-age": ["Beratungsstelle"], elderly: ["Seniorentreff"] }`; a group without an
+   * entry counts every type serving it.
+   */
+  facilityTypes?: Record<string, string[]>;
+  /** Types allowed in the facility file (default: Kita, Jugendzentrum, Familienzentrum, Seniorentreff, Beratungsstelle). */
+  allowedTypes?: string[];
+  /**
+   * Structural-data columns whose sum is the population of a target group (the denominator of the supply
+   * rates). Default: children 0–17 (`["ew_0_5"]`, the Kita age, when only Kitas are counted for children, as by
+   * default), working-age 15–64, elderly 65+, context all residents.
+   */
+  population?: Record<string, string[]>;
+  /** Supply measure compared with need (default "catchment": 2SFCA; "places": in the area; "withinReach": with queen neighbours). */
+  measure?: SupplyMeasure;
+  /** 2SFCA catchment radius in km (default 1.5). */
+  radiusKm?: number;
+  /** 2SFCA distance decay (default `{ type: "gaussian" }`). */
+  decay?: CatchmentDecay;
+  /** Need level of the quadrants: "median" (default) or a number on the need index scale (e.g. 0). */
+  needLevel?: "median" | number;
+}
+
+/** Options of the "Durchmischung" step (see `mixSection` of `src/mix`). */
+export interface MixConfig {
+  /**
+   * Groups measured against all residents: column → German label. Default: SGB-II-Leistungsberechtigte
+   * (`sgb2_personen`) and Migrationshintergrund (`migrationshintergrund`), those present in the data.
+   */
+  groups?: Record<string, string>;
+  /** Groups partitioning the residents (default: the six age bands `ew_0_5` … `ew_65_plus`; null: none). */
+  composition?: Record<string, string> | null;
+}
+
+/** Options of the "Nachbarschaft" step (`moran`, `localMoran` of `src/spatial`). */
+export interface NeighbourhoodConfig {
+  /** Contiguity of the weights (default "queen"; row-standardised). */
+  contiguity?: "queen" | "rook";
+  /** Indicators tested besides the status index (default: every indicator outside the target group "context"). */
+  indicators?: string[];
+  /** Significance level of the LISA clusters (default 0.05). */
+  alpha?: number;
+  /** Benjamini–Hochberg adjusted p-values for the LISA clusters (default false). */
+  fdr?: boolean;
+}
+
+/** Options of the sensitivity step (method variants and Monte Carlo draws of the status index; seeded by `seed`). */
+export interface SensitivityConfig {
+  /** Monte Carlo draws of the rates (default 1000; 0: method variants only). */
+  draws?: number;
+  /** Class boundaries are moved by ± this in the boundary variants (default 0.25). */
+  thresholdShift?: number;
+}
+
 /** {@link AnalysisConfig} with every default filled in and paths absolute. */
 export interface ResolvedAnalysisConfig {
-  data: { dir: string; gebiete: string; strukturdaten: string; geojson: string | null };
+  data: {
+    dir: string;
+    gebiete: string;
+    strukturdaten: string;
+    geojson: string | null;
+    /** null: not given and not in the folder, or switched off. */
+    einrichtungen: string | null;
+    stadtteiltreffen: string | null;
+  };
   years: { current: number; previous: number | null };
   id: string;
   indicators: IndicatorDefinition[];
@@ -71,5 +161,15 @@ export interface ResolvedAnalysisConfig {
   verdictRule: Required<VerdictRule>;
   statusIndex: { indicators: Array<{ id: string; weight: number }> };
   dynamicIndex: { indicators: Array<{ id: string; weight: number }> } | null;
+  seed: number;
+  permutations: number;
+  supply: Required<SupplyConfig> | null;
+  /**
+   * `defaultGroups`/`defaultComposition`: the defaults were used; then columns missing from the data are left
+   * out with a warning (a column named in the configuration must exist).
+   */
+  mix: { groups: Record<string, string>; composition: Record<string, string> | null; defaultGroups: boolean; defaultComposition: boolean } | null;
+  neighbourhood: Required<NeighbourhoodConfig> | null;
+  sensitivity: Required<SensitivityConfig> | null;
   report: { title: string; date: string; source: string };
 }

@@ -7,17 +7,31 @@ import { zScoreHeatmapFigure } from "../plot/zScoreHeatmapFigure.js";
 import { formatCell } from "../report/formatCell.js";
 import type { ReportDocument, ReportParameter } from "../report/reportDocument.js";
 import type { ReportSection, ReportTable, TableColumn } from "../report/section.js";
+import { methodAppendixSection } from "../audit/methodAppendixSection.js";
+import { sensitivitySection } from "../audit/sensitivitySection.js";
+import { supplySection } from "../supply/supplySection.js";
+import type { AreaFeatureCollection } from "../supply/geojson.js";
 import type { AnalysisResult, RankingRow } from "./analysisResult.js";
+import { neighbourhoodSection } from "./neighbourhoodSection.js";
+import { provenanceSection } from "./provenanceSection.js";
 import { DYNAMIC_CLASS_ORDER, slug, STATUS_CLASS_ORDER, STEP_LABELS, targetGroupLabel } from "./germanLabels.js";
 
 type Level = "auffällig" | "stark auffällig" | "hinweis";
+
+const SUPPLY_MEASURE_TEXT: Readonly<Record<string, string>> = {
+  places: "Plätze je 1 000 im Sozialraum",
+  withinReach: "Plätze je 1 000 mit Nachbarräumen",
+  catchment: "erreichbare Plätze je 1 000 (2SFCA)",
+};
 type Highlight = NonNullable<ReportTable["highlight"]>[number];
 
 /**
  * The German report of an analysis as a {@link ReportDocument}: overview, ranking (bars + table), maps of the
  * status and dynamic classes, heatmap of z-values, one section per target group (auffällige areas with the
  * indicators behind each verdict, indicator bars with Wilson intervals and the city-wide value), context
- * indicators, excluded areas and method. The same document gives `bericht.html` and the workbook.
+ * indicators, Bedarf und Angebot (`supplySection`), Durchmischung (`mixSection`), Nachbarschaft (Moran's I,
+ * LISA map), excluded areas, method and Nachvollziehbarkeit (provenance; also the "Herkunft" sheet). The same
+ * document gives `bericht.html` and the workbook.
  *
  * @example
  * const doc = analysisReport(runAnalysis());
@@ -32,8 +46,23 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     zSection(result),
     ...result.conspicuousness.targetGroups.map((g) => targetGroupSection(result, g)),
     contextSection(result),
+    ...(result.supply ? [supplySection(result.supply, { geojson: result.geojson as unknown as AreaFeatureCollection })] : []),
+    ...(result.mix ? [result.mix] : []),
+    ...(result.neighbourhood
+      ? [neighbourhoodSection(result.neighbourhood, { geojson: result.geojson, names: Object.fromEntries(result.areas.map((a) => [a.id, a.name])), idProperty: p.id })]
+      : []),
+    ...(result.sensitivity ? [sensitivitySection(result.sensitivity.methods, { monteCarlo: result.sensitivity.monteCarlo })] : []),
     excludedSection(result),
     methodSection(result),
+    methodAppendixSection(p, {
+      ...(result.sensitivity ? { sensitivity: result.sensitivity } : {}),
+      ...(p.neighbourhood
+        ? { spatial: { weights: p.neighbourhood.contiguity === "queen" ? "Queen-Nachbarschaft" : "Rook-Nachbarschaft", transform: "R" as const, permutations: p.permutations, seed: p.seed, alpha: p.neighbourhood.alpha, fdr: p.neighbourhood.fdr } }
+        : {}),
+      ...(p.mix ? { mix: { permutations: p.permutations, seed: p.seed } } : {}),
+      ...(p.supply ? { supply: { radiusKm: p.supply.radiusKm, decay: p.supply.decay.type } } : {}),
+    }),
+    provenanceSection(result.provenance, result.inputs),
   ];
   return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections };
 }
@@ -67,6 +96,28 @@ export function analysisParameters(result: AnalysisResult): ReportParameter[] {
     },
     { label: "Status-Index", value: indexText(p.statusIndex.indicators) },
     { label: "Dynamik-Index", value: p.dynamicIndex ? indexText(p.dynamicIndex.indicators).map((t) => `Veränderung ${t}`) : "nicht berechnet" },
+    { label: "Bedarfsindex je Zielgruppe", value: "Verfahren des Status-Index mit den Indikatoren der Zielgruppe" },
+    {
+      label: "Bedarf und Angebot",
+      value: p.supply
+        ? `Einrichtungen: ${p.data.einrichtungen ? basename(p.data.einrichtungen) : "keine"}; Beobachtungen: ${p.data.stadtteiltreffen ? basename(p.data.stadtteiltreffen) : "keine"}; ` +
+          `Angebotsmaß: ${SUPPLY_MEASURE_TEXT[p.supply.measure]}` +
+          (p.supply.measure === "catchment" ? ` (Radius ${formatCell(p.supply.radiusKm)} km, Distanzgewichtung ${p.supply.decay.type === "none" ? "keine" : p.supply.decay.type === "gaussian" ? "gaußsch" : "gestuft"})` : "") +
+          `; Einrichtungsarten: ${Object.entries(p.supply.facilityTypes).map(([g, t]) => `${targetGroupLabel(g)}: ${t.join(", ")}`).join("; ")}`
+        : "nicht berechnet",
+    },
+    {
+      label: "Durchmischung",
+      value: p.mix ? `Gruppen: ${Object.values(p.mix.groups).join(", ")}${p.mix.composition ? "; Altersgruppen" : ""}` : "nicht berechnet",
+    },
+    {
+      label: "Nachbarschaft",
+      value: p.neighbourhood
+        ? `${p.neighbourhood.contiguity === "queen" ? "Queen" : "Rook"}-Nachbarschaft, zeilenstandardisiert; LISA p ≤ ${formatCell(p.neighbourhood.alpha)}${p.neighbourhood.fdr ? " (Benjamini–Hochberg)" : ""}`
+        : "nicht berechnet",
+    },
+    { label: "Permutationen je Test", value: p.permutations },
+    { label: "Startwert (seed)", value: String(p.seed) },
   ];
 }
 
@@ -290,8 +341,11 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
     { key: "sozialraum_name", label: "Name" },
     { key: "stadtteil_name", label: "Stadtteil" },
   ];
+  const needIndex = isContext ? undefined : result.needIndex[group];
+  const needById = new Map((needIndex?.areas ?? []).map((a) => [a.id, a.index]));
   if (!isContext) {
     columns.push({ key: "bewertung", label: "Bewertung" }, { key: "indikatoren", label: "Auffällige Indikatoren" });
+    if (needIndex) columns.push({ key: "bedarfsindex", label: "Bedarfsindex", decimals: 2 });
   }
   for (const d of inds) {
     columns.push({ key: `${d.id}__wert`, label: `${d.label} (${d.unit})`, decimals: 1 });
@@ -311,6 +365,7 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
       row.indikatoren = flags.length ? flags.map((f) => `${f.label} (z = ${formatCell(f.z, 2)}, ${f.level})`).join("; ") : "–";
       const level = verdictLevel(g?.verdict ?? null);
       if (level) highlight.push({ row: i, key: "bewertung", level });
+      if (needIndex) row.bedarfsindex = needById.get(id) ?? null;
     }
     const values = valueById.get(id)!.values;
     for (const d of inds) {
@@ -450,6 +505,7 @@ function methodSection(result: AnalysisResult): ReportSection {
       ...(result.dynamicIndex
         ? [`Dynamik-Index: dasselbe Verfahren mit den Veränderungen der Anteile in Prozentpunkten zwischen ${p.years.previous} und ${p.years.current}. Klassen: positiv (< −1), stabil (−1 bis 1), negativ (> 1).`]
         : []),
+      "Bedarfsindex je Zielgruppe: dasselbe Verfahren wie der Status-Index mit den Indikatoren der Zielgruppe (ohne Klassen). Er ist der Bedarf im Abschnitt „Bedarf und Angebot“; auffällig im Sinne der Stadtteiltreffen-Prüfung ist ein Sozialraum mit der Bewertung „auffällig“ oder „stark auffällig“.",
     ],
   };
 }

@@ -5,7 +5,12 @@ import type { IndicatorResult } from "../indicators/computeIndicators.js";
 import type { MapFeatureCollection } from "../plot/classMapFigure.js";
 import type { Cell } from "../table/missing.js";
 import type { Exclusion } from "../table/exclusion.js";
+import type { Provenance } from "../audit/provenance.js";
+import type { SensitivityAnalysis } from "../audit/compositeIndexVariants.js";
+import type { ReportSection } from "../report/section.js";
+import type { NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
 import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
+import type { NeighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
 
 /** Name and hierarchy of an area (from `gebiete.csv`). */
 export interface AreaInfo {
@@ -52,6 +57,26 @@ export interface RankingRow {
   grund: string | null;
 }
 
+/** Need of one area for one target group, the input of "Bedarf und Angebot". */
+export interface NeedRow {
+  id: string;
+  group: string;
+  /** The group's need index (null: the area has no index for this group). */
+  need: number | null;
+  /** Verdict of the group is "auffällig" or "stark auffällig". */
+  flagged: boolean;
+}
+
+/** One input of an analysis as recorded for provenance. */
+export interface AnalysisInput {
+  /** German role, e.g. "Gebietsliste", "Strukturdaten 2018". */
+  role: string;
+  /** Path relative to the data folder (or as given when outside it; "tabelle:…" for tables passed in memory). */
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
 /** Everything {@link runAnalysis} computed, every intermediate table included, in input order per area. */
 export interface AnalysisResult {
   name: "runAnalysis";
@@ -79,6 +104,32 @@ export interface AnalysisResult {
   dynamicIndex: CompositeIndexResult | null;
   /** Ranked areas first (by rank), then the unranked ones in input order. */
   ranking: RankingRow[];
+  /**
+   * Need index per target group (key: group id): the status-index method on the group's own indicators
+   * (z-values added, the sum standardised again), no classes. The "Bedarf" of "Bedarf und Angebot".
+   */
+  needIndex: Record<string, CompositeIndexResult>;
+  /** Need per area and target group (input order × target groups). */
+  need: NeedRow[];
+  /** "Bedarf und Angebot" (null: switched off, or no facilities or no map). */
+  supply: NeedSupplyAnalysis | null;
+  /** The "Durchmischung" report section (`mixSection`; null: switched off or no usable columns). */
+  mix: ReportSection | null;
+  /** "Nachbarschaft": Moran's I and LISA (null: switched off or no map). */
+  neighbourhood: NeighbourhoodAnalysis | null;
+  /**
+   * Sensitivity and uncertainty of the status index (`analysisSensitivity` of `src/audit`): method variants and
+   * seeded Monte Carlo draws (null: switched off).
+   */
+  sensitivity: SensitivityAnalysis | null;
+  /** The inputs with their SHA-256, in reading order. */
+  inputs: AnalysisInput[];
+  /**
+   * Provenance record (`provenance()` of `src/audit`): inputs, every parameter (paths relative to the data
+   * folder, without the report date), library version, fingerprint; `createdAt` is the report date, the one
+   * time stamp of the outputs.
+   */
+  provenance: Provenance;
   /** Every area (or area × indicator) left out of a step, with a German reason. */
   excluded: Exclusion[];
   warnings: string[];

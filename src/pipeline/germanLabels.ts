@@ -25,6 +25,9 @@ export const STEP_LABELS: Readonly<Record<string, string>> = {
   statusIndex: "Status-Index",
   changes: "Veränderung",
   dynamicIndex: "Dynamik-Index",
+  needIndex: "Bedarfsindex",
+  supply: "Bedarf und Angebot",
+  neighbourhood: "Nachbarschaft",
 };
 
 /** Status classes (Berlin MSS) from least to most need, and the dynamic classes likewise. */

@@ -1,11 +1,14 @@
-import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_VERDICT_RULE } from "../classify/conspicuousness.js";
 import { DEFAULT_THRESHOLDS } from "../classify/schemes.js";
 import { DEFAULT_INDICATORS } from "../indicators/defaultIndicators.js";
 import { todayIsoDate, parseReportDate } from "../report/reportDocument.js";
 import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
+import { isTargetGroup, TARGET_GROUPS } from "../indicators/targetGroups.js";
+import { KNOWN_FACILITY_TYPES } from "../supply/parseFacilities.js";
+import { TARGET_GROUP_POPULATION_COLUMNS } from "../supply/targetGroupPopulation.js";
 import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "./analysisConfig.js";
 
 /** The package's embedded data folder (`data/` next to `dist/` and `src/`). */
@@ -16,8 +19,31 @@ export function packageDataDir(): string {
 /** Default status-index indicators: Berlin MSS S1 (Arbeitslosigkeit), S3 (Transferbezug), S4 (Kinderarmut). */
 export const DEFAULT_STATUS_INDICATORS: readonly string[] = Object.freeze(["arbeitslosigkeit", "transferbezug", "kinderarmut"]);
 
+/** Default facility types per target group of "Bedarf und Angebot" (capacities of one kind per group). */
+export const DEFAULT_SUPPLY_FACILITY_TYPES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  children: ["Kita"],
+  "working-age": ["Beratungsstelle"],
+  elderly: ["Seniorentreff"],
+});
+
+/** Default groups of "Durchmischung", each measured against all residents. */
+export const DEFAULT_MIX_GROUPS: Readonly<Record<string, string>> = Object.freeze({
+  sgb2_personen: "SGB-II-Leistungsberechtigte",
+  migrationshintergrund: "Migrationshintergrund",
+});
+
+/** Default composition of "Durchmischung": the six age bands of the structural data. */
+export const DEFAULT_MIX_COMPOSITION: Readonly<Record<string, string>> = Object.freeze({
+  ew_0_5: "0–5 Jahre",
+  ew_6_14: "6–14 Jahre",
+  ew_15_17: "15–17 Jahre",
+  ew_18_24: "18–24 Jahre",
+  ew_25_64: "25–64 Jahre",
+  ew_65_plus: "65 Jahre und älter",
+});
+
 const KEYS: Record<string, readonly string[] | null> = {
-  data: ["dir", "gebiete", "strukturdaten", "geojson"],
+  data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen"],
   years: ["current", "previous"],
   id: null,
   indicators: null,
@@ -28,6 +54,12 @@ const KEYS: Record<string, readonly string[] | null> = {
   verdictRule: ["strongIfAnyStrong", "strongMinFlags", "minFlags"],
   statusIndex: ["indicators"],
   dynamicIndex: ["indicators"],
+  seed: null,
+  permutations: null,
+  supply: ["facilityTypes", "allowedTypes", "population", "measure", "radiusKm", "decay", "needLevel"],
+  mix: ["groups", "composition"],
+  neighbourhood: ["contiguity", "indicators", "alpha", "fdr"],
+  sensitivity: ["draws", "thresholdShift"],
   report: ["title", "date", "source"],
 };
 
@@ -77,6 +109,17 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const strukturdaten = str("data.strukturdaten", data.strukturdaten, "strukturdaten_{year}.csv");
   if (!strukturdaten.includes("{year}")) problems.push(`"data.strukturdaten" must contain "{year}", got ${JSON.stringify(strukturdaten)}`);
   const geojson = data.geojson === null ? null : inDir(str("data.geojson", data.geojson, "sozialraeume.geojson"));
+  // Optional inputs: a file named in the configuration must exist (reading fails otherwise); the default file
+  // is used only when it is in the folder.
+  const optionalFile = (key: "einrichtungen" | "stadtteiltreffen", dflt: string): string | null => {
+    const v = data[key];
+    if (v === null) return null;
+    if (v !== undefined) return inDir(str(`data.${key}`, v, dflt));
+    const path = inDir(dflt);
+    return existsSync(path) ? path : null;
+  };
+  const einrichtungen = optionalFile("einrichtungen", "einrichtungen.csv");
+  const stadtteiltreffen = optionalFile("stadtteiltreffen", "stadtteiltreffen.csv");
 
   const num = (path: string, v: unknown, dflt: number, check: (x: number) => boolean, what: string): number => {
     if (v === undefined) return dflt;
@@ -140,6 +183,97 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
         ? { indicators: statusIndicators.map((s) => ({ ...s })) }
         : { indicators: indexIndicators("dynamicIndex.indicators", config.dynamicIndex.indicators, []) };
 
+  const seed = num("seed", config.seed, 1, (x) => Number.isSafeInteger(x), "a whole number");
+  const permutations = num("permutations", config.permutations, 999, (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0");
+
+  const stringList = (path: string, v: unknown): string[] => {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === "")) {
+      problems.push(`"${path}" must be a list of non-empty strings, got ${JSON.stringify(v)}`);
+      return [];
+    }
+    return [...(v as string[])];
+  };
+  const groupLists = (path: string, v: unknown, dflt: Readonly<Record<string, readonly string[]>>): Record<string, string[]> => {
+    if (v === undefined) return Object.fromEntries(Object.entries(dflt).map(([k, list]) => [k, [...list]]));
+    if (v === null || typeof v !== "object" || Array.isArray(v)) {
+      problems.push(`"${path}" must be an object: target group → list, got ${JSON.stringify(v)}`);
+      return {};
+    }
+    const out: Record<string, string[]> = {};
+    for (const [k, list] of Object.entries(v)) {
+      if (!isTargetGroup(k)) problems.push(`"${path}": unknown target group "${k}" (known: ${TARGET_GROUPS.join(", ")})`);
+      out[k] = stringList(`${path}.${k}`, list);
+    }
+    return out;
+  };
+
+  let supply: ResolvedAnalysisConfig["supply"] = null;
+  if (config.supply !== false) {
+    const sc = config.supply ?? {};
+    const allowedTypes = sc.allowedTypes === undefined ? [...KNOWN_FACILITY_TYPES] : stringList("supply.allowedTypes", sc.allowedTypes);
+    const facilityTypes = groupLists("supply.facilityTypes", sc.facilityTypes, DEFAULT_SUPPLY_FACILITY_TYPES);
+    for (const [g, types] of Object.entries(facilityTypes)) {
+      for (const t of types) if (!allowedTypes.includes(t)) problems.push(`"supply.facilityTypes.${g}": type "${t}" is not an allowed facility type (${allowedTypes.join(", ")})`);
+    }
+    // Kita places are for children under 6: counting only Kitas, the children's population is the Kita age.
+    const onlyKita = facilityTypes.children?.length === 1 && facilityTypes.children[0] === "Kita";
+    const population = groupLists("supply.population", undefined, { ...TARGET_GROUP_POPULATION_COLUMNS, ...(onlyKita ? { children: ["ew_0_5"] } : {}) });
+    if (sc.population !== undefined) Object.assign(population, groupLists("supply.population", sc.population, {}));
+    const measure = sc.measure ?? "catchment";
+    if (!["places", "withinReach", "catchment"].includes(measure)) problems.push(`"supply.measure" must be "places", "withinReach" or "catchment", got ${JSON.stringify(measure)}`);
+    const radiusKm = num("supply.radiusKm", sc.radiusKm, 1.5, (x) => x > 0, "a number > 0");
+    const decay = sc.decay ?? { type: "gaussian" as const };
+    if (decay === null || typeof decay !== "object" || !["none", "gaussian", "steps"].includes((decay as { type?: unknown }).type as string)) {
+      problems.push(`"supply.decay" must be { "type": "none" }, { "type": "gaussian" } or { "type": "steps", "steps": [...] }, got ${JSON.stringify(decay)}`);
+    }
+    const needLevel = sc.needLevel ?? "median";
+    if (needLevel !== "median" && !(typeof needLevel === "number" && Number.isFinite(needLevel))) {
+      problems.push(`"supply.needLevel" must be "median" or a number, got ${JSON.stringify(needLevel)}`);
+    }
+    supply = { facilityTypes, allowedTypes, population, measure, radiusKm, decay, needLevel };
+  }
+
+  const labelMap = (path: string, v: unknown): Record<string, string> => {
+    if (v === null || typeof v !== "object" || Array.isArray(v) || Object.keys(v).length === 0 || Object.values(v).some((x) => typeof x !== "string")) {
+      problems.push(`"${path}" must be an object: column → German label (at least one), got ${JSON.stringify(v)}`);
+      return {};
+    }
+    return { ...(v as Record<string, string>) };
+  };
+  let mix: ResolvedAnalysisConfig["mix"] = null;
+  if (config.mix !== false) {
+    const mc = config.mix ?? {};
+    mix = {
+      groups: mc.groups === undefined ? { ...DEFAULT_MIX_GROUPS } : labelMap("mix.groups", mc.groups),
+      composition: mc.composition === null ? null : mc.composition === undefined ? { ...DEFAULT_MIX_COMPOSITION } : labelMap("mix.composition", mc.composition),
+      defaultGroups: mc.groups === undefined,
+      defaultComposition: mc.composition === undefined,
+    };
+  }
+
+  let neighbourhood: ResolvedAnalysisConfig["neighbourhood"] = null;
+  if (config.neighbourhood !== false) {
+    const nc = config.neighbourhood ?? {};
+    const contiguity = nc.contiguity ?? "queen";
+    if (contiguity !== "queen" && contiguity !== "rook") problems.push(`"neighbourhood.contiguity" must be "queen" or "rook", got ${JSON.stringify(contiguity)}`);
+    const nbIndicators =
+      nc.indicators === undefined ? indicators.filter((d) => d?.targetGroup !== "context").map((d) => d.id) : stringList("neighbourhood.indicators", nc.indicators);
+    for (const i of nbIndicators) if (!ids.has(i)) problems.push(`"neighbourhood.indicators": indicator ${JSON.stringify(i)} is not in the indicator catalogue`);
+    const alpha = num("neighbourhood.alpha", nc.alpha, 0.05, (x) => x > 0 && x < 1, "a number between 0 and 1");
+    const fdr = nc.fdr ?? false;
+    if (typeof fdr !== "boolean") problems.push(`"neighbourhood.fdr" must be true or false, got ${JSON.stringify(fdr)}`);
+    neighbourhood = { contiguity, indicators: nbIndicators, alpha, fdr };
+  }
+
+  let sensitivity: ResolvedAnalysisConfig["sensitivity"] = null;
+  if (config.sensitivity !== false) {
+    const sc = config.sensitivity ?? {};
+    sensitivity = {
+      draws: num("sensitivity.draws", sc.draws, 1000, (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0"),
+      thresholdShift: num("sensitivity.thresholdShift", sc.thresholdShift, 0.25, (x) => x > 0, "a number > 0"),
+    };
+  }
+
   const date = config.report?.date ?? options.today ?? todayIsoDate();
   try {
     parseReportDate(fn, date);
@@ -152,14 +286,14 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     config.report?.source,
     data.dir === undefined
       ? `Synthetische Beispielstadt des Pakets sozialraum (Strukturdaten ${previous !== null ? `${previous} und ` : ""}${current})`
-      : `Strukturdaten ${previous !== null ? `${previous} und ` : ""}${current} (${dir})`,
+      : `Strukturdaten ${previous !== null ? `${previous} und ` : ""}${current} (Ordner ${basename(dir)})`,
   );
 
   if (problems.length > 0) {
     throw new Error(`${fn}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the configuration:\n  - ${problems.join("\n  - ")}`);
   }
   return {
-    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson },
+    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen },
     years: { current, previous },
     id,
     indicators,
@@ -170,6 +304,12 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     verdictRule: rule,
     statusIndex: { indicators: statusIndicators },
     dynamicIndex,
+    seed,
+    permutations,
+    supply,
+    mix,
+    neighbourhood,
+    sensitivity,
     report: { title, date, source },
   };
 }
@@ -206,7 +346,7 @@ export function loadAnalysisConfig(path: string): AnalysisConfig {
     const dataDir = typeof d.dir === "string" ? resolve(base, d.dir) : undefined;
     if (dataDir) d.dir = dataDir;
     // Files without a dir in the config are relative to the config file, not to the package data.
-    for (const k of ["gebiete", "strukturdaten", "geojson"] as const) {
+    for (const k of ["gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen"] as const) {
       const v = d[k];
       if (typeof v === "string" && !isAbsolute(v) && !dataDir) d[k] = resolve(base, v);
     }

@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { readCsv } from "../io/readCsv.js";
+import { parseCsv } from "../io/parseCsv.js";
+import { parseFacilities } from "../supply/parseFacilities.js";
+import { parseObservations } from "../supply/parseObservations.js";
+import { DataError } from "../table/dataError.js";
+import type { InputContent } from "./analysisProvenance.js";
 import type { MapFeatureCollection } from "../plot/classMapFigure.js";
 import type { AnalysisConfig } from "./analysisConfig.js";
 import type { AnalysisResult } from "./analysisResult.js";
@@ -16,10 +20,12 @@ export interface RunAnalysisOptions extends AnalysisRunOptions {
 
 /**
  * The whole Sozialraumanalyse from files: reads the area list, the structural data of the analysis year and
- * the comparison year and the area polygons (by default the package's embedded synthetic city in `data/`),
- * then runs {@link analyseTables}: indicators per target group → z-values → flags and verdicts → status and
- * dynamic index → classes → ranking. Returns every intermediate table, the excluded areas with reasons and the
- * resolved parameters. Reading is reported as step 0 through `onProgress`.
+ * the comparison year, the area polygons, the facilities and the observations from district meetings (by
+ * default the package's embedded synthetic city in `data/`), then runs {@link analyseTables}: indicators per
+ * target group → z-values → flags and verdicts → status and dynamic index → classes → ranking → need index per
+ * target group → Bedarf und Angebot → Durchmischung → Nachbarschaft. Returns every intermediate table, the
+ * excluded areas with reasons, the resolved parameters and the provenance (SHA-256 of every file read, taken
+ * from the very bytes that were parsed). Reading is reported as step 0 through `onProgress`.
  *
  * @example
  * const result = runAnalysis();                              // embedded data, defaults
@@ -30,13 +36,40 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const resolved = resolveAnalysisConfig(config, { baseDir: options.baseDir, today: options.today });
   const { data, years, id } = resolved;
   options.onProgress?.({ step: 0, total: 0, message: `Daten lesen (${data.dir})` });
+  // Every file is read once; the same bytes are parsed and hashed for the provenance.
+  const inputs: InputContent[] = [];
+  const read = (role: string, path: string, fn: string): Buffer => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      throw new DataError(fn, { file: path, message: `cannot read the file (${(e as Error).message})` });
+    }
+    inputs.push({ role, path, content: bytes });
+    return bytes;
+  };
+  const csv = (role: string, path: string) => parseCsv(read(role, path, "readCsv"), { id, file: path, fn: "readCsv" });
   const yearFile = (year: number) => data.strukturdaten.replace(/\{year\}/g, String(year));
-  const gebiete = readCsv(data.gebiete, { id });
-  const current = readCsv(yearFile(years.current), { id });
-  const previous = years.previous !== null ? readCsv(yearFile(years.previous), { id }) : null;
-  const geojson = data.geojson !== null ? readAreaGeoJson(data.geojson, id) : null;
+  const gebiete = csv("Gebietsliste", data.gebiete);
+  const current = csv(`Strukturdaten ${years.current}`, yearFile(years.current));
+  const previous = years.previous !== null ? csv(`Strukturdaten ${years.previous}`, yearFile(years.previous)) : null;
+  const geojson = data.geojson !== null ? parseAreaGeoJson(read("Gebietsgrenzen", data.geojson, "readAreaGeoJson"), data.geojson, id) : null;
+  const wantSupply = resolved.supply !== null;
+  const facilities =
+    wantSupply && data.einrichtungen !== null
+      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply!.allowedTypes })
+      : null;
+  const areaIds = gebiete.rows.map((r) => String(r[id]));
+  const observations =
+    wantSupply && data.stadtteiltreffen !== null
+      ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations").toString("utf8"), { file: data.stadtteiltreffen, areaIds })
+      : null;
 
-  const result = analyseTables({ gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson }, resolved, options);
+  const result = analyseTables(
+    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations },
+    resolved,
+    { ...options, inputs },
+  );
   const readWarnings = [gebiete, current, previous].flatMap((t) => (t ? t.warnings.map((w) => `${t.file}: ${w}`) : []));
   if (geojson) {
     const inMap = new Set(geojson.features.map((f) => String(f.properties?.[id])));
@@ -50,9 +83,14 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
 export function readAreaGeoJson(path: string, idProperty: string): MapFeatureCollection {
   const fn = "readAreaGeoJson";
   if (!existsSync(path)) throw new Error(`${fn}: ${path}: file not found`);
+  return parseAreaGeoJson(readFileSync(path), path, idProperty);
+}
+
+function parseAreaGeoJson(bytes: Uint8Array, path: string, idProperty: string): MapFeatureCollection {
+  const fn = "readAreaGeoJson";
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    json = JSON.parse(Buffer.from(bytes).toString("utf8"));
   } catch (e) {
     throw new Error(`${fn}: ${path}: not valid JSON (${(e as Error).message})`);
   }

@@ -1,31 +1,75 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { sha256 } from "../audit/provenance.js";
+import { stableStringify } from "../audit/stable-stringify.js";
+import type { ImageFormat } from "../export/exportFigures.js";
 import { reportHtml } from "../report/reportHtml.js";
 import { reportWorkbook } from "../report/reportWorkbook.js";
 import { analysisReport } from "./analysisReport.js";
 import type { AnalysisResult } from "./analysisResult.js";
+import { softwareVersions } from "./provenanceSection.js";
 import { rankingCsv } from "./rankingCsv.js";
+
+/** Options of {@link writeAnalysisOutputs}. */
+export interface WriteAnalysisOutputsOptions {
+  /**
+   * Also write every report figure as static images into `abbildungen/` next to the report (e.g. `["png", "svg"]`;
+   * default none). Needs headless Chromium (`src/export`).
+   */
+  figures?: readonly ImageFormat[];
+  /** Chromium executable for the figures (default `/usr/bin/chromium`). */
+  executablePath?: string;
+}
 
 /** The files written by {@link writeAnalysisOutputs} (absolute paths). */
 export interface AnalysisOutputs {
   dir: string;
   /** `rangfolge.csv`: the ranking (see `rankingCsv`). */
   ranking: string;
-  /** `sozialraumanalyse.xlsx`: ranking, one sheet per target group, standardisation, exclusions, parameters. */
+  /** `sozialraumanalyse.xlsx`: every table of the report as a sheet, then "Parameter" and "Herkunft". */
   workbook: string;
   /** `bericht.html`: the German report, self-contained and offline. */
   report: string;
+  /** `abbildungen/<section>-abbildung-<n>.png|svg`: the report's figures as images (empty unless asked for). */
+  figures: string[];
+  /** `herkunft.json`: provenance of all outputs (inputs, parameters, versions, SHA-256 of every file written). */
+  provenance: string;
+}
+
+/** The content of `herkunft.json`. */
+export interface OutputProvenance {
+  /** German note: what the file is and the one time stamp. */
+  hinweis: string;
+  library: { name: string; version: string };
+  /** Versions of the software whose output is in the files. */
+  software: Record<string, string>;
+  /** Inputs with role, path (relative to the data folder), SHA-256 and size. */
+  inputs: Array<{ role: string; path: string; sha256: string; bytes: number }>;
+  /** Every parameter (as in `result.provenance.parameters`). */
+  parameters: unknown;
+  /** SHA-256 over library, inputs and parameters (independent of the report date). */
+  fingerprint: string;
+  /** The report date "YYYY-MM-DD": the one time stamp in all outputs. */
+  createdAt: string | null;
+  /** Every file written besides this one, relative to the output folder, with SHA-256 and size. */
+  outputs: Array<{ path: string; sha256: string; bytes: number }>;
 }
 
 /**
- * Writes the outputs of an analysis into `dir` (created if needed): `rangfolge.csv`, `sozialraumanalyse.xlsx`
- * and `bericht.html`. Deterministic: the same result (same report date) gives byte-identical files; the report
- * date (`parameters.report.date`) is the only time stamp in them.
+ * Writes the outputs of an analysis into `dir` (created if needed): `rangfolge.csv`, `sozialraumanalyse.xlsx`,
+ * `bericht.html`, optionally the figures as images in `abbildungen/`, and last `herkunft.json`, the provenance
+ * of all of them (SHA-256 of every input and every output file, every parameter, the software versions).
+ *
+ * Deterministic: the same result gives byte-identical files. The report date (`parameters.report.date`, CLI
+ * `--date`) is the only time stamp in them — in the report header, the workbook's document dates and zip entry
+ * times, and `createdAt` of the provenance. (PNG figures are Chromium rasters: identical on one machine, fonts
+ * may differ between machines; SVG figures are identical everywhere.)
  *
  * @example
  * await writeAnalysisOutputs(runAnalysis(), "output/analyse");
+ * await writeAnalysisOutputs(runAnalysis(), "output/analyse", { figures: ["png", "svg"] });
  */
-export async function writeAnalysisOutputs(result: AnalysisResult, dir: string): Promise<AnalysisOutputs> {
+export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, options: WriteAnalysisOutputsOptions = {}): Promise<AnalysisOutputs> {
   const out = resolve(dir);
   mkdirSync(out, { recursive: true });
   const doc = analysisReport(result);
@@ -34,9 +78,51 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string):
     ranking: join(out, "rangfolge.csv"),
     workbook: join(out, "sozialraumanalyse.xlsx"),
     report: join(out, "bericht.html"),
+    figures: [],
+    provenance: join(out, "herkunft.json"),
   };
-  writeFileSync(files.ranking, rankingCsv(result), "utf8");
-  writeFileSync(files.workbook, await reportWorkbook(doc));
-  writeFileSync(files.report, reportHtml(doc), "utf8");
+  const written: Array<{ path: string; content: Uint8Array }> = [];
+  const write = (path: string, content: string | Uint8Array) => {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    writeFileSync(path, bytes);
+    written.push({ path, content: bytes });
+  };
+  write(files.ranking, rankingCsv(result));
+  write(files.workbook, await reportWorkbook(doc));
+  write(files.report, reportHtml(doc));
+  if (options.figures && options.figures.length > 0) {
+    // Loaded only when asked for: the export starts a headless Chromium (playwright-core).
+    const { exportReportFigures } = await import("../export/exportReportFigures.js");
+    const images = await exportReportFigures(doc, { dir: out, formats: options.figures, executablePath: options.executablePath });
+    for (const img of images) {
+      files.figures.push(img.path);
+      written.push({ path: img.path, content: readFileSync(img.path) });
+    }
+  }
+  writeFileSync(files.provenance, outputProvenanceJson(result, written.map((w) => ({ path: relative(out, w.path).split("\\").join("/"), content: w.content }))));
   return files;
+}
+
+/**
+ * The text of `herkunft.json`: the analysis' provenance plus the SHA-256 of every output file (paths relative
+ * to the output folder), as stable JSON (sorted keys, 2-space indent, final line break).
+ *
+ * @example
+ * outputProvenanceJson(result, [{ path: "rangfolge.csv", content: rankingCsv(result) }]);
+ */
+export function outputProvenanceJson(result: AnalysisResult, outputs: ReadonlyArray<{ path: string; content: string | Uint8Array }>): string {
+  const p = result.provenance;
+  const record: OutputProvenance = {
+    hinweis:
+      "Herkunft der Ausgaben von sozialraum analyse: gleiche Eingaben (SHA-256), gleiche Parameter und gleiche Software ergeben byte-gleiche Ausgaben. " +
+      "Einziger Zeitstempel ist createdAt, das Berichtsdatum (report.date bzw. --date).",
+    library: p.library,
+    software: softwareVersions(p.library),
+    inputs: result.inputs.map((i) => ({ ...i })),
+    parameters: p.parameters,
+    fingerprint: p.fingerprint,
+    createdAt: p.createdAt,
+    outputs: outputs.map((o) => ({ path: o.path, sha256: sha256(o.content), bytes: typeof o.content === "string" ? Buffer.byteLength(o.content) : o.content.byteLength })),
+  };
+  return stableStringify(record, 2) + "\n";
 }

@@ -123,11 +123,13 @@ function columnWidth(table: ReportTable, key: string, label: string): number {
 }
 
 /**
- * A valid, unique XLSX sheet name: at most 31 characters, none of []:*?/\ , not starting or ending with an
- * apostrophe; duplicates get " (2)", " (3)", … Names compare case-insensitively as in Excel.
+ * A valid, unique XLSX sheet name: at most 31 characters, none of []:*?/\ (": " becomes " – ", the others
+ * "-"), not starting or ending with an apostrophe; duplicates get " (2)", " (3)", … Names compare
+ * case-insensitively as in Excel.
  */
 export function uniqueSheetName(title: string, used: Set<string>): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, "-").replace(/^'+|'+$/g, "").trim() || "Tabelle";
+  // "Titel: Zusatz" reads better as "Titel – Zusatz" than with the colon replaced by "-".
+  const clean = title.replace(/\s*:\s+/g, " – ").replace(/[[\]:*?/\\]/g, "-").replace(/^'+|'+$/g, "").trim() || "Tabelle";
   let name = clean.slice(0, 31);
   for (let k = 2; used.has(name.toLowerCase()); k++) {
     const suffix = ` (${k})`;

@@ -12,27 +12,36 @@ export interface CsvRecord {
  * a line break does not shift the numbers of later rows.
  */
 export function csvRecords(fn: string, text: string, file: string, required: readonly string[]): CsvRecord[] {
-  const rows = parse(text, {
-    delimiter: ";",
-    bom: true,
-    relax_column_count: false,
-    skip_empty_lines: true,
-    info: true,
-  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  let rows: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    rows = parse(text, {
+      delimiter: ";",
+      bom: true,
+      relax_column_count: false,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (e) {
+    // csv-parse's own messages ("Invalid Record Length: expect 7, got 6 on line 2") name neither function nor file.
+    const err = e as { code?: unknown; lines?: unknown; message?: unknown };
+    if (typeof err?.code !== "string") throw e;
+    const where = typeof err.lines === "number" ? ` row ${err.lines}` : "";
+    throw new Error(`${fn}: ${file}${where}: ${String(err.message)}`);
+  }
   if (rows.length === 0) throw new Error(`${fn}: ${file} is empty (expected a header row)`);
   const header = rows[0].record.map((h) => h.trim());
   const missingColumns = required.filter((c) => !header.includes(c));
   if (missingColumns.length > 0) {
     throw new Error(`${fn}: ${file} lacks column(s) ${missingColumns.map((c) => `"${c}"`).join(", ")} (header: ${header.join(";")})`);
   }
-  // info.lines is the line on which the record ends; a record starts after the previous one ended.
-  let previousEnd = rows[0].info.lines;
+  // info.lines is the line on which the record ends; it starts as many lines earlier as its fields hold line
+  // breaks (counting from the previous record's end would be wrong after skipped empty lines).
   return rows.slice(1).map(({ record, info }) => {
     const values: Record<string, string> = {};
     header.forEach((h, i) => (values[h] = record[i] ?? ""));
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    return { line, values };
+    let breaks = 0;
+    for (const field of record) for (let p = field.indexOf("\n"); p >= 0; p = field.indexOf("\n", p + 1)) breaks++;
+    return { line: info.lines - breaks, values };
   });
 }
 

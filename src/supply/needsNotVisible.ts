@@ -1,3 +1,4 @@
+import { formatGerman as fmt } from "../indicators/areaRows.js";
 import { TARGET_GROUP_LABELS, type TargetGroup } from "../indicators/targetGroups.js";
 import type { Observation } from "./parseObservations.js";
 
@@ -33,7 +34,6 @@ export interface NeedNotVisibleRow {
   reason: string;
 }
 
-const fmt = (x: number) => x.toLocaleString("de-DE", { maximumFractionDigits: 2 });
 
 /**
  * Lists the areas (per target group) where district meetings report a need that the statistics do not show:

@@ -1,3 +1,4 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Figure } from "../plot/figure.js";
 import { baseConfig, baseLayout } from "../plot/layout.js";
 import { choroplethFigure, type ChoroplethFeatureCollection } from "../plot/choropleth.js";
@@ -12,7 +13,7 @@ export const QUADRANT_COLORS: Readonly<Record<Quadrant, string>> = {
   "low-need-high-supply": "#4575b4",
 };
 
-const de = (x: number, decimals = 2) => x.toLocaleString("de-DE", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const de = (x: number, decimals = 2) => formatGermanNumber(x, { decimals });
 
 /** Options of {@link quadrantFigure}. */
 export interface QuadrantFigureOptions {

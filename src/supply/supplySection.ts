@@ -1,10 +1,11 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { ReportSection, ReportTable } from "../report/section.js";
 import type { AreaFeatureCollection } from "./geojson.js";
 import { SUPPLY_MEASURE_LABELS, type NeedSupplyAnalysis } from "./needSupplyAnalysis.js";
 import { observationsTable } from "./observationsTable.js";
 import { gapMapFigure, quadrantFigure, supplyMapFigure } from "./plots.js";
 
-const de = (x: number, decimals = 1) => x.toLocaleString("de-DE", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const de = (x: number, decimals = 1) => formatGermanNumber(x, { decimals });
 
 /**
  * The report section "Bedarf und Angebot" built from {@link needSupplyAnalysis}: German paragraphs (method and
@@ -41,7 +42,9 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     const list = c.gaps.slice(0, 10).map((r) => `${name(r.id) || r.id} (${r.id})`).join(", ");
     paragraphs.push(
       `${g.label}${g.types ? ` (${g.types.join(", ")})` : ""}: ${g.ratios.city.facilities} Einrichtungen mit ${de(g.ratios.city.places, 0)} Plätzen, ` +
-        `${de(g.ratios.city.placeRate ?? NaN)} Plätze je 1 000 in der Gesamtstadt. ` +
+        (g.ratios.city.placeRate === null
+          ? `keine Platzquote der Gesamtstadt (keine Einwohner der Zielgruppe mit Angabe). `
+          : `${de(g.ratios.city.placeRate)} Plätze je 1 000 in der Gesamtstadt. `) +
         (c.gaps.length === 0
           ? `Kein Sozialraum hat zugleich hohen Bedarf und geringes Angebot.`
           : `${c.gaps.length} von ${c.n} Sozialräumen haben hohen Bedarf und geringes Angebot: ${list}${c.gaps.length > 10 ? " …" : ""}.`),

@@ -1,8 +1,7 @@
+import { EARTH_RADIUS_KM } from "../supply/haversineKm.js";
 import type { CityPartition } from "./partition.js";
 import { signedArea, traceRings } from "./traceRings.js";
 
-/** Mean radius of the earth (km) for the local equirectangular area; exact enough at city scale. */
-const EARTH_RADIUS_KM = 6371.0088;
 
 /** The border of Sozialraum `area` as a closed GeoJSON ring ([lon, lat], counter-clockwise, first = last). */
 export function areaRing(p: CityPartition, area: number): Array<[number, number]> {

@@ -41,3 +41,18 @@ describe("provenance", () => {
     expect(stableStringify({ b: 1, a: [2, { d: 3, c: 4 }], u: undefined })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
   });
 });
+
+describe("provenance parameters JSON cannot record (review fix)", () => {
+  it("refuses values that would give two analyses one fingerprint", () => {
+    // JSON.stringify({ x: NaN }) === JSON.stringify({ x: null }) and a Map becomes {}: the fingerprints would collide.
+    expect(() => provenance({ inputs: [], parameters: { a: { minimum: NaN } } })).toThrow(
+      "provenance: parameters.a.minimum is NaN, which JSON records as null; record it as text or null",
+    );
+    expect(() => provenance({ inputs: [], parameters: { w: new Map([["x", 1]]) } })).toThrow(
+      "provenance: parameters.w is a Map, which JSON records as {}; pass an object or array",
+    );
+    expect(() => provenance({ inputs: [], parameters: [1, Infinity] })).toThrow("provenance: parameters[1] is Infinity");
+    expect(() => provenance({ inputs: [], parameters: { f: () => 1 } })).toThrow("provenance: parameters.f is a function");
+    expect(provenance({ inputs: [], parameters: { d: new Date(0), u: undefined } }).parameters).toEqual({ d: new Date(0), u: undefined });
+  });
+});

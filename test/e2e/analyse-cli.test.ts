@@ -3,8 +3,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Command } from "commander";
 import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { registerAnalyseCommand } from "../../src/cli/analyse.js";
+import { parseFigureFormats, registerAnalyseCommand } from "../../src/cli/analyse.js";
+
+const OUTPUTS = ["rangfolge.csv", "sozialraumanalyse.xlsx", "bericht.html", "herkunft.json"];
+/** SHA-256 by coreutils' sha256sum: independent of the library's hashing. */
+const sha256sum = (file: string) => execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0];
 
 const CITY = resolve("test/reference/pipeline/city");
 
@@ -35,12 +41,13 @@ function configFile(extra: object = {}): string {
 describe("sozialraum analyse", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it("writes rangfolge.csv, sozialraumanalyse.xlsx and bericht.html and reports progress on stderr", async () => {
+  it("writes rangfolge.csv, sozialraumanalyse.xlsx, bericht.html and herkunft.json and reports progress on stderr", async () => {
     const out = mkdtempSync(join(tmpdir(), "sozialraum-out-"));
     const { stdout, stderr } = await analyse(["--config", configFile(), "--out", out, "--date", "2024-05-06"]);
-    expect(stdout.trim().split("\n")).toEqual(["rangfolge.csv", "sozialraumanalyse.xlsx", "bericht.html"].map((f) => join(out, f)));
-    expect(stderr).toContain("analyse: [1/8] Indikatoren 2018 berechnen\n");
-    expect(stderr).toContain("analyse: [8/8] Klassen und Rangfolge bestimmen\n");
+    expect(stdout.trim().split("\n")).toEqual(OUTPUTS.map((f) => join(out, f)));
+    expect(stderr).toContain("analyse: [1/13] Indikatoren 2018 berechnen\n");
+    expect(stderr).toContain("analyse: [8/13] Klassen und Rangfolge bestimmen\n");
+    expect(stderr).toContain("analyse: [13/13] Sensitivität des Status-Index berechnen (Methodenvarianten, Monte-Carlo)\n");
     expect(stderr).toMatch(/analyse: 30 Sozialräume, 28 mit Rang, \d+ Ausschlüsse/);
 
     const csv = readFileSync(join(out, "rangfolge.csv"), "utf8");
@@ -51,7 +58,10 @@ describe("sozialraum analyse", () => {
 
     const html = readFileSync(join(out, "bericht.html"), "utf8");
     expect(html).toContain('<time datetime="2024-05-06">06.05.2024</time>');
-    for (const heading of ["Rangfolge der Sozialräume", "Karten", "z-Werte der Indikatoren", "Zielgruppe Kinder und Jugendliche", "Ausgeschlossene Gebiete"]) {
+    for (const heading of [
+      "Rangfolge der Sozialräume", "Karten", "z-Werte der Indikatoren", "Zielgruppe Kinder und Jugendliche", "Bedarf und Angebot", "Durchmischung",
+      "Nachbarschaft", "Sensitivität und Unsicherheit", "Ausgeschlossene Gebiete", "Nachvollziehbarkeit",
+    ]) {
       expect(html).toContain(`>${heading}</h2>`);
     }
     expect(html).toContain("<caption>Auffällige Sozialräume: Erwerbsfähige</caption>");
@@ -59,7 +69,32 @@ describe("sozialraum analyse", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, "sozialraumanalyse.xlsx")) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext", "Ausschlüsse", "Parameter"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
+      "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
+      "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index",
+      "Methodenvarianten", "Methodenabhängige Gebiete", "Klassenstabilität je Gebiet", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
+      "Ausschlüsse", "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen", "Herkunft", "Parameter",
+    ]);
+    // Provenance: every input's SHA-256 in the "Herkunft" sheet and the report, and herkunft.json lists every output.
+    const herkunft = wb.getWorksheet("Herkunft")!;
+    const cells = (herkunft.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    for (const f of ["gebiete.csv", "strukturdaten_2018.csv", "strukturdaten_2016.csv", "sozialraeume.geojson", "einrichtungen.csv", "stadtteiltreffen.csv"]) {
+      const row = cells.find((r) => r[2] === f);
+      expect(row, f).toBeDefined();
+      expect(row![3], f).toBe(sha256sum(join(CITY, f)));
+      expect(html).toContain(sha256sum(join(CITY, f)));
+    }
+    expect(cells.find((r) => r[1] === "Stand (Berichtsdatum, einziger Zeitstempel)")![2]).toBe("2024-05-06");
+    expect(cells.find((r) => r[1] === "thresholds.flag")![2]).toBe("1");
+    const record = JSON.parse(readFileSync(join(out, "herkunft.json"), "utf8"));
+    expect(record.createdAt).toBe("2024-05-06");
+    expect(record.library).toEqual({ name: "sozialraum", version: JSON.parse(readFileSync("package.json", "utf8")).version });
+    expect(record.outputs.map((o: { path: string }) => o.path)).toEqual(OUTPUTS.slice(0, 3));
+    for (const o of record.outputs) expect(o.sha256, o.path).toBe(sha256sum(join(out, o.path)));
+    expect(record.inputs.map((i: { path: string }) => i.path)).toEqual(["gebiete.csv", "strukturdaten_2018.csv", "strukturdaten_2016.csv", "sozialraeume.geojson", "einrichtungen.csv", "stadtteiltreffen.csv"]);
+    // No absolute path of this machine in any output: the records are the same everywhere.
+    for (const f of OUTPUTS) expect(readFileSync(join(out, f)).includes(CITY), f).toBe(false);
     // Flags are highlighted by cell fill in the target-group sheets.
     const ws = wb.getWorksheet("Erwerbsfähige")!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
@@ -77,7 +112,7 @@ describe("sozialraum analyse", () => {
     expect(filled).toBeGreaterThan(0);
   });
 
-  it("gives byte-identical files for the same input; only the report date differs between dates", async () => {
+  it("gives byte-identical files (all outputs) for the same input and date; only the report date differs between dates", async () => {
     const cfg = configFile();
     const a = mkdtempSync(join(tmpdir(), "sozialraum-a-"));
     const b = mkdtempSync(join(tmpdir(), "sozialraum-b-"));
@@ -86,7 +121,8 @@ describe("sozialraum analyse", () => {
     await new Promise((r) => setTimeout(r, 2100)); // past the 2-second resolution of zip times
     const quiet = await analyse(["--config", cfg, "--out", b, "--date", "2024-05-06", "--quiet"]);
     expect(quiet.stderr).toBe("");
-    for (const f of ["rangfolge.csv", "sozialraumanalyse.xlsx", "bericht.html"]) {
+    expect(readdirSync(b).sort()).toEqual([...OUTPUTS].sort());
+    for (const f of OUTPUTS) {
       expect(Buffer.compare(readFileSync(join(a, f)), readFileSync(join(b, f))), f).toBe(0);
     }
     await analyse(["--config", cfg, "--out", c, "--date", "2025-01-31", "--quiet"]);
@@ -95,7 +131,40 @@ describe("sozialraum analyse", () => {
     expect(norm(readFileSync(join(c, "bericht.html"), "utf8"), "2025-01-31", "31.01.2025")).toBe(
       norm(readFileSync(join(a, "bericht.html"), "utf8"), "2024-05-06", "06.05.2024"),
     );
+    // herkunft.json: the same analysis (fingerprint) — only createdAt and the hashes of the dated outputs differ.
+    const ra = JSON.parse(readFileSync(join(a, "herkunft.json"), "utf8"));
+    const rc = JSON.parse(readFileSync(join(c, "herkunft.json"), "utf8"));
+    expect(rc.fingerprint).toBe(ra.fingerprint);
+    expect([ra.createdAt, rc.createdAt]).toEqual(["2024-05-06", "2025-01-31"]);
+    expect({ ...rc, createdAt: null, outputs: null }).toEqual({ ...ra, createdAt: null, outputs: null });
+    expect(rc.outputs[0]).toEqual(ra.outputs[0]); // rangfolge.csv has no date
   });
+
+  it("parses --figures and rejects other formats", () => {
+    expect(parseFigureFormats("png,svg")).toEqual(["png", "svg"]);
+    expect(parseFigureFormats(" SVG ,svg")).toEqual(["svg"]);
+    expect(() => parseFigureFormats("png,pdf")).toThrow('analyse: --figures must list png and/or svg separated by commas, got "png,pdf"');
+  });
+
+  it.skipIf(!existsSync("/usr/bin/chromium"))("writes every report figure as SVG into abbildungen/, the same bytes twice, listed in herkunft.json", async () => {
+    const cfg = configFile({ sensitivity: false });
+    const a = mkdtempSync(join(tmpdir(), "sozialraum-fig-a-"));
+    const b = mkdtempSync(join(tmpdir(), "sozialraum-fig-b-"));
+    const { stdout } = await analyse(["--config", cfg, "--out", a, "--date", "2024-05-06", "--figures", "svg", "--quiet"]);
+    await analyse(["--config", cfg, "--out", b, "--date", "2024-05-06", "--figures", "svg", "--quiet"]);
+    const html = readFileSync(join(a, "bericht.html"), "utf8");
+    const ids = [...html.matchAll(/<div id="([^"]+)" class="sr-figure"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(readdirSync(join(a, "abbildungen")).sort()).toEqual(ids.map((id) => `${id}.svg`).sort());
+    expect(stdout.trim().split("\n")).toHaveLength(4 + ids.length);
+    for (const f of readdirSync(join(a, "abbildungen"))) {
+      expect(Buffer.compare(readFileSync(join(a, "abbildungen", f)), readFileSync(join(b, "abbildungen", f))), f).toBe(0);
+    }
+    expect(readFileSync(join(a, "herkunft.json"))).toEqual(readFileSync(join(b, "herkunft.json")));
+    const record = JSON.parse(readFileSync(join(a, "herkunft.json"), "utf8"));
+    expect(record.outputs).toHaveLength(3 + ids.length);
+    expect(record.outputs[3].path).toMatch(/^abbildungen\/.+\.svg$/);
+  }, 300_000);
 
   it("fails with the configuration problem", async () => {
     const cfg = configFile({ thresholds: { flag: "1" } });

@@ -1,6 +1,7 @@
 /**
  * Opens the generated report in headless Chromium with the network blocked and checks that every plot is drawn
- * (plotly's SVG per figure div, map paths, heatmap image, bars) and that no request left the file.
+ * (plotly's SVG per figure div, map paths of the class maps, the LISA map, the location-quotient map and the
+ * supply and gap maps, heatmap image, bars) and that no request left the file.
  * Needs /usr/bin/chromium (installed in CI by .ci/run); skipped elsewhere when it is missing.
  */
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -103,6 +104,15 @@ describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", ()
       const maps = figures.filter((f) => f.id.startsWith("karten-"));
       expect(maps).toHaveLength(2);
       for (const m of maps) expect(m.choropleth, m.id).toBe(features);
+      // The maps of the later sections: LISA clusters, location quotients, supply and gaps per target group.
+      const lisa = figures.find((f) => f.id === "nachbarschaft-abbildung-1")!;
+      expect(lisa.choropleth).toBe(features);
+      expect(figures.find((f) => f.id === "nachbarschaft-abbildung-2")!.svg).toBeGreaterThan(0); // Moran scatter
+      expect(figures.find((f) => f.id === "durchmischung-abbildung-1")!.choropleth).toBe(features);
+      const supplyMaps = figures.filter((f) => f.id.startsWith("bedarf-angebot-") && f.choropleth > 0);
+      expect(supplyMaps).toHaveLength(2 * result.supply!.groups.length);
+      for (const m of supplyMaps) expect(m.choropleth, m.id).toBe(features);
+      expect(figures.some((f) => f.id.startsWith("sensitivitaet-"))).toBe(true);
       const heat = figures.find((f) => f.id.startsWith("z-werte-"))!;
       expect(heat.heatmapImages).toBe(1);
       const ranking = figures.find((f) => f.id === "rangfolge-abbildung-1")!;

@@ -70,8 +70,8 @@ describe.skipIf(!hasChromium)("figure export in headless Chromium", () => {
 
   it("writes an SVG with the German title, axis label, category names and one path per bar", async () => {
     const svg = await exporter.toSvg(bars, { width: 700, height: 400 });
-    expect(svg.startsWith('<svg class="main-svg" xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(svg).toContain('width="700" height="400"');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="main-svg" height="400"')).toBe(true);
+    expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 700 400" width="700">/);
     expect(svg).toContain(">Status-Index je Sozialraum</text>");
     expect(svg).toContain(">Status-Index (z-Wert)</text>");
     for (const r of rows) expect(svg).toContain(`>${r.name}</text>`);
@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)("figure export in headless Chromium", () => {
     const tall: Figure = { ...bars, layout: { ...bars.layout, width: 500, height: 321 } };
     expect(pngSize(await exporter.toPng(tall))).toEqual({ width: 1000, height: 642 });
     const wide: Figure = { ...bars, layout: { ...bars.layout, height: undefined, width: undefined } };
-    expect(await exporter.toSvg(wide)).toContain('width="900" height="500"');
+    expect(await exporter.toSvg(wide)).toMatch(/^<svg [^>]*viewBox="0 0 900 500" width="900">/);
   });
 
   it("exports a choropleth map without any network request", async () => {

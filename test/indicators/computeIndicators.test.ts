@@ -208,3 +208,12 @@ describe("computeIndicators", () => {
     expect(r.areas[0].population).toBeNull();
   });
 });
+
+it("reads a count of -0 as 0, so no -0 reaches a value (review fix)", () => {
+  const custom: IndicatorDefinition[] = [
+    { id: "q", label: "Q", targetGroup: "context", numerator: "k", denominator: "n", unit: "%", direction: 1, source: "Test" },
+  ];
+  const r = computeIndicators([{ id: "01", k: -0, n: 10 }], { id: "id", indicators: custom });
+  expect(Object.is(r.areas[0].values.q.value, 0)).toBe(true);
+  expect(Object.is(r.areas[0].values.q.numerator, 0)).toBe(true);
+});

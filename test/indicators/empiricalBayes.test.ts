@@ -133,3 +133,16 @@ it("rejects bad input with clear messages", () => {
   );
   expect(() => empiricalBayesStandardizedRates([], [])).toThrow("empiricalBayesStandardizedRates: no areas");
 });
+
+it("never gives NaN when every raw rate equals the overall rate (review fix)", () => {
+  // spdep EBest(c(0, 0), c(10, 20), family = "binomial") and EBest(3, 10, family = "binomial") return NaN
+  // (ρ = 0/0 because s² = 0 and, for one area, n̄ − n = 0). With s² = 0 every rᵢ = b, so EBᵢ = b.
+  for (const [k, n] of [[[0, 0], [10, 20]], [[3], [10]], [[10, 20], [10, 20]]] as const) {
+    const eb = empiricalBayesRates([...k], [...n], { family: "binomial" });
+    expect(eb.smoothed).toEqual(eb.raw);
+    expect(eb.smoothed.every(Number.isFinite)).toBe(true);
+    expect(eb.warnings).toEqual(["empiricalBayesRates: all raw rates equal the overall rate; nothing to smooth"]);
+  }
+  // One area: a = s² − b/n = −b/n exactly, so v = a + b/n = 0 and esda's assuncao_rate gives 0/0 = NaN.
+  expect(empiricalBayesStandardizedRates([3], [10]).z).toEqual([0]);
+});

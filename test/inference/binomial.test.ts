@@ -1,5 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createRng, sampleBinomial } from "../../src/index.js";
+import { createRng, sampleBinomial, type Rng } from "../../src/index.js";
+
+// Reference: R 4.2.2 stats::dbinom, written by test/reference/inference/binomial.R.
+const reference = JSON.parse(readFileSync(new URL("../reference/inference/binomial.json", import.meta.url), "utf8")) as {
+  cases: { n: number; p: number; pmf: number[] }[];
+};
 
 describe("sampleBinomial", () => {
   it("matches the exact Binomial(6, 0.3) probabilities (R dbinom) within sampling error", () => {
@@ -39,5 +45,16 @@ describe("sampleBinomial", () => {
     expect(sampleBinomial(r, 10, 1)).toBe(10);
     expect(() => sampleBinomial(r, 2.5, 0.1)).toThrow("sampleBinomial: n must be a non-negative whole number, got 2.5");
     expect(() => sampleBinomial(r, 5, 1.2)).toThrow("sampleBinomial: p must lie in [0, 1], got 1.2");
+  });
+
+  it.each(reference.cases)("is an exact inversion: a grid of u gives R's dbinom($n, $p) to within 1/M", ({ n, p, pmf }) => {
+    // An exact inversion sampler maps a set of u of measure P(k) to each k, so M evenly spaced u hit k
+    // M·P(k) ± 1 times. A wrong recurrence, mode or walk order would miss some cell by far more than 1/M.
+    const M = 100_000;
+    let i = 0;
+    const grid: Rng = { seed: 0, next: () => (i++ + 0.5) / M, int: () => 0 };
+    const counts = new Array<number>(n + 1).fill(0);
+    for (let j = 0; j < M; j++) counts[sampleBinomial(grid, n, p)]++;
+    counts.forEach((c, k) => expect(Math.abs(c / M - pmf[k])).toBeLessThanOrEqual(1 / M + 1e-12));
   });
 });

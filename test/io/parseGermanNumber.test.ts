@@ -80,3 +80,37 @@ describe("formatGermanNumber", () => {
     );
   });
 });
+
+describe("signed zero (review fix)", () => {
+  it("reads \"-0\" as 0 and never writes \"-0\"", () => {
+    expect(Object.is(parseGermanNumber("-0"), 0)).toBe(true);
+    expect(Object.is(parseGermanNumber("-0,00"), 0)).toBe(true);
+    expect(formatGermanNumber(-0)).toBe("0");
+    // toFixed(2) of −0.004 is "-0.00": a value shown as zero carries no sign
+    expect(formatGermanNumber(-0.004, { decimals: 2 })).toBe("0,00");
+    expect(formatGermanNumber(-0.005, { decimals: 2 })).toBe("-0,01");
+    expect(formatGermanNumber(-1e-7)).toBe("-1e-7");
+  });
+});
+
+describe("germanCsvField", () => {
+  it("writes numbers, markers and text as parseCsv reads them back", async () => {
+    const { germanCsvField, parseCsv } = await import("../../src/io/index.js");
+    const { missing } = await import("../../src/table/index.js");
+    expect(germanCsvField(1675.5)).toBe("1675,5");
+    expect(germanCsvField(missing("."))).toBe(".");
+    expect(germanCsvField(null)).toBe("");
+    expect(germanCsvField('Nord; "Alt"')).toBe('"Nord; ""Alt"""');
+    expect(() => germanCsvField(NaN)).toThrow("formatGermanNumber: value NaN is not a finite number");
+    fc.assert(
+      fc.property(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), (name, x) => {
+        const text = `id;name;x\n01;${germanCsvField(name)};${germanCsvField(x)}\n`;
+        const row = parseCsv(text, { id: "id", types: { name: "string", x: "number" }, decimal: "," }).rows[0];
+        const trimmed = name.trim();
+        if (trimmed === "") expect(row.name).toEqual(missing(""));
+        else expect(row.name).toBe(trimmed);
+        expect(row.x).toBe(x + 0);
+      }),
+    );
+  });
+});

@@ -15,6 +15,18 @@ import { parseCsv } from "../../src/io/parseCsv.js";
 import { syntheticStructureRows } from "./syntheticCity.js";
 
 const CITY = resolve("test/reference/pipeline/city");
+
+/** The report tables that become workbook sheets, in order (the workbook adds "Parameter" at the end). */
+const SHEET_TABLES = [
+  "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
+  "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
+  "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
+  "Moran's I", "LISA Status-Index",
+  "Methodenvarianten", "Methodenabhängige Gebiete", "Klassenstabilität je Gebiet", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
+  "Ausschlüsse",
+  "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen",
+  "Herkunft",
+];
 /** Independent reference: test/reference/pipeline/analysis.R (R 4.2.2, base R only) on the same files. */
 const REF = JSON.parse(readFileSync("test/reference/pipeline/analysis.json", "utf8")) as {
   areas: Array<{
@@ -72,7 +84,9 @@ describe("runAnalysis against the R reference (grid city)", () => {
 
   it("lists every exclusion with step and German reason, nothing silently", () => {
     const steps = new Set(result.excluded.map((e) => e.step));
-    expect([...steps].sort()).toEqual(["changes", "conspicuousness", "dynamicIndex", "minimumPopulation", "missing", "statusIndex"]);
+    expect([...steps].sort()).toEqual(["changes", "conspicuousness", "dynamicIndex", "minimumPopulation", "missing", "needIndex", "statusIndex", "supply"]);
+    // The facility outside the city is reported, not dropped.
+    expect(result.excluded).toContainEqual({ id: "E028", reason: "Einrichtung liegt außerhalb aller Sozialräume (7.5, 51.5)", step: "supply" });
     expect(result.excluded).toContainEqual({ id: "0101", reason: "2018: Einwohner unter 300 (274)", step: "minimumPopulation", column: "einwohner" });
     expect(result.excluded).toContainEqual({ id: "0102", reason: "alle Indikatoren der Zielgruppe Ältere fehlen", step: "conspicuousness" });
     // Every area without status index is excluded from it.
@@ -118,8 +132,13 @@ describe("runAnalysis against the R reference (grid city)", () => {
       "Veränderungen 2016–2018 berechnen",
       "Dynamik-Index berechnen",
       "Klassen und Rangfolge bestimmen",
+      "Bedarfsindex je Zielgruppe berechnen",
+      "Bedarf und Angebot vergleichen",
+      "Durchmischung messen",
+      "Nachbarschaft: Moran's I und LISA-Cluster berechnen",
+      "Sensitivität des Status-Index berechnen (Methodenvarianten, Monte-Carlo)",
     ]);
-    expect(steps.slice(1).map((s) => `${s.step}/${s.total}`)).toEqual(["1/8", "2/8", "3/8", "4/8", "5/8", "6/8", "7/8", "8/8"]);
+    expect(steps.slice(1).map((s) => `${s.step}/${s.total}`)).toEqual(Array.from({ length: 13 }, (_, i) => `${i + 1}/13`));
   });
 });
 
@@ -162,7 +181,7 @@ describe("configuration", () => {
     ).toThrow(
       [
         "resolveAnalysisConfig: 7 problems in the configuration:",
-        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, report)',
+        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, sensitivity, report)',
         '  - "years.previous" (2019) must be before "years.current" (2018)',
         '  - "minimumPopulation" must be a number ≥ 0, got -5',
         '  - "standardization.mean" must be "unweighted" or "weighted", got "median"',
@@ -209,10 +228,11 @@ describe("analysisReport", () => {
 
   it("has the German sections and the workbook tables", () => {
     expect(doc.sections.map((s) => s.id)).toEqual([
-      "ueberblick", "rangfolge", "karten", "z-werte", "zielgruppe-children", "zielgruppe-working-age", "zielgruppe-elderly", "kontext", "ausschluesse", "methode",
+      "ueberblick", "rangfolge", "karten", "z-werte", "zielgruppe-children", "zielgruppe-working-age", "zielgruppe-elderly", "kontext",
+      "bedarf-angebot", "durchmischung", "nachbarschaft", "sensitivitaet", "ausschluesse", "methode", "methodenanhang", "nachvollziehbarkeit",
     ]);
     const sheets = doc.sections.flatMap((s) => s.tables ?? []).filter((t) => t.sheet !== false).map((t) => t.title);
-    expect(sheets).toEqual(["Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext", "Ausschlüsse"]);
+    expect(sheets).toEqual(SHEET_TABLES);
   });
 
   it("lists the auffällige areas of a target group with the indicators behind each verdict", () => {

@@ -68,7 +68,42 @@ export function syntheticStructureRows(options: { cols: number; rows: number; se
   return out;
 }
 
-/** Writes the grid city in the `data/` formats (gebiete, strukturdaten 2016 + 2018, GeoJSON) into `dir`. */
+/**
+ * Facilities of the grid city (`einrichtungen.csv` format, decimal comma): a Kita in every other cell with more
+ * places in the east (a planted supply gap in the deprived west), a Seniorentreff in every third column, two
+ * Beratungsstellen for the working-age group, and one facility outside the city (must be reported, not dropped).
+ */
+export function syntheticFacilitiesCsv(cols: number, rows: number): string {
+  const lines = ["einrichtung_id;name;typ;zielgruppe;kapazitaet;lon;lat"];
+  const de = (x: number) => x.toFixed(4).replace(".", ",");
+  const centre = (r: number, c: number) => [6.95 + (c - 1) * 0.02 + 0.01, 51.1 - r * 0.015 + 0.0075];
+  let k = 0;
+  const add = (name: string, typ: string, groups: string, capacity: number, [lon, lat]: number[]) =>
+    lines.push(`E${String(++k).padStart(3, "0")};${name};${typ};${groups};${capacity};${de(lon)};${de(lat)}`);
+  for (let r = 1; r <= rows; r++) {
+    for (let c = 1; c <= cols; c++) {
+      if ((r + c) % 2 === 0) add(`Kita ${r}/${c}`, "Kita", "children", 40 + 20 * c, centre(r, c));
+      if (c % 3 === 0) add(`Seniorentreff ${r}/${c}`, "Seniorentreff", "elderly", 30 + 5 * r, centre(r, c));
+    }
+  }
+  add("Beratung West", "Beratungsstelle", "working-age|context", 120, centre(2, 1));
+  add("Beratung Ost", "Beratungsstelle", "working-age", 150, centre(3, cols));
+  add("Kita außerhalb", "Kita", "children", 50, [7.5, 51.5]);
+  return lines.join("\n") + "\n";
+}
+
+/** Observations from district meetings of the grid city (`stadtteiltreffen.csv` format). */
+export function syntheticObservationsCsv(): string {
+  return [
+    "datum;sozialraum_id;zielgruppe;quelle;text;tags;bedarf",
+    "2018-03-01;0201;children;Kita-Leitung;Wartelisten für Kita-Plätze, viele Familien ohne Platz.;Kita|Wartelisten;hoch",
+    "2018-04-12;0305;children;Elternbeirat;Kinder finden nachmittags keinen Treffpunkt.;Jugend|Freizeit;mittel",
+    "2018-05-20;0403;elderly;Seniorenbeirat;Ältere sind einsam, der nächste Treff ist weit.;Einsamkeit|Treffpunkt;hoch",
+    "2018-06-02;0206;working-age;Jobcenter;Keine besonderen Auffälligkeiten.;Arbeit;niedrig",
+  ].join("\n") + "\n";
+}
+
+/** Writes the grid city in the `data/` formats (gebiete, strukturdaten 2016 + 2018, GeoJSON, facilities, observations) into `dir`. */
 export function writeSyntheticCity(dir: string, options: { cols?: number; rows?: number; seed?: number } = {}): { dir: string; ids: string[] } {
   const cols = options.cols ?? 6;
   const rows = options.rows ?? 5;
@@ -83,12 +118,16 @@ export function writeSyntheticCity(dir: string, options: { cols?: number; rows?:
       ids.push(id);
       const bezirk = c <= cols / 2 ? "01" : "02";
       gebiete.push(`${id};Gitter ${r}/${c};${bezirk}${String(r).padStart(2, "0")};Stadtteil ${r}${bezirk === "01" ? "W" : "O"};${bezirk};Stadtbezirk ${bezirk === "01" ? "West" : "Ost"}`);
-      const x0 = 6.95 + (c - 1) * 0.02;
-      const y0 = 51.1 - r * 0.015;
+      // Rounded so that neighbouring squares share their corner coordinates exactly (contiguity weights).
+      const round = (v: number) => Number(v.toFixed(6));
+      const x0 = round(6.95 + (c - 1) * 0.02);
+      const y0 = round(51.1 - r * 0.015);
+      const x1 = round(6.95 + c * 0.02);
+      const y1 = round(51.1 - (r - 1) * 0.015);
       features.push({
         type: "Feature",
         properties: { sozialraum_id: id, sozialraum_name: `Gitter ${r}/${c}` },
-        geometry: { type: "Polygon", coordinates: [[[x0, y0], [x0 + 0.02, y0], [x0 + 0.02, y0 + 0.015], [x0, y0 + 0.015], [x0, y0]]] },
+        geometry: { type: "Polygon", coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] },
       });
     }
   }
@@ -103,5 +142,7 @@ export function writeSyntheticCity(dir: string, options: { cols?: number; rows?:
     writeFileSync(join(dir, `strukturdaten_${year}.csv`), lines.join("\n") + "\n");
   }
   writeFileSync(join(dir, "sozialraeume.geojson"), JSON.stringify({ type: "FeatureCollection", features }));
+  writeFileSync(join(dir, "einrichtungen.csv"), syntheticFacilitiesCsv(cols, rows));
+  writeFileSync(join(dir, "stadtteiltreffen.csv"), syntheticObservationsCsv());
   return { dir, ids };
 }

@@ -105,7 +105,7 @@ describe("reportWorkbook", () => {
     const buffer = await reportWorkbook(doc);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Rangfolge", "Langliste- alle Werte -2018-", "Parameter"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Rangfolge", "Langliste – alle Werte -2018-", "Parameter"]);
     const ws = wb.getWorksheet("Rangfolge")!;
     expect(ws.getRow(1).values).toEqual([undefined, "Sozialraum", "Einwohner", "Index", "Klasse"]);
     expect(ws.getCell("A2").value).toBe("010101"); // keys stay text with leading zeros
@@ -149,8 +149,9 @@ describe("reportWorkbook", () => {
 describe("helpers", () => {
   it("uniqueSheetName cleans, truncates to 31 characters and numbers duplicates case-insensitively", () => {
     const used = new Set<string>();
-    expect(uniqueSheetName("Kinder und Jugendliche: Auffällige [2018]", used)).toBe("Kinder und Jugendliche- Auffäll");
-    expect(uniqueSheetName("kinder und jugendliche- auffällige", used)).toBe("kinder und jugendliche- auf (2)");
+    expect(uniqueSheetName("Kinder und Jugendliche: Auffällige [2018]", used)).toBe("Kinder und Jugendliche – Auffäl");
+    expect(uniqueSheetName("kinder und jugendliche – auffällige", used)).toBe("kinder und jugendliche – au (2)");
+    expect(uniqueSheetName("a:b/c*d?e\\f", used)).toBe("a-b-c-d-e-f");
     expect(uniqueSheetName("'Zitat'", used)).toBe("Zitat");
     expect(uniqueSheetName("", used)).toBe("Tabelle");
   });

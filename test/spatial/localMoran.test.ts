@@ -64,6 +64,17 @@ describeShared("localMoran: conditional permutations", () => {
     const lisa = localMoran(ref.x, w, { permutations: 9999, seed: 11 });
     for (const r of lisa) expect(Math.abs((r.pSim as number) - (r.pNormal as number))).toBeLessThan(0.04);
   });
+  it("draws k distinct areas other than i, uniformly: the exact permutation probability 1/6 (property of the draws)", () => {
+    // Area a (z = −3) has neighbours d, e (z = 1, 5). Conditional permutation: 2 of the 4 others b, c, d, e without
+    // replacement → 6 equally likely pairs; only {d, e} reaches the observed neighbour sum 6, so P(I* ≤ I) = 1/6.
+    // (With replacement it would be 3/16, with a itself in the urn 1/10.) Standard error with R = 99 999: 0.0012.
+    const ids = ["a", "b", "c", "d", "e"];
+    const w5 = weightsFromNeighbors({ a: ["d", "e"], b: ["c"], c: ["b"], d: ["a"], e: ["a"] }, { ids });
+    for (const sampling of ["independent", "pooled"] as const) {
+      const a = localMoran([0, 1, 2, 4, 8], w5, { permutations: 99999, seed: 9, alternative: "less", sampling })[0];
+      expect(Math.abs((a.pSim as number) - 1 / 6)).toBeLessThan(0.006);
+    }
+  });
   it("draws neighbours without replacement from the others: with k = n − 1 every permutation gives the observed I_i", () => {
     // Complete graph: the k = n − 1 draws are all other areas, so each simulated I_i equals the observed one → p = 1.
     const ids = ["a", "b", "c", "d", "e"];
@@ -86,18 +97,29 @@ describeShared("localMoran: conditional permutations", () => {
     expect(island).toMatchObject({ Ii: 0, neighbours: 0, pSim: 1, z: null, pNormal: null, significant: false, cluster: "nicht signifikant" });
   });
   it("uses the large-k sampling paths correctly (distance-band-like weights)", () => {
-    // k between 17 and (n − 1)/2 → stamp rejection; k > (n − 1)/2 → partial Fisher–Yates. Check both against the
+    // k ≤ (n − 1)/2 → rejection with stamps (or the pool); k > (n − 1)/2 → partial Fisher–Yates. Check both against the
     // normal approximation of the same conditional null on a random pattern.
     const n = 60;
     const ids = Array.from({ length: n }, (_, i) => `x${i}`);
     const values = ids.map((_, i) => Math.sin(i * 1.7) * 10 + (i % 7));
     for (const k of [20, 45]) {
       const nb = Object.fromEntries(ids.map((id, i) => [id, Array.from({ length: k }, (_, t) => ids[(i + 1 + t) % n])]));
-      const lisa = localMoran(values, rowStandardize(weightsFromNeighbors(nb, { ids })), { permutations: 9999, seed: 2 });
-      for (const r of lisa) expect(Math.abs((r.pSim as number) - (r.pNormal as number))).toBeLessThan(0.05);
+      for (const sampling of ["independent", "pooled"] as const) {
+        const lisa = localMoran(values, rowStandardize(weightsFromNeighbors(nb, { ids })), { permutations: 9999, seed: 2, sampling });
+        for (const r of lisa) expect(Math.abs((r.pSim as number) - (r.pNormal as number))).toBeLessThan(0.05);
+      }
     }
   });
+  it('sampling "pooled": reproducible, and agrees with the normal approximation like independent draws', () => {
+    const a = localMoran(ref.x, w, { permutations: 9999, seed: 11, sampling: "pooled" });
+    expect(JSON.stringify(localMoran(ref.x, w, { permutations: 9999, seed: 11, sampling: "pooled" }))).toBe(JSON.stringify(a));
+    for (const r of a) expect(Math.abs((r.pSim as number) - (r.pNormal as number))).toBeLessThan(0.04);
+    const b = localMoran(ref.x, w, { permutations: 9999, seed: 11 });
+    expect(a.map((r) => r.pSim)).not.toEqual(b.map((r) => r.pSim)); // other draws, same statistic
+    expect(a.map((r) => r.Ii)).toEqual(b.map((r) => r.Ii));
+  });
   it("names bad options", () => {
+    expect(() => localMoran(ref.x, w, { sampling: "shared" as never })).toThrow('localMoran: sampling must be "independent" or "pooled", got "shared"');
     expect(() => localMoran(ref.x, w, { alpha: 2 })).toThrow("localMoran: alpha must be between 0 and 1, got 2");
     expect(() => localMoran(ref.x, w, { denominator: "n+1" as never })).toThrow('localMoran: denominator must be "n" or "n-1", got "n+1"');
     expect(() => localMoran(ref.x, w, { seed: 1.5 })).toThrow("localMoran: seed must be an integer, got 1.5");

@@ -155,4 +155,17 @@ describe("parseFacilities", () => {
         '  e.csv row 3, column "lon": not a longitude "abc"',
     );
   });
+  it("names the file line after skipped empty lines and quoted line breaks (review fix)", () => {
+    // E2 stands on line 5 (lines 3 and 4 are empty); E4 on line 8 (E3's name spans lines 6–7).
+    const text = `${head}\nE1;A;Kita;children;8;7,01;51,04\n\n\nE2;B;Kita;kids;8;7,01;51,04\nE3;"C\nD";Kita;children;8;7,01;51,04\nE4;E;Kita;teens;8;7,01;51,04\n`;
+    expect(() => parseFacilities(text, { file: "e.csv" })).toThrow(
+      'parseFacilities: 2 errors:\n  e.csv row 5, column "zielgruppe": unknown target group "kids"\n  e.csv row 8, column "zielgruppe": unknown target group "teens"',
+    );
+  });
+  it("prefixes malformed-CSV errors with function, file and row (review fix)", () => {
+    expect(() => parseFacilities(`${head}\nE1;A;Kita;children;8;7,01\n`, { file: "e.csv" })).toThrow(
+      "parseFacilities: e.csv row 2: Invalid Record Length: expect 7, got 6 on line 2",
+    );
+    expect(() => parseFacilities(`${head}\nE1;"A;Kita;children;8;7,01;51\n`, { file: "e.csv" })).toThrow(/^parseFacilities: e\.csv row 2: Quote Not Closed/);
+  });
 });

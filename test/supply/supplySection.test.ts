@@ -110,3 +110,18 @@ describe("supply within reach with the spatial helper's contiguityWeights", () =
     expect(g.withinReach!.rows[0].placeRate).toBeCloseTo((170 / 1800) * 1000, 12);
   });
 });
+
+describe("supplySection without residents of the group (review fix)", () => {
+  it("writes no \"NaN\" when the city place rate is undefined", () => {
+    // every area has 0 children: supplyRatios' city.placeRate is null; the 2SFCA still compares (accessibility 0)
+    const empty = population.map((r) => ({ ...r, children: 0 }));
+    const analysis = needSupplyAnalysis(
+      { geojson, facilities, population: empty, need },
+      { idProperty: "area_id", groups: ["children"], supplyMeasure: "catchment" },
+    );
+    expect(analysis.groups[0].ratios.city.placeRate).toBeNull();
+    const text = (supplySection(analysis).paragraphs ?? []).join("\n");
+    expect(text).not.toMatch(/NaN/);
+    expect(text).toContain("keine Platzquote der Gesamtstadt (keine Einwohner der Zielgruppe mit Angabe)");
+  });
+});

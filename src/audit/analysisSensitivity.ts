@@ -1,0 +1,161 @@
+import { berlinMssStatus } from "../classify/schemes.js";
+import { indicatorRows } from "../indicators/indicatorRows.js";
+import { analyseTables } from "../pipeline/analyseTables.js";
+import type { ResolvedAnalysisConfig } from "../pipeline/analysisConfig.js";
+import type { AnalysisResult } from "../pipeline/analysisResult.js";
+import { missing } from "../table/missing.js";
+import { compositeIndexEvaluator, type CompositeVariantSpec, type IndexVariantOptions } from "./compositeIndexEvaluator.js";
+import {
+  compositeIndexVariants,
+  monteCarloVariants,
+  type CompositeSensitivityOptions,
+  type IndexVariantGeneratorOptions,
+  type SensitivityAnalysis,
+} from "./compositeIndexVariants.js";
+import { runSensitivity, type SensitivityOutcomeRow, type SensitivityResult, type SensitivityVariant } from "./sensitivityAnalysis.js";
+
+/** The status index of an analysis, ready for method variants. */
+export interface AnalysisEvaluator {
+  /** The composite index spec built from the analysis (indicator values, counts, population). */
+  spec: CompositeVariantSpec;
+  /** The method of the analysis itself (its standardisation). */
+  base: IndexVariantOptions;
+  /** True when `options` can be expressed as an analysis configuration (mean, SD, weights, left-out indicators). */
+  runsPipeline(options: IndexVariantOptions): boolean;
+  /** Rank and status class per area: re-runs `analyseTables` when possible, else recomputes the index. */
+  evaluate(options: IndexVariantOptions): SensitivityOutcomeRow[];
+  /** Always recomputes the index from the analysis' indicator values (for checks). */
+  evaluateIndex(options: IndexVariantOptions): SensitivityOutcomeRow[];
+  /** Always re-runs `analyseTables` with a changed configuration (throws for options it cannot express). */
+  evaluatePipeline(options: IndexVariantOptions): SensitivityOutcomeRow[];
+  /** German area names by id. */
+  labels: Record<string, string>;
+}
+
+const PREFIX_NUM = "__zaehler_";
+const PREFIX_DEN = "__bezug_";
+const POPULATION = "__einwohner";
+
+/**
+ * The status index of a pipeline analysis (`runAnalysis` / `analyseTables`) as an evaluator for method variants.
+ *
+ * Variants the configuration can express — mean (weighted by residents or not), SD (population or sample),
+ * index weights, left-out index indicators — re-run `analyseTables` on the analysis' own joined rows with the
+ * changed configuration (the dynamic index and the optional steps — supply, mix, neighbourhood, sensitivity — are
+ * switched off: they do not enter the status rank). Variants beyond the
+ * configuration — robust z, normal scores, percentile ranks, shifted class boundaries, empirical-Bayes
+ * smoothing, Monte Carlo draws — recompute the status index from the analysis' indicator values and counts with
+ * `compositeIndexEvaluator` (the same `compositeIndex`; both paths agree exactly where both apply, see tests).
+ *
+ * @example
+ * const ev = analysisEvaluator(runAnalysis());
+ * ev.evaluate({ sd: "sample" });               // ranks and status classes with the sample SD
+ * ev.evaluate({ normalization: "robustZ" });   // … with robust z-values
+ */
+export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
+  const fn = "analysisEvaluator";
+  if (!result || result.name !== "runAnalysis") throw new Error(`${fn}: expected the result of runAnalysis or analyseTables`);
+  const config = result.parameters;
+  const id = config.id;
+  const current = result.indicators.current;
+  const byId = new Map(current.indicators.map((d) => [d.id, d]));
+  const statusSpec = config.statusIndex.indicators;
+  for (const s of statusSpec) if (!byId.has(s.id)) throw new Error(`${fn}: status index indicator "${s.id}" is not in the analysis' indicator catalogue`);
+  const values = indicatorRows(current);
+  const rows = values.map((r, i) => {
+    const a = current.areas[i];
+    const row: Record<string, unknown> = { ...r, [POPULATION]: a.population ?? missing("") };
+    for (const s of statusSpec) {
+      const v = a.values[s.id];
+      row[PREFIX_NUM + s.id] = v.numerator;
+      row[PREFIX_DEN + s.id] = v.denominator;
+    }
+    return row;
+  });
+  const spec: CompositeVariantSpec = {
+    id,
+    label: "Status-Index",
+    scheme: berlinMssStatus,
+    population: POPULATION,
+    populationLabel: "Einwohner",
+    indicators: statusSpec.map((s) => {
+      const d = byId.get(s.id)!;
+      return { column: s.id, label: d.label, weight: s.weight, direction: d.direction, numerator: PREFIX_NUM + s.id, denominator: PREFIX_DEN + s.id, scale: d.unit === "%" ? 100 : 1000 };
+    }),
+  };
+  const evaluator = compositeIndexEvaluator(rows, spec);
+  const base: IndexVariantOptions = { mean: config.standardization.mean, sd: config.standardization.sd };
+  const labels = Object.fromEntries(result.areas.map((a) => [a.id, a.name]));
+
+  const runsPipeline = (o: IndexVariantOptions) =>
+    (o.normalization ?? "z") === "z" && (o.smoothing ?? "none") === "none" && o.draw === undefined && !o.boundaryShift;
+  const evaluateIndex = (o: IndexVariantOptions) => evaluator.evaluate(o).areas.map((a) => ({ id: a.id, rank: a.rank, class: a.class }));
+  const evaluatePipeline = (o: IndexVariantOptions): SensitivityOutcomeRow[] => {
+    if (!runsPipeline(o)) throw new Error(`${fn}: these options cannot be expressed as an analysis configuration: ${JSON.stringify(o)}`);
+    const omit = new Set(o.omit ?? []);
+    const variant: ResolvedAnalysisConfig = {
+      ...config,
+      standardization: { mean: o.mean ?? "unweighted", sd: o.sd ?? "population" },
+      statusIndex: { indicators: statusSpec.filter((s) => !omit.has(s.id)).map((s) => ({ id: s.id, weight: o.weights?.[s.id] ?? s.weight })) },
+      // Only the core of the analysis enters the status rank: the later, slower steps are switched off.
+      dynamicIndex: null,
+      supply: null,
+      mix: null,
+      neighbourhood: null,
+      sensitivity: null,
+    };
+    const r = analyseTables({ gebiete: null, current: result.data.current, previous: null }, variant);
+    const byArea = new Map(r.ranking.map((x) => [x.sozialraum_id, x]));
+    return evaluator.ids.map((areaId) => {
+      const x = byArea.get(areaId);
+      return { id: areaId, rank: x?.rang ?? null, class: x?.status_klasse ?? null };
+    });
+  };
+  return {
+    spec,
+    base,
+    runsPipeline,
+    evaluate: (o) => (runsPipeline(o) ? evaluatePipeline(o) : evaluateIndex(o)),
+    evaluateIndex,
+    evaluatePipeline,
+    labels,
+  };
+}
+
+/**
+ * The method variants of a pipeline analysis' status index: {@link compositeIndexVariants} around the
+ * analysis' own method (its mean and SD), with the index indicators of its configuration.
+ *
+ * @example
+ * analysisVariants(runAnalysis()).map((v) => v.name);
+ */
+export function analysisVariants(result: AnalysisResult, options: IndexVariantGeneratorOptions = {}): Array<SensitivityVariant<IndexVariantOptions>> {
+  const ev = analysisEvaluator(result);
+  return compositeIndexVariants(ev.spec, { ...options, base: { ...ev.base, ...(options.base ?? {}) } });
+}
+
+/**
+ * Sensitivity and uncertainty analysis of a pipeline analysis (`runAnalysis`): the status rank and class of
+ * every Sozialraum under the one-at-a-time method variants (re-running the analysis where the configuration
+ * allows) and under seeded Monte Carlo draws of the rates (numerator ~ Binomial(denominator, observed rate)).
+ *
+ * @example
+ * const s = analysisSensitivity(runAnalysis(), { seed: 1, draws: 500 });
+ * s.methods.summary.methodDependent;     // areas whose status class depends on the method
+ * s.monteCarlo!.summary.areas[0].rankP95; // upper end of the 90 % rank interval from sampling noise
+ */
+export function analysisSensitivity(result: AnalysisResult, options: CompositeSensitivityOptions = {}): SensitivityAnalysis {
+  const ev = analysisEvaluator(result);
+  const base = { ...ev.base, ...(options.base ?? {}) };
+  const variants = compositeIndexVariants(ev.spec, { ...options, base });
+  const methods = runSensitivity({ variants, evaluate: (o) => ev.evaluate(o), labels: ev.labels });
+  methods.parameters = { base, thresholdShift: options.thresholdShift ?? 0.25, families: [...new Set(variants.map((v) => v.family))] };
+  const draws = options.draws ?? 1000;
+  let monteCarlo: SensitivityResult | null = null;
+  if (draws > 0) {
+    const seed = options.seed ?? 12345;
+    monteCarlo = runSensitivity({ variants: monteCarloVariants({ seed, draws, base }), evaluate: (o) => ev.evaluate(o), labels: ev.labels });
+    monteCarlo.parameters = { seed, draws, base };
+  }
+  return { methods, monteCarlo };
+}

@@ -1,0 +1,390 @@
+import { assignClass, checkClassScheme, type ClassScheme } from "../classify/assignClass.js";
+import type { Row } from "../classify/columns.js";
+import { compositeIndex, type ValidRule } from "../classify/compositeIndex.js";
+import { empiricalBayesRates } from "../indicators/empiricalBayesRates.js";
+import { normalQuantile } from "../indicators/normalQuantile.js";
+import { sampleBinomial } from "../inference/binomial.js";
+import { createRng } from "../inference/random.js";
+import { directionOf, type Direction } from "../standardize/direction.js";
+import { percentileRank } from "../standardize/percentileRank.js";
+import { rank } from "../standardize/rank.js";
+import { robustZ } from "../standardize/robustZ.js";
+import type { Exclusion } from "../table/exclusion.js";
+import { Missing } from "../table/missing.js";
+
+/**
+ * How indicators (and then their weighted sum) are put on one scale:
+ * - "z": (x − mean) / SD (with the `mean` and `sd` options), as Berlin MSS;
+ * - "robustZ": (x − median) / (1.4826 · MAD), see `robustZ`;
+ * - "normalScores": percentile rank PR = (r − ½)/n, then Φ⁻¹(PR) (rank-based inverse normal scores);
+ * - "percentile": the plain percentile ranks (0–100) are added; the sum is turned into a normal score Φ⁻¹(PR)
+ *   so that the class thresholds keep their meaning (−1 … 1.5 in standard-normal units).
+ */
+export type IndexNormalization = "z" | "robustZ" | "normalScores" | "percentile";
+
+/** One indicator of a composite index under sensitivity analysis. */
+export interface VariantIndicator {
+  /** Column with the raw value (a share in % unless `scale` says otherwise). */
+  column: string;
+  /** German label (default the column). */
+  label?: string;
+  /** Weight of the standardised value in the sum (default 1). */
+  weight?: number;
+  /** 1 (default): higher = more disadvantage; −1: mirrored. */
+  direction?: Direction;
+  /**
+   * The base of the share (residents of the age group …): a column or a function of the row. Needed for the
+   * Monte Carlo draws and for empirical-Bayes smoothing; rounded to a whole number for the draws.
+   */
+  denominator?: string | ((row: Row, index: number) => number | null | undefined);
+  /** Column with the numerator count (optional: then the rate is numerator / denominator exactly). */
+  numerator?: string;
+  /** value = rate × scale (default 100: shares in %; 1000 for ‰). */
+  scale?: number;
+}
+
+/** A composite index table: rows of shares, the indicators, the class scheme, who takes part. */
+export interface CompositeVariantSpec {
+  /** Area id column. */
+  id: string;
+  indicators: ReadonlyArray<string | VariantIndicator>;
+  /** Class scheme of the index value (e.g. `berlinMssStatus`). */
+  scheme: ClassScheme;
+  /** Which areas take part (as `compositeIndex`'s `valid`). */
+  valid?: ValidRule;
+  /** Population column, the weights of the "weighted mean" variant (e.g. "EW"). */
+  population?: string;
+  /** German name of the population in variant names (default "Einwohner"). */
+  populationLabel?: string;
+  /** German name of the index (default "Index"). */
+  label?: string;
+}
+
+/** The method choices of one variant (every field optional; defaults are Berlin MSS). */
+export interface IndexVariantOptions {
+  /** Mean of the z-standardisation (default "unweighted"; "weighted" needs `spec.population`). */
+  mean?: "unweighted" | "weighted";
+  /** SD of the z-standardisation (default "population"). */
+  sd?: "population" | "sample";
+  /** Default "z". */
+  normalization?: IndexNormalization;
+  /** Weights by indicator column, replacing the spec's weights for the columns named. */
+  weights?: Readonly<Record<string, number>>;
+  /** Indicator columns left out. */
+  omit?: readonly string[];
+  /** Added to every class boundary of the scheme (e.g. ±0.25). */
+  boundaryShift?: number;
+  /** "empirical-bayes": shrink each share toward the overall share (Marshall 1991) before standardising. */
+  smoothing?: "none" | "empirical-bayes";
+  /** A Monte Carlo draw: every numerator is drawn from Binomial(denominator, observed rate) with this seed. */
+  draw?: { seed: number };
+}
+
+/** One area under one variant, in input order. */
+export interface IndexVariantArea {
+  id: string;
+  valid: boolean;
+  index: number | null;
+  /** 1 = highest index (most disadvantage); ties share the best rank; null when not valid. */
+  rank: number | null;
+  class: string | null;
+}
+
+/** Result of one evaluation. */
+export interface IndexVariantResult {
+  name: "compositeIndexEvaluator";
+  n: number;
+  areas: IndexVariantArea[];
+  excluded: Exclusion[];
+  warnings: string[];
+}
+
+/** A prepared composite index: evaluate it under any {@link IndexVariantOptions}. */
+export interface CompositeIndexEvaluator {
+  spec: CompositeVariantSpec;
+  /** Indicator columns in spec order. */
+  columns: string[];
+  /** Whether every indicator has a denominator (needed for draws and smoothing). */
+  hasDenominators: boolean;
+  ids: string[];
+  evaluate(options?: IndexVariantOptions): IndexVariantResult;
+}
+
+interface PreparedIndicator {
+  column: string;
+  label: string;
+  weight: number;
+  direction: Direction;
+  scale: number;
+  cells: unknown[];
+  values: Float64Array;
+  missingReason: Array<string | undefined>;
+  denominator: Float64Array | null;
+  numerator: Float64Array | null;
+}
+
+/**
+ * Prepares a composite index (Berlin-MSS-like: standardise the shares, add the weighted scores, standardise the
+ * sum, classify) for evaluation under method variants: mean and SD kind, normalisation (z, robust z, normal
+ * scores, percentile ranks), weights, left-out indicators, shifted class boundaries, empirical-Bayes smoothing,
+ * and seeded Monte Carlo draws of the numerators. Rows are read once; `evaluate` never mutates them.
+ *
+ * With normalisation "z" the index is `compositeIndex` itself (so the default variant reproduces it bit for
+ * bit). Other normalisations standardise both stages the same way (robust z of the indicators, then robust z
+ * of the sum; normal scores of the indicators, then of the sum). Smoothing estimates the EB prior over the
+ * areas that take part; a draw replaces each share by k* / n with k* ~ Binomial(n, share) (n = the rounded
+ * denominator), in input order of areas and spec order of indicators, from `createRng(draw.seed)`.
+ *
+ * @example
+ * const ev = compositeIndexEvaluator(rows, { id: "PLR_ID", indicators: ["S1", "S3", "S4"], scheme: berlinMssStatus,
+ *   valid: { column: "KOM", value: "gültig" } });
+ * ev.evaluate().areas[0];                            // { id, valid, index, rank, class } as published
+ * ev.evaluate({ normalization: "robustZ" }).areas;   // the robust-z variant
+ */
+export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: CompositeVariantSpec): CompositeIndexEvaluator {
+  const fn = "compositeIndexEvaluator";
+  if (!Array.isArray(rows)) throw new Error(`${fn}: rows must be an array of objects`);
+  if (!spec || typeof spec.id !== "string") throw new Error(`${fn}: spec.id (the id column) is required`);
+  if (!Array.isArray(spec.indicators) || spec.indicators.length === 0) throw new Error(`${fn}: spec.indicators must list at least one indicator`);
+  if (!spec.scheme) throw new Error(`${fn}: spec.scheme (a class scheme, e.g. berlinMssStatus) is required`);
+  const n = rows.length;
+  const has = (c: string) => n === 0 || rows.some((r) => r != null && c in r);
+  if (!has(spec.id)) throw new Error(`${fn}: id column "${spec.id}" not found`);
+  const ids = rows.map((r, i) => {
+    const v = r?.[spec.id];
+    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} has no id in column "${spec.id}"`);
+    return String(v);
+  });
+  const seenIds = new Set<string>();
+  for (const id of ids) {
+    if (seenIds.has(id)) throw new Error(`${fn}: area "${id}" appears twice in column "${spec.id}"`);
+    seenIds.add(id);
+  }
+
+  const indicators: PreparedIndicator[] = spec.indicators.map((s) => {
+    const d = typeof s === "string" ? { column: s } : s;
+    if (!d || typeof d.column !== "string") throw new Error(`${fn}: each indicator needs a column, got ${JSON.stringify(s)}`);
+    if (!has(d.column)) throw new Error(`${fn}: indicator column "${d.column}" not found`);
+    const weight = d.weight ?? 1;
+    if (typeof weight !== "number" || !Number.isFinite(weight)) throw new Error(`${fn}: weight of indicator "${d.column}" must be a finite number, got ${JSON.stringify(weight)}`);
+    const scale = d.scale ?? 100;
+    if (typeof scale !== "number" || !(scale > 0)) throw new Error(`${fn}: scale of indicator "${d.column}" must be a positive number, got ${JSON.stringify(scale)}`);
+    const cells = rows.map((r) => r[d.column]);
+    const values = new Float64Array(n);
+    const missingReason = new Array<string | undefined>(n);
+    cells.forEach((v, i) => {
+      if (typeof v === "number" && Number.isFinite(v)) values[i] = v;
+      else if (v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v))) {
+        values[i] = NaN;
+        const marker = v instanceof Missing && v.marker !== "" ? ` ("${v.marker}")` : "";
+        missingReason[i] = `fehlender Wert in ${d.column}${marker}`;
+      } else {
+        throw new Error(`${fn}: value ${JSON.stringify(typeof v === "number" ? String(v) : v)} in column "${d.column}" of area "${ids[i]}" is not a finite number`);
+      }
+    });
+    const numberColumn = (what: string, get: (row: Row, i: number) => unknown): Float64Array =>
+      Float64Array.from(rows, (r, i) => {
+        const v = get(r, i);
+        if (v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v))) return NaN;
+        if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+          throw new Error(`${fn}: ${what} ${JSON.stringify(v)} of indicator "${d.column}" in area "${ids[i]}" is not a non-negative number`);
+        }
+        return v;
+      });
+    let denominator: Float64Array | null = null;
+    if (d.denominator !== undefined) {
+      const den = d.denominator;
+      if (typeof den === "string" && !has(den)) throw new Error(`${fn}: denominator column "${den}" of indicator "${d.column}" not found`);
+      denominator = numberColumn("denominator", typeof den === "string" ? (r) => r[den] : den);
+    }
+    let numerator: Float64Array | null = null;
+    if (d.numerator !== undefined) {
+      const num = d.numerator;
+      if (!has(num)) throw new Error(`${fn}: numerator column "${num}" of indicator "${d.column}" not found`);
+      if (!denominator) throw new Error(`${fn}: indicator "${d.column}" has a numerator column but no denominator`);
+      numerator = numberColumn("numerator", (r) => r[num]);
+    }
+    return { column: d.column, label: d.label ?? d.column, weight, direction: directionOf(fn, d.direction), scale, cells, values, missingReason, denominator, numerator };
+  });
+  const columns = indicators.map((d) => d.column);
+  if (new Set(columns).size !== columns.length) throw new Error(`${fn}: an indicator column is listed twice (${columns.join(", ")})`);
+
+  const ruleReason = validityReasons(fn, rows, ids, spec.valid, has);
+  let population: unknown[] | null = null;
+  if (spec.population !== undefined) {
+    if (!has(spec.population)) throw new Error(`${fn}: population column "${spec.population}" not found`);
+    population = rows.map((r) => r[spec.population!]);
+  }
+  const baseScheme = checkClassScheme(spec.scheme);
+
+  function evaluate(options: IndexVariantOptions = {}): IndexVariantResult {
+    const meanKind = options.mean ?? "unweighted";
+    const sdKind = options.sd ?? "population";
+    const normalization = options.normalization ?? "z";
+    if (!["z", "robustZ", "normalScores", "percentile"].includes(normalization)) {
+      throw new Error(`${fn}: normalization must be "z", "robustZ", "normalScores" or "percentile", got ${JSON.stringify(normalization)}`);
+    }
+    if (meanKind === "weighted" && population === null) throw new Error(`${fn}: mean "weighted" needs spec.population (the population column)`);
+    if (meanKind === "weighted" && normalization !== "z") throw new Error(`${fn}: mean "weighted" applies only to normalization "z", got "${normalization}"`);
+    const omit = new Set(options.omit ?? []);
+    for (const c of omit) if (!columns.includes(c)) throw new Error(`${fn}: omit names "${c}", which is not an indicator (${columns.join(", ")})`);
+    const used = indicators.filter((d) => !omit.has(d.column));
+    if (used.length === 0) throw new Error(`${fn}: every indicator is left out`);
+    for (const c of Object.keys(options.weights ?? {})) {
+      if (!columns.includes(c)) throw new Error(`${fn}: weights names "${c}", which is not an indicator (${columns.join(", ")})`);
+      const w = options.weights![c];
+      if (typeof w !== "number" || !Number.isFinite(w)) throw new Error(`${fn}: weight of "${c}" must be a finite number, got ${JSON.stringify(w)}`);
+    }
+    const weightOf = (d: PreparedIndicator) => options.weights?.[d.column] ?? d.weight;
+    const shift = options.boundaryShift ?? 0;
+    if (typeof shift !== "number" || !Number.isFinite(shift)) throw new Error(`${fn}: boundaryShift must be a finite number, got ${JSON.stringify(shift)}`);
+    const scheme = shiftScheme(baseScheme, shift);
+    const smoothing = options.smoothing ?? "none";
+    if (smoothing !== "none" && smoothing !== "empirical-bayes") throw new Error(`${fn}: smoothing must be "none" or "empirical-bayes", got ${JSON.stringify(smoothing)}`);
+    const warnings: string[] = [];
+
+    // Values of this variant: drawn and/or smoothed copies; untouched indicators keep their original cells.
+    const modified = new Map<string, Float64Array>();
+    const rate = (d: PreparedIndicator, i: number) => (d.numerator ? d.numerator[i] / d.denominator![i] : d.values[i] / d.scale);
+    const takesPart = (d: PreparedIndicator, i: number) =>
+      ruleReason[i] === undefined && d.values[i] === d.values[i] && d.denominator !== null && d.denominator[i] > 0;
+    if (options.draw !== undefined || smoothing === "empirical-bayes") {
+      for (const d of used) {
+        if (!d.denominator) {
+          throw new Error(`${fn}: ${options.draw !== undefined ? "a Monte Carlo draw" : "empirical-Bayes smoothing"} needs the denominator of indicator "${d.column}"`);
+        }
+      }
+    }
+    if (options.draw !== undefined) {
+      const seed = options.draw?.seed;
+      if (!Number.isInteger(seed)) throw new Error(`${fn}: draw.seed must be an integer, got ${JSON.stringify(seed)}`);
+      const rng = createRng(seed);
+      const out = used.map((d) => Float64Array.from(d.values));
+      for (let i = 0; i < n; i++) {
+        used.forEach((d, j) => {
+          if (!takesPart(d, i)) return;
+          const size = Math.round(d.denominator![i]);
+          if (size === 0) return;
+          const p = Math.min(1, Math.max(0, rate(d, i)));
+          out[j][i] = (sampleBinomial(rng, size, p) / size) * d.scale;
+        });
+      }
+      used.forEach((d, j) => modified.set(d.column, out[j]));
+    }
+    if (smoothing === "empirical-bayes") {
+      for (const d of used) {
+        const current = modified.get(d.column);
+        const idx: number[] = [];
+        for (let i = 0; i < n; i++) if (takesPart(d, i)) idx.push(i);
+        if (idx.length === 0) continue;
+        const den = idx.map((i) => d.denominator![i]);
+        const events = idx.map((i, k) => (current ? current[i] / d.scale : rate(d, i)) * den[k]);
+        const eb = empiricalBayesRates(events, den);
+        for (const w of eb.warnings) warnings.push(`${fn}: ${d.column}: ${w}`);
+        const out = Float64Array.from(current ?? d.values);
+        idx.forEach((i, k) => (out[i] = eb.smoothed[k] * d.scale));
+        modified.set(d.column, out);
+      }
+    }
+
+    const index = new Float64Array(n).fill(NaN);
+    const excluded: Exclusion[] = [];
+    if (normalization === "z") {
+      const data: Record<string, ArrayLike<unknown>> = { [spec.id]: ids };
+      for (const d of used) data[d.column] = modified.get(d.column) ?? d.cells;
+      const popKey = "\u0000population";
+      if (meanKind === "weighted") data[popKey] = population!;
+      const r = compositeIndex(data, {
+        id: spec.id,
+        label: spec.label,
+        indicators: used.map((d) => ({ column: d.column, weight: weightOf(d), direction: d.direction })),
+        mean: meanKind,
+        sd: sdKind,
+        weights: meanKind === "weighted" ? popKey : undefined,
+        valid: (_row, i) => ruleReason[i] ?? true,
+      });
+      index.set(r.columns.index);
+      for (const e of r.excluded) excluded.push({ ...e, step: fn, ...(e.column === popKey ? { column: spec.population!, reason: e.reason.replace(popKey, spec.population!) } : {}) });
+    } else {
+      const validIdx: number[] = [];
+      for (let i = 0; i < n; i++) {
+        let reason = ruleReason[i];
+        if (reason === undefined) for (const d of used) if ((reason = d.missingReason[i]) !== undefined) break;
+        if (reason === undefined) validIdx.push(i);
+        else excluded.push({ id: ids[i], reason, step: fn });
+      }
+      if (validIdx.length === 0) throw new Error(`${fn}: no valid areas (all ${n} excluded)`);
+      const sum = new Float64Array(validIdx.length);
+      for (const d of used) {
+        const v = modified.get(d.column) ?? d.values;
+        const sub = validIdx.map((i) => v[i]);
+        const scores = stage(fn, normalization, sub, d.direction, d.column, false);
+        const w = weightOf(d);
+        for (let k = 0; k < sub.length; k++) sum[k] += w * scores[k];
+      }
+      const final = stage(fn, normalization, Array.from(sum), 1, "Summe", true);
+      validIdx.forEach((i, k) => (index[i] = final[k]));
+    }
+    const indexValues = Array.from(index, (x) => (x === x ? x : null));
+    const ranks = rank(indexValues, { method: "min" }).values;
+    const areas = ids.map((id, i): IndexVariantArea => {
+      const x = indexValues[i];
+      return { id, valid: x !== null, index: x, rank: ranks[i], class: x === null ? null : assignClass(x, scheme)!.label };
+    });
+    return { name: fn, n: areas.filter((a) => a.valid).length, areas, excluded, warnings };
+  }
+
+  return { spec, columns, hasDenominators: indicators.every((d) => d.denominator !== null), ids, evaluate };
+}
+
+/** One standardisation stage of the non-z normalisations (indicator or sum). */
+function stage(fn: string, normalization: IndexNormalization, values: number[], direction: Direction, what: string, final: boolean): number[] {
+  try {
+    if (normalization === "robustZ") return robustZ(values, { direction }).values as number[];
+    const pr = percentileRank(values, { direction }).values as number[];
+    // Plain percentile ranks are added as n · PR / 100 = r − ½ (mid-ranks are multiples of ½, so sums are exact
+    // and ties in the sum stay ties; the order of the sum, and so the index, is that of Σ w · PR).
+    if (normalization === "percentile" && !final) return pr.map((p) => Math.round((p * values.length) / 50) / 2);
+    return pr.map((p) => normalQuantile(p / 100));
+  } catch (e) {
+    throw new Error(`${fn}: ${what}: ${(e as Error).message}`);
+  }
+}
+
+/** The scheme with every bound moved by `shift` (the same scheme when 0). */
+export function shiftScheme(scheme: ClassScheme, shift: number): ClassScheme {
+  if (shift === 0) return scheme;
+  return checkClassScheme({
+    ...scheme,
+    id: `${scheme.id}${shift > 0 ? "+" : ""}${shift}`,
+    classes: scheme.classes.map((c) => ({
+      ...c,
+      ...(c.below !== undefined ? { below: c.below + shift } : {}),
+      ...(c.atMost !== undefined ? { atMost: c.atMost + shift } : {}),
+    })),
+  });
+}
+
+/** Reasons from the validity rule (same wording as `compositeIndex`), undefined where the area takes part. */
+function validityReasons(fn: string, rows: ReadonlyArray<Row>, ids: string[], valid: ValidRule | undefined, has: (c: string) => boolean): Array<string | undefined> {
+  const reason = new Array<string | undefined>(rows.length);
+  if (typeof valid === "function") {
+    rows.forEach((row, i) => {
+      const r = valid(row, i);
+      if (r !== true) {
+        if (typeof r !== "string" || r === "") throw new Error(`${fn}: valid() must return true or a reason (string), got ${JSON.stringify(r)} for area "${ids[i]}"`);
+        reason[i] = r;
+      }
+    });
+  } else if (valid !== undefined) {
+    if (!has(valid.column)) throw new Error(`${fn}: valid column "${valid.column}" not found`);
+    const allowed = Array.isArray(valid.value) ? valid.value : [valid.value];
+    const allowedSet = new Set(allowed.map(String));
+    const expected = allowed.map((a) => `"${a}"`).join(" oder ");
+    rows.forEach((row, i) => {
+      const v = row[valid.column];
+      if (!allowedSet.has(String(v))) reason[i] = `${valid.column} ist "${v === undefined || v === null ? "" : String(v)}", nicht ${expected}`;
+    });
+  }
+  return reason;
+}
