@@ -63,10 +63,15 @@ function lisaCase(size: number, withR: boolean) {
   const runs: Array<{ sampling: "independent" | "pooled"; seconds: number; cpuSeconds: number; Ii: number[] }> = [];
   for (const sampling of ["independent", "pooled"] as const) {
     localMoran(values, w, { permutations: 99, seed: 2, sampling }); // warm-up: let the JIT compile the loops first
-    const js = time(() => localMoran(values, w, { permutations: 999, seed: 1, sampling }));
+    // Best of 3 (R takes the best of 3 as well): the machine is shared, the minimum is the least disturbed run.
+    let js = time(() => localMoran(values, w, { permutations: 999, seed: 1, sampling }));
+    for (let rep = 1; rep < 3; rep++) {
+      const again = time(() => localMoran(values, w, { permutations: 999, seed: 1, sampling }));
+      js = { out: again.out, seconds: Math.min(js.seconds, again.seconds), cpuSeconds: Math.min(js.cpuSeconds, again.cpuSeconds) };
+    }
     const clusters = js.out.filter((a) => a.significant).length;
     report({ name: "lisa", case: `${label}: sozialraum localMoran (${sampling})`, seconds: js.seconds, cpuSeconds: js.cpuSeconds, note: `${clusters} significant at 0.05` });
-    lines.push(`| ${label} | sozialraum \`localMoran\`, sampling "${sampling}" | ${js.seconds.toFixed(3)} | ${js.cpuSeconds.toFixed(3)} | | ${clusters} areas significant at 0.05 (after a warm-up run) |`);
+    lines.push(`| ${label} | sozialraum \`localMoran\`, sampling "${sampling}" | ${js.seconds.toFixed(3)} | ${js.cpuSeconds.toFixed(3)} | | ${clusters} areas significant at 0.05 (best of 3 after a warm-up run) |`);
     runs.push({ sampling, seconds: js.seconds, cpuSeconds: js.cpuSeconds, Ii: js.out.map((a) => a.Ii) });
   }
   if (!withR) {
@@ -88,14 +93,14 @@ function lisaCase(size: number, withR: boolean) {
   let maxDiff = 0;
   runs[0].Ii.forEach((v, i) => (maxDiff = Math.max(maxDiff, Math.abs(v - rIi[i]))));
   report({ name: "lisa", case: `${label}: R spdep ${rr.spdep} localmoran_perm (inside R)`, seconds: rr.seconds, cpuSeconds: rr.cpuSeconds, note: `max |ΔI_i| = ${maxDiff.toExponential(1)}` });
-  report({ name: "lisa", case: `${label}: R spdep (wall, incl. Rscript start)`, seconds: wall.seconds });
+  report({ name: "lisa", case: `${label}: R spdep (wall of Rscript with 3 runs, incl. start)`, seconds: wall.seconds });
   lines.push(`| ${label} | R spdep ${rr.spdep} \`localmoran_perm\` (R ${rr.R}), inside R | ${rr.seconds.toFixed(3)} | ${rr.cpuSeconds.toFixed(3)} | ${wall.seconds.toFixed(3)} | same I_i (max difference ${maxDiff.toExponential(1)}) |`);
   for (const run of runs) {
     const inside = rr.seconds / run.seconds;
     const cpu = rr.cpuSeconds / run.cpuSeconds;
-    const whole = wall.seconds / run.seconds;
+    const whole = (wall.seconds - 2 * rr.seconds) / run.seconds; // Rscript start + one run (the process ran 3)
     report({ name: "lisa", case: `${label}: speed-up (${run.sampling})`, seconds: run.seconds, speedupInsideR: inside, speedupCpu: cpu, speedupWall: whole, note: `${inside.toFixed(1)}× (inside R), ${cpu.toFixed(1)}× (CPU), ${whole.toFixed(1)}× (wall)` });
-    lines.push(`| ${label} | **speed-up, "${run.sampling}"** (R / sozialraum) | **${inside.toFixed(1)}×** | **${cpu.toFixed(1)}×** | **${whole.toFixed(1)}×** | inside R; CPU; whole Rscript process |`);
+    lines.push(`| ${label} | **speed-up, "${run.sampling}"** (R / sozialraum) | **${inside.toFixed(1)}×** | **${cpu.toFixed(1)}×** | **${whole.toFixed(1)}×** | inside R; CPU; Rscript start + one run |`);
   }
 }
 
@@ -123,12 +128,14 @@ const md = [
   "area; sozialraum draws neighbours without replacement (esda's rule), spdep 1.2.7 `localmoran_perm` samples with",
   "replacement. sozialraum's default sampling \"independent\" draws afresh for every area and permutation; \"pooled\"",
   "gives every area R distinct rows of one pool of random neighbour sets (see `localMoran`). R time is measured",
-  "inside R around `localmoran_perm` only (`system.time`: elapsed and CPU), and as the wall time of the whole",
-  "`Rscript` process. CPU seconds are the fairer comparison on this shared machine (other jobs inflate elapsed time).",
+  "inside R around `localmoran_perm` only (`system.time`: elapsed and CPU, best of 3 runs), and as the wall time",
+  "of the whole `Rscript` process (3 runs; the speed-up uses start-up + one run = wall − 2 × best run).",
+  "sozialraum: best of 3 after a warm-up.",
+  "CPU seconds are the fairer comparison on this shared machine (other jobs inflate elapsed time).",
   "",
   `Machine: ${machine}.`,
   "",
-  "| case | implementation | seconds | CPU seconds | wall seconds (whole Rscript) | note |",
+  "| case | implementation | seconds | CPU seconds | wall seconds (whole Rscript, 3 runs) | note |",
   "|---|---|---:|---:|---:|---|",
   ...lines,
   "",

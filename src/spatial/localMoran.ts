@@ -192,12 +192,13 @@ export function localMoran(values: ArrayLike<number>, weights: SpatialWeights, o
  * Pseudo p-values of the conditional permutation test, one per area. For area i with k neighbours: in each
  * permutation draw k distinct areas from the n − 1 others, I_i* = (z_i/s2) Σ_t w_it z_draw(t).
  *
- * Speed (this is the hot loop of LISA): indices come from the seeded generator's 53-bit uniforms as
- * ⌊u·(n − 1)⌋ — two per uniform while n − 1 ≤ 65 536, the second from the fractional part u·(n − 1) −
- * ⌊u·(n − 1)⌋, which keeps ≥ 37 random bits (non-uniformity < 2^−21). Indices ≥ i are shifted up by one without
- * a branch (so i itself is never drawn), and a draw already taken in the same permutation is replaced by a fresh
- * one (byte stamps): sampling without replacement. For k > (n − 1)/2 a
- * partial Fisher–Yates shuffle over the others is used instead.
+ * This is the hot loop of LISA. Indices come from the seeded generator's 53-bit uniforms as ⌊u·(n − 1)⌋ — two per
+ * uniform while n − 1 ≤ 65 536, the second from the fraction u·(n − 1) − ⌊u·(n − 1)⌋, which keeps ≥ 37 random
+ * bits (non-uniformity < 2^−21) — and indices ≥ i are shifted up by one without a branch, so i is never drawn.
+ * Without replacement: for k ≤ 6 the picks stay in local variables and a repeated pick is redrawn after a
+ * comparison; for 6 < k ≤ (n − 1)/2 byte stamps mark the picks of the current permutation; for larger k a
+ * partial Fisher–Yates shuffle of the others is used. With `pooled`, areas read rows of one pool of random sets
+ * instead (see `LocalMoranOptions.sampling`).
  */
 function conditionalPermutationP(
   z: Float64Array,
@@ -247,9 +248,9 @@ function conditionalPermutationP(
         row += stride;
         if (row >= rows) row -= rows;
       }
-    } else if (k <= 6 && twoPerUniform && 2 * k <= others) {
+    } else if (k <= 6 && 2 * k <= others) {
       // Few neighbours (the usual case): the picks stay in registers and duplicates are found by comparison,
-      // two picks per uniform (a from ⌊x⌋, b from the fraction of x = u·(n − 1)).
+      // two picks per uniform (a from ⌊x⌋, b from the fraction of x = u·(n − 1)) while n − 1 ≤ 65 536.
       const w0 = wv[start];
       const w1 = k > 1 ? wv[start + 1] : 0;
       const w2 = k > 2 ? wv[start + 2] : 0;
@@ -259,7 +260,7 @@ function conditionalPermutationP(
       for (let r = 0; r < permutations; r++) {
         let x = rng.next() * others;
         let a = x | 0; // ⌊x⌋ (x < 2^31)
-        let b = ((x - a) * others) | 0;
+        let b = twoPerUniform ? ((x - a) * others) | 0 : (rng.next() * others) | 0;
         const ja = a + ((below - a) >>> 31); // a ≥ i → a + 1: i itself is never drawn
         let lag = w0 * z[ja];
         if (k > 1) {
@@ -269,7 +270,7 @@ function conditionalPermutationP(
           if (k > 2) {
             x = rng.next() * others;
             a = x | 0;
-            b = ((x - a) * others) | 0;
+            b = twoPerUniform ? ((x - a) * others) | 0 : (rng.next() * others) | 0;
             let jc = a + ((below - a) >>> 31);
             while (jc === ja || jc === jb) jc = freshIndex(rng, others, below);
             lag += w2 * z[jc];
@@ -280,7 +281,7 @@ function conditionalPermutationP(
               if (k > 4) {
                 x = rng.next() * others;
                 a = x | 0;
-                b = ((x - a) * others) | 0;
+                b = twoPerUniform ? ((x - a) * others) | 0 : (rng.next() * others) | 0;
                 let je = a + ((below - a) >>> 31);
                 while (je === ja || je === jb || je === jc || je === jd) je = freshIndex(rng, others, below);
                 lag += w4 * z[je];
@@ -338,7 +339,7 @@ function conditionalPermutationP(
         sims[r] = coef * (equal ? w0 * sum : sum);
       }
     } else {
-      // Partial Fisher–Yates over the n − 1 others (i parked at the end of the pool).
+      // Partial Fisher–Yates over the n − 1 others (i parked at the end of the shuffled array).
       if (!shuffled || !where) {
         shuffled = new Int32Array(n);
         where = new Int32Array(n);

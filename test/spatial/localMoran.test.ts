@@ -75,6 +75,33 @@ describeShared("localMoran: conditional permutations", () => {
       expect(Math.abs((a.pSim as number) - 1 / 6)).toBeLessThan(0.006);
     }
   });
+  it("gives the exact conditional permutation probability for every sampling path (k = 1 … 12 of 15 others)", () => {
+    // Area x0 and 15 others. For each k, x0's neighbours are k fixed others; the exact P(I* ≤ I) is the share of the
+    // C(15, k) k-subsets of the others whose mean value is at least the neighbours' mean (z0 < 0, row-standardised).
+    // k ≤ 6: comparison path; k = 7: stamp path; k ≥ 8: partial Fisher–Yates; "pooled" for k ≤ 7. Tolerance 4 SE.
+    const n = 16;
+    const ids = Array.from({ length: n }, (_, i) => `x${i}`);
+    const values = [-5, 3.1, -1.7, 0.4, 2.2, -2.9, 1.3, 4.8, -0.6, 2.7, -3.8, 0.9, 1.8, -1.1, 3.6, -2.3];
+    const combos = (m: number, k: number): number[][] =>
+      k === 0 ? [[]] : m < k ? [] : [...combos(m - 1, k - 1).map((c) => [...c, m - 1]), ...combos(m - 1, k)];
+    const R = 20000;
+    for (const k of [1, 2, 3, 4, 5, 6, 7, 9, 12]) {
+      const chosen = [2, 6, 9, 13, 4, 11, 1, 8, 14, 3, 7, 12].slice(0, k); // positions among 1..15
+      const nb: Record<string, string[]> = Object.fromEntries(ids.map((id) => [id, [] as string[]]));
+      for (const j of chosen) {
+        nb.x0.push(ids[j]);
+        nb[ids[j]].push("x0");
+      }
+      const observed = chosen.reduce((t, j) => t + values[j], 0);
+      const all = combos(15, k).map((c) => c.reduce((t, q) => t + values[q + 1], 0));
+      const exact = all.filter((sum) => sum >= observed - 1e-9).length / all.length;
+      const se = Math.sqrt((exact * (1 - exact)) / R);
+      for (const sampling of ["independent", "pooled"] as const) {
+        const a = localMoran(values, weightsFromNeighbors(nb, { ids }), { permutations: R, seed: k, alternative: "less", sampling })[0];
+        expect(Math.abs((a.pSim as number) - exact), `k = ${k}, ${sampling}`).toBeLessThan(4 * se + 2 / R);
+      }
+    }
+  });
   it("draws neighbours without replacement from the others: with k = n − 1 every permutation gives the observed I_i", () => {
     // Complete graph: the k = n − 1 draws are all other areas, so each simulated I_i equals the observed one → p = 1.
     const ids = ["a", "b", "c", "d", "e"];
