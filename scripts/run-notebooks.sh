@@ -3,6 +3,10 @@
 # (all notebooks/*.ipynb when no argument is given; an argument may be a path or a name like 01-daten).
 # Executed copies and HTML renderings go to output/notebooks/. Exits non-zero if any cell of any notebook fails
 # (nbconvert stops at the first failing cell; --allow-errors is deliberately not used).
+# Then scripts/notebook-html.ts (one headless Chromium for all renderings) puts a static PNG after every plotly
+# figure of each HTML rendering (<noscript>, and output/notebooks/<name>-abbildungen/) and checks that every
+# rendering opens offline with every figure drawn, no network request and no console error; a problem fails the
+# run. Needs /usr/bin/chromium (CI installs it); without it, outside CI, this step is skipped with a message.
 # Timeout per cell: $NOTEBOOK_TIMEOUT seconds (default 1800).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
@@ -33,6 +37,7 @@ else
 fi
 
 failed=()
+run_start=$SECONDS
 for nb in "${notebooks[@]}"; do
   name="$(basename "$nb" .ipynb)"
   log "executing $nb"
@@ -68,7 +73,26 @@ PY
   fi
 done
 
-if [ "${#failed[@]}" -gt 0 ]; then
-  die "${#failed[@]} of ${#notebooks[@]} notebook(s) failed: ${failed[*]}"
+# Static figures and the offline check, for the renderings of the notebooks that ran.
+htmls=()
+for nb in "${notebooks[@]}"; do
+  name="$(basename "$nb" .ipynb)"
+  case " ${failed[*]} " in *" $nb "*) ;; *) htmls+=("$out/$name.html") ;; esac
+done
+html_failed=0
+if [ "${#htmls[@]}" -gt 0 ]; then
+  if [ -x /usr/bin/chromium ]; then
+    log "static figures and offline check of ${#htmls[@]} HTML rendering(s)"
+    "$ROOT/node_modules/.bin/tsx" "$ROOT/scripts/notebook-html.ts" "${htmls[@]}" || html_failed=1
+  elif [ "${CI:-}" = "true" ]; then
+    die "/usr/bin/chromium is missing; CI must install it (bash scripts/setup.sh --with-chromium)"
+  else
+    log "skipped static figures and offline check of the HTML renderings: /usr/bin/chromium is missing (apt-get install chromium)"
+  fi
 fi
-log "all ${#notebooks[@]} notebook(s) ran without errors"
+
+message=""
+[ "${#failed[@]}" -eq 0 ] || message="${#failed[@]} of ${#notebooks[@]} notebook(s) failed: ${failed[*]}"
+[ "$html_failed" -eq 0 ] || message="${message:+$message; }HTML renderings failed the offline check (problems above: notebook, figure, cause)"
+[ -z "$message" ] || die "$message ($((SECONDS - run_start)) s)"
+log "all ${#notebooks[@]} notebook(s) ran without errors; their HTML renderings draw every figure offline ($((SECONDS - run_start)) s)"

@@ -3,6 +3,8 @@ import type { ReportSection, ReportTable } from "../report/section.js";
 import type { AreaSensitivity } from "./sensitivity.js";
 import type { SensitivityResult } from "./sensitivityAnalysis.js";
 import { rankIntervalFigure } from "./rankIntervalFigure.js";
+import type { VerdictSensitivity } from "./verdictSensitivity.js";
+import { verdictSensitivityTables } from "./verdictSensitivityTables.js";
 
 /** Options of {@link sensitivitySection}. */
 export interface SensitivitySectionOptions {
@@ -16,6 +18,11 @@ export interface SensitivitySectionOptions {
   areaNoun?: string;
   /** Per-area tables up to this many areas also in the HTML report (default 100; larger: workbook only). */
   htmlRowsUpTo?: number;
+  /**
+   * The sensitivity of the verdicts per target group (`verdictSensitivity(...)`): adds its paragraphs and the
+   * tables "Bewertungsvarianten", "Methodenabhängige Bewertungen" and "Bewertungsstabilität je Gebiet".
+   */
+  verdicts?: VerdictSensitivity | null;
 }
 
 type Highlight = NonNullable<ReportTable["highlight"]>[number];
@@ -28,11 +35,12 @@ const de = (x: number | null | undefined, decimals?: number) =>
  * variant's Spearman correlation with the baseline and how many areas change class), the per-area rank
  * intervals (figure: dot at the median rank, bar 5–95 %, sorted), the method-dependent areas and the class
  * stability of every area, the Spearman matrix of all variants, and — with `monteCarlo` — the rank intervals
- * from the random variation of small areas' rates.
+ * from the random variation of small areas' rates. With `verdicts`, the same for the verdicts per target group
+ * (see `verdictSensitivityTables`), after the status-index tables.
  *
  * @example
  * const s = analysisSensitivity(result, { seed: 1, draws: 500 });
- * const section = sensitivitySection(s.methods, { monteCarlo: s.monteCarlo });
+ * const section = sensitivitySection(s.methods, { monteCarlo: s.monteCarlo, verdicts: verdictSensitivity(result, { seed: 1 }) });
  */
 export function sensitivitySection(result: SensitivityResult, options: SensitivitySectionOptions = {}): ReportSection {
   const fn = "sensitivitySection";
@@ -129,6 +137,11 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
     });
     const mcRanked = mc.summary.areas.filter((a) => a.baselineRank !== null);
     tables.push({ ...areaTable("Monte-Carlo-Rangintervalle", mcRanked, labels, false, true, "Ziehungen mit anderer Klasse"), html: mcRanked.length <= htmlUpTo });
+  }
+  if (options.verdicts) {
+    const v = verdictSensitivityTables(options.verdicts, { htmlRowsUpTo: htmlUpTo, areaNoun: noun });
+    paragraphs.push(...v.paragraphs);
+    tables.push(...v.tables);
   }
   return { id: options.id ?? "sensitivitaet", title: options.title ?? "Sensitivität und Unsicherheit", paragraphs, figures, tables };
 }

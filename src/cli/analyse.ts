@@ -43,6 +43,25 @@ export function registerAnalyseCommand(program: Command): void {
     .option("--date <YYYY-MM-DD>", "Berichtsdatum (Stand), der einzige Zeitstempel der Ausgaben; Standard: report.date der Konfiguration, sonst heute")
     .option("--figures <formate>", "Abbildungen zusätzlich als Bilder nach abbildungen/ schreiben: png, svg oder png,svg (braucht Chromium)")
     .option("-q, --quiet", "keine Fortschrittsmeldungen auf stderr")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Ausgaben im Ausgabeordner:",
+        "  bericht.html            deutscher Bericht (offline lesbar): Rangfolge, Karten, Zielgruppen, Bedarf und Angebot,",
+        "                          Durchmischung, Nachbarschaft, Sensitivität, Methodenanhang, Nachvollziehbarkeit",
+        "  sozialraumanalyse.xlsx  jede Tabelle als Arbeitsblatt, dazu \"Parameter\" und \"Herkunft\"",
+        "  rangfolge.csv           Rangfolge (\";\"-getrennt, Dezimalkomma)",
+        "  abbildungen/            mit --figures: jede Abbildung als PNG und/oder SVG",
+        "  herkunft.json           SHA-256 aller Ein- und Ausgaben, alle Parameter, Programmversionen",
+        "",
+        "Gleiche Eingaben, Parameter und --date ergeben byte-gleiche Dateien; das Berichtsdatum ist der einzige",
+        "Zeitstempel. Zufallsschritte verwenden \"seed\" der Konfiguration (Standard 1).",
+        "",
+        "Beispiel:",
+        "  sozialraum analyse --config analyse.json --out bericht --date 2024-05-06 --figures png,svg",
+      ].join("\n"),
+    )
     .action(async (options: AnalyseOptions) => {
       const log = (line: string) => {
         if (!options.quiet) process.stderr.write(`analyse: ${line}\n`);

@@ -6,6 +6,7 @@ import { berlinMssDynamic, berlinMssStatus } from "../classify/schemes.js";
 import { computeIndicators, type IndicatorResult } from "../indicators/computeIndicators.js";
 import { indicatorRows } from "../indicators/indicatorRows.js";
 import { analysisSensitivity } from "../audit/analysisSensitivity.js";
+import { verdictSensitivity } from "../audit/verdictSensitivity.js";
 import { stableStringify } from "../audit/stable-stringify.js";
 import { mixSection } from "../mix/mixSection.js";
 import type { MapFeatureCollection } from "../plot/classMapFigure.js";
@@ -129,7 +130,15 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
 
   progress(`Indikatoren ${cur} berechnen`);
   const currentRows = joinRows(tables.current, cur);
-  const indicatorOptions = { id, indicators: config.indicators, minimumPopulation: config.minimumPopulation, confidence: config.confidence };
+  const indicatorOptions = {
+    id,
+    indicators: config.indicators,
+    minimumPopulation: config.minimumPopulation,
+    confidence: config.confidence,
+    smoothing: config.smoothing,
+  };
+  // With smoothing, the smoothed rates are what gets standardised, flagged and indexed.
+  const valueField = config.smoothing === "empirical-bayes" ? "smoothed" : "value";
   const current = computeIndicators(currentRows, indicatorOptions);
   for (const e of current.excluded) excluded.push({ ...e, reason: yearPrefix(cur) + e.reason });
   warnings.push(...current.warnings);
@@ -162,7 +171,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
   }
 
   progress("Indikatoren standardisieren (z-Werte)");
-  const values = indicatorRows(current);
+  const values = indicatorRows(current, { field: valueField });
   const ids = current.areas.map((a) => a.id);
   const weights = config.standardization.mean === "weighted" ? current.areas.map((a) => a.population ?? Number.NaN) : undefined;
   const zRows: Record<string, Cell>[] = ids.map((key) => ({ [id]: key }));
@@ -247,7 +256,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
   if (previous !== null && prev !== null && config.dynamicIndex) {
     const dynSpec = config.dynamicIndex.indicators;
     progress(`Veränderungen ${prev}–${cur} berechnen`);
-    changes = indicatorChanges(indicatorRows(previous), values, { id, columns: dynSpec.map((s) => s.id) });
+    changes = indicatorChanges(indicatorRows(previous, { field: valueField }), values, { id, columns: dynSpec.map((s) => s.id) });
     for (const e of changes.excluded) excluded.push({ ...e, step: "changes" });
     progress("Dynamik-Index berechnen");
     const prevIndex = new Map(previous.areas.map((a, i) => [a.id, i]));
@@ -413,17 +422,20 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     mix,
     neighbourhood,
     sensitivity: null,
+    verdictSensitivity: null,
     inputs: recorded.inputs,
     provenance: recorded.provenance,
     excluded,
     warnings,
   };
   if (doSensitivity) {
-    progress("Sensitivität des Status-Index berechnen (Methodenvarianten, Monte-Carlo)");
+    progress("Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)");
     const sc = config.sensitivity!;
-    // The variants re-run only the core of the analysis: the later steps do not enter the status rank.
+    // The variants re-run only the core of the analysis: the later steps do not enter ranks and verdicts.
     const core = { ...result, parameters: { ...config, supply: null, mix: null, neighbourhood: null, sensitivity: null } };
-    result.sensitivity = withContext("Sensitivität", () => analysisSensitivity(core, { seed: config.seed, draws: sc.draws, thresholdShift: sc.thresholdShift }));
+    const options = { seed: config.seed, draws: sc.draws, thresholdShift: sc.thresholdShift };
+    result.sensitivity = withContext("Sensitivität", () => analysisSensitivity(core, options));
+    result.verdictSensitivity = withContext("Sensitivität der Bewertungen", () => verdictSensitivity(core, options));
   }
   return result;
 }

@@ -15,6 +15,9 @@ export type IndexIndicator = string | { id: string; weight?: number };
  * // analyse.json
  * { "years": { "current": 2018, "previous": 2016 }, "minimumPopulation": 500,
  *   "thresholds": { "flag": 1, "strong": 2 }, "standardization": { "sd": "sample" },
+ *   "data": { "dir": "daten", "einrichtungen": "einrichtungen_2024.csv" }, "seed": 2024,
+ *   "supply": { "facilityTypes": { "children": ["Kita", "Familienzentrum"] }, "radiusKm": 1 },
+ *   "mix": false, "sensitivity": { "draws": 500 },
  *   "report": { "date": "2024-03-01" } }
  */
 export interface AnalysisConfig {
@@ -50,6 +53,11 @@ export interface AnalysisConfig {
   minimumPopulation?: number;
   /** Confidence level of the Wilson intervals of the rates (default 0.95). */
   confidence?: number;
+  /**
+   * "empirical-bayes": standardise the global empirical-Bayes smoothed rates (Marshall 1991) instead of the raw
+   * rates, which pulls small areas towards the city rate; default "none".
+   */
+  smoothing?: "none" | "empirical-bayes";
   /** How z-values are computed (defaults as Berlin MSS: unweighted mean, population SD). */
   standardization?: { mean?: "unweighted" | "weighted"; sd?: "population" | "sample" };
   /** z above `flag` is "auffällig", above `strong` "stark auffällig" (default 1 and 1.5). */
@@ -60,9 +68,12 @@ export interface AnalysisConfig {
   statusIndex?: { indicators?: IndexIndicator[] };
   /** Indicators of the dynamic index (changes in percentage points; default as the status index; false: none). */
   dynamicIndex?: { indicators?: IndexIndicator[] } | false;
-  /** Seed of every random step (permutation tests of Durchmischung and Nachbarschaft, sensitivity draws; default 1). */
+  /**
+   * Seed of every random step (permutation tests of Durchmischung and Nachbarschaft, sensitivity draws; default 1;
+   * a 32-bit signed whole number, as `createRng`).
+   */
   seed?: number;
-  /** Number of random permutations of every permutation test (default 999). */
+  /** Number of random permutations of every permutation test (default 999; at least 1). */
   permutations?: number;
   /** "Bedarf und Angebot": need per target group against facilities (false: left out). */
   supply?: SupplyConfig | false;
@@ -156,6 +167,7 @@ export interface ResolvedAnalysisConfig {
   indicators: IndicatorDefinition[];
   minimumPopulation: number;
   confidence: number;
+  smoothing: "none" | "empirical-bayes";
   standardization: { mean: "unweighted" | "weighted"; sd: "population" | "sample" };
   thresholds: { flag: number; strong: number };
   verdictRule: Required<VerdictRule>;

@@ -51,7 +51,9 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     ...(result.neighbourhood
       ? [neighbourhoodSection(result.neighbourhood, { geojson: result.geojson, names: Object.fromEntries(result.areas.map((a) => [a.id, a.name])), idProperty: p.id })]
       : []),
-    ...(result.sensitivity ? [sensitivitySection(result.sensitivity.methods, { monteCarlo: result.sensitivity.monteCarlo })] : []),
+    ...(result.sensitivity
+      ? [sensitivitySection(result.sensitivity.methods, { monteCarlo: result.sensitivity.monteCarlo, verdicts: result.verdictSensitivity })]
+      : []),
     excludedSection(result),
     methodSection(result),
     methodAppendixSection(p, {
@@ -84,6 +86,10 @@ export function analysisParameters(result: AnalysisResult): ReportParameter[] {
     { label: "Indikatoren", value: result.indicators.current.indicators.map((d) => `${d.label} (${targetGroupLabel(d.targetGroup)})`) },
     { label: "Mindesteinwohnerzahl", value: p.minimumPopulation },
     { label: "Konfidenzniveau (Wilson-Intervalle)", value: `${formatCell(p.confidence * 100)} %` },
+    {
+      label: "Glättung kleiner Gebiete",
+      value: p.smoothing === "empirical-bayes" ? "Empirical Bayes (global, Marshall 1991): geglättete Quoten werden standardisiert" : "keine (rohe Quoten)",
+    },
     { label: "Mittelwert der Standardisierung", value: p.standardization.mean === "weighted" ? "gewichtet mit Einwohnern" : "ungewichtet (jedes Gebiet zählt gleich)" },
     { label: "Standardabweichung", value: p.standardization.sd === "population" ? "Grundgesamtheit (Divisor n)" : "Stichprobe (Divisor n − 1)" },
     { label: "Schwelle „auffällig“", value: `z > ${formatCell(p.thresholds.flag)}` },
@@ -144,6 +150,7 @@ function overviewSection(result: AnalysisResult): ReportSection {
         `${n - ranked} sind ausgeschlossen (Gründe im Abschnitt „Ausgeschlossene Gebiete“).`,
       ...(top.length ? [`Den höchsten Status-Index (größte soziale Benachteiligung) haben: ${top.join(", ")}.`] : []),
       "Ein Indikator ist „auffällig“, wenn sein z-Wert die Schwelle überschreitet; die Bewertung je Zielgruppe fasst die auffälligen Indikatoren der Zielgruppe zusammen.",
+      ...laterFindings(result),
     ],
     tables: [
       {
@@ -161,6 +168,31 @@ function overviewSection(result: AnalysisResult): ReportSection {
       },
     ],
   };
+}
+
+/** One sentence per later step (Bedarf und Angebot, Nachbarschaft, Sensitivität) for the overview. */
+function laterFindings(result: AnalysisResult): string[] {
+  const out: string[] = [];
+  if (result.supply) {
+    const gaps = result.supply.groups.map((g) => `${g.label} ${g.comparison.gaps.length}`).join(", ");
+    out.push(`Bedarf und Angebot: Sozialräume mit hohem Bedarf und geringem Angebot je Zielgruppe: ${gaps} (Abschnitt „Bedarf und Angebot“).`);
+  }
+  if (result.neighbourhood) {
+    const m = result.neighbourhood.morans[0].moran;
+    const hh = result.neighbourhood.lisa.filter((a) => a.cluster === "HH").length;
+    out.push(
+      `Nachbarschaft: Moran's I des Status-Index ${formatCell(m.I, 2)}` +
+        (m.pSim !== null ? ` (p = ${formatCell(m.pSim, 3)})` : "") +
+        `; ${hh} Sozialräume liegen in einem Hoch–Hoch-Cluster (Abschnitt „Nachbarschaft“).`,
+    );
+  }
+  if (result.sensitivity) {
+    const s = result.sensitivity.methods.summary;
+    const ranked = s.areas.filter((a) => a.baselineRank !== null);
+    const dependent = ranked.filter((a) => a.dependsOnMethod).length;
+    out.push(`Sensitivität: ${dependent} von ${ranked.length} Sozialräumen wechseln in mindestens einer Methodenvariante die Statusklasse (Abschnitt „Sensitivität und Unsicherheit“).`);
+  }
+  return out;
 }
 
 /** The ranking as a report table (also the "Rangfolge" sheet): one row per area, ranked areas first. */

@@ -7,6 +7,7 @@ import type { Cell } from "../table/missing.js";
 import type { Exclusion } from "../table/exclusion.js";
 import type { Provenance } from "../audit/provenance.js";
 import type { SensitivityAnalysis } from "../audit/compositeIndexVariants.js";
+import type { VerdictSensitivity } from "../audit/verdictSensitivity.js";
 import type { ReportSection } from "../report/section.js";
 import type { NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
 import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
@@ -122,6 +123,8 @@ export interface AnalysisResult {
    * seeded Monte Carlo draws (null: switched off).
    */
   sensitivity: SensitivityAnalysis | null;
+  /** Sensitivity of the verdicts per target group (`verdictSensitivity` of `src/audit`; null: switched off). */
+  verdictSensitivity: VerdictSensitivity | null;
   /** The inputs with their SHA-256, in reading order. */
   inputs: AnalysisInput[];
   /**

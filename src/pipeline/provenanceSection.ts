@@ -56,16 +56,25 @@ export function provenanceSection(p: Provenance, inputs: readonly AnalysisInput[
   rows.push({ bereich: "Lauf", name: "Fingerabdruck (SHA-256 über Version, Eingaben und Parameter)", wert: p.fingerprint });
   for (const i of inputs) rows.push({ bereich: "Eingabe", name: i.role, wert: i.path, sha256: i.sha256, bytes: i.bytes });
   for (const [name, wert] of flattenParameters(p.parameters)) rows.push({ bereich: "Parameter", name, wert });
-  const table: ReportTable = {
-    title: "Herkunft",
+  const columns = [
+    { key: "bereich", label: "Bereich" },
+    { key: "name", label: "Angabe" },
+    { key: "wert", label: "Wert" },
+    { key: "sha256", label: "SHA-256" },
+    { key: "bytes", label: "Bytes", decimals: 0 },
+  ];
+  // The workbook gets one sheet with everything; the HTML report two tables, so that the long parameter
+  // values (indicator definitions as JSON) do not push the checksums out of sight.
+  const sheet: ReportTable = { title: "Herkunft", columns, rows, html: false };
+  const files: ReportTable = { title: "Programm, Lauf und Eingabedateien", columns, rows: rows.filter((r) => r.bereich !== "Parameter"), sheet: false };
+  const parameters: ReportTable = {
+    title: "Parameter (vollständig, wie in herkunft.json)",
     columns: [
-      { key: "bereich", label: "Bereich" },
-      { key: "name", label: "Angabe" },
+      { key: "name", label: "Parameter" },
       { key: "wert", label: "Wert" },
-      { key: "sha256", label: "SHA-256" },
-      { key: "bytes", label: "Bytes", decimals: 0 },
     ],
-    rows,
+    rows: rows.filter((r) => r.bereich === "Parameter"),
+    sheet: false,
   };
   return {
     id: "nachvollziehbarkeit",
@@ -78,6 +87,6 @@ export function provenanceSection(p: Provenance, inputs: readonly AnalysisInput[
         `Die Datei herkunft.json neben dem Bericht enthält dieselben Angaben maschinenlesbar, dazu die SHA-256 jeder geschriebenen Ausgabedatei.`,
       "Pfade sind relativ zum Datenordner angegeben, damit die Angaben auf jedem Rechner gleich sind.",
     ],
-    tables: [table],
+    tables: [files, parameters, sheet],
   };
 }

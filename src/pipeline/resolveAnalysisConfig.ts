@@ -49,6 +49,7 @@ const KEYS: Record<string, readonly string[] | null> = {
   indicators: null,
   minimumPopulation: null,
   confidence: null,
+  smoothing: null,
   standardization: ["mean", "sd"],
   thresholds: ["flag", "strong"],
   verdictRule: ["strongIfAnyStrong", "strongMinFlags", "minFlags"],
@@ -143,6 +144,10 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   }
   const minimumPopulation = num("minimumPopulation", config.minimumPopulation, 300, (x) => x >= 0, "a number ≥ 0");
   const confidence = num("confidence", config.confidence, 0.95, (x) => x > 0 && x < 1, "a number between 0 and 1");
+  const smoothing = config.smoothing ?? "none";
+  if (smoothing !== "none" && smoothing !== "empirical-bayes") {
+    problems.push(`"smoothing" must be "none" or "empirical-bayes", got ${JSON.stringify(smoothing)}`);
+  }
 
   const mean = config.standardization?.mean ?? "unweighted";
   if (mean !== "unweighted" && mean !== "weighted") problems.push(`"standardization.mean" must be "unweighted" or "weighted", got ${JSON.stringify(mean)}`);
@@ -183,8 +188,10 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
         ? { indicators: statusIndicators.map((s) => ({ ...s })) }
         : { indicators: indexIndicators("dynamicIndex.indicators", config.dynamicIndex.indicators, []) };
 
-  const seed = num("seed", config.seed, 1, (x) => Number.isSafeInteger(x), "a whole number");
-  const permutations = num("permutations", config.permutations, 999, (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0");
+  // The range of createRng: 32-bit signed whole numbers.
+  const seed = num("seed", config.seed, 1, (x) => Number.isInteger(x) && x >= -2147483648 && x <= 2147483647, "a whole number from -2147483648 to 2147483647");
+  // At least 1: the permutation tests of Durchmischung need one (Moran's I would accept 0).
+  const permutations = num("permutations", config.permutations, 999, (x) => Number.isInteger(x) && x >= 1, "a whole number ≥ 1");
 
   const stringList = (path: string, v: unknown): string[] => {
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === "")) {
@@ -299,6 +306,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     indicators,
     minimumPopulation,
     confidence,
+    smoothing,
     standardization: { mean, sd },
     thresholds: { flag, strong },
     verdictRule: rule,

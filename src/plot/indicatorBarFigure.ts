@@ -1,7 +1,6 @@
 import type { Figure } from "./figure.js";
-import { baseConfig, baseLayout, heightForRows } from "./layout.js";
+import { baseConfig, baseLayout, heightForRows, noteAnnotation, notesMargin } from "./layout.js";
 import { MISSING_COLOR } from "./palette.js";
-import { noteAnnotation } from "./rankingBarFigure.js";
 import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
 
 /** Options of {@link indicatorBarFigure}. */
@@ -97,12 +96,12 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
     customdata: items.map((d) => [
       d.label,
       formatGerman(d.value, decimals),
-      d.lower === null ? "–" : formatGerman(d.lower, decimals),
-      d.upper === null ? "–" : formatGerman(d.upper, decimals),
+      formatGerman(d.lower, decimals),
+      formatGerman(d.upper, decimals),
     ]),
     hovertemplate: hasCi
-      ? `%{customdata[0]} (%{y})<br>${valueTitle}: %{customdata[1]}<br>${ciName}: %{customdata[2]} bis %{customdata[3]}<extra></extra>`
-      : `%{customdata[0]} (%{y})<br>${valueTitle}: %{customdata[1]}<extra></extra>`,
+      ? `<b>%{customdata[0]}</b> (%{y})<br>${valueTitle}: %{customdata[1]}<br>${ciName}: %{customdata[2]} bis %{customdata[3]}<extra></extra>`
+      : `<b>%{customdata[0]}</b> (%{y})<br>${valueTitle}: %{customdata[1]}<extra></extra>`,
     showlegend: false,
   };
   if (hasCi) {
@@ -122,6 +121,7 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
     xaxis: { title: { text: valueTitle }, zeroline: true, automargin: true },
     yaxis: {
       type: "category",
+      ticklabelstandoff: 6,
       categoryorder: "array",
       categoryarray: items.map((d) => d.id),
       tickvals: items.map((d) => d.id),
@@ -142,12 +142,11 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
       font: { size: 11, color: "#d73027" },
     });
   }
-  if (items.some((d) => d.muted)) {
-    annotations.push({ ...noteAnnotation(options.mutedLabel ?? "grau: nicht in der Auswertung"), yshift: -50 });
-  }
-  if (missingCount > 0) {
-    annotations.push(noteAnnotation(`${missingCount} ${missingCount === 1 ? "Gebiet" : "Gebiete"} ohne Wert nicht dargestellt`));
-  }
+  const notes: string[] = [];
+  if (items.some((d) => d.muted)) notes.push(options.mutedLabel ?? "grau: nicht in der Auswertung");
+  if (missingCount > 0) notes.push(`${missingCount} ${missingCount === 1 ? "Gebiet" : "Gebiete"} ohne Wert nicht dargestellt`);
+  notes.forEach((t, line) => annotations.push(noteAnnotation(t, line)));
+  if (notes.length > 0) layout.margin = { ...(layout.margin as object), b: notesMargin(notes.length) };
   if (annotations.length > 0) layout.annotations = annotations;
   return { data: [trace], layout, config: baseConfig() };
 }

@@ -1,7 +1,8 @@
 /**
  * Colours used by the plots. The class colours run from favourable (blue/green) to unfavourable (red), so that
  * an ordered list of classes (least to most need) gets an ordered colour ramp; unordered categories get the
- * categorical palette. Colours are colour-blind-safe picks from ColorBrewer (RdYlBu, Set2).
+ * categorical palette. Colour-blind-safe: the ramps are ColorBrewer RdYlBu (marked colour-blind safe), the
+ * categories Okabe & Ito (2008, "Color Universal Design") and then Paul Tol's "muted" scheme.
  */
 
 /** Diverging ramp from favourable to unfavourable, 2 to 7 classes (ColorBrewer RdYlBu, reversed). */
@@ -15,10 +16,14 @@ const DIVERGING: Record<number, string[]> = {
   7: ["#4575b4", "#91bfdb", "#e0f3f8", "#ffffbf", "#fee090", "#fc8d59", "#d73027"],
 };
 
-/** Categorical palette for unordered groups (ColorBrewer Set2 + Dark2). */
+/**
+ * Categorical palette for unordered groups: the seven colours of Okabe & Ito (without black and grey, which
+ * would read as "no value" next to {@link MISSING_COLOR}), distinguishable with every common colour-vision
+ * deficiency; then Paul Tol's "muted" scheme (https://personal.sron.nl/~pault/) for more groups.
+ */
 export const CATEGORICAL_COLORS: readonly string[] = [
-  "#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494", "#b3b3b3",
-  "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
+  "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442",
+  "#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499",
 ];
 
 /** Colour for values outside the analysis (no class, excluded area). */

@@ -1,5 +1,5 @@
 import type { Figure } from "./figure.js";
-import { baseConfig, baseLayout, heightForRows } from "./layout.js";
+import { baseConfig, baseLayout, heightForRows, noteAnnotation, notesMargin } from "./layout.js";
 import { MISSING_COLOR, resolveClassColors } from "./palette.js";
 import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
 
@@ -71,7 +71,7 @@ export function rankingBarFigure(rows: readonly PlotRow[], options: RankingBarOp
       y: members.map((d) => d.id),
       x: members.map((d) => d.value),
       customdata: members.map((d) => [d.label, formatGerman(d.value)]),
-      hovertemplate: `%{customdata[0]} (%{y})<br>${valueTitle}: %{customdata[1]}<extra>%{fullData.name}</extra>`,
+      hovertemplate: `<b>%{customdata[0]}</b> (%{y})<br>${valueTitle}: %{customdata[1]}<extra>%{fullData.name}</extra>`,
       marker: { color: g === "" ? (options.group ? MISSING_COLOR : "#4575b4") : colors[g] },
       showlegend: options.group !== undefined,
     };
@@ -84,6 +84,8 @@ export function rankingBarFigure(rows: readonly PlotRow[], options: RankingBarOp
     xaxis: { title: { text: valueTitle }, zeroline: true, zerolinecolor: "#444", automargin: true },
     yaxis: {
       type: "category",
+      // A little air between the names and the bars.
+      ticklabelstandoff: 6,
       categoryorder: "array",
       categoryarray: items.map((d) => d.id),
       tickvals: items.map((d) => d.id),
@@ -91,10 +93,12 @@ export function rankingBarFigure(rows: readonly PlotRow[], options: RankingBarOp
       autorange: "reversed",
       automargin: true,
     },
-    legend: { title: { text: options.group ? "Klasse" : "" }, traceorder: "normal" },
+    // Legend in the order of the bars: with the highest values on top, the class of most need comes first.
+    legend: { title: { text: options.group ? "Klasse" : "" }, traceorder: descending ? "reversed" : "normal" },
   };
   if (missingCount > 0) {
     layout.annotations = [noteAnnotation(`${missingCount} ${missingCount === 1 ? "Gebiet" : "Gebiete"} ohne Wert nicht dargestellt`)];
+    layout.margin = { ...(layout.margin as object), b: notesMargin(1) };
   }
   return { data, layout, config: baseConfig() };
 }
@@ -108,7 +112,5 @@ export function orderGroups(present: readonly string[], order?: readonly string[
   return out;
 }
 
-/** A small grey note under the plot area. */
-export function noteAnnotation(text: string): Record<string, unknown> {
-  return { text, showarrow: false, xref: "paper", yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -36, xanchor: "left", font: { size: 11, color: "#666" } };
-}
+/** A small grey note under the plot area (moved to `layout.ts`; kept here for existing imports). */
+export { noteAnnotation } from "./layout.js";

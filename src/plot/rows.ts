@@ -1,4 +1,5 @@
-import { numberOrNull } from "../table/missing.js";
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
+import { Missing, numberOrNull } from "../table/missing.js";
 
 /** A row of a per-area table as the plot builders read it. */
 export type PlotRow = Readonly<Record<string, unknown>>;
@@ -22,8 +23,22 @@ export function requireColumn(fn: string, rows: readonly PlotRow[], key: string)
   }
 }
 
-/** Formats a number the German way for hover texts and notes (decimal comma). */
-export function formatGerman(value: number | null, decimals = 2): string {
-  if (value === null) return "–";
-  return value.toLocaleString("de-DE", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+/**
+ * Formats a number the German way for hover texts, cell texts and notes: decimal comma, "." between thousands
+ * (`formatGermanNumber`), no sign on a value that shows as zero ("0,00", never "-0,00"), and the typographic minus
+ * "−" that plotly's own axis labels use. A missing value shows as its marker ("." "x" …) or "–"; so do null,
+ * NaN and ±Infinity.
+ *
+ * @example
+ * formatGerman(-1.3);          // "−1,30"
+ * formatGerman(-0.004);        // "0,00"
+ * formatGerman(1234.5, 1);     // "1.234,5"
+ * formatGerman(missing("."));  // "."
+ * formatGerman(NaN);           // "–"
+ */
+export function formatGerman(value: number | Missing | null | undefined, decimals = 2): string {
+  if (value instanceof Missing) return value.marker !== "" ? value.marker : "–";
+  if (typeof value !== "number" || !Number.isFinite(value)) return "–";
+  const text = formatGermanNumber(value, { decimals });
+  return text.startsWith("-") ? `\u2212${text.slice(1)}` : text;
 }

@@ -1,5 +1,5 @@
 import type { Figure } from "./figure.js";
-import { baseConfig, baseLayout, heightForRows } from "./layout.js";
+import { baseConfig, baseLayout, heightForRows, noteAnnotation } from "./layout.js";
 import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
 
 /** An indicator column of the heatmap. */
@@ -29,6 +29,13 @@ export interface ZScoreHeatmapOptions {
   title?: string;
   /** Write the z-value into every cell (default true). */
   showValues?: boolean;
+  /**
+   * Decimals of the z-values in the cells and hover texts (default 2: with 1 decimal, 0.98 and 1.04 would both
+   * read "1,0" though only one exceeds the threshold 1).
+   */
+  decimals?: number;
+  /** Note under the heatmap when some cells have no z-value (default "grau: kein z-Wert (Wert fehlt oder Gebiet ausgeschlossen)"). */
+  missingLabel?: string;
 }
 
 // ColorBrewer RdBu picks per number of thresholds: bands from the first threshold outward.
@@ -81,7 +88,9 @@ export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHea
   const ids = rows.map((r) => cellText(r, idKey));
   const labels = rows.map((r) => (options.label ? cellText(r, options.label) || cellText(r, idKey) : cellText(r, idKey)));
   const z = rows.map((r) => options.indicators.map((ind) => cellNumber(r, ind.key)));
-  const text = z.map((row) => row.map((v) => (v === null ? "" : formatGerman(v, 1))));
+  const decimals = options.decimals ?? 2;
+  const text = z.map((row) => row.map((v) => (v === null ? "" : formatGerman(v, decimals))));
+  const anyMissing = z.some((row) => row.some((v) => v === null));
   let maxAbs = 0;
   for (const row of z) for (const v of row) if (v !== null) maxAbs = Math.max(maxAbs, Math.abs(v));
   const zmax = Math.max(maxAbs, thresholds[thresholds.length - 1] + 0.5);
@@ -94,7 +103,7 @@ export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHea
     y: ids,
     text,
     customdata: labels.map((l) => options.indicators.map(() => l)),
-    hovertemplate: "%{customdata} (%{y})<br>%{x}: z = %{text}<extra></extra>",
+    hovertemplate: "<b>%{customdata}</b> (%{y})<br>%{x}: z = %{text}<extra></extra>",
     zmin: -zmax,
     zmax,
     zmid: 0,
@@ -107,7 +116,7 @@ export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHea
       tickmode: "array",
       tickvals: [...thresholds.map((t) => -t).reverse(), 0, ...thresholds],
       ticktext: [
-        ...thresholds.map((t) => `−${formatGerman(t, 1)}`).reverse(),
+        ...thresholds.map((t) => formatGerman(-t, 1)).reverse(),
         "0",
         ...thresholds.map((t, i) => `+${formatGerman(t, 1)} ${bandLabels[i] ?? ""}`.trim()),
       ],
@@ -122,9 +131,14 @@ export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHea
     // Grey behind the gaps: a missing cell shows grey, distinct from the neutral band.
     plot_bgcolor: "#bdbdbd",
     xaxis: { side: "top", tickangle: -40, automargin: true },
-    yaxis: { type: "category", tickvals: ids, ticktext: labels, autorange: "reversed", automargin: true },
+    yaxis: { type: "category", tickvals: ids, ticktext: labels, autorange: "reversed", automargin: true, ticklabelstandoff: 4 },
     margin: { l: 60, r: 20, t: 140, b: 30 },
   };
+  if (anyMissing) {
+    // No x-axis title at the bottom: the note sits right under the cells.
+    layout.annotations = [{ ...noteAnnotation(options.missingLabel ?? "grau: kein z-Wert (Wert fehlt oder Gebiet ausgeschlossen)"), yshift: -8 }];
+    layout.margin = { l: 60, r: 20, t: 140, b: 40 };
+  }
   return { data: [trace], layout, config: baseConfig() };
 }
 

@@ -47,7 +47,7 @@ describe("sozialraum analyse", () => {
     expect(stdout.trim().split("\n")).toEqual(OUTPUTS.map((f) => join(out, f)));
     expect(stderr).toContain("analyse: [1/13] Indikatoren 2018 berechnen\n");
     expect(stderr).toContain("analyse: [8/13] Klassen und Rangfolge bestimmen\n");
-    expect(stderr).toContain("analyse: [13/13] Sensitivität des Status-Index berechnen (Methodenvarianten, Monte-Carlo)\n");
+    expect(stderr).toContain("analyse: [13/13] Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)\n");
     expect(stderr).toMatch(/analyse: 30 Sozialräume, 28 mit Rang, \d+ Ausschlüsse/);
 
     const csv = readFileSync(join(out, "rangfolge.csv"), "utf8");
@@ -74,6 +74,7 @@ describe("sozialraum analyse", () => {
       "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
       "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index",
       "Methodenvarianten", "Methodenabhängige Gebiete", "Klassenstabilität je Gebiet", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
+      "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität je Gebiet",
       "Ausschlüsse", "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen", "Herkunft", "Parameter",
     ]);
     // Provenance: every input's SHA-256 in the "Herkunft" sheet and the report, and herkunft.json lists every output.

@@ -95,6 +95,9 @@ describe("runAnalysis: the steps after the ranking against the R reference (grid
     const s = result.sensitivity!;
     expect(s.methods.variants.length).toBeGreaterThan(5);
     expect(s.monteCarlo!.parameters).toMatchObject({ seed: 1, draws: 1000 });
+    const v = result.verdictSensitivity!;
+    expect(v.targetGroups).toEqual(["children", "working-age", "elderly"]);
+    expect(v.groups[0].monteCarlo!.parameters).toMatchObject({ seed: 1, draws: 1000 });
     const ranked = s.methods.summary.areas.filter((a) => a.baselineRank !== null).map((a) => a.id);
     expect(ranked.sort()).toEqual(result.ranking.filter((r) => r.rang !== null).map((r) => r.sozialraum_id).sort());
   });
@@ -180,8 +183,8 @@ describe("seeds and switches", () => {
     ).toThrow(
       [
         "resolveAnalysisConfig: 10 problems in the configuration:",
-        '  - "seed" must be a whole number, got 1.5',
-        '  - "permutations" must be a whole number ≥ 0, got -1',
+        '  - "seed" must be a whole number from -2147483648 to 2147483647, got 1.5',
+        '  - "permutations" must be a whole number ≥ 1, got -1',
         '  - "supply.facilityTypes": unknown target group "kinder" (known: children, working-age, elderly, context)',
         '  - "supply.facilityTypes.elderly": type "Altenheim" is not an allowed facility type (Kita, Jugendzentrum, Familienzentrum, Seniorentreff, Beratungsstelle)',
         '  - "supply.measure" must be "places", "withinReach" or "catchment", got "nah"',
@@ -257,8 +260,12 @@ describe("provenance", () => {
       ["n", "null"],
     ]);
     const section = analysisReport(result).sections.find((s) => s.id === "nachvollziehbarkeit")!;
-    const rows = section.tables![0].rows;
-    expect(section.tables![0].title).toBe("Herkunft");
+    expect(section.tables!.map((t) => [t.title, t.sheet !== false, t.html !== false])).toEqual([
+      ["Programm, Lauf und Eingabedateien", false, true],
+      ["Parameter (vollständig, wie in herkunft.json)", false, true],
+      ["Herkunft", true, false],
+    ]);
+    const rows = section.tables![2].rows;
     expect(rows.find((r) => r.name === "statusIndex.indicators[kinderarmut]")!.wert).toBe('{"id":"kinderarmut","weight":1}');
     expect(rows.filter((r) => r.bereich === "Eingabe")).toHaveLength(6);
     expect(rows.find((r) => r.bereich === "Programm" && r.name === "sozialraum")!.wert).toBe(result.provenance.library.version);

@@ -23,6 +23,7 @@ const SHEET_TABLES = [
   "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
   "Moran's I", "LISA Status-Index",
   "Methodenvarianten", "Methodenabhängige Gebiete", "Klassenstabilität je Gebiet", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
+      "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität je Gebiet",
   "Ausschlüsse",
   "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen",
   "Herkunft",
@@ -136,7 +137,7 @@ describe("runAnalysis against the R reference (grid city)", () => {
       "Bedarf und Angebot vergleichen",
       "Durchmischung messen",
       "Nachbarschaft: Moran's I und LISA-Cluster berechnen",
-      "Sensitivität des Status-Index berechnen (Methodenvarianten, Monte-Carlo)",
+      "Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)",
     ]);
     expect(steps.slice(1).map((s) => `${s.step}/${s.total}`)).toEqual(Array.from({ length: 13 }, (_, i) => `${i + 1}/13`));
   });
@@ -181,7 +182,7 @@ describe("configuration", () => {
     ).toThrow(
       [
         "resolveAnalysisConfig: 7 problems in the configuration:",
-        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, sensitivity, report)',
+        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, sensitivity, report)',
         '  - "years.previous" (2019) must be before "years.current" (2018)',
         '  - "minimumPopulation" must be a number ≥ 0, got -5',
         '  - "standardization.mean" must be "unweighted" or "weighted", got "median"',
@@ -264,5 +265,30 @@ describe("embedded data", () => {
     expect(r.ranking[0].rang).toBe(1);
     expect(r.geojson!.features.length).toBe(r.areas.length);
     for (const x of r.ranking.filter((y) => y.rang === null)) expect(x.grund).toBeTruthy();
+  });
+});
+
+describe("empirical-Bayes smoothing in the pipeline", () => {
+  it("standardises the smoothed rates when configured, and only then", () => {
+    const raw = runAnalysis({ data: { dir: CITY }, report: { date: "2024-01-02" }, sensitivity: false });
+    const eb = runAnalysis({ data: { dir: CITY }, report: { date: "2024-01-02" }, sensitivity: false, smoothing: "empirical-bayes" });
+    expect(raw.parameters.smoothing).toBe("none");
+    expect(eb.parameters.smoothing).toBe("empirical-bayes");
+    for (const ind of eb.indicators.current.indicators) {
+      // The standardisation mean is the plain mean of the values that went in: raw rates without smoothing,
+      // smoothed rates (computeIndicators' own EB, tested against spdep EBest in test/indicators) with it.
+      const pick = (r: typeof eb, field: "value" | "smoothed") =>
+        r.indicators.current.areas.map((a) => a.values[ind.id]).filter((v) => v.usable).map((v) => v[field] as number);
+      const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+      const ebParam = eb.standardization.find((s) => s.indicator === ind.id)!;
+      const rawParam = raw.standardization.find((s) => s.indicator === ind.id)!;
+      expect(ebParam.mean).toBeCloseTo(mean(pick(eb, "smoothed")), 10);
+      expect(rawParam.mean).toBeCloseTo(mean(pick(raw, "value")), 10);
+    }
+    expect(eb.zScores).not.toEqual(raw.zScores);
+  });
+
+  it("rejects an unknown smoothing", () => {
+    expect(() => resolveAnalysisConfig({ smoothing: "loess" as never })).toThrow('"smoothing" must be "none" or "empirical-bayes", got "loess"');
   });
 });

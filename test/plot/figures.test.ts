@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { classMapFigure, indicatorBarFigure, rankingBarFigure, steppedColorscale, zScoreHeatmapFigure, type MapFeatureCollection } from "../../src/plot/index.js";
+import {
+  CATEGORICAL_COLORS,
+  classMapFigure,
+  indicatorBarFigure,
+  MISSING_COLOR,
+  orderedClassColors,
+  rankingBarFigure,
+  steppedColorscale,
+  zScoreHeatmapFigure,
+  type MapFeatureCollection,
+} from "../../src/plot/index.js";
+import { baseLayout, noteAnnotation, notesMargin } from "../../src/plot/layout.js";
+import { formatGerman } from "../../src/plot/rows.js";
 import { missing } from "../../src/table/missing.js";
 
 const rows = [
@@ -38,7 +50,8 @@ describe("rankingBarFigure", () => {
     expect(layout.legend.title.text).toBe("Klasse");
     expect(layout.separators).toBe(",.");
     expect(layout.annotations[0].text).toBe("1 Gebiet ohne Wert nicht dargestellt");
-    expect((fig.data[0].customdata as string[][])[0]).toEqual(["Parkviertel", "-1,30"]);
+    // formatGerman: decimal comma and the typographic minus plotly's axes use.
+    expect((fig.data[0].customdata as string[][])[0]).toEqual(["Parkviertel", "−1,30"]);
   });
 
   it("colours explicit colours over the ramp and does not mutate its input", () => {
@@ -66,7 +79,8 @@ describe("zScoreHeatmapFigure", () => {
     expect(t.x).toEqual(["SGB-II-Quote", "Kinderarmut"]);
     expect(t.y).toEqual(["0101", "0102", "0103", "0104", "0105"]);
     expect(t.z[2]).toEqual([-1.1, null]);
-    expect(t.text[2]).toEqual(["-1,1", ""]);
+    expect(t.text[2]).toEqual(["−1,10", ""]); // 2 decimals by default
+    expect(t.text[4]).toEqual(["0,00", "0,00"]);
     expect((fig.layout as any).yaxis.ticktext[1]).toBe("Hafen");
   });
 
@@ -161,5 +175,106 @@ describe("indicatorBarFigure", () => {
     expect(() => indicatorBarFigure([{ id: "9", q: 5, lo: 6, hi: 7 }], { value: "q", lower: "lo", upper: "hi" })).toThrow(
       'indicatorBarFigure: interval [6, 7] does not contain the value 5 in area "9"',
     );
+  });
+});
+
+describe("layout and German number format", () => {
+  it("formatGerman: decimal comma, thousands dot, no '-0', typographic minus, missing as marker or '–'", () => {
+    expect(formatGerman(1234.5, 1)).toBe("1.234,5");
+    expect(formatGerman(-1.3)).toBe("\u22121,30");
+    expect(formatGerman(-0)).toBe("0,00");
+    expect(formatGerman(-0.004)).toBe("0,00"); // rounds to zero: no sign
+    expect(formatGerman(-0.04, 1)).toBe("0,0");
+    expect(formatGerman(Number.NaN)).toBe("–");
+    expect(formatGerman(Number.POSITIVE_INFINITY)).toBe("–");
+    expect(formatGerman(null)).toBe("–");
+    expect(formatGerman(missing("."))).toBe(".");
+    expect(formatGerman(missing(""))).toBe("–");
+  });
+
+  it("puts the title at the top left of the figure with a margin, not at the edge", () => {
+    const title = baseLayout("Titel").title as Record<string, any>;
+    expect(title).toMatchObject({ text: "Titel", x: 0, xref: "container", xanchor: "left", yref: "container", yanchor: "top" });
+    expect(title.pad.l).toBeGreaterThanOrEqual(10);
+    expect(title.pad.t).toBeGreaterThanOrEqual(10);
+    expect(baseLayout("Titel").separators).toBe(",.");
+  });
+
+  it("stacks notes below the x-axis title and reserves the bottom margin for them", () => {
+    // The x-axis title ends about 45 px below the plot area (tick labels ~18 px, title ~16 px, gaps).
+    const first = noteAnnotation("a", 0);
+    const second = noteAnnotation("b", 1);
+    expect(first.yshift as number).toBeLessThanOrEqual(-50);
+    expect((second.yshift as number) - (first.yshift as number)).toBe(-16);
+    expect(notesMargin(2)).toBeGreaterThanOrEqual(-(second.yshift as number) + 16);
+    expect(notesMargin(0)).toBe(50);
+    const ranking = rankingBarFigure(rows, { label: "name", value: "index", group: "klasse", groupOrder: order }).layout as any;
+    expect(ranking.margin.b).toBe(notesMargin(1));
+    expect(ranking.annotations[0].yshift).toBe(first.yshift);
+    const bars = indicatorBarFigure(rows.map((r, i) => ({ ...r, grau: i === 1 })), { value: "q", muted: "grau" }).layout as any;
+    expect(bars.annotations.map((a: any) => [a.text, a.yshift])).toEqual([
+      ["grau: nicht in der Auswertung", first.yshift],
+      ["1 Gebiet ohne Wert nicht dargestellt", second.yshift],
+    ]);
+    expect(bars.margin.b).toBe(notesMargin(2));
+  });
+
+  it("lists the ranking legend in the order of the bars and keeps names apart from the bars", () => {
+    const down = rankingBarFigure(rows, { value: "index", group: "klasse", groupOrder: order }).layout as any;
+    expect(down.legend.traceorder).toBe("reversed"); // most need on top, as the bars
+    expect((rankingBarFigure(rows, { value: "index", group: "klasse", descending: false }).layout as any).legend.traceorder).toBe("normal");
+    expect(down.yaxis.ticklabelstandoff).toBeGreaterThan(0);
+  });
+
+  it("explains grey heatmap cells in a note, only when there are some", () => {
+    const inds = [{ key: "z1", label: "SGB-II-Quote" }, { key: "z2", label: "Kinderarmut" }];
+    expect((zScoreHeatmapFigure(rows, { indicators: inds }).layout as any).annotations[0].text).toBe("grau: kein z-Wert (Wert fehlt oder Gebiet ausgeschlossen)");
+    expect((zScoreHeatmapFigure(rows, { indicators: [inds[0]] }).layout as any).annotations).toBeUndefined();
+    expect((zScoreHeatmapFigure(rows, { indicators: inds, decimals: 1 }).data[0] as any).text[1]).toEqual(["2,5", "1,6"]);
+  });
+});
+
+describe("palette", () => {
+  // Colour-vision deficiency simulated with the matrices of Machado, Oliveira & Fernandes (2009), severity 1.0,
+  // applied in linear sRGB; distance = CIE 1976 ΔE*ab in CIELAB (D65). Two colours with ΔE below ~10 are easily
+  // confused at map-patch size; ColorBrewer Set2 (the former palette) falls to ΔE 2,5 (#8da0cb/#e78ac3, protan).
+  const CVD: Record<string, number[][]> = {
+    protan: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    deutan: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
+    tritan: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  };
+  const linear = (hex: string) => [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const lab = (rgb: number[]) => {
+    const [r, g, b] = rgb.map((c) => Math.min(1, Math.max(0, c)));
+    const xyz = [0.4124 * r + 0.3576 * g + 0.1805 * b, 0.2126 * r + 0.7152 * g + 0.0722 * b, 0.0193 * r + 0.1192 * g + 0.9505 * b];
+    const f = xyz.map((t, i) => t / [0.95047, 1, 1.08883][i]).map((t) => (t > (6 / 29) ** 3 ? Math.cbrt(t) : t / (3 * (6 / 29) ** 2) + 4 / 29));
+    return [116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])];
+  };
+  const minDeltaE = (colors: readonly string[], m: number[][] | null) => {
+    const pts = colors.map((c) => {
+      const l = linear(c);
+      return lab(m ? m.map((row) => row[0] * l[0] + row[1] * l[1] + row[2] * l[2]) : l);
+    });
+    let min = Infinity;
+    for (let i = 0; i < pts.length; i++) for (let j = i + 1; j < pts.length; j++) min = Math.min(min, Math.hypot(...pts[i].map((v, k) => v - pts[j][k])));
+    return min;
+  };
+
+  it("keeps the first seven categorical colours apart for protan, deutan and tritan vision (ΔE ≥ 15)", () => {
+    for (const [kind, m] of [["normal", null], ...Object.entries(CVD)] as const) {
+      expect(minDeltaE(CATEGORICAL_COLORS.slice(0, 7), m), kind).toBeGreaterThanOrEqual(15);
+    }
+    expect(minDeltaE(["#8da0cb", "#e78ac3"], CVD.protan)).toBeLessThan(5); // the former Set2 pair, for contrast
+    expect(CATEGORICAL_COLORS).not.toContain(MISSING_COLOR);
+  });
+
+  it("keeps the ordered class ramps (2 to 7 classes) apart for every simulated vision (ΔE ≥ 13)", () => {
+    for (let k = 2; k <= 7; k++) {
+      const ramp = Object.values(orderedClassColors(Array.from({ length: k }, (_, i) => `k${i}`)));
+      for (const [kind, m] of [["normal", null], ...Object.entries(CVD)] as const) expect(minDeltaE(ramp, m), `${k} ${kind}`).toBeGreaterThanOrEqual(13);
+    }
   });
 });
