@@ -84,11 +84,12 @@ export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
     }),
   };
   const evaluator = compositeIndexEvaluator(rows, spec);
-  const base: IndexVariantOptions = { mean: config.standardization.mean, sd: config.standardization.sd };
+  // The analysis' own method is the baseline, smoothing included.
+  const base: IndexVariantOptions = { mean: config.standardization.mean, sd: config.standardization.sd, smoothing: config.smoothing ?? "none" };
   const labels = Object.fromEntries(result.areas.map((a) => [a.id, a.name]));
 
   const runsPipeline = (o: IndexVariantOptions) =>
-    (o.normalization ?? "z") === "z" && (o.smoothing ?? "none") === "none" && o.draw === undefined && !o.boundaryShift;
+    (o.normalization ?? "z") === "z" && o.draw === undefined && !o.boundaryShift;
   const evaluateIndex = (o: IndexVariantOptions) => evaluator.evaluate(o).areas.map((a) => ({ id: a.id, rank: a.rank, class: a.class }));
   const evaluatePipeline = (o: IndexVariantOptions): SensitivityOutcomeRow[] => {
     if (!runsPipeline(o)) throw new Error(`${fn}: these options cannot be expressed as an analysis configuration: ${JSON.stringify(o)}`);
@@ -96,6 +97,7 @@ export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
     const variant: ResolvedAnalysisConfig = {
       ...config,
       standardization: { mean: o.mean ?? "unweighted", sd: o.sd ?? "population" },
+      smoothing: o.smoothing ?? "none",
       statusIndex: { indicators: statusSpec.filter((s) => !omit.has(s.id)).map((s) => ({ id: s.id, weight: o.weights?.[s.id] ?? s.weight })) },
       // Only the core of the analysis enters the status rank: the later, slower steps are switched off.
       dynamicIndex: null,

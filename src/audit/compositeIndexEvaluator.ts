@@ -228,7 +228,7 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
     if (meanKind === "weighted" && normalization !== "z") throw new Error(`${fn}: mean "weighted" applies only to normalization "z", got "${normalization}"`);
     const omit = new Set(options.omit ?? []);
     for (const c of omit) if (!columns.includes(c)) throw new Error(`${fn}: omit names "${c}", which is not an indicator (${columns.join(", ")})`);
-    const used = indicators.filter((d) => !omit.has(d.column));
+    let used = indicators.filter((d) => !omit.has(d.column));
     if (used.length === 0) throw new Error(`${fn}: every indicator is left out`);
     for (const c of Object.keys(options.weights ?? {})) {
       if (!columns.includes(c)) throw new Error(`${fn}: weights names "${c}", which is not an indicator (${columns.join(", ")})`);
@@ -287,6 +287,24 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
       }
     }
 
+    // Smoothing (prior variance 0: the rates vary no more than by chance) or a draw (all numerators 0) can make
+    // an indicator that varies in the data equal in every area. Its z-scores are 0/0; it tells the areas apart
+    // by nothing, so it is left out of this variant (as a score of 0 everywhere would). With nothing left the
+    // index is undefined: an UndefinedVariantError, which compositeSensitivity turns into a skipped variant.
+    const constant = used.filter((d) => modified.has(d.column) && becameConstant(d.values, modified.get(d.column)!, ruleReason));
+    if (constant.length > 0) {
+      const cause = [smoothing === "empirical-bayes" ? "empirical-Bayes smoothing" : "", options.draw !== undefined ? "the Monte Carlo draw" : ""].filter(Boolean).join(" and ");
+      const which = constant.map((d) => `"${d.column}"`).join(", ");
+      if (constant.length === used.length) {
+        throw undefinedVariantError(
+          `${fn}: ${cause} makes every value of ${constant.length === 1 ? "indicator" : "indicators"} ${which} equal across the areas, so the index is undefined in this variant`,
+          constant.map((d) => d.column),
+        );
+      }
+      for (const d of constant) warnings.push(`${fn}: ${cause} makes every value of indicator "${d.column}" equal across the areas; it is left out of this variant`);
+      used = used.filter((d) => !constant.includes(d));
+    }
+
     const index = new Float64Array(n).fill(NaN);
     const excluded: Exclusion[] = [];
     if (normalization === "z") {
@@ -337,6 +355,38 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
   return { spec, columns, hasDenominators: indicators.every((d) => d.denominator !== null), ids, evaluate };
 }
 
+/**
+ * Name of the error {@link compositeIndexEvaluator}'s `evaluate` throws when the index is undefined for these
+ * data under the variant's method: smoothing or a draw leaves no indicator that varies, or a standardisation of
+ * the variant is undefined (robust z with MAD 0, …). Callers running many variants skip such a variant.
+ */
+export const UNDEFINED_VARIANT_ERROR = "UndefinedVariantError";
+
+/** An Error named {@link UNDEFINED_VARIANT_ERROR}, with the indicator columns (or "Summe") concerned. */
+function undefinedVariantError(message: string, columns: string[]): Error & { columns: string[] } {
+  const e = new Error(message) as Error & { columns: string[] };
+  e.name = UNDEFINED_VARIANT_ERROR;
+  e.columns = columns;
+  return e;
+}
+
+/** Whether `after` is the same in every area of the index (present, allowed by the rule) while `before` was not. */
+function becameConstant(before: Float64Array, after: Float64Array, ruleReason: ReadonlyArray<string | undefined>): boolean {
+  let first = NaN;
+  let varied = false;
+  let firstBefore = NaN;
+  for (let i = 0; i < after.length; i++) {
+    if (ruleReason[i] !== undefined || !Number.isFinite(after[i])) continue;
+    if (first !== first) first = after[i];
+    else if (after[i] !== first) return false;
+    if (Number.isFinite(before[i])) {
+      if (firstBefore !== firstBefore) firstBefore = before[i];
+      else if (before[i] !== firstBefore) varied = true;
+    }
+  }
+  return varied;
+}
+
 /** One standardisation stage of the non-z normalisations (indicator or sum). */
 function stage(fn: string, normalization: IndexNormalization, values: number[], direction: Direction, what: string, final: boolean): number[] {
   try {
@@ -347,7 +397,7 @@ function stage(fn: string, normalization: IndexNormalization, values: number[], 
     if (normalization === "percentile" && !final) return pr.map((p) => Math.round((p * values.length) / 50) / 2);
     return pr.map((p) => normalQuantile(p / 100));
   } catch (e) {
-    throw new Error(`${fn}: ${what}: ${(e as Error).message}`);
+    throw undefinedVariantError(`${fn}: ${what}: ${(e as Error).message}`, [what]);
   }
 }
 

@@ -1,7 +1,15 @@
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { createRng } from "../inference/random.js";
 import type { Row } from "../classify/columns.js";
-import { compositeIndexEvaluator, type CompositeVariantSpec, type IndexNormalization, type IndexVariantOptions } from "./compositeIndexEvaluator.js";
+import {
+  compositeIndexEvaluator,
+  UNDEFINED_VARIANT_ERROR,
+  type CompositeIndexEvaluator,
+  type CompositeVariantSpec,
+  type IndexNormalization,
+  type IndexVariantArea,
+  type IndexVariantOptions,
+} from "./compositeIndexEvaluator.js";
 import { runSensitivity, type SensitivityResult, type SensitivityVariant } from "./sensitivityAnalysis.js";
 
 /** The families of method variants {@link compositeIndexVariants} can generate. */
@@ -208,6 +216,12 @@ export interface SensitivityAnalysis {
  * scheme): the method variants of {@link compositeIndexVariants} and the Monte Carlo draws of
  * {@link monteCarloVariants}, each summarised by {@link runSensitivity}.
  *
+ * A variant whose smoothing or draw makes an indicator equal in every area (empirical-Bayes prior variance 0:
+ * the rates vary no more than by chance; or a draw of only zeros) leaves that indicator out; a variant whose
+ * index is undefined for these data (no varying indicator left, e.g. a single indicator with small bases, or
+ * robust z with MAD 0) is skipped. Both are named in the `warnings` of `methods` or `monteCarlo`. Only the
+ * baseline must be computable.
+ *
  * @example
  * const s = compositeSensitivity(rows, { id: "PLR_ID", indicators: ["S1", "S3", "S4"], scheme: berlinMssStatus,
  *   valid: { column: "KOM", value: "gültig" }, population: "EW" }, { draws: 0 });
@@ -218,9 +232,8 @@ export function compositeSensitivity(rows: ReadonlyArray<Row>, spec: CompositeVa
   const evaluator = compositeIndexEvaluator(rows, spec);
   const labels: Record<string, string> = {};
   if (options.name !== undefined) rows.forEach((r, i) => (labels[evaluator.ids[i]] = String(r[options.name!] ?? evaluator.ids[i])));
-  const evaluate = (o: IndexVariantOptions) => evaluator.evaluate(o).areas;
   const variants = compositeIndexVariants(spec, options);
-  const methods = runSensitivity({ variants, evaluate, labels });
+  const methods = runVariants(fn, evaluator, variants, labels, "variant");
   methods.parameters = {
     base: options.base ?? {},
     thresholdShift: options.thresholdShift ?? 0.25,
@@ -233,9 +246,48 @@ export function compositeSensitivity(rows: ReadonlyArray<Row>, spec: CompositeVa
       methods.warnings.push(`${fn}: no Monte Carlo draws: not every indicator has a denominator`);
     } else {
       const seed = options.seed ?? 12345;
-      monteCarlo = runSensitivity({ variants: monteCarloVariants({ seed, draws, base: options.base }), evaluate, labels });
+      monteCarlo = runVariants(fn, evaluator, monteCarloVariants({ seed, draws, base: options.base }), labels, "draw");
       monteCarlo.parameters = { seed, draws, base: options.base ?? {} };
     }
   }
   return { methods, monteCarlo };
+}
+
+/**
+ * Evaluates every variant once, skips those whose index is undefined for the data (`UNDEFINED_VARIANT_ERROR`
+ * of `compositeIndexEvaluator`) and runs {@link runSensitivity} on the rest. Warnings of left-out indicators and
+ * skipped variants are collected per message, so 1 000 draws do not repeat one message 1 000 times.
+ */
+function runVariants(
+  fn: string,
+  evaluator: CompositeIndexEvaluator,
+  variants: ReadonlyArray<SensitivityVariant<IndexVariantOptions>>,
+  labels: Record<string, string>,
+  what: "variant" | "draw",
+): SensitivityResult {
+  const results = new Map<string, IndexVariantArea[]>();
+  const kept: Array<SensitivityVariant<IndexVariantOptions>> = [];
+  const notes = new Map<string, string[]>();
+  const note = (message: string, variant: string) => notes.set(message, [...(notes.get(message) ?? []), variant]);
+  variants.forEach((v, k) => {
+    let r;
+    try {
+      r = evaluator.evaluate(v.options);
+    } catch (e) {
+      if ((e as Error).name !== UNDEFINED_VARIANT_ERROR) throw e;
+      if (k === 0) throw new Error(`${fn}: the baseline "${v.name}" cannot be computed: ${(e as Error).message}`);
+      note(` skipped: ${(e as Error).message}`, v.name);
+      return;
+    }
+    for (const w of r.warnings) if (w.includes("left out of this variant")) note(`: ${w}`, v.name);
+    results.set(v.name, r.areas);
+    kept.push(v);
+  });
+  const result = runSensitivity({ variants: kept, evaluate: (_o, v) => results.get(v.name)!, labels });
+  for (const [message, names] of notes) {
+    const shown = names.slice(0, 5).map((n) => `"${n}"`).join(", ") + (names.length > 5 ? ", …" : "");
+    const whom = what === "draw" ? `${names.length} of ${variants.length - 1} Monte Carlo draws (${shown})` : `${names.length === 1 ? "variant" : "variants"} ${shown}`;
+    result.warnings.push(`${fn}: ${whom}${message}`);
+  }
+  return result;
 }

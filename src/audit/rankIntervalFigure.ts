@@ -19,7 +19,8 @@ export interface RankIntervalFigureOptions {
 /**
  * Per-area rank intervals, sorted by median rank: a dot at the median rank, a bar from the 5 % to the 95 %
  * quantile (R type 7) of the ranks over the variants or draws, an open circle at the baseline rank. Areas whose
- * class changes in some variant are drawn in red. Rank 1 (most disadvantaged) is at the top.
+ * class changes in some variant are drawn in red. Rank 1 (most disadvantaged) is at the top and the rank axis
+ * starts at 1; the legend sits above the plot, every area name is shown under it (−45°, or −90° for more than 25).
  *
  * @example
  * const fig = rankIntervalFigure(runSensitivity({ variants, evaluate }).summary, { labels });
@@ -35,7 +36,8 @@ export function rankIntervalFigure(summary: SensitivitySummary, options: RankInt
   const n = items.length;
   const withNames = n <= (options.namesUpTo ?? 60);
   const name = (id: string) => labels[id] ?? id;
-  const xOf = (k: number) => (withNames ? name(items[k].id) : k + 1);
+  // Categories are the ids (two areas may share a name); the axis shows the names.
+  const xOf = (k: number) => (withNames ? items[k].id : k + 1);
   const de = (x: number) => formatGermanNumber(Math.round(x * 10) / 10);
   const trace = (changing: boolean, legend: string, color: string): Record<string, unknown> => {
     const ks = items.map((_, k) => k).filter((k) => items[k].dependsOnMethod === changing);
@@ -77,14 +79,62 @@ export function rankIntervalFigure(summary: SensitivitySummary, options: RankInt
       hoverinfo: "skip",
     },
   ];
+  // Rank 1 at the top, the axis starting at rank 1 (not 0): an explicit reversed range with ticks at 1 and at
+  // round steps.
+  let top = 1;
+  for (const a of items) top = Math.max(top, a.rankP95 ?? 1, a.medianRank ?? 1, a.baselineRank ?? 1);
+  const pad = Math.max(0.5, 0.03 * (top - 1));
+  const step = niceStep(top / 10);
+  const tickvals = [1];
+  for (let t = step; t <= top; t += step) if (t - 1 >= step / 2) tickvals.push(t);
+  // Names: every name shown; steep (−90°) when they would otherwise overlap, −45° for few areas. At −45° the
+  // first names reach left beyond the plot, so the left margin grows with them.
+  const steep = n > 25;
+  const fontSize = n > 40 ? 10 : 11;
+  let left = 70;
+  if (withNames && !steep) {
+    const spacing = 800 / Math.max(n, 1);
+    items.forEach((a, k) => (left = Math.max(left, Math.round(name(a.id).length * fontSize * 0.58 * Math.SQRT1_2 - k * spacing + 16))));
+    left = Math.min(left, 260);
+  }
   const layout: Record<string, unknown> = {
-    ...baseLayout(options.title ?? "Rangintervalle je Gebiet", 520),
+    ...baseLayout(options.title ?? "Rangintervalle je Gebiet", withNames ? 600 : 520),
     xaxis: withNames
-      ? { title: { text: "Gebiete, nach Medianrang sortiert" }, type: "category", categoryorder: "array", categoryarray: items.map((a) => name(a.id)), tickangle: -60, automargin: true }
+      ? {
+          // standoff: without it the title is drawn over the long rotated names.
+          title: { text: "Gebiete, nach Medianrang sortiert", standoff: 12 },
+          type: "category",
+          categoryorder: "array",
+          categoryarray: items.map((a) => a.id),
+          tickmode: "array",
+          tickvals: items.map((a) => a.id),
+          ticktext: items.map((a) => name(a.id)),
+          tickangle: steep ? -90 : -45,
+          tickfont: { size: fontSize },
+          automargin: true,
+        }
       : { title: { text: "Gebiete, nach Medianrang sortiert (Position)" }, range: [0, n + 1], zeroline: false },
-    yaxis: { title: { text: "Rang (1 = größte Benachteiligung)" }, autorange: "reversed", zeroline: false },
-    legend: { orientation: "h", y: -0.25 },
+    yaxis: {
+      title: { text: "Rang (1 = größte Benachteiligung)" },
+      range: [top + pad, 1 - pad],
+      autorange: false,
+      tickmode: "array",
+      tickvals,
+      ticktext: tickvals.map((t) => formatGermanNumber(t)),
+      zeroline: false,
+    },
+    // Above the plot: below it, the legend would cover the rotated area names.
+    legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "bottom", yref: "paper" },
+    margin: { l: left, r: 20, t: 80, b: 50 },
     showlegend: true,
   };
   return { data, layout, config: baseConfig() };
+}
+
+/** The smallest of 1, 2, 5, 10, 20, 50 … that is at least `x` (a round tick step). */
+function niceStep(x: number): number {
+  if (!(x > 1)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x) return m * p;
+  return 10 * p;
 }

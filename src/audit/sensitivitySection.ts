@@ -1,5 +1,6 @@
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import type { ReportSection, ReportTable } from "../report/section.js";
+import { highlightWhere } from "../report/highlightWhere.js";
+import type { ReportSection, ReportTable, TableHighlight } from "../report/section.js";
 import type { AreaSensitivity } from "./sensitivity.js";
 import type { SensitivityResult } from "./sensitivityAnalysis.js";
 import { rankIntervalFigure } from "./rankIntervalFigure.js";
@@ -24,8 +25,6 @@ export interface SensitivitySectionOptions {
    */
   verdicts?: VerdictSensitivity | null;
 }
-
-type Highlight = NonNullable<ReportTable["highlight"]>[number];
 
 const de = (x: number | null | undefined, decimals?: number) =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : formatGermanNumber(x, decimals === undefined ? {} : { decimals });
@@ -88,10 +87,6 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
     n: rho.get(v.name)?.n ?? null,
     andere_klasse: changedBy.get(v.name) ?? 0,
   }));
-  const variantHighlight: Highlight[] = [];
-  variantRows.forEach((r, i) => {
-    if (r.andere_klasse > 0) variantHighlight.push({ row: i, key: "andere_klasse", level: "hinweis" });
-  });
   const tables: ReportTable[] = [
     {
       title: "Methodenvarianten",
@@ -104,7 +99,7 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
         { key: "andere_klasse", label: "Gebiete mit anderer Klasse" },
       ],
       rows: variantRows,
-      highlight: variantHighlight,
+      highlight: highlightWhere(variantRows, "andere_klasse", (r) => r.andere_klasse > 0 && "hinweis"),
     },
     areaTable("Methodenabhängige Gebiete", dependent, labels, true, true),
     { ...areaTable("Klassenstabilität je Gebiet", ranked, labels, false, true), html: ranked.length <= htmlUpTo },
@@ -156,7 +151,7 @@ function areaTable(
   countLabel = "Varianten mit anderer Klasse",
 ): ReportTable {
   const sorted = [...areas].sort((p, q) => (p.baselineRank ?? Infinity) - (q.baselineRank ?? Infinity));
-  const highlight: Highlight[] = [];
+  const highlight: TableHighlight[] = [];
   const rows = sorted.map((a, i) => {
     if (a.dependsOnMethod) highlight.push({ row: i, key: "stabilitaet", level: a.classStability !== null && a.classStability < 0.5 ? "stark auffällig" : "auffällig" });
     const counts = Object.entries(a.classCounts).sort((p, q) => q[1] - p[1]).map(([c, k]) => `${c} ${k}`).join(", ");

@@ -101,11 +101,15 @@ export function verdictEvaluator(result: AnalysisResult): VerdictEvaluator {
     .map((d) => ({ id: d.id, label: d.label, targetGroup: d.targetGroup as string, direction: d.direction, scale: d.unit === "%" ? 100 : 1000 }));
   const ids = current.areas.map((a) => a.id);
   const n = ids.length;
-  const cells = indicatorRows(current);
+  // The analysis' own values: smoothed rates when the analysis smoothed, raw rates otherwise; and the raw rates
+  // for a "without smoothing" variant of a smoothed analysis.
+  const analysisSmoothing = config.smoothing ?? "none";
+  const cells = indicatorRows(current, { field: analysisSmoothing === "empirical-bayes" ? "smoothed" : "value" });
+  const rawCells = analysisSmoothing === "empirical-bayes" ? indicatorRows(current, { field: "value" }) : cells;
   const weights = current.areas.map((a) => a.population ?? Number.NaN);
   const thresholds = { flag: config.thresholds.flag, strong: config.thresholds.strong };
   const rule = { ...config.verdictRule };
-  const base = { mean: config.standardization.mean, sd: config.standardization.sd, normalization: "z" as const, smoothing: "none" as const, thresholdShift: 0 };
+  const base = { mean: config.standardization.mean, sd: config.standardization.sd, normalization: "z" as const, smoothing: analysisSmoothing as "none" | "empirical-bayes", thresholdShift: 0 };
   const names = new Map(result.areas.map((a) => [a.id, a.name]));
   const labels = Object.fromEntries(ids.map((x) => [x, names.get(x) ?? x]));
   // Counts of the usable values (NaN elsewhere): the input of draws and smoothing.
@@ -139,7 +143,10 @@ export function verdictEvaluator(result: AnalysisResult): VerdictEvaluator {
     // Numerators and denominators of this variant: drawn and/or smoothed copies of the usable counts.
     let num = counts.map((c) => c.num);
     let den = counts.map((c) => c.den);
-    const changed = options.draw !== undefined || o.smoothing === "empirical-bayes";
+    // Without a draw, the analysis' values serve as they are (smoothed or raw, as the variant asks); a draw, or
+    // smoothing that the analysis did not do, recomputes the rates from the counts.
+    const changed = options.draw !== undefined || (o.smoothing === "empirical-bayes" && analysisSmoothing !== "empirical-bayes");
+    const given = o.smoothing === analysisSmoothing ? cells : rawCells;
     if (options.draw !== undefined) {
       const seed = options.draw?.seed;
       if (!Number.isInteger(seed)) throw new Error(`${fn}: draw.seed must be an integer, got ${JSON.stringify(seed)}`);
@@ -158,7 +165,7 @@ export function verdictEvaluator(result: AnalysisResult): VerdictEvaluator {
       }
     }
     const values: Array<ArrayLike<unknown>> = indicators.map((d, j) => {
-      if (!changed) return cells.map((r) => r[d.id]);
+      if (!changed) return given.map((r) => r[d.id]);
       const v = new Float64Array(n).fill(Number.NaN);
       const idx: number[] = [];
       for (let i = 0; i < n; i++) if (den[j][i] > 0) idx.push(i);

@@ -63,7 +63,7 @@ export function verdictVariants(evaluator: VerdictEvaluator, options: VerdictVar
     {
       name: VERDICT_FAMILY_LABELS.baseline,
       family: VERDICT_FAMILY_LABELS.baseline,
-      description: `${describeMean(base.mean, base.sd)}, z-Werte, ungeglättet; auffällig ab z > ${de(t.flag)}, stark auffällig ab z > ${de(t.strong)}`,
+      description: `${describeMean(base.mean, base.sd)}, z-Werte, ${base.smoothing === "empirical-bayes" ? "Empirical-Bayes-geglättet" : "ungeglättet"}; auffällig ab z > ${de(t.flag)}, stark auffällig ab z > ${de(t.strong)}`,
       options: {},
     },
   ];
@@ -89,7 +89,11 @@ export function verdictVariants(evaluator: VerdictEvaluator, options: VerdictVar
     }
   }
   if (families.has("smoothing")) {
-    add("smoothing", "Empirical-Bayes-Glättung", "Anteile zum Gesamtanteil hin geschrumpft (Marshall 1991), je stärker, je kleiner die Bezugsgröße", { smoothing: "empirical-bayes" });
+    if (evaluator.base.smoothing === "empirical-bayes") {
+      add("smoothing", "ohne Glättung", "rohe Anteile statt der Empirical-Bayes-geglätteten Anteile der Analyse", { smoothing: "none" });
+    } else {
+      add("smoothing", "Empirical-Bayes-Glättung", "Anteile zum Gesamtanteil hin geschrumpft (Marshall 1991), je stärker, je kleiner die Bezugsgröße", { smoothing: "empirical-bayes" });
+    }
   }
   if (families.has("leaveOneOut")) {
     for (const d of evaluator.indicators) {

@@ -113,7 +113,8 @@ export interface CompositeIndexResult {
  * mean and the population SD (the defaults). A high index value always means more disadvantage.
  *
  * Areas that fail `valid`, or that miss a value in any indicator (or weight), are left out of every mean and SD,
- * keep their place in `areas` with null values, and are listed in `excluded` with a German reason.
+ * keep their place in `areas` with null values, and are listed in `excluded` with a German reason. Area ids
+ * must be unique and present (else an error names the rows).
  *
  * @example
  * const r = compositeIndex(
@@ -133,11 +134,18 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   const access = columnAccess(fn, data);
   const n = access.length;
   const idCol = requireColumn(fn, access, options.id, "id");
+  if (n === 0) throw new Error(`${fn}: the data has no rows`);
   const ids = new Array<string>(n);
+  // Ids must be unique: results are joined, ranked and mapped by id (one Map insert per area, cheap next to the rest).
+  const firstRow = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const v = idCol[i];
     if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} has no id in column "${options.id}"`);
-    ids[i] = String(v);
+    const id = String(v);
+    const before = firstRow.get(id);
+    if (before !== undefined) throw new Error(`${fn}: id "${id}" occurs twice in column "${options.id}" (rows ${before} and ${i})`);
+    firstRow.set(id, i);
+    ids[i] = id;
   }
 
   const indicators = options.indicators.map((spec): Required<CompositeIndicator> => {
@@ -230,7 +238,8 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     subWeights = new Float64Array(nValid);
     for (let k = 0; k < nValid; k++) subWeights[k] = weightCol[validIdx[k]] as number;
   }
-  const zOptions = { mean: meanKind, sd: sdKind, weights: subWeights, caller: fn } as const;
+  const validIds = Array.from(validIdx, (i) => ids[i]);
+  const zOptions = (what: string) => ({ mean: meanKind, sd: sdKind, weights: subWeights, caller: `${fn}: ${what}`, ids: validIds });
 
   // Standardise each indicator over the valid areas (typed arrays: no per-area objects), add weighted z-values.
   const sum = new Float64Array(nValid);
@@ -239,7 +248,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   const components: CompositeComponent[] = indicators.map((ind, j) => {
     const col = columns[j];
     for (let k = 0; k < nValid; k++) sub[k] = col[validIdx[k]] as number;
-    const p = wrap(ind.column, () => meanAndSd(sub, zOptions));
+    const p = meanAndSd(sub, zOptions(`indicator ${ind.column}`));
     const z = new Float64Array(n).fill(NaN);
     const d = ind.direction;
     const w = ind.weight;
@@ -251,7 +260,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     zCols[ind.column] = z;
     return { column: ind.column, weight: w, direction: d, mean: p.mean, sd: p.sd, n: p.n };
   });
-  const sp = wrap("sum", () => meanAndSd(sum, zOptions));
+  const sp = meanAndSd(sum, zOptions("sum of the z-values"));
 
   const scheme = options.scheme;
   const counts: Record<string, number> = {};
@@ -303,12 +312,4 @@ function areasFromColumns(c: CompositeColumns, columns: string[]): CompositeArea
     for (const col of columns) z[col] = num(c.z[col][i]);
     return { id, valid: c.valid[i] === 1, z, sum: num(c.sum[i]), index: num(c.index[i]), class: c.class[i] };
   });
-}
-
-function wrap<T>(what: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw new Error(`compositeIndex: ${what}: ${e instanceof Error ? e.message : String(e)}`);
-  }
 }

@@ -69,7 +69,10 @@ export interface GroupVerdict {
   indicators: string[];
   /** Ids of indicators without a value in this area. */
   missing: string[];
-  /** German explanation, e.g. "2 von 3 Indikatoren auffällig: SGB II-Quote (z = 1,72, stark auffällig), …" (decimal comma). */
+  /**
+   * German explanation, e.g. "2 von 3 Indikatoren auffällig: SGB II-Quote (z = 1,72, stark auffällig), …" (decimal
+   * comma), followed by "; ohne Wert: …" naming the indicators without a value.
+   */
   reason: string;
 }
 
@@ -103,10 +106,19 @@ export interface ConspicuousnessResult {
  * verdictFor({ flags: 2, strongFlags: 0 }, { strongMinFlags: 3 });    // "auffällig"
  */
 export function verdictFor(counts: { flags: number; strongFlags: number }, rule: VerdictRule = {}): Verdict {
-  const r = { ...DEFAULT_VERDICT_RULE, ...rule };
+  const r = withDefaults(rule);
   if ((r.strongIfAnyStrong && counts.strongFlags > 0) || counts.flags >= r.strongMinFlags) return "stark auffällig";
   if (counts.flags >= r.minFlags) return "auffällig";
   return "unauffällig";
+}
+
+/** The rule with defaults for absent AND explicitly undefined fields (a spread would copy `undefined` over them). */
+function withDefaults(rule: VerdictRule): Required<VerdictRule> {
+  return {
+    strongIfAnyStrong: rule.strongIfAnyStrong ?? DEFAULT_VERDICT_RULE.strongIfAnyStrong,
+    strongMinFlags: rule.strongMinFlags ?? DEFAULT_VERDICT_RULE.strongMinFlags,
+    minFlags: rule.minFlags ?? DEFAULT_VERDICT_RULE.minFlags,
+  };
 }
 
 /**
@@ -134,7 +146,7 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
   if (!Array.isArray(options.indicators) || options.indicators.length === 0) throw new Error(`${fn}: options.indicators must list at least one indicator`);
   const scheme = conspicuousnessScheme(options.thresholds);
   const thresholds = { flag: options.thresholds?.flag ?? DEFAULT_THRESHOLDS.flag, strong: options.thresholds?.strong ?? DEFAULT_THRESHOLDS.strong };
-  const rule = { ...DEFAULT_VERDICT_RULE, ...(options.rule ?? {}) };
+  const rule = withDefaults(options.rule ?? {});
   for (const k of ["strongMinFlags", "minFlags"] as const) {
     if (typeof rule[k] !== "number" || !(rule[k] >= 1)) throw new Error(`${fn}: rule.${k} must be a number ≥ 1, got ${JSON.stringify(rule[k])}`);
   }
@@ -148,7 +160,14 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
     const column = ind.column ?? ind.id;
     return { id: ind.id, label: ind.label ?? ind.id, targetGroup: ind.targetGroup, values: requireColumn(fn, access, column, `z-value (indicator "${ind.id}")`), column };
   });
+  // An indicator listed twice would be counted twice and could alone make a group "stark auffällig".
+  const seenIds = new Set<string>();
+  for (const d of inds) {
+    if (seenIds.has(d.id)) throw new Error(`${fn}: indicator "${d.id}" listed twice`);
+    seenIds.add(d.id);
+  }
   const targetGroups = [...new Set(inds.map((d) => d.targetGroup))];
+  const labelOf = new Map(inds.map((d) => [d.id, d.label]));
   const counts: Record<string, Record<Verdict, number>> = {};
   for (const g of targetGroups) counts[g] = { unauffällig: 0, auffällig: 0, "stark auffällig": 0 };
   const excluded: Exclusion[] = [];
@@ -184,7 +203,9 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
       const verdict = verdictFor({ flags: gf.length, strongFlags }, rule);
       counts[g][verdict]++;
       const behind = gf.map((f) => `${f.label} (z = ${f.z.toFixed(2).replace(".", ",")}, ${f.level})`).join(", ");
-      const reason = gf.length === 0 ? "kein Indikator auffällig" : `${gf.length} von ${total} Indikatoren auffällig: ${behind}`;
+      // Say which indicators had no value: "unauffällig" with half the indicators missing is a weaker statement.
+      const gaps = missing.length > 0 ? `; ohne Wert: ${missing.map((m) => labelOf.get(m)).join(", ")}` : "";
+      const reason = (gf.length === 0 ? "kein Indikator auffällig" : `${gf.length} von ${total} Indikatoren auffällig: ${behind}`) + gaps;
       return { targetGroup: g, verdict, flags: gf.length, strongFlags, indicators: gf.map((f) => f.indicator), missing, reason };
     });
     areas[i] = { id, flags, groups };

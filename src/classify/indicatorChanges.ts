@@ -38,9 +38,15 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
   const suffix = options.suffix ?? "";
   const bIds = requireColumn(fn, b, options.id, "id");
   const aIds = requireColumn(fn, a, options.id, "id");
+  // A missing id would otherwise become the text "null" or "undefined" and match across the two years.
+  const idOf = (col: ArrayLike<unknown>, i: number, which: string): string => {
+    const v = col[i];
+    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} of ${which} has no id in column "${options.id}"`);
+    return String(v);
+  };
   const bPos = new Map<string, number>();
   for (let i = 0; i < b.length; i++) {
-    const id = String(bIds[i]);
+    const id = idOf(bIds, i, "before");
     if (bPos.has(id)) throw new Error(`${fn}: id "${id}" occurs twice in before`);
     bPos.set(id, i);
   }
@@ -50,7 +56,7 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
   const seen = new Set<string>();
   const rows = new Array<Record<string, string | number | null>>(a.length);
   for (let i = 0; i < a.length; i++) {
-    const id = String(aIds[i]);
+    const id = idOf(aIds, i, "after");
     if (seen.has(id)) throw new Error(`${fn}: id "${id}" occurs twice in after`);
     seen.add(id);
     const j = bPos.get(id);
@@ -68,13 +74,13 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
       if (ok(x0) && ok(x1)) row[c + suffix] = (x1 as number) - (x0 as number);
       else {
         row[c + suffix] = null;
-        if (j !== undefined) excluded.push({ id, reason: `fehlender Wert in ${c} (${ok(x0) ? "späteres" : "früheres"} Jahr)`, step: fn, column: c });
+        if (j !== undefined) excluded.push({ id, reason: `fehlender Wert in ${c} (${ok(x0) ? "späteres Jahr" : ok(x1) ? "früheres Jahr" : "beide Jahre"})`, step: fn, column: c });
       }
     });
     rows[i] = row;
   }
   for (let i = 0; i < b.length; i++) {
-    const id = String(bIds[i]);
+    const id = idOf(bIds, i, "before");
     if (!seen.has(id)) excluded.push({ id, reason: "nicht im späteren Jahr vorhanden", step: fn });
   }
   const warnings = excluded.length ? [`${fn}: ${excluded.length} exclusions (see excluded)`] : [];

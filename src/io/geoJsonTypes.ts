@@ -16,6 +16,25 @@ export interface MultiPolygonGeometry {
 /** The geometry of an area. */
 export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry;
 
+/**
+ * A GeoJSON Feature of an area as it stands in the file (RFC 7946), e.g. after `JSON.parse`: properties and a
+ * geometry that functions taking raw GeoJSON check themselves (another type or null is reported there).
+ */
+export interface GeoJsonAreaFeature {
+  type: "Feature";
+  properties: Record<string, unknown> | null;
+  geometry: AreaGeometry | { type: string; coordinates?: unknown } | null;
+}
+
+/**
+ * A GeoJSON FeatureCollection of areas as it stands in the file (positions [lon, lat] in WGS84), e.g.
+ * `JSON.parse(readFileSync("data/sozialraeume.geojson", "utf8"))`; `parseGeoJson` turns it into {@link AreaGeometries}.
+ */
+export interface AreaFeatureCollection {
+  type: "FeatureCollection";
+  features: GeoJsonAreaFeature[];
+}
+
 /** One area of a GeoJSON file: its key (always a string), geometry and all properties (unchanged). */
 export interface AreaFeature {
   id: string;

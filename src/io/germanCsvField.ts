@@ -1,11 +1,12 @@
 import { Missing } from "../table/missing.js";
 import { formatGermanNumber } from "./formatGermanNumber.js";
+import { quoteCsvField } from "./quoteCsvField.js";
 
 /**
  * One field of a CSV written the way German statistics offices publish (";" between fields): a number with a
  * decimal comma and no thousands separator ({@link formatGermanNumber}), a `Missing` cell as its marker ("." "-"
  * or empty), null/undefined as an empty field, anything else as text. A field holding ";", '"' or a line break
- * is quoted, with '"' doubled (RFC 4180), so that `parseCsv` reads it back unchanged.
+ * is quoted, with '"' doubled (RFC 4180, {@link quoteCsvField}), so that `parseCsv` reads it back unchanged.
  *
  * @param value the cell
  * @throws RangeError for a number that is not finite (NaN has no place in a published table; write a `Missing`)
@@ -20,5 +21,5 @@ export function germanCsvField(value: unknown): string {
   else if (typeof value === "number") text = formatGermanNumber(value, { thousands: "" });
   else if (value === null || value === undefined) text = "";
   else text = String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoteCsvField(text);
 }

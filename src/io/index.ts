@@ -10,6 +10,7 @@ export { parseGermanNumber } from "./parseGermanNumber.js";
 export type { DecimalMark } from "./parseGermanNumber.js";
 export { formatGermanNumber } from "./formatGermanNumber.js";
 export { germanCsvField } from "./germanCsvField.js";
+export { quoteCsvField } from "./quoteCsvField.js";
 export { DEFAULT_MISSING_MARKERS } from "./missingMarkers.js";
 export { decodeText } from "./decodeText.js";
 export type { DecodedText, TextEncodingOption } from "./decodeText.js";
@@ -20,4 +21,13 @@ export { readGeoJson } from "./readGeoJson.js";
 export { parseGeoJson } from "./parseGeoJson.js";
 export type { GeoJsonOptions } from "./parseGeoJson.js";
 export { geoJsonTable } from "./geoJsonTable.js";
-export type { AreaFeature, AreaGeometries, AreaGeometry, MultiPolygonGeometry, PolygonGeometry, Position } from "./geoJsonTypes.js";
+export type {
+  AreaFeature,
+  AreaFeatureCollection,
+  AreaGeometries,
+  AreaGeometry,
+  GeoJsonAreaFeature,
+  MultiPolygonGeometry,
+  PolygonGeometry,
+  Position,
+} from "./geoJsonTypes.js";

@@ -1,7 +1,7 @@
 import { permutationInference, type PermutationInference } from "../inference/permutation.js";
 import { createRng, shuffleInPlace } from "../inference/random.js";
 import type { Exclusion } from "../table/exclusion.js";
-import { partitionOf, permutationSettings, type MixIndexFunction, type PermutationOptions } from "./segregationPermutationTest.js";
+import { partitionOf, permutationSettings, simulatedStatistic, type MixIndexFunction, type PermutationOptions, type Partition } from "./segregationPermutationTest.js";
 import type { ColumnarTable, IndexResult, MixInput, MultigroupOptions, SingleGroupOptions } from "./types.js";
 
 /** How the null distribution of the change is simulated. */
@@ -96,9 +96,17 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
     for (let i = 0; i < order.length; i++) order[i] = i;
     for (let r = 0; r < permutations; r++) {
       shuffleInPlace(order, rng);
-      simulated[r] = index(tableOf(order.subarray(na)), options).statistic - index(tableOf(order.subarray(0, na)), options).statistic;
+      simulated[r] = simulatedStatistic(
+        fn,
+        `random split ${r + 1} of the pooled areas`,
+        () => index(tableOf(order.subarray(na)), options).statistic - index(tableOf(order.subarray(0, na)), options).statistic,
+      );
     }
   } else {
+    // Pairs need unique, present ids: a repeated id would pair one area twice (and drop another from the swap), a
+    // missing one would pair areas by row number ("Zeile 3").
+    checkPairingIds(fn, pa, "first");
+    checkPairingIds(fn, pb, "second");
     const posB = new Map<string, number>();
     for (let j = 0; j < nb; j++) posB.set(ids[na + j], na + j);
     const pairs: Array<[number, number]> = [];
@@ -119,7 +127,7 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
           selB[j - na] = i;
         }
       }
-      simulated[r] = index(tableOf(selB), options).statistic - index(tableOf(selA), options).statistic;
+      simulated[r] = simulatedStatistic(fn, `paired swap ${r + 1}`, () => index(tableOf(selB), options).statistic - index(tableOf(selA), options).statistic);
     }
   }
   const statistic = b.statistic - a.statistic;
@@ -140,4 +148,16 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
     warnings,
     excluded: [...a.excluded, ...b.excluded],
   };
+}
+
+function checkPairingIds(fn: string, p: Partition, which: string): void {
+  const seen = new Map<string, number>();
+  for (let k = 0; k < p.data.n; k++) {
+    const row = p.data.rowIndex[k];
+    if (p.data.idMissing(row)) throw new Error(`${fn}: approach "paired" needs an id in every area; row ${row + 1} of the ${which} data set has none`);
+    const id = p.data.idOf(row);
+    const before = seen.get(id);
+    if (before !== undefined) throw new Error(`${fn}: approach "paired": id ${JSON.stringify(id)} occurs twice in the ${which} data set (rows ${before + 1} and ${row + 1})`);
+    seen.set(id, row);
+  }
 }

@@ -186,11 +186,15 @@ export function mixSection(rows: MixInput, options: MixSectionOptions): ReportSe
         id: "id",
         value: `lq_${mapGroup}`,
         kind: "continuous",
+        // Diverging around 1 on the log scale: SQ 0,5 (half as frequent) and 2 (twice) get equally strong colours.
+        scale: "log2",
+        center: 1,
         title,
-        label: "SQ",
+        label: "Standortquotient (SQ)",
+        missingLabel: "ohne Wert (ausgeschlossen)",
         ...(names ? { name: "name" } : {}),
       }),
-      caption: "Standortquotient: 1 = Anteil wie in der Gesamtstadt; dunkler = häufiger als in der Stadt.",
+      caption: "Standortquotient: 1 (hell) = Anteil wie in der Gesamtstadt; rot = häufiger, blau = seltener als in der Stadt (logarithmische Skala: 0,5 und 2 gleich weit von 1).",
     });
   }
   return { id: "durchmischung", title: "Durchmischung", paragraphs, tables, figures };

@@ -29,6 +29,8 @@ export interface CountData {
   idOf(row: number): string;
   /** True when an `id` column was given. */
   hasId: boolean;
+  /** True when input row i has no id (no `id` column, or a missing cell): `idOf` then falls back to "Zeile i+1". */
+  idMissing(row: number): boolean;
   excluded: Exclusion[];
   warnings: string[];
 }
@@ -227,6 +229,7 @@ export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): C
     populationTotal,
     idOf,
     hasId: idAt !== null,
+    idMissing: (row) => idAt === null || isMissing(idAt(row)) || idAt(row) === "",
     excluded,
     warnings,
   };

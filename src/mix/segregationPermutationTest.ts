@@ -88,6 +88,20 @@ export function partitionOf(fn: string, rows: MixInput, options: SingleGroupOpti
   return { data, parts, toTable };
 }
 
+/**
+ * Runs the index on one simulated data set. A null model can leave a group without anyone in the simulated city
+ * (a very small group under "evenness", or a random split of the areas): the index is undefined there, and the
+ * index's own message ("city total of group … is 0") would wrongly point at the user's data.
+ */
+export function simulatedStatistic(fn: string, what: string, compute: () => number): number {
+  try {
+    return compute();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(`${fn}: ${what}: ${message} — the groups are too small or too few areas for this null model`);
+  }
+}
+
 /** Checks that every count is a whole number (the null models draw persons). */
 export function requireWholeCounts(fn: string, partition: Partition, names: string[]): void {
   const { data, parts } = partition;
@@ -140,7 +154,7 @@ export function segregationPermutationTest<O extends SingleGroupOptions | Multig
   const simulated = new Array<number>(permutations);
   for (let r = 0; r < permutations; r++) {
     const sim = simulateNull(partition.parts, partition.data.n, model, rng);
-    simulated[r] = index(partition.toTable(sim), options).statistic;
+    simulated[r] = simulatedStatistic(fn, `simulated data set ${r + 1} (null "${model}")`, () => index(partition.toTable(sim), options).statistic);
   }
   const alternative = options.alternative ?? (observed.name === "interaction" ? "less" : "greater");
   const inference = permutationInference(observed.statistic, simulated, { alternative });

@@ -12,7 +12,7 @@ import { mixSection } from "../mix/mixSection.js";
 import type { MapFeatureCollection } from "../plot/classMapFigure.js";
 import type { ReportSection } from "../report/section.js";
 import { contiguityWeights } from "../spatial/contiguityWeights.js";
-import type { AreaFeatureCollection } from "../supply/geojson.js";
+import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
 import { needSupplyAnalysis, type NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
 import type { Facility } from "../supply/parseFacilities.js";
 import type { Observation } from "../supply/parseObservations.js";

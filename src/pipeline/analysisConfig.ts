@@ -83,6 +83,13 @@ export interface AnalysisConfig {
   neighbourhood?: NeighbourhoodConfig | false;
   /** "Sensitivität und Unsicherheit" of the status index (`analysisSensitivity` of `src/audit`; false: left out). */
   sensitivity?: SensitivityConfig | false;
+  /**
+   * Statistical disclosure control of the published tables and figures (report, workbook, ranking CSV): counts
+   * below `minCount` (default 3) and shares with a base below `minBase` (default 30) are withheld and marked
+   * with `marker` (default "."), with secondary suppression where a total would reveal a withheld cell. The
+   * analysis itself uses every value. false: no disclosure control (internal use only).
+   */
+  disclosure?: DisclosureConfig | false;
   /** Report header. */
   report?: {
     /** Title (default "Sozialraumanalyse <current year>"). */
@@ -143,6 +150,13 @@ export interface NeighbourhoodConfig {
   fdr?: boolean;
 }
 
+/** Rules of the statistical disclosure control of published outputs. */
+export interface DisclosureConfig {
+  minCount?: number;
+  minBase?: number;
+  marker?: string;
+}
+
 /** Options of the sensitivity step (method variants and Monte Carlo draws of the status index; seeded by `seed`). */
 export interface SensitivityConfig {
   /** Monte Carlo draws of the rates (default 1000; 0: method variants only). */
@@ -183,5 +197,6 @@ export interface ResolvedAnalysisConfig {
   mix: { groups: Record<string, string>; composition: Record<string, string> | null; defaultGroups: boolean; defaultComposition: boolean } | null;
   neighbourhood: Required<NeighbourhoodConfig> | null;
   sensitivity: Required<SensitivityConfig> | null;
+  disclosure: Required<DisclosureConfig> | null;
   report: { title: string; date: string; source: string };
 }

@@ -6,11 +6,13 @@ import { rankingBarFigure } from "../plot/rankingBarFigure.js";
 import { zScoreHeatmapFigure } from "../plot/zScoreHeatmapFigure.js";
 import { formatCell } from "../report/formatCell.js";
 import type { ReportDocument, ReportParameter } from "../report/reportDocument.js";
-import type { ReportSection, ReportTable, TableColumn } from "../report/section.js";
+import { highlightWhere } from "../report/highlightWhere.js";
+import { protectTable } from "../report/protectTable.js";
+import type { ReportSection, ReportTable, TableColumn, TableHighlight } from "../report/section.js";
 import { methodAppendixSection } from "../audit/methodAppendixSection.js";
 import { sensitivitySection } from "../audit/sensitivitySection.js";
 import { supplySection } from "../supply/supplySection.js";
-import type { AreaFeatureCollection } from "../supply/geojson.js";
+import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
 import type { AnalysisResult, RankingRow } from "./analysisResult.js";
 import { neighbourhoodSection } from "./neighbourhoodSection.js";
 import { provenanceSection } from "./provenanceSection.js";
@@ -23,7 +25,6 @@ const SUPPLY_MEASURE_TEXT: Readonly<Record<string, string>> = {
   withinReach: "Plätze je 1 000 mit Nachbarräumen",
   catchment: "erreichbare Plätze je 1 000 (2SFCA)",
 };
-type Highlight = NonNullable<ReportTable["highlight"]>[number];
 
 /**
  * The German report of an analysis as a {@link ReportDocument}: overview, ranking (bars + table), maps of the
@@ -66,7 +67,77 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     }),
     provenanceSection(result.provenance, result.inputs),
   ];
-  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections };
+  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections: protectSections(result, sections) };
+}
+
+/**
+ * Statistical disclosure control of every published table (`parameters.disclosure`): counts below the minimum,
+ * shares (with their interval limits and z-values) whose base is below the minimum, and secondary suppression
+ * (`protectTable`). A section "Geheimhaltung" lists the withheld cells (never their values) before the method
+ * appendix. Figures are masked where they are built (see `withheldShare`).
+ */
+function protectSections(result: AnalysisResult, sections: ReportSection[]): ReportSection[] {
+  const sdc = result.parameters.disclosure;
+  if (!sdc) return sections;
+  const list: Array<Record<string, unknown>> = [];
+  const out = sections.map((section) => {
+    if (!section.tables?.length) return section;
+    const tables = section.tables.map((table) => {
+      const keys = Object.keys(table.rows[0] ?? {});
+      // Share columns of the indicator tables carry their base in a hidden "<indicator>__basis" field.
+      const shares = keys
+        .map((k) => /^(.*)__(wert|unten|oben|z)$/.exec(k))
+        .filter((m): m is RegExpExecArray => m !== null && keys.includes(`${m[1]}__basis`))
+        .map((m) => ({ key: m[0], base: `${m[1]}__basis` }));
+      if (table.title === "Angebot je Sozialraum") shares.push({ key: "placeRate", base: "population" });
+      const counts = table.title === "Rangfolge" ? ["einwohner"] : table.title === "Angebot je Sozialraum" ? ["population"] : [];
+      const { table: protectedTable, withheld } = protectTable(table, { counts, shares, minCount: sdc.minCount, minBase: sdc.minBase, marker: sdc.marker });
+      for (const w of withheld) {
+        const row = table.rows[w.row];
+        // The list names the rule, never a value (the detailed reasons of suppressDisclosive name the base).
+        const grund =
+          w.kind === "sekundär" ? "sekundäre Geheimhaltung" : counts.includes(w.column) ? `Fallzahl unter ${formatCell(sdc.minCount)}` : `Bezugsgröße unter ${formatCell(sdc.minBase)}`;
+        list.push({ tabelle: table.title, sozialraum: String(row.sozialraum_id ?? row.id ?? w.row + 1), spalte: w.label, art: w.kind, grund });
+      }
+      return protectedTable;
+    });
+    return { ...section, tables };
+  });
+  const note: ReportSection = {
+    id: "geheimhaltung",
+    title: "Geheimhaltung",
+    paragraphs: [
+      `Veröffentlichte Tabellen und Abbildungen sind geheim gehalten: Fallzahlen unter ${formatCell(sdc.minCount)} und Anteile mit einer Bezugsgröße unter ${formatCell(sdc.minBase)} ` +
+        `(samt Konfidenzgrenzen und z-Wert) sind durch „${sdc.marker}“ ersetzt; wo eine Summe einen geheim gehaltenen Wert verraten würde, ist ein weiterer Wert gesperrt (sekundäre Geheimhaltung). ` +
+        `Die Analyse selbst rechnet mit allen Werten. ${list.length === 0 ? "In diesem Bericht musste kein Wert gesperrt werden." : `Gesperrt sind ${list.length} Tabellenzellen.`}`,
+    ],
+    tables: list.length
+      ? [{
+          title: "Geheimhaltung",
+          columns: [
+            { key: "tabelle", label: "Tabelle" },
+            { key: "sozialraum", label: "Sozialraum" },
+            { key: "spalte", label: "Spalte" },
+            { key: "art", label: "Art" },
+            { key: "grund", label: "Grund" },
+          ],
+          rows: list,
+        }]
+      : [],
+  };
+  const at = out.findIndex((x) => x.id === "methode");
+  return at < 0 ? [...out, note] : [...out.slice(0, at), note, ...out.slice(at)];
+}
+
+/** True when the published value of `indicator` in area `id` must be withheld (its base is below `disclosure.minBase`). */
+function withheldShare(result: AnalysisResult): (id: string, indicator: string) => boolean {
+  const sdc = result.parameters.disclosure;
+  if (!sdc) return () => false;
+  const byId = new Map(result.indicators.current.areas.map((a) => [a.id, a]));
+  return (id, indicator) => {
+    const d = byId.get(id)?.values[indicator]?.denominator;
+    return d !== null && d !== undefined && d < sdc.minBase;
+  };
 }
 
 /** The parameters of an analysis as German label/value pairs (header and "Parameter" sheet). */
@@ -136,11 +207,10 @@ function overviewSection(result: AnalysisResult): ReportSection {
     const without = flags.areas.filter((a) => a.groups.find((x) => x.targetGroup === g)?.verdict === null).length;
     return { zielgruppe: targetGroupLabel(g), unauffaellig: c.unauffällig, auffaellig: c.auffällig, stark: c["stark auffällig"], ohne: without };
   });
-  const highlight: Highlight[] = [];
-  rows.forEach((r, i) => {
-    if (r.stark > 0) highlight.push({ row: i, key: "stark", level: "stark auffällig" });
-    if (r.auffaellig > 0) highlight.push({ row: i, key: "auffaellig", level: "auffällig" });
-  });
+  const highlight = [
+    ...highlightWhere(rows, "stark", (r) => r.stark > 0 && "stark auffällig"),
+    ...highlightWhere(rows, "auffaellig", (r) => r.auffaellig > 0 && "auffällig"),
+  ];
   const top = result.ranking.filter((r) => r.rang !== null && r.rang <= 3).map((r) => `${r.sozialraum_name} (${r.sozialraum_id})`);
   return {
     id: "ueberblick",
@@ -217,7 +287,7 @@ export function rankingTable(result: AnalysisResult): ReportTable {
     ...groups.map((g) => ({ key: `bewertung_${slug(targetGroupLabel(g))}`, label: targetGroupLabel(g) })),
     { key: "grund", label: "Grund (ohne Rang)" },
   ];
-  const highlight: Highlight[] = [];
+  const highlight: TableHighlight[] = [];
   const rows = result.ranking.map((r, i) => {
     const row: Record<string, unknown> = { ...r };
     delete row.verdicts;
@@ -285,7 +355,12 @@ function zSection(result: AnalysisResult): ReportSection {
   const valued = result.indicators.current.indicators.filter((d) => d.targetGroup !== "context");
   const zById = new Map(result.zScores.map((r) => [String(r[id]), r]));
   const nameById = new Map(result.areas.map((a) => [a.id, a.name]));
-  const rows = result.ranking.map((r) => ({ ...zById.get(r.sozialraum_id), __id: r.sozialraum_id, __name: nameById.get(r.sozialraum_id) ?? r.sozialraum_id }));
+  const withheld = withheldShare(result);
+  const rows = result.ranking.map((r) => {
+    const row: Record<string, unknown> = { ...zById.get(r.sozialraum_id), __id: r.sozialraum_id, __name: nameById.get(r.sozialraum_id) ?? r.sozialraum_id };
+    for (const d of valued) if (withheld(r.sozialraum_id, d.id)) row[d.id] = null;
+    return row;
+  });
   const t = result.parameters.thresholds;
   const thresholds = t.strong > t.flag ? [t.flag, t.strong] : [t.flag];
   const stdRows = result.standardization.map((s) => ({
@@ -386,7 +461,7 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
     }
     columns.push({ key: `${d.id}__z`, label: `${d.label}: z`, decimals: 2 });
   }
-  const highlight: Highlight[] = [];
+  const highlight: TableHighlight[] = [];
   const rows = ids.map((id, i) => {
     const r = rank.get(id)!;
     const g = verdictOf.get(id);
@@ -394,7 +469,10 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
     if (!isContext) {
       row.bewertung = g?.verdict ?? "keine Werte";
       const flags = areaFlags.get(id) ?? [];
-      row.indikatoren = flags.length ? flags.map((f) => `${f.label} (z = ${formatCell(f.z, 2)}, ${f.level})`).join("; ") : "–";
+      const withheld = withheldShare(result);
+      row.indikatoren = flags.length
+        ? flags.map((f) => (withheld(id, f.indicator) ? `${f.label} (${f.level})` : `${f.label} (z = ${formatCell(f.z, 2)}, ${f.level})`)).join("; ")
+        : "–";
       const level = verdictLevel(g?.verdict ?? null);
       if (level) highlight.push({ row: i, key: "bewertung", level });
       if (needIndex) row.bedarfsindex = needById.get(id) ?? null;
@@ -403,6 +481,8 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
     for (const d of inds) {
       const v = values[d.id];
       row[`${d.id}__wert`] = v.value;
+      // The base is not shown; it tells disclosure control which shares to withhold (protectSections).
+      row[`${d.id}__basis`] = v.denominator;
       if (!options.onlyConspicuous) {
         row[`${d.id}__unten`] = v.lower;
         row[`${d.id}__oben`] = v.upper;
@@ -431,15 +511,19 @@ function targetGroupSection(result: AnalysisResult, group: string): ReportSectio
   const inds = result.indicators.current.indicators.filter((d) => d.targetGroup === group);
   const c = result.conspicuousness.counts[group];
   const level = result.indicators.current.confidence;
+  const withheld = withheldShare(result);
   const figures = inds.map((d) => {
-    const rows = result.indicators.current.areas.map((a, i) => ({
-      id: a.id,
-      name: result.areas[i].name,
-      wert: a.values[d.id].value,
-      unten: a.values[d.id].lower,
-      oben: a.values[d.id].upper,
-      grau: !a.values[d.id].usable,
-    }));
+    const rows = result.indicators.current.areas.map((a, i) => {
+      const hide = withheld(a.id, d.id);
+      return {
+        id: a.id,
+        name: result.areas[i].name,
+        wert: hide ? null : a.values[d.id].value,
+        unten: hide ? null : a.values[d.id].lower,
+        oben: hide ? null : a.values[d.id].upper,
+        grau: !a.values[d.id].usable,
+      };
+    });
     const city = result.cityValues[d.id];
     return {
       title: `${d.label} (${d.unit})`,

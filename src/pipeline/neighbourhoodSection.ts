@@ -1,6 +1,7 @@
 import { choroplethFigure, type ChoroplethFeatureCollection } from "../plot/choropleth.js";
 import { moranScatterFigure } from "../plot/moran-scatter.js";
 import { formatCell } from "../report/formatCell.js";
+import { highlightWhere } from "../report/highlightWhere.js";
 import type { ReportSection, ReportTable } from "../report/section.js";
 import type { NeighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
 
@@ -75,7 +76,7 @@ export function neighbourhoodSection(
       pNormal: x.moran.pNormal,
       pSim: x.moran.pSim,
     })),
-    highlight: nb.morans.flatMap((x, row) => (x.moran.pSim !== null && x.moran.pSim <= nb.alpha ? [{ row, key: "I", level: "hinweis" as const }] : [])),
+    highlight: highlightWhere(nb.morans, "I", (x) => x.moran.pSim !== null && x.moran.pSim <= nb.alpha && "hinweis"),
   };
   const lisaRows = nb.lisa.map((a) => ({
     id: a.id,
@@ -103,9 +104,7 @@ export function neighbourhoodSection(
       { key: "clusterText", label: "Cluster" },
     ],
     rows: lisaRows,
-    highlight: lisaRows.flatMap((r, row): NonNullable<ReportTable["highlight"]> =>
-      r.cluster === "HH" ? [{ row, key: "clusterText", level: "auffällig" }] : r.cluster !== "nicht signifikant" ? [{ row, key: "clusterText", level: "hinweis" }] : [],
-    ),
+    highlight: highlightWhere(lisaRows, "clusterText", (r) => (r.cluster === "HH" ? "auffällig" : r.cluster !== "nicht signifikant" && "hinweis")),
     html: false,
   };
 

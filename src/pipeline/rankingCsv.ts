@@ -1,4 +1,4 @@
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
+import { germanCsvField } from "../io/germanCsvField.js";
 import type { AnalysisResult } from "./analysisResult.js";
 import { slug, targetGroupLabel } from "./germanLabels.js";
 
@@ -33,10 +33,14 @@ export function rankingCsv(result: AnalysisResult): string {
   return lines.join("\n") + "\n";
 }
 
-/** One CSV field: numbers German without grouping, text quoted when it holds ";", '"' or a line break. */
+/**
+ * One CSV field of the ranking: `germanCsvField` (numbers German without grouping, text quoted when it holds
+ * ";", '"' or a line break), except that a number that is not finite is written as an empty cell.
+ *
+ * @example
+ * csvField(-1.25); // "-1,25"
+ * csvField(NaN);   // ""
+ */
 export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? formatGermanNumber(value, { thousands: "" }) : "";
-  const text = String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return typeof value === "number" && !Number.isFinite(value) ? "" : germanCsvField(value);
 }

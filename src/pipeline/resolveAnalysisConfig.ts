@@ -61,6 +61,7 @@ const KEYS: Record<string, readonly string[] | null> = {
   mix: ["groups", "composition"],
   neighbourhood: ["contiguity", "indicators", "alpha", "fdr"],
   sensitivity: ["draws", "thresholdShift"],
+  disclosure: ["minCount", "minBase", "marker"],
   report: ["title", "date", "source"],
 };
 
@@ -281,6 +282,16 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     };
   }
 
+  let disclosure: ResolvedAnalysisConfig["disclosure"] = null;
+  if (config.disclosure !== false) {
+    const dc = config.disclosure ?? {};
+    disclosure = {
+      minCount: num("disclosure.minCount", dc.minCount, 3, (x) => Number.isInteger(x) && x >= 1, "a whole number ≥ 1"),
+      minBase: num("disclosure.minBase", dc.minBase, 30, (x) => x >= 0, "a number ≥ 0"),
+      marker: str("disclosure.marker", dc.marker, "."),
+    };
+  }
+
   const date = config.report?.date ?? options.today ?? todayIsoDate();
   try {
     parseReportDate(fn, date);
@@ -318,6 +329,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     mix,
     neighbourhood,
     sensitivity,
+    disclosure,
     report: { title, date, source },
   };
 }

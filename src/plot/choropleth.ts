@@ -3,6 +3,7 @@ import { baseConfig, baseLayout } from "./layout.js";
 import { CATEGORICAL_COLORS, MISSING_COLOR } from "./palette.js";
 import { DEFAULT_MISSING_MARKERS } from "../io/missingMarkers.js";
 import { isMissing } from "../table/missing.js";
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
 
 /** The part of a GeoJSON FeatureCollection the map needs (the result of `JSON.parse` fits). */
@@ -35,8 +36,22 @@ export interface ChoroplethOptions {
   categories?: readonly string[];
   /** Colour per class (categorical and lisa; overrides the defaults). */
   colors?: Readonly<Record<string, string>>;
-  /** Plotly colour scale for continuous values (default ColorBrewer YlOrRd: light yellow = low, dark red = high). */
+  /**
+   * Plotly colour scale for continuous values (default ColorBrewer YlOrRd: light yellow = low, dark red = high;
+   * with `center` ColorBrewer RdBu: blue below, near-white at, red above the centre).
+   */
   colorscale?: string | Array<[number, string]>;
+  /**
+   * Colour by log2 of the value (continuous; for ratios such as location quotients, so that 0,5 and 2 lie
+   * equally far from 1). The colour bar is labelled in the values themselves; values ≤ 0 get the lowest colour.
+   */
+  scale?: "linear" | "log2";
+  /**
+   * Centre of a diverging colour scale (continuous), in the units of the values (e.g. 1 for location quotients):
+   * the scale is symmetric around it, so equal distances (on the log scale with `scale: "log2"`) get equally
+   * strong colours.
+   */
+  center?: number;
   /** Reverse the colour scale (e.g. when high values are favourable). */
   reversescale?: boolean;
   /** Legend entry for areas without a value (default "keine Daten"). */
@@ -54,7 +69,12 @@ const YL_OR_RD: Array<[number, string]> = [
   [1, "#bd0026"],
 ];
 
-/** The conventional LISA cluster colours (GeoDa) and their German legend labels. */
+/** ColorBrewer RdBu (9 classes), blue → near-white → red: the default diverging scale (with `center`). */
+const RD_BU: Array<[number, string]> = ["#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b"].map(
+  (c, i, all) => [i / (all.length - 1), c],
+);
+
+/** The conventional LISA cluster colours (GeoDa): HH red, LL blue, HL pink, LH light blue, nicht signifikant light grey. */
 export const LISA_COLORS: Readonly<Record<string, string>> = {
   HH: "#e31a1c",
   LL: "#1f4e9e",
@@ -62,11 +82,20 @@ export const LISA_COLORS: Readonly<Record<string, string>> = {
   LH: "#a6bddb",
   "nicht signifikant": "#eeeeee",
 };
-const LISA_LABELS: Readonly<Record<string, string>> = {
-  HH: "Hoch–Hoch (HH)",
-  LL: "Niedrig–Niedrig (LL)",
-  HL: "Hoch–Niedrig (HL)",
-  LH: "Niedrig–Hoch (LH)",
+
+/**
+ * Areas without a value on a LISA map: pale sand with a dark grey outline, clearly apart from the light grey
+ * "nicht signifikant" (plotly's choropleth has no hatching, and its legend shows the fill only, so white would
+ * leave the legend entry blank).
+ */
+export const LISA_MISSING_STYLE: Readonly<{ color: string; line: string }> = { color: "#f3e3b5", line: "#525252" };
+
+/** German legend labels of the LISA clusters (map and Moran scatter plot). */
+export const LISA_LABELS: Readonly<Record<string, string>> = {
+  HH: "Hoch–Hoch (Cluster hoher Werte)",
+  LL: "Niedrig–Niedrig (Cluster niedriger Werte)",
+  HL: "Hoch–Niedrig (hoher Wert, niedrige Nachbarn)",
+  LH: "Niedrig–Hoch (niedriger Wert, hohe Nachbarn)",
   "nicht signifikant": "nicht signifikant",
 };
 
@@ -85,7 +114,7 @@ const LISA_LABELS: Readonly<Record<string, string>> = {
  *
  * @example
  * const fig = choroplethFigure(geojson, lisaRows, { idProperty: "sozialraum_id", id: "id", value: "cluster" });
- * fig.data.map((t) => t.name); // ["Hoch–Hoch (HH)", …, "nicht signifikant"]
+ * fig.data.map((t) => t.name); // ["Hoch–Hoch (Cluster hoher Werte)", …, "nicht signifikant"]
  */
 export function choroplethFigure(
   geojson: ChoroplethFeatureCollection,
@@ -132,8 +161,9 @@ export function choroplethFigure(
     marker: { line: { color: "#ffffff", width: 0.8 } },
     customdata: members.map((m) => nameOf(m.id)),
   });
-  const flat = (color: string, name: string, members: typeof features) => ({
+  const flat = (color: string, name: string, members: typeof features, line?: string) => ({
     ...traceBase(members),
+    ...(line ? { marker: { line: { color: line, width: 1.2 } } } : {}),
     name,
     z: members.map(() => 1),
     zmin: 0,
@@ -149,16 +179,19 @@ export function choroplethFigure(
   if (kind === "continuous") {
     const valued = features.filter((f) => cellNumber(byId.get(f.id) ?? {}, options.value) !== null);
     missing = features.filter((f) => cellNumber(byId.get(f.id) ?? {}, options.value) === null);
-    const z = valued.map((f) => cellNumber(byId.get(f.id) as PlotRow, options.value) as number);
+    const values = valued.map((f) => cellNumber(byId.get(f.id) as PlotRow, options.value) as number);
     if (valued.length > 0) {
+      const { z, range, ticks } = colorValues(fn, values, options.scale ?? "linear", options.center);
       data.push({
         ...traceBase(valued),
         name: label,
         z,
-        text: z.map((v) => formatGerman(v, decimals)),
-        colorscale: options.colorscale ?? YL_OR_RD,
+        ...(range ? { zmin: range[0], zmax: range[1], zauto: false } : {}),
+        text: values.map((v) => formatGerman(v, decimals)),
+        colorscale: options.colorscale ?? (options.center !== undefined ? RD_BU : YL_OR_RD),
         reversescale: options.reversescale ?? false,
-        colorbar: { title: { text: label }, separatethousands: true },
+        // Long titles are broken into lines: one long line widens the colour bar and squeezes the map.
+        colorbar: { title: { text: wrapLabel(plain(label)) }, separatethousands: true, ...(ticks ? { tickmode: "array", tickvals: ticks.values, ticktext: ticks.text } : {}) },
         showlegend: false,
         hovertemplate: `%{customdata} (%{location})<br>${plain(label)}: %{text}<extra></extra>`,
       });
@@ -185,7 +218,9 @@ export function choroplethFigure(
       data.push(flat(color, name, features.filter((f) => classOf(f.id) === c)));
     });
   }
-  if (missing.length > 0) data.push(flat(MISSING_COLOR, missingLabel, missing));
+  if (missing.length > 0) {
+    data.push(kind === "lisa" ? flat(LISA_MISSING_STYLE.color, missingLabel, missing, LISA_MISSING_STYLE.line) : flat(MISSING_COLOR, missingLabel, missing));
+  }
 
   const layout: Record<string, unknown> = {
     ...baseLayout(options.title ?? options.value, 560),
@@ -210,6 +245,55 @@ export function choroplethFigure(
     ];
   }
   return { data, layout, config: baseConfig() };
+}
+
+/**
+ * The colour values of a continuous map: the values themselves or their log2, and with a centre the symmetric
+ * range around it; with log2 the colour-bar ticks in the values' own units (powers of 2, or 0,5 … 2 for a narrow
+ * range).
+ */
+function colorValues(
+  fn: string,
+  values: number[],
+  scale: "linear" | "log2",
+  center: number | undefined,
+): { z: number[]; range: [number, number] | null; ticks: { values: number[]; text: string[] } | null } {
+  if (scale !== "linear" && scale !== "log2") throw new Error(`${fn}: scale must be "linear" or "log2", got ${JSON.stringify(scale)}`);
+  if (center !== undefined && !(Number.isFinite(center) && (scale === "linear" || center > 0))) {
+    throw new Error(`${fn}: center must be a ${scale === "log2" ? "positive" : "finite"} number, got ${center}`);
+  }
+  const f = scale === "log2" ? Math.log2 : (v: number) => v;
+  const raw = values.map((v) => (scale === "log2" && !(v > 0) ? -Infinity : f(v)));
+  const finite = raw.filter((v) => Number.isFinite(v));
+  const mid = center === undefined ? null : f(center);
+  let lo = finite.length ? Math.min(...finite) : 0;
+  let hi = finite.length ? Math.max(...finite) : 1;
+  if (mid !== null) {
+    const m = Math.max(Math.abs(lo - mid), Math.abs(hi - mid)) || 1;
+    [lo, hi] = [mid - m, mid + m];
+  }
+  // Values ≤ 0 on a log scale (a group absent from an area) take the lowest colour.
+  const z = raw.map((v) => (v === -Infinity ? lo : v));
+  const range: [number, number] | null = mid !== null || scale === "log2" ? [lo, hi] : null;
+  if (scale === "linear") return { z, range, ticks: null };
+  const span = Math.max(Math.abs(lo), Math.abs(hi));
+  const candidates = span >= 1 ? Array.from({ length: 13 }, (_, k) => 2 ** (k - 6)) : [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2];
+  const shown = candidates.filter((t) => Math.log2(t) >= lo - 1e-9 && Math.log2(t) <= hi + 1e-9);
+  return { z, range, ticks: { values: shown.map((t) => Math.log2(t)), text: shown.map((t) => formatGermanNumber(t)) } };
+}
+
+/** Breaks a colour-bar title into lines of about `width` characters at spaces (plotly line breaks: <br>). */
+function wrapLabel(text: string, width = 18): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.join("<br>");
 }
 
 /** Empty cells, missing markers ("." "-" "NA" … as in `src/io`) and NaN carry no value. */

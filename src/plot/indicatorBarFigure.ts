@@ -1,5 +1,5 @@
 import type { Figure } from "./figure.js";
-import { baseConfig, baseLayout, heightForRows, noteAnnotation, notesMargin } from "./layout.js";
+import { barCategoryAxis, baseConfig, baseLayout, heightForRows, missingValuesNote, noteAnnotation, notesMargin } from "./layout.js";
 import { MISSING_COLOR } from "./palette.js";
 import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
 
@@ -119,16 +119,7 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
   const layout: Record<string, unknown> = {
     ...baseLayout(options.title ?? valueTitle, heightForRows(items.length)),
     xaxis: { title: { text: valueTitle }, zeroline: true, automargin: true },
-    yaxis: {
-      type: "category",
-      ticklabelstandoff: 6,
-      categoryorder: "array",
-      categoryarray: items.map((d) => d.id),
-      tickvals: items.map((d) => d.id),
-      ticktext: items.map((d) => d.label),
-      autorange: "reversed",
-      automargin: true,
-    },
+    yaxis: barCategoryAxis(items),
   };
   const annotations: Array<Record<string, unknown>> = [];
   if (options.reference !== undefined) {
@@ -144,7 +135,7 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
   }
   const notes: string[] = [];
   if (items.some((d) => d.muted)) notes.push(options.mutedLabel ?? "grau: nicht in der Auswertung");
-  if (missingCount > 0) notes.push(`${missingCount} ${missingCount === 1 ? "Gebiet" : "Gebiete"} ohne Wert nicht dargestellt`);
+  if (missingCount > 0) notes.push(missingValuesNote(missingCount));
   notes.forEach((t, line) => annotations.push(noteAnnotation(t, line)));
   if (notes.length > 0) layout.margin = { ...(layout.margin as object), b: notesMargin(notes.length) };
   if (annotations.length > 0) layout.annotations = annotations;

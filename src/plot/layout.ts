@@ -65,3 +65,34 @@ export function noteAnnotation(text: string, line = 0): Record<string, unknown> 
 export function notesMargin(lines: number, minimum = 50): number {
   return lines > 0 ? Math.max(minimum, NOTE_OFFSET + NOTE_LINE * lines + 8) : minimum;
 }
+
+/**
+ * The category axis of a horizontal bar chart with one bar per area: the bars in the order of `items` from the
+ * top (reversed range), keyed by id (unique even when names repeat) and labelled with the display name, with a
+ * little air between the names and the bars.
+ *
+ * @example
+ * layout.yaxis = barCategoryAxis([{ id: "010101", label: "Alt-Wiesdorf" }]);
+ */
+export function barCategoryAxis(items: ReadonlyArray<{ id: string; label: string }>): Record<string, unknown> {
+  return {
+    type: "category",
+    ticklabelstandoff: 6,
+    categoryorder: "array",
+    categoryarray: items.map((d) => d.id),
+    tickvals: items.map((d) => d.id),
+    ticktext: items.map((d) => d.label),
+    autorange: "reversed",
+    automargin: true,
+  };
+}
+
+/**
+ * The German note for areas left out of a chart because they have no value.
+ *
+ * @example
+ * missingValuesNote(1); // "1 Gebiet ohne Wert nicht dargestellt"
+ */
+export function missingValuesNote(count: number): string {
+  return `${count} ${count === 1 ? "Gebiet" : "Gebiete"} ohne Wert nicht dargestellt`;
+}

@@ -1,5 +1,6 @@
 import { crossProduct, deviations, prepareWeights, valuesFor, weightsConstants, type WeightsTransformOption } from "../spatial/prepare.js";
 import type { SpatialWeights } from "../spatial/spatialWeights.js";
+import { LISA_COLORS, LISA_LABELS } from "./choropleth.js";
 import type { Figure } from "./figure.js";
 import { baseConfig, baseLayout } from "./layout.js";
 import { formatGerman } from "./rows.js";
@@ -16,12 +17,12 @@ export interface MoranScatterOptions {
   transform?: WeightsTransformOption;
 }
 
-const QUADRANT_COLORS = { HH: "#e31a1c", LL: "#1f4e9e", HL: "#f4a6a6", LH: "#a6bddb" } as const;
 
 /**
  * Moran scatter plot (Anselin 1996): the standardised value z_i = (x_i − mean)/sd (sd with denominator n) on
  * the x axis against its spatial lag Σ_j w_ij z_j on the y axis, the points coloured by quadrant (HH, LL, HL,
- * LH), with the least-squares line. Its slope is Σ z_i·lag_i / Σ z_i² = Moran's I · S0/n, which is exactly
+ * LH; colours and German legend labels of the LISA map, the code in each trace's `meta`), with the least-squares
+ * line. Its slope is Σ z_i·lag_i / Σ z_i² = Moran's I · S0/n, which is exactly
  * Moran's I for row-standardised weights without islands (the default transform). Values follow `weights.ids`.
  *
  * @example
@@ -64,12 +65,13 @@ export function moranScatterFigure(values: ArrayLike<number>, weights: SpatialWe
     data.push({
       type: "scatter",
       mode: "markers",
-      name: q,
+      name: LISA_LABELS[q],
+      meta: q,
       x: idx.map((i) => z[i]),
       y: idx.map((i) => lag[i]),
       customdata: idx.map((i) => [w.ids[i], names[i]]),
-      marker: { color: QUADRANT_COLORS[q], size: 8, line: { color: "#333333", width: 0.5 } },
-      hovertemplate: "%{customdata[1]} (%{customdata[0]})<br>Wert (z): %{x:.2f}<br>Nachbarn (Lag): %{y:.2f}<extra>" + q + "</extra>",
+      marker: { color: LISA_COLORS[q], size: 8, line: { color: "#333333", width: 0.5 } },
+      hovertemplate: "%{customdata[1]} (%{customdata[0]})<br>Wert (z): %{x:.2f}<br>Nachbarn (Lag): %{y:.2f}<extra>" + LISA_LABELS[q].split(" (")[0] + "</extra>",
     });
   }
   let lo = Infinity;
@@ -103,12 +105,14 @@ export function moranScatterFigure(values: ArrayLike<number>, weights: SpatialWe
     ...baseLayout(title, 520),
     xaxis: { title: { text: `${label} (standardisiert)` }, zeroline: true, zerolinecolor: "#999999" },
     yaxis: { title: { text: "räumlicher Lag: Nachbarn (standardisiert)" }, zeroline: true, zerolinecolor: "#999999" },
-    legend: { title: { text: "Quadrant" } },
+    // Above the plot: on the right, the German labels would take a third of the width.
+    legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "bottom", yref: "paper", entrywidthmode: "fraction", entrywidth: 0.5, font: { size: 11 } },
+    margin: { l: 60, r: 20, t: 115, b: 50 },
     annotations: [
-      corner("HH: hoch, Nachbarn hoch", 0.99, 0.99),
-      corner("LH: niedrig, Nachbarn hoch", 0.01, 0.99),
-      corner("LL: niedrig, Nachbarn niedrig", 0.01, 0.01),
-      corner("HL: hoch, Nachbarn niedrig", 0.99, 0.01),
+      corner("Hoch–Hoch", 0.99, 0.99),
+      corner("Niedrig–Hoch", 0.01, 0.99),
+      corner("Niedrig–Niedrig", 0.01, 0.01),
+      corner("Hoch–Niedrig", 0.99, 0.01),
     ],
   };
   return { data, layout, config: baseConfig() };

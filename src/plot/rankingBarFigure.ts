@@ -1,5 +1,5 @@
 import type { Figure } from "./figure.js";
-import { baseConfig, baseLayout, heightForRows, noteAnnotation, notesMargin } from "./layout.js";
+import { barCategoryAxis, baseConfig, baseLayout, heightForRows, missingValuesNote, noteAnnotation, notesMargin } from "./layout.js";
 import { MISSING_COLOR, resolveClassColors } from "./palette.js";
 import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
 
@@ -82,22 +82,12 @@ export function rankingBarFigure(rows: readonly PlotRow[], options: RankingBarOp
     barmode: "overlay",
     bargap: 0.15,
     xaxis: { title: { text: valueTitle }, zeroline: true, zerolinecolor: "#444", automargin: true },
-    yaxis: {
-      type: "category",
-      // A little air between the names and the bars.
-      ticklabelstandoff: 6,
-      categoryorder: "array",
-      categoryarray: items.map((d) => d.id),
-      tickvals: items.map((d) => d.id),
-      ticktext: items.map((d) => d.label),
-      autorange: "reversed",
-      automargin: true,
-    },
+    yaxis: barCategoryAxis(items),
     // Legend in the order of the bars: with the highest values on top, the class of most need comes first.
     legend: { title: { text: options.group ? "Klasse" : "" }, traceorder: descending ? "reversed" : "normal" },
   };
   if (missingCount > 0) {
-    layout.annotations = [noteAnnotation(`${missingCount} ${missingCount === 1 ? "Gebiet" : "Gebiete"} ohne Wert nicht dargestellt`)];
+    layout.annotations = [noteAnnotation(missingValuesNote(missingCount))];
     layout.margin = { ...(layout.margin as object), b: notesMargin(1) };
   }
   return { data, layout, config: baseConfig() };

@@ -1,4 +1,5 @@
-export type { ReportSection, ReportTable, TableColumn } from "./section.js";
+export type { ReportSection, ReportTable, TableColumn, TableHighlight } from "./section.js";
+export { highlightWhere } from "./highlightWhere.js";
 export type { ReportDocument, ReportParameter } from "./reportDocument.js";
 export { germanDate, todayIsoDate } from "./reportDocument.js";
 export { reportHtml, tableHtml } from "./reportHtml.js";
@@ -8,3 +9,5 @@ export { normalizeZipTimestamps, zipEntryTimes } from "./normalizeZipTimestamps.
 export { formatCell } from "./formatCell.js";
 export { HIGHLIGHT_COLORS } from "./highlightStyles.js";
 export type { HighlightLevel } from "./highlightStyles.js";
+export { protectTable } from "./protectTable.js";
+export type { ProtectedTable, TableDisclosureRules } from "./protectTable.js";

@@ -10,6 +10,13 @@ export interface TableColumn {
   decimals?: number;
 }
 
+/** A highlighted cell of a report table: row index, column key and level (coloured alike in HTML and XLSX). */
+export interface TableHighlight {
+  row: number;
+  key: string;
+  level: "auffällig" | "stark auffällig" | "hinweis";
+}
+
 /** A table in the report and, with the same content, a sheet in the XLSX workbook. */
 export interface ReportTable {
   /** German title; also the sheet name (max. 31 characters in XLSX). */
@@ -17,7 +24,7 @@ export interface ReportTable {
   columns: TableColumn[];
   rows: Array<Record<string, unknown>>;
   /** Cells to highlight (e.g. flags): for row index i, the keys to highlight and the level. */
-  highlight?: Array<{ row: number; key: string; level: "auffällig" | "stark auffällig" | "hinweis" }>;
+  highlight?: TableHighlight[];
   /** Also write this table as its own workbook sheet (default true). */
   sheet?: boolean;
   /** Show this table in the HTML report (default true; false: workbook only, e.g. a long full table). */

@@ -1,7 +1,5 @@
+import { EARTH_RADIUS_KM } from "./earthRadius.js";
 import { featureCentroid, featureIds, type SpatialFeatureCollection } from "./geometry.js";
-
-/** Mean Earth radius in km (IUGG), for the local projection of longitude/latitude. */
-const EARTH_RADIUS_KM = 6371.0088;
 
 /** Centroids of the features as planar points, ready for a distance-based neighbour search. */
 export interface CentroidPoints {

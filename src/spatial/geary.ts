@@ -1,23 +1,12 @@
-import { createRng, shuffleInPlace } from "../inference/random.js";
-import { permutationInference } from "../inference/permutation.js";
+import { globalPermutationTest, globalTestSetup, type GlobalTestInference, type GlobalTestOptions } from "./globalTest.js";
 import { normalPValue } from "./normalTail.js";
-import { deviations, permutationOptions, prepareWeights, valuesFor, weightsConstants, type WeightsTransformOption } from "./prepare.js";
 import type { SpatialWeights } from "./spatialWeights.js";
 
-/** Options of {@link geary}. */
-export interface GearyOptions {
-  /** Random permutations for the pseudo p-value (default 999; 0 skips the permutation test). */
-  permutations?: number;
-  /** Seed of the permutations (default 12345). */
-  seed?: number;
-  /** Weights transformation: "R" row-standardised (default), "B" binary, "none" as given. */
-  transform?: WeightsTransformOption;
-  /** Alternative (default "greater": positive autocorrelation, i.e. C below 1, as spdep `geary.test`). */
-  alternative?: "greater" | "less" | "two-sided";
-}
+/** Options of {@link geary}: permutations, seed, weights transform and alternative (see `GlobalTestOptions`). */
+export interface GearyOptions extends GlobalTestOptions {}
 
 /** Result of {@link geary}. */
-export interface GearyResult {
+export interface GearyResult extends GlobalTestInference {
   name: "Geary's C";
   statistic: number;
   C: number;
@@ -28,19 +17,6 @@ export interface GearyResult {
   variance: number;
   /** (E[C] − C) / √Var[C] under normality: positive for positive autocorrelation (spdep's sign). */
   z: number;
-  pNormal: number;
-  varianceRandomization: number;
-  zRandomization: number;
-  pRandomization: number;
-  transform: WeightsTransformOption;
-  alternative: "greater" | "less" | "two-sided";
-  permutations: number;
-  seed: number;
-  pSim: number | null;
-  meanSim: number | null;
-  sdSim: number | null;
-  zSim: number | null;
-  warnings: string[];
 }
 
 /**
@@ -60,26 +36,8 @@ export interface GearyResult {
  */
 export function geary(values: ArrayLike<number>, weights: SpatialWeights, options: GearyOptions = {}): GearyResult {
   const fn = "geary";
-  const transform = options.transform ?? "R";
-  const w = prepareWeights(fn, weights, transform);
-  const x = valuesFor(fn, values, w);
-  const alternative = options.alternative ?? "greater";
-  if (alternative !== "greater" && alternative !== "less" && alternative !== "two-sided") {
-    throw new Error(`${fn}: alternative must be "greater", "less" or "two-sided", got "${String(alternative)}"`);
-  }
-  const { permutations, seed } = permutationOptions(fn, options);
-  const n = w.n;
-  if (n < 4) throw new Error(`${fn}: needs at least 4 areas, got ${n}`);
-  const z = deviations(x);
-  let m2 = 0;
-  let m4 = 0;
-  for (let i = 0; i < n; i++) {
-    m2 += z[i] * z[i];
-    m4 += z[i] ** 4;
-  }
-  if (!(m2 > 0)) throw new Error(`${fn}: all ${n} values are equal; Geary's C is undefined`);
-  const { s0, s1, s2 } = weightsConstants(w);
-  if (!(s0 > 0)) throw new Error(`${fn}: the weights have no links (S0 = 0)`);
+  const setup = globalTestSetup(fn, values, weights, options, "Geary's C");
+  const { w, n, z, m2, b2, s0, s1, s2, transform, alternative, permutations, seed } = setup;
   const squaredDifferences = (v: Float64Array) => {
     let s = 0;
     for (let i = 0; i < n; i++) {
@@ -91,7 +49,6 @@ export function geary(values: ArrayLike<number>, weights: SpatialWeights, option
   const C = scale * squaredDifferences(z);
   const s02 = s0 * s0;
   const n2 = n * n;
-  const b2 = (n * m4) / (m2 * m2);
   const variance = ((2 * s1 + s2) * (n - 1) - 4 * s02) / (2 * (n + 1) * s02);
   const varianceRandomization =
     ((n - 1) * s1 * (n2 - 3 * n + 3 - (n - 1) * b2) -
@@ -101,17 +58,8 @@ export function geary(values: ArrayLike<number>, weights: SpatialWeights, option
   const z0 = (1 - C) / Math.sqrt(variance);
   const zR = (1 - C) / Math.sqrt(varianceRandomization);
 
-  let sim: ReturnType<typeof permutationInference> | null = null;
-  if (permutations > 0) {
-    const rng = createRng(seed);
-    const zp = z.slice();
-    const simulated = new Float64Array(permutations);
-    for (let r = 0; r < permutations; r++) {
-      shuffleInPlace(zp, rng);
-      simulated[r] = -scale * squaredDifferences(zp); // on −C, "greater" means small C
-    }
-    sim = permutationInference(-C, simulated, { alternative });
-  }
+  // On −C, so that "greater" (positive autocorrelation) counts the simulated C at most as large as observed.
+  const sim = globalPermutationTest(setup, -C, (zp) => -scale * squaredDifferences(zp));
   return {
     name: "Geary's C",
     statistic: C,

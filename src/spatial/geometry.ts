@@ -68,6 +68,30 @@ export function featureCentroid(fn: string, feature: SpatialFeature, id: string)
   if (g.type !== "Polygon" && g.type !== "MultiPolygon") {
     throw new Error(`${fn}: area "${id}" has geometry ${g.type}; expected Polygon, MultiPolygon or Point`);
   }
+  const c = polygonsCentroid(polygons);
+  return c === null ? null : [c.x, c.y];
+}
+
+/**
+ * Area-weighted centroid of polygons (each a list of rings, outer ring first) in the plane, by the shoelace
+ * formula
+ *
+ *   A = ½ Σ_k (x_k y_{k+1} − x_{k+1} y_k),   C_x = Σ_k (x_k + x_{k+1})(x_k y_{k+1} − x_{k+1} y_k) / (6A),   C_y likewise,
+ *
+ * summed over all rings with their sign: outer rings add, holes subtract, whatever their orientation in the
+ * file, and the parts of a MultiPolygon weigh by their area. This is what GEOS/shapely and R sf's `st_centroid`
+ * (with `sf_use_s2(FALSE)`) give; for longitude/latitude it equals the centroid in an equirectangular projection,
+ * since a centroid is invariant under affine maps. The centroid of a strongly concave area may lie outside it.
+ * Coordinates are taken relative to the first vertex, which keeps precision far from 0. A ring is closed
+ * implicitly (a repeated first vertex adds nothing). For total area 0 (degenerate polygons) the centroid is the
+ * mean vertex.
+ *
+ * @returns the centroid and the total area A (in squared coordinate units; 0 for degenerate polygons), or null
+ *   for polygons without any vertex
+ * @example
+ * polygonsCentroid([[[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]]]); // { x: 1, y: 1, area: 4 }
+ */
+export function polygonsCentroid(polygons: ReadonlyArray<ReadonlyArray<ReadonlyArray<ArrayLike<number>>>>): { x: number; y: number; area: number } | null {
   // Shoelace sums relative to the first vertex, which keeps precision for coordinates far from 0.
   let ox = NaN;
   let oy = NaN;
@@ -110,6 +134,6 @@ export function featureCentroid(fn: string, feature: SpatialFeature, id: string)
     });
   }
   if (count === 0) return null;
-  if (area2 === 0 || !Number.isFinite(area2)) return [sx / count, sy / count];
-  return [ox + cx / (3 * area2), oy + cy / (3 * area2)];
+  if (area2 === 0 || !Number.isFinite(area2)) return { x: sx / count, y: sy / count, area: area2 / 2 };
+  return { x: ox + cx / (3 * area2), y: oy + cy / (3 * area2), area: area2 / 2 };
 }

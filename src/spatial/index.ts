@@ -17,6 +17,7 @@ export { moran } from "./moran.js";
 export type { MoranOptions, MoranResult } from "./moran.js";
 export { geary } from "./geary.js";
 export type { GearyOptions, GearyResult } from "./geary.js";
+export type { GlobalAlternative, GlobalTestInference, GlobalTestOptions } from "./globalTest.js";
 export { localMoran } from "./localMoran.js";
 export type { LocalMoranOptions, LocalMoranArea, LisaQuadrant, LisaCluster } from "./localMoran.js";
 export { benjaminiHochberg } from "./benjaminiHochberg.js";

@@ -1,31 +1,13 @@
-import { createRng, shuffleInPlace } from "../inference/random.js";
-import { permutationInference } from "../inference/permutation.js";
+import { globalPermutationTest, globalTestSetup, type GlobalTestInference, type GlobalTestOptions } from "./globalTest.js";
 import { normalPValue } from "./normalTail.js";
-import {
-  crossProduct,
-  deviations,
-  permutationOptions,
-  prepareWeights,
-  valuesFor,
-  weightsConstants,
-  type WeightsTransformOption,
-} from "./prepare.js";
+import { crossProduct } from "./prepare.js";
 import type { SpatialWeights } from "./spatialWeights.js";
 
-/** Options of {@link moran}. */
-export interface MoranOptions {
-  /** Random permutations for the pseudo p-value (default 999; 0 skips the permutation test). */
-  permutations?: number;
-  /** Seed of the permutations (default 12345): same input and seed → same result. */
-  seed?: number;
-  /** Weights transformation: "R" row-standardised (default, as esda and spdep style "W"), "B" binary, "none" as given. */
-  transform?: WeightsTransformOption;
-  /** Alternative hypothesis for every p-value (default "greater": positive autocorrelation, as spdep `moran.test`). */
-  alternative?: "greater" | "less" | "two-sided";
-}
+/** Options of {@link moran}: permutations, seed, weights transform and alternative (see `GlobalTestOptions`). */
+export interface MoranOptions extends GlobalTestOptions {}
 
 /** Result of {@link moran}. */
-export interface MoranResult {
+export interface MoranResult extends GlobalTestInference {
   name: "Moran's I";
   /** Moran's I (same as `I`). */
   statistic: number;
@@ -37,26 +19,10 @@ export interface MoranResult {
   variance: number;
   /** (I − E[I]) / √Var[I] under normality. */
   z: number;
-  /** p-value of `z` for `alternative`. */
-  pNormal: number;
-  /** Var[I] under randomisation. */
-  varianceRandomization: number;
-  zRandomization: number;
-  pRandomization: number;
   /** Weight constants of the transformed weights. */
   s0: number;
   s1: number;
   s2: number;
-  transform: WeightsTransformOption;
-  alternative: "greater" | "less" | "two-sided";
-  /** Permutation test (null fields when `permutations` is 0). */
-  permutations: number;
-  seed: number;
-  pSim: number | null;
-  meanSim: number | null;
-  sdSim: number | null;
-  zSim: number | null;
-  warnings: string[];
 }
 
 /**
@@ -78,33 +44,14 @@ export interface MoranResult {
  */
 export function moran(values: ArrayLike<number>, weights: SpatialWeights, options: MoranOptions = {}): MoranResult {
   const fn = "moran";
-  const transform = options.transform ?? "R";
-  const w = prepareWeights(fn, weights, transform);
-  const x = valuesFor(fn, values, w);
-  const alternative = options.alternative ?? "greater";
-  if (alternative !== "greater" && alternative !== "less" && alternative !== "two-sided") {
-    throw new Error(`${fn}: alternative must be "greater", "less" or "two-sided", got "${String(alternative)}"`);
-  }
-  const { permutations, seed } = permutationOptions(fn, options);
-  const n = w.n;
-  if (n < 4) throw new Error(`${fn}: needs at least 4 areas, got ${n}`);
-  const z = deviations(x);
-  let m2 = 0;
-  let m4 = 0;
-  for (let i = 0; i < n; i++) {
-    m2 += z[i] * z[i];
-    m4 += z[i] ** 4;
-  }
-  if (!(m2 > 0)) throw new Error(`${fn}: all ${n} values are equal; Moran's I is undefined`);
-  const { s0, s1, s2 } = weightsConstants(w);
-  if (!(s0 > 0)) throw new Error(`${fn}: the weights have no links (S0 = 0)`);
+  const setup = globalTestSetup(fn, values, weights, options, "Moran's I");
+  const { w, n, z, m2, b2, s0, s1, s2, transform, alternative, permutations, seed } = setup;
 
   const I = ((n / s0) * crossProduct(w, z, z)) / m2;
   const expected = -1 / (n - 1);
   const n2 = n * n;
   const s02 = s0 * s0;
   const variance = (n2 * s1 - n * s2 + 3 * s02) / ((n2 - 1) * s02) - expected * expected;
-  const b2 = (n * m4) / (m2 * m2);
   const varianceRandomization =
     (n * ((n2 - 3 * n + 3) * s1 - n * s2 + 3 * s02) - b2 * ((n2 - n) * s1 - 2 * n * s2 + 6 * s02)) /
       ((n - 1) * (n - 2) * (n - 3) * s02) -
@@ -112,17 +59,7 @@ export function moran(values: ArrayLike<number>, weights: SpatialWeights, option
   const z0 = (I - expected) / Math.sqrt(variance);
   const zR = (I - expected) / Math.sqrt(varianceRandomization);
 
-  let sim: ReturnType<typeof permutationInference> | null = null;
-  if (permutations > 0) {
-    const rng = createRng(seed);
-    const zp = z.slice();
-    const simulated = new Float64Array(permutations);
-    for (let r = 0; r < permutations; r++) {
-      shuffleInPlace(zp, rng);
-      simulated[r] = ((n / s0) * crossProduct(w, zp, zp)) / m2;
-    }
-    sim = permutationInference(I, simulated, { alternative });
-  }
+  const sim = globalPermutationTest(setup, I, (zp) => ((n / s0) * crossProduct(w, zp, zp)) / m2);
   const warnings = [...w.warnings];
   if (w.islands.length > 0) warnings.push(`${fn}: ${w.islands.length} island(s) kept in n with a spatial lag of 0`);
   return {

@@ -30,7 +30,8 @@ export interface MeanAndSd {
  *     weighted:   m = Σwx / Σw,    s² = Σw(x − m)² / Σw (population)  or / (Σw − 1) (sample, frequency weights)
  *
  * The means come from simple-statistics (Kahan–Babuška summation), the sum of squares is compensated too, so a
- * million areas keep full precision. Throws if the SD is 0 or undefined.
+ * million areas keep full precision. Throws if the SD is 0 (all values, or all values with positive weight, equal)
+ * or undefined.
  *
  * @example
  * meanAndSd([2, 4, 4, 4, 5, 5, 7, 9]); // { mean: 5, sd: 2, n: 8, weightSum: 8 }
@@ -70,6 +71,22 @@ export function meanAndSd(values: ArrayLike<number>, options: MeanAndSdOptions =
     if (w !== undefined) throw new Error(`${fn}: weights given but mean is "unweighted"; pass mean: "weighted"`);
     m = ssMean(x);
   }
+  const divisor = sdKind === "population" ? weightSum : weightSum - 1;
+  if (!(divisor > 0)) throw new Error(`${fn}: sample standard deviation needs more than one value (weight sum ${weightSum})`);
+  // Equal values (among those with positive weight) have SD 0 exactly. Checked directly, because the mean of equal
+  // values can differ from them in the last bit (0.1 + 0.1 + 0.1 = 0.30000000000000004), and the tiny SD that
+  // leaves would turn every z-value into ±1 instead of the error below.
+  let first = NaN;
+  let constant = true;
+  for (let i = 0; i < n && constant; i++) {
+    if (w !== undefined && w[i] === 0) continue;
+    if (first !== first) first = x[i];
+    else if (x[i] !== first) constant = false;
+  }
+  if (constant) {
+    const what = w === undefined ? `all ${n} present values equal ${first}` : `all areas with positive weight have the value ${first}`;
+    throw new Error(`${fn}: standard deviation is 0 (${what}); z-scores are undefined`);
+  }
   // Σ w (x − m)², Neumaier-compensated.
   let ss = 0;
   let c = 0;
@@ -81,9 +98,10 @@ export function meanAndSd(values: ArrayLike<number>, options: MeanAndSdOptions =
     ss = s2;
   }
   ss += c;
-  const divisor = sdKind === "population" ? weightSum : weightSum - 1;
-  if (!(divisor > 0)) throw new Error(`${fn}: sample standard deviation needs more than one value (weight sum ${weightSum})`);
   const sd = Math.sqrt(ss / divisor);
-  if (!(sd > 0)) throw new Error(`${fn}: standard deviation is 0 (all ${n} present values equal ${x[0]}); z-scores are undefined`);
+  // Squares of differences below ~1e-154 underflow to 0, above ~1e154 overflow: rescale the data first.
+  if (!(sd > 0 && sd < Infinity)) {
+    throw new Error(`${fn}: standard deviation ${sd} cannot be computed in double precision (mean ${m}); rescale the values`);
+  }
   return { mean: m, sd, n, weightSum };
 }

@@ -55,7 +55,7 @@ export function robustZ(values: ArrayLike<unknown>, options: RobustZOptions = {}
   const rawMad = medianAbsoluteDeviation(pv.values);
   const mad = constant * rawMad;
   if (!(mad > 0)) {
-    throw new Error(`${fn}: median absolute deviation is 0 (at least half of the ${n} values equal ${med}); use zScores`);
+    throw new Error(`${fn}: median absolute deviation is 0 (more than half of the ${n} values equal ${med}); use zScores`);
   }
   const out = new Array<number | null>(values.length);
   for (let i = 0; i < pv.all.length; i++) {

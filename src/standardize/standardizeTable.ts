@@ -62,12 +62,29 @@ export function standardizeTable(rows: readonly Readonly<Record<string, unknown>
   const fn = "standardizeTable";
   if (!Array.isArray(rows)) throw new Error(`${fn}: rows must be an array of objects`);
   const method = options.method ?? "zScores";
+  if (method !== "zScores" && method !== "robustZ" && method !== "minMax" && method !== "percentileRank") {
+    throw new Error(`${fn}: method must be "zScores", "robustZ", "minMax" or "percentileRank", got ${JSON.stringify(method)}`);
+  }
   const ids = rows.map((r, i) => {
     const v = r?.[options.id];
     if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} has no id in column "${options.id}"`);
     return String(v);
   });
   const specs = options.indicators.map((s) => (typeof s === "string" ? { id: s } : s));
+  // Each indicator writes the output column named by its id: a repeated id, or the id column itself, would be
+  // overwritten without a trace.
+  const seen = new Set<string>([options.id]);
+  for (const spec of specs) {
+    if (spec.id === options.id) throw new Error(`${fn}: indicator "${spec.id}" has the name of the id column`);
+    if (seen.has(spec.id)) throw new Error(`${fn}: indicator "${spec.id}" listed twice`);
+    seen.add(spec.id);
+  }
+  if (method !== "zScores" && (options.mean !== undefined || options.sd !== undefined || options.weights !== undefined)) {
+    throw new Error(`${fn}: mean, sd and weights apply only to method "zScores", not ${JSON.stringify(method)}`);
+  }
+  if (options.weights !== undefined && rows.length > 0 && !rows.some((r) => options.weights! in r)) {
+    throw new Error(`${fn}: weights column "${options.weights}" not found`);
+  }
   const out: Record<string, string | number | null>[] = ids.map((id) => ({ [options.id]: id }));
   const parameters: StandardizeTableResult["parameters"] = {};
   const excluded: Exclusion[] = [];
@@ -83,8 +100,7 @@ export function standardizeTable(rows: readonly Readonly<Record<string, unknown>
       r = zScores(values, { ...common, mean: options.mean, sd: options.sd, weights });
     } else if (method === "robustZ") r = robustZ(values, common);
     else if (method === "minMax") r = minMax(values, common);
-    else if (method === "percentileRank") r = percentileRank(values, common);
-    else throw new Error(`${fn}: method must be "zScores", "robustZ", "minMax" or "percentileRank", got ${JSON.stringify(method)}`);
+    else r = percentileRank(values, common);
     r.values.forEach((v, i) => (out[i][spec.id] = v));
     parameters[spec.id] = r as StandardizedBase & Record<string, unknown>;
     excluded.push(...r.excluded.map((e) => ({ ...e, step: fn })));

@@ -1,3 +1,4 @@
+import { polygonsCentroid } from "../spatial/geometry.js";
 import { featureId, featurePolygons, type AreaFeatureCollection } from "./geojson.js";
 
 /** An area's centroid in WGS84. */
@@ -16,7 +17,8 @@ export interface AreaCentroid {
  * summed over rings with their sign (holes count negative whatever their orientation). Because a centroid is
  * invariant under affine maps, this equals the centroid in an equirectangular projection; it is what R sf's
  * `st_centroid` gives with `sf_use_s2(FALSE)`. As there, the centroid of a strongly concave area may lie outside
- * it. Coordinates are taken relative to the first vertex to avoid cancellation.
+ * it. Coordinates are taken relative to the first vertex to avoid cancellation (shared with the spatial weights:
+ * `polygonsCentroid`).
  *
  * @example
  * areaCentroids(geojson, { idProperty: "sozialraum_id" }); // [{ id: "010101", lon: 7.01, lat: 51.03 }, …]
@@ -27,26 +29,8 @@ export function areaCentroids(geojson: AreaFeatureCollection, options: { idPrope
   return geojson.features.map((feature, i) => {
     const id = featureId(fn, feature, i, options?.idProperty);
     const polygons = featurePolygons(fn, feature, id);
-    const x0 = polygons[0][0][0][0], y0 = polygons[0][0][0][1];
-    let area = 0, cx = 0, cy = 0;
-    for (const polygon of polygons) {
-      polygon.forEach((ring, r) => {
-        let a = 0, sx = 0, sy = 0;
-        for (let k = 0; k + 1 < ring.length; k++) {
-          const xa = ring[k][0] - x0, ya = ring[k][1] - y0, xb = ring[k + 1][0] - x0, yb = ring[k + 1][1] - y0;
-          const cross = xa * yb - xb * ya;
-          a += cross;
-          sx += (xa + xb) * cross;
-          sy += (ya + yb) * cross;
-        }
-        // outer rings add, holes subtract, whatever the orientation in the file
-        const sign = (r === 0 ? 1 : -1) * Math.sign(a);
-        area += (sign * a) / 2;
-        cx += (sign * sx) / 6;
-        cy += (sign * sy) / 6;
-      });
-    }
-    if (!(area > 0)) throw new Error(`${fn}: area "${id}" has no area`);
-    return { id, lon: x0 + cx / area, lat: y0 + cy / area };
+    const c = polygonsCentroid(polygons);
+    if (c === null || !(c.area > 0)) throw new Error(`${fn}: area "${id}" has no area`);
+    return { id, lon: c.x, lat: c.y };
   });
 }

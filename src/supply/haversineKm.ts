@@ -1,5 +1,7 @@
-/** Mean Earth radius in km (IUGG, R1 = (2a + b) / 3 of WGS84), used for all distances of the supply module. */
-export const EARTH_RADIUS_KM = 6371.0088;
+import { EARTH_RADIUS_KM } from "../spatial/earthRadius.js";
+
+/** Mean Earth radius in km (IUGG), used for all distances of the supply module (defined in `spatial/earthRadius`). */
+export { EARTH_RADIUS_KM };
 
 /**
  * Great-circle distance in km between two WGS84 positions by the haversine formula on a sphere of radius

@@ -1,6 +1,7 @@
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Figure } from "../plot/figure.js";
-import { baseConfig, baseLayout } from "../plot/layout.js";
+import { baseConfig, baseLayout, noteAnnotation, notesMargin } from "../plot/layout.js";
+import { placeLabels } from "../plot/placeLabels.js";
+import { formatGerman } from "../plot/rows.js";
 import { choroplethFigure, type ChoroplethFeatureCollection } from "../plot/choropleth.js";
 import { QUADRANTS, QUADRANT_LABELS, type CompareNeedSupplyResult, type Quadrant } from "./compareNeedSupply.js";
 import type { AreaFeatureCollection } from "./geojson.js";
@@ -13,8 +14,6 @@ export const QUADRANT_COLORS: Readonly<Record<Quadrant, string>> = {
   "low-need-high-supply": "#4575b4",
 };
 
-const de = (x: number, decimals = 2) => formatGermanNumber(x, { decimals });
-
 /** Options of {@link quadrantFigure}. */
 export interface QuadrantFigureOptions {
   /** Display names by area id (default: the ids). */
@@ -24,20 +23,24 @@ export interface QuadrantFigureOptions {
   /** Axis titles (default "Bedarf", "Angebot"). */
   needLabel?: string;
   supplyLabel?: string;
-  /** Label the points with their names (default true up to 80 areas). */
+  /** Write names next to the points with the largest gaps (default true); every point names itself on hover. */
   showLabels?: boolean;
+  /** How many areas of "hoher Bedarf, geringes Angebot" are labelled, largest gap first (default 10). */
+  labelTop?: number;
 }
 
 /**
  * Quadrant scatter: need (x) against supply (y), one trace per quadrant (the gap quadrant "hoher Bedarf, geringes
- * Angebot" first and red), dashed lines at the need and supply levels, quadrant names in the corners.
+ * Angebot" first and red), dashed lines at the need and supply levels, quadrant names in the corners (in bands
+ * above and below the points, so they cover none). Only the `labelTop` largest gaps of the gap quadrant carry a
+ * name (placed so that labels do not overlap, see `placeLabels`); the others show it on hover. Numbers in the
+ * legend, notes and hover texts are rounded to their size (565, 28,0, −0,05).
  *
  * @example
  * quadrantFigure(compareNeedSupply(need, supply), { supplyLabel: "Plätze je 1 000 Kinder" });
  */
 export function quadrantFigure(result: CompareNeedSupplyResult, options: QuadrantFigureOptions = {}): Figure {
-  const used = result.rows.filter((r) => r.quadrant !== null);
-  const showLabels = options.showLabels ?? used.length <= 80;
+  const used = result.rows.filter((r) => r.quadrant !== null && r.need !== null && r.supply !== null);
   const name = (id: string) => options.names?.[id] ?? id;
   const needLabel = options.needLabel ?? "Bedarf";
   const supplyLabel = options.supplyLabel ?? "Angebot";
@@ -45,27 +48,57 @@ export function quadrantFigure(result: CompareNeedSupplyResult, options: Quadran
     const rows = used.filter((r) => r.quadrant === q);
     return {
       type: "scatter",
-      mode: showLabels ? "markers+text" : "markers",
+      mode: "markers",
       name: `${QUADRANT_LABELS[q]} (${rows.length})`,
       x: rows.map((r) => r.need),
       y: rows.map((r) => r.supply),
       text: rows.map((r) => name(r.id)),
-      textposition: "top center",
-      textfont: { size: 9 },
-      customdata: rows.map((r) => [r.id, r.rank, r.gap === null ? "" : de(r.gap)]),
+      customdata: rows.map((r) => [r.id, r.rank ?? "–", r.gap === null ? "–" : formatGerman(r.gap, 2), rounded(r.need!), rounded(r.supply!)]),
       marker: { color: QUADRANT_COLORS[q], size: 9, line: { color: "#333333", width: 0.5 } },
-      hovertemplate: `%{text} (%{customdata[0]})<br>${needLabel}: %{x}<br>${supplyLabel}: %{y}<br>Lücke (z): %{customdata[2]}, Rang %{customdata[1]}<extra></extra>`,
+      hovertemplate: `%{text} (%{customdata[0]})<br>${needLabel}: %{customdata[3]}<br>${supplyLabel}: %{customdata[4]}<br>Lücke (z): %{customdata[2]}, Rang %{customdata[1]}<extra></extra>`,
     };
   });
+
+  // Ranges with a band below and above the points for the corner names.
+  const xs = used.map((r) => r.need!).concat(result.needLevel);
+  const ys = used.map((r) => r.supply!).concat(result.supplyLevel, 0);
+  const [xlo, xhi] = padded(Math.min(...xs), Math.max(...xs), 0.04, 0.04);
+  const [ylo, yhi] = padded(Math.min(...ys), Math.max(...ys), 0.08, 0.08);
+  const top = options.labelTop ?? 10;
+  const labelled = options.showLabels === false ? [] : result.gaps.filter((r) => r.need !== null && r.supply !== null).slice(0, top);
+  // The corner names (11 px) take the corners of an assumed 760 × 420 px plot area.
+  const cornerBox = (q: Quadrant, right: boolean, bottom: boolean) => {
+    const w = QUADRANT_LABELS[q].length * 6.6 + 6;
+    return { left: right ? 760 - w : 0, right: right ? 760 : w, top: bottom ? 420 - 18 : 0, bottom: bottom ? 420 : 18 };
+  };
+  const labels = placeLabels(
+    labelled.map((r) => ({ x: r.need!, y: r.supply!, text: name(r.id) })),
+    {
+      xRange: [xlo, xhi],
+      yRange: [ylo, yhi],
+      fontSize: 10,
+      reserved: [
+        cornerBox("high-need-low-supply", true, true),
+        cornerBox("high-need-high-supply", true, false),
+        cornerBox("low-need-low-supply", false, true),
+        cornerBox("low-need-high-supply", false, false),
+      ],
+    },
+  );
+
   const line = { color: "#555555", width: 1, dash: "dash" };
   const corner = (text: string, x: number, y: number, xanchor: string, yanchor: string) => ({
     text, x, y, xref: "paper", yref: "paper", xanchor, yanchor, showarrow: false, font: { size: 11, color: "#555555" },
   });
   const levelText = (src: string) => (src === "median" ? "Median" : "Niveau der Stadt");
+  const notes = [
+    `Gestrichelte Linien: Bedarf ${rounded(result.needLevel)} (${levelText(result.needLevelSource)}), Angebot ${rounded(result.supplyLevel)} (${levelText(result.supplyLevelSource)})`,
+    labelled.length > 0 ? `Beschriftet: die ${labelled.length === 1 ? "größte Lücke" : `${labelled.length} größten Lücken`} (hoher Bedarf, geringes Angebot); alle Namen beim Überfahren` : "",
+  ].filter((t) => t !== "");
   const layout: Record<string, unknown> = {
-    ...baseLayout(options.title ?? "Bedarf und Angebot", 560),
-    xaxis: { title: { text: needLabel }, zeroline: false },
-    yaxis: { title: { text: supplyLabel }, zeroline: false, rangemode: "tozero" },
+    ...baseLayout(options.title ?? "Bedarf und Angebot", 600),
+    xaxis: { title: { text: needLabel }, zeroline: false, range: [xlo, xhi] },
+    yaxis: { title: { text: supplyLabel }, zeroline: false, range: [ylo, yhi] },
     shapes: [
       { type: "line", xref: "x", yref: "paper", x0: result.needLevel, x1: result.needLevel, y0: 0, y1: 1, line },
       { type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: result.supplyLevel, y1: result.supplyLevel, line },
@@ -75,10 +108,26 @@ export function quadrantFigure(result: CompareNeedSupplyResult, options: Quadran
       corner(QUADRANT_LABELS["high-need-high-supply"], 1, 1, "right", "top"),
       corner(QUADRANT_LABELS["low-need-low-supply"], 0, 0, "left", "bottom"),
       corner(QUADRANT_LABELS["low-need-high-supply"], 0, 1, "left", "top"),
+      ...labels,
+      ...notes.map((t, k) => noteAnnotation(t, k)),
     ],
-    legend: { title: { text: `Linien: ${levelText(result.needLevelSource)} Bedarf ${de(result.needLevel)}, ${levelText(result.supplyLevelSource)} Angebot ${de(result.supplyLevel)}` } },
+    // Above the plot: on the right the legend would take a third of the width.
+    legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "bottom", yref: "paper" },
+    margin: { l: 70, r: 20, t: 95, b: notesMargin(notes.length) },
   };
   return { data, layout, config: baseConfig() };
+}
+
+/** A number rounded to its size: no decimals from 100, one from 10, else two ("565", "28,0", "−0,05"). */
+function rounded(x: number): string {
+  const a = Math.abs(x);
+  return formatGerman(x, a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
+/** [lo, hi] widened by the given shares of its span (a span of 0 counts as 1). */
+function padded(lo: number, hi: number, below: number, above: number): [number, number] {
+  const span = hi - lo || Math.abs(hi) || 1;
+  return [lo - below * span, hi + above * span];
 }
 
 /** Options of {@link supplyMapFigure}. */
@@ -95,8 +144,17 @@ export interface SupplyMapOptions {
 }
 
 /**
+ * ColorBrewer YlGnBu (9 classes) as a continuous scale from light (low) to dark (high). plotly's named "YlGnBu"
+ * runs the other way (dark blue at the minimum), which drew little supply dark.
+ */
+export const SUPPLY_COLORSCALE: ReadonlyArray<readonly [number, string]> = [
+  "#ffffd9", "#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58",
+].map((c, i, all) => [i / (all.length - 1), c] as const);
+
+/**
  * Map of a supply measure per area (e.g. places per 1 000 residents of the target group), built with the shared
- * `choroplethFigure` (offline, GeoJSON embedded): light = little supply, dark = much; areas without a value grey.
+ * `choroplethFigure` (offline, GeoJSON embedded): light yellow = little supply, dark blue = much
+ * ({@link SUPPLY_COLORSCALE}); areas without a value grey.
  *
  * @example
  * supplyMapFigure(supplyRatios(facilities, population, { group: "children" }).rows, { geojson });
@@ -113,7 +171,7 @@ export function supplyMapFigure(rows: ReadonlyArray<object>, options: SupplyMapO
     name: "name__",
     title: options.title ?? "Angebot je Sozialraum",
     label,
-    colorscale: "YlGnBu",
+    colorscale: SUPPLY_COLORSCALE.map(([v, c]) => [v, c]),
     missingLabel: "ohne Wert (ausgeschlossen)",
     decimals: 1,
   });

@@ -1,5 +1,5 @@
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import type { ReportSection, ReportTable } from "../report/section.js";
+import type { ReportSection, ReportTable, TableHighlight } from "../report/section.js";
 import type { AreaFeatureCollection } from "./geojson.js";
 import { SUPPLY_MEASURE_LABELS, type NeedSupplyAnalysis } from "./needSupplyAnalysis.js";
 import { observationsTable } from "./observationsTable.js";
@@ -84,7 +84,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
   }
 
   const supplyRows: Array<Record<string, unknown>> = [];
-  const highlight: NonNullable<ReportTable["highlight"]> = [];
+  const highlight: TableHighlight[] = [];
   for (const g of analysis.groups) {
     const cmp = new Map(g.comparison.rows.map((r) => [r.id, r]));
     const reach = new Map((g.withinReach?.rows ?? []).map((r) => [r.id, r]));

@@ -135,6 +135,93 @@ describe("compositeIndexEvaluator: validity, smoothing, draws", () => {
   });
 });
 
+describe("empirical-Bayes smoothing that makes an indicator constant", () => {
+  // Events k of bases n: the rates 0–7.7 % vary less than Poisson chance alone would make them vary, so the
+  // EB prior variance (method of moments, Marshall 1991) is negative, set to 0, and every smoothed rate is the
+  // overall rate Σk/Σn = 9/229 (see the empiricalBayesRates check below).
+  const k = [1, 0, 2, 1, 0, 1, 2, 0, 1, 1];
+  const n = [20, 25, 30, 22, 18, 24, 26, 21, 23, 20];
+  // b: a second indicator with large bases and clear differences
+  const b = [5, 12, 30, 8, 20, 15, 25, 10, 18, 28];
+  const small = k.map((x, i) => ({ id: `0${i}`, name: `Gebiet ${i}`, a: (100 * x) / n[i], n: n[i], b: b[i], nb: 5000 }));
+  const one = { id: "id", indicators: [{ column: "a", label: "Anteil A", denominator: "n" }], scheme: berlinMssStatus };
+  const two = { ...one, indicators: [...one.indicators, { column: "b", label: "Anteil B", denominator: "nb" }] };
+
+  it("has the data it claims: prior variance 0, every smoothed rate 9/229", () => {
+    const eb = empiricalBayesRates(k, n);
+    expect(eb.priorVariance).toBe(0);
+    for (const r of eb.smoothed) expect(r).toBeCloseTo(9 / 229, 15);
+  });
+
+  it("evaluator: a single indicator gives an undefined index, named", () => {
+    const ev = compositeIndexEvaluator(small, one);
+    let err: (Error & { columns?: string[] }) | undefined;
+    try {
+      ev.evaluate({ smoothing: "empirical-bayes" });
+    } catch (e) {
+      err = e as Error & { columns?: string[] };
+    }
+    expect(err?.name).toBe("UndefinedVariantError");
+    expect(err?.columns).toEqual(["a"]);
+    expect(err?.message).toBe(
+      'compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal across the areas, so the index is undefined in this variant',
+    );
+    // without smoothing the same data are fine
+    expect(ev.evaluate().n).toBe(10);
+  });
+
+  it("evaluator: with another indicator, the constant one is left out of the variant, with a warning", () => {
+    const ev = compositeIndexEvaluator(small, two);
+    const r = ev.evaluate({ smoothing: "empirical-bayes" });
+    expect(r.warnings).toContain('compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal across the areas; it is left out of this variant');
+    // the same as leaving "a" out: its z-scores would be 0/0, it separates no areas
+    expect(r.areas).toEqual(ev.evaluate({ smoothing: "empirical-bayes", omit: ["a"] }).areas);
+  });
+
+  it("compositeSensitivity skips the variant with a warning naming it instead of failing", () => {
+    const s = compositeSensitivity(small, one, { seed: 1, draws: 20, name: "name" });
+    const names = s.methods.variants.map((v) => v.name);
+    expect(names).not.toContain("Empirical-Bayes-Glättung");
+    expect(names).toContain("robuste z-Werte");
+    expect(s.methods.warnings).toEqual([
+      'compositeSensitivity: variant "Empirical-Bayes-Glättung" skipped: compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal across the areas, so the index is undefined in this variant',
+    ]);
+    expect(s.monteCarlo!.summary.areas).toHaveLength(10);
+    // two indicators: the variant stays, without "a", and says so
+    const s2 = compositeSensitivity(small, two, { draws: 0 });
+    expect(s2.methods.variants.map((v) => v.name)).toContain("Empirical-Bayes-Glättung");
+    expect(s2.methods.warnings).toContain(
+      'compositeSensitivity: variant "Empirical-Bayes-Glättung": compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal across the areas; it is left out of this variant',
+    );
+  });
+
+  it("refuses a smoothed baseline that cannot be computed", () => {
+    expect(() => compositeSensitivity(small, one, { base: { smoothing: "empirical-bayes" }, draws: 0 })).toThrow(
+      'compositeSensitivity: the baseline "Basis" cannot be computed: compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal',
+    );
+  });
+
+  it("skips a variant whose standardisation is undefined for the data (robust z with MAD 0)", () => {
+    const zeros = Array.from({ length: 6 }, (_, i) => ({ id: `r${i}`, a: [20, 0, 0, 0, 5, 0][i], n: 5 }));
+    const s = compositeSensitivity(zeros, { ...one, indicators: [{ column: "a", denominator: "n" }] }, { draws: 0, families: ["normalization"] });
+    expect(s.methods.variants.map((v) => v.name)).toEqual(["Basis", "Normal-Scores", "Perzentilränge"]);
+    expect(s.methods.warnings).toEqual([
+      'compositeSensitivity: variant "robuste z-Werte" skipped: compositeIndexEvaluator: a: robustZ: median absolute deviation is 0 (more than half of the 6 values equal 0); use zScores',
+    ]);
+  });
+
+  it("counts Monte Carlo draws that leave no varying indicator instead of listing each", () => {
+    // rare events in tiny bases: many draws have no event at all, so every drawn rate is 0
+    const rare = Array.from({ length: 6 }, (_, i) => ({ id: `r${i}`, a: i === 0 ? 20 : 0, n: 5 }));
+    const s = compositeSensitivity(rare, { ...one, indicators: [{ column: "a", denominator: "n" }] }, { seed: 3, draws: 50, families: ["thresholds"] });
+    const w = s.monteCarlo!.warnings.find((x) => x.includes("Monte Carlo draws"))!;
+    const skipped = Number(/: (\d+) of 50 Monte Carlo draws/.exec(w)![1]);
+    expect(skipped).toBe(50 - (s.monteCarlo!.variants.length - 1));
+    expect(skipped).toBeGreaterThan(0);
+    expect(w).toContain("skipped: compositeIndexEvaluator: the Monte Carlo draw makes every value of indicator \"a\" equal");
+  });
+});
+
 describe("shiftScheme", () => {
   it("moves every bound and keeps open/closed ends", () => {
     const s = shiftScheme(berlinMssStatus, 0.25);

@@ -45,7 +45,7 @@ describe("analysisEvaluator (pipeline status index)", () => {
   it("generates the variants around the analysis' own method", () => {
     const sample = runAnalysis({ data: { dir: CITY }, standardization: { sd: "sample" }, report: { date: "2024-01-02" }, ...CORE });
     const v = analysisVariants(sample);
-    expect(v[0].options).toEqual({ mean: "unweighted", sd: "sample" });
+    expect(v[0].options).toEqual({ mean: "unweighted", sd: "sample", smoothing: "none" });
     expect(v.map((x) => x.name)).toContain("Empirical-Bayes-Glättung"); // counts are known: smoothing applies
     expect(v.map((x) => x.name)).toContain("ohne Kinderarmut");
   });

@@ -22,20 +22,70 @@ describe("rankIntervalFigure", () => {
   it("draws a dot at the median and a 5–95 % bar per area, sorted by median rank", () => {
     const fig = rankIntervalFigure(s.methods.summary, { labels: s.methods.labels });
     const [stable, changing, base] = fig.data as Array<Record<string, any>>;
+    // x: the ids (unique even if names repeat); the axis shows the names
     const drawn = [...stable.x, ...changing.x];
-    expect(drawn.sort()).toEqual(rows.map((r) => r.name).sort());
-    const by = new Map(s.methods.summary.areas.map((a) => [s.methods.labels[a.id], a]));
-    stable.x.forEach((name: string, k: number) => {
-      const a = by.get(name)!;
+    expect(drawn.sort()).toEqual(rows.map((r) => r.id).sort());
+    const by = new Map(s.methods.summary.areas.map((a) => [a.id, a]));
+    stable.x.forEach((id: string, k: number) => {
+      const a = by.get(id)!;
       expect(stable.y[k]).toBe(a.medianRank);
       expect(stable.error_y.array[k]).toBe(a.rankP95! - a.medianRank!);
       expect(stable.error_y.arrayminus[k]).toBe(a.medianRank! - a.rankP05!);
       expect(a.dependsOnMethod).toBe(false);
     });
-    const order = (fig.layout.xaxis as { categoryarray: string[] }).categoryarray.map((n) => by.get(n)!.medianRank!);
+    const axis = fig.layout.xaxis as { categoryarray: string[]; tickvals: string[]; ticktext: string[] };
+    const order = axis.categoryarray.map((id) => by.get(id)!.medianRank!);
     expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(axis.tickvals).toEqual(axis.categoryarray);
+    expect(axis.ticktext).toEqual(axis.categoryarray.map((id) => s.methods.labels[id]));
     expect(base.name).toBe("Rang der Basis");
-    expect((fig.layout.yaxis as { autorange: string }).autorange).toBe("reversed");
+  });
+
+  it("puts rank 1 at the top of an axis that starts at 1, the legend above the plot, every name on the axis", () => {
+    const fig = rankIntervalFigure(s.methods.summary, { labels: s.methods.labels });
+    const y = fig.layout.yaxis as { range: [number, number]; tickvals: number[]; ticktext: string[] };
+    const worst = Math.max(...s.methods.summary.areas.map((a) => a.rankP95!));
+    // reversed: the larger rank at the bottom (range[0]), rank 1 just below the top edge — no rank 0
+    expect(y.range[0]).toBeGreaterThanOrEqual(worst);
+    expect(y.range[1]).toBeGreaterThan(0);
+    expect(y.range[1]).toBeLessThan(1);
+    expect(y.tickvals).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // 10 areas: step 1
+    const legend = fig.layout.legend as { y: number; yanchor: string };
+    expect(legend).toMatchObject({ y: 1, yanchor: "bottom" });
+    const x = fig.layout.xaxis as { tickmode: string; tickangle: number; title: { standoff: number } };
+    expect(x).toMatchObject({ tickmode: "array", tickangle: -45 });
+    expect(x.title.standoff).toBeGreaterThan(0);
+  });
+
+  it("rotates names steeply for many areas, ticks at round ranks from 1", () => {
+    const many = runSensitivity({
+      variants: [{ name: "Basis", family: "Basis", options: 0 }],
+      evaluate: () => Array.from({ length: 58 }, (_, i) => ({ id: `g${i}`, rank: i + 1, class: "mittel" })),
+    });
+    const fig = rankIntervalFigure(many.summary);
+    expect((fig.layout.xaxis as { tickangle: number }).tickangle).toBe(-90);
+    expect((fig.layout.yaxis as { tickvals: number[] }).tickvals).toEqual([1, 10, 20, 30, 40, 50]);
+  });
+
+  it("keeps two areas with the same name apart (categories are ids)", () => {
+    const twins = runSensitivity({
+      variants: [{ name: "Basis", family: "Basis", options: 0 }],
+      evaluate: () => ["a", "b", "c"].map((id, i) => ({ id, rank: i + 1, class: "mittel" })),
+    });
+    const fig = rankIntervalFigure(twins.summary, { labels: { a: "Mitte", b: "Mitte", c: "Nord" } });
+    expect((fig.data[0] as { x: string[] }).x).toEqual(["a", "b", "c"]);
+    expect((fig.layout.xaxis as { ticktext: string[] }).ticktext).toEqual(["Mitte", "Mitte", "Nord"]);
+  });
+
+  it("widens the left margin for a long first name at −45°", () => {
+    const few = runSensitivity({
+      variants: [{ name: "Basis", family: "Basis", options: 0 }],
+      evaluate: () => ["a", "b", "c"].map((id, i) => ({ id, rank: i + 1, class: "mittel" })),
+    });
+    const short = rankIntervalFigure(few.summary, { labels: { a: "Ost" } });
+    const long = rankIntervalFigure(few.summary, { labels: { a: "Bergisch Neukirchen-Südwest-Außenbereich" } });
+    expect((short.layout.margin as { l: number }).l).toBe(70);
+    expect((long.layout.margin as { l: number }).l).toBeGreaterThan(120);
   });
 
   it("switches to positions for many areas", () => {

@@ -231,3 +231,25 @@ describe("verdict variants agree with re-running the pipeline", () => {
     expect((await reportWorkbook(doc)).byteLength).toBeGreaterThan(1000);
   });
 });
+
+describe("verdict sensitivity of a smoothed analysis", () => {
+  it("reproduces the analysis' verdicts when the analysis itself smooths, and offers 'ohne Glättung'", async () => {
+    const { runAnalysis } = await import("../../src/pipeline/index.js");
+    const { verdictEvaluator, verdictVariants } = await import("../../src/audit/index.js");
+    const result = runAnalysis({ smoothing: "empirical-bayes", sensitivity: false, supply: false, mix: false, neighbourhood: false, report: { date: "2024-01-02" } } as never);
+    const ev = verdictEvaluator(result);
+    expect(ev.base.smoothing).toBe("empirical-bayes");
+    const got = ev.evaluate({});
+    let compared = 0;
+    result.conspicuousness.targetGroups.forEach((g, k) => {
+      result.conspicuousness.areas.forEach((a, i) => {
+        expect(got.groups[g][i].verdict, `${a.id} ${g}`).toBe(a.groups[k].verdict);
+        compared++;
+      });
+    });
+    expect(compared).toBeGreaterThan(150);
+    const names = verdictVariants(ev).map((v) => v.name);
+    expect(names).toContain("ohne Glättung");
+    expect(names).not.toContain("Empirical-Bayes-Glättung");
+  });
+});

@@ -85,9 +85,33 @@ describe("compositeIndex", () => {
     expect(() => compositeIndex(rows, { id: "id", indicators: ["x", "x"] })).toThrow('compositeIndex: indicator column "x" listed twice');
     expect(() => compositeIndex([{ id: "a", x: "7" }], { id: "id", indicators: ["x"] })).toThrow('compositeIndex: value "7" in column "x" of area "a" is not a finite number');
     expect(() => compositeIndex([{ id: "a", x: 1 }, { id: "b", x: 1 }], { id: "id", indicators: ["x"] })).toThrow(
-      "compositeIndex: x: compositeIndex: standard deviation is 0 (all 2 present values equal 1); z-scores are undefined",
+      "compositeIndex: indicator x: standard deviation is 0 (all 2 present values equal 1); z-scores are undefined",
     );
+    // x and y mirror each other: every sum is 0.
+    expect(() => compositeIndex([{ id: "a", x: 1, y: 3 }, { id: "b", x: 2, y: 2 }, { id: "c", x: 3, y: 1 }], { id: "id", indicators: ["x", "y"] })).toThrow(
+      "compositeIndex: sum of the z-values: standard deviation is 0 (all 3 present values equal 0); z-scores are undefined",
+    );
+    // A bad weight is named by its area (it was "position 1" of the valid subset).
+    expect(() =>
+      compositeIndex([{ id: "a", x: 1, ew: 5, ok: "n" }, { id: "b", x: 2, ew: 7, ok: "j" }, { id: "c", x: 3, ew: -4, ok: "j" }], {
+        id: "id", indicators: ["x"], mean: "weighted", weights: "ew", valid: { column: "ok", value: "j" },
+      }),
+    ).toThrow('compositeIndex: indicator x: weight -4 at area "c" is not a finite non-negative number');
+    expect(() => compositeIndex([], { id: "id", indicators: ["x"] })).toThrow("compositeIndex: the data has no rows");
     expect(() => compositeIndex(rows, { id: "id", indicators: ["x"], valid: { column: "kom", value: "gültig" } })).toThrow('compositeIndex: valid column "kom" not found');
+  });
+
+  it("refuses duplicate area ids, naming both rows", () => {
+    const rows = [{ id: "0101", x: 1 }, { id: "0102", x: 2 }, { id: "0101", x: 5 }];
+    expect(() => compositeIndex(rows, { id: "id", indicators: ["x"] })).toThrow('compositeIndex: id "0101" occurs twice in column "id" (rows 0 and 2)');
+    expect(() => compositeIndex({ id: ["7", "7"], x: [1, 2] }, { id: "id", indicators: ["x"] })).toThrow('compositeIndex: id "7" occurs twice');
+  });
+
+  it("a class boundary value (index exactly −1 or 1) goes to mittel, as the publisher's −1 ≤ x ≤ 1", () => {
+    // Four areas x = −1, −1, 1, 1 (one indicator): mean 0, population SD 1, so z and index are exactly ±1.
+    const r = compositeIndex([{ id: "a", x: -1 }, { id: "b", x: -1 }, { id: "c", x: 1 }, { id: "d", x: 1 }], { id: "id", indicators: ["x"], scheme: berlinMssStatus });
+    expect(r.areas.map((a) => a.index)).toEqual([-1, -1, 1, 1]);
+    expect(r.areas.map((a) => a.class)).toEqual(["mittel", "mittel", "mittel", "mittel"]);
   });
 
   it("invariants: the index has mean 0 and population SD 1; input not mutated; order kept", () => {
@@ -130,5 +154,16 @@ describe("indicatorChanges", () => {
       ["n", "nicht im früheren Jahr vorhanden"],
       ["z", "nicht im späteren Jahr vorhanden"],
     ]);
+  });
+
+  it("missing ids are errors (they used to become the text \"null\"), a value missing in both years says so", () => {
+    expect(() => indicatorChanges([{ id: null, s: 1 }], [{ id: "null", s: 2 }], { id: "id", columns: ["s"] })).toThrow(
+      'indicatorChanges: row 0 of before has no id in column "id"',
+    );
+    expect(() => indicatorChanges([{ id: "a", s: 1 }], [{ id: missing("."), s: 2 }], { id: "id", columns: ["s"] })).toThrow(
+      'indicatorChanges: row 0 of after has no id in column "id"',
+    );
+    const r = indicatorChanges([{ id: "a", s: null }], [{ id: "a", s: missing("-") }], { id: "id", columns: ["s"] });
+    expect(r.excluded.map((e) => e.reason)).toEqual(["fehlender Wert in s (beide Jahre)"]);
   });
 });

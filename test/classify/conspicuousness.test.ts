@@ -49,6 +49,24 @@ describe("conspicuousness", () => {
     expect(verdictFor({ flags: 1, strongFlags: 0 }, { minFlags: 2 })).toBe("unauffällig");
   });
 
+  it("names the indicators without a value in the reason", () => {
+    const r = conspicuousness(rows, { id: "id", indicators });
+    expect(r.areas[2].groups[1].reason).toBe("kein Indikator auffällig; ohne Wert: Arbeitslosigkeit");
+    expect(r.areas[1].groups[1].reason).not.toContain("ohne Wert");
+  });
+
+  it("an explicitly undefined rule field means its default (it used to disable the rule or throw)", () => {
+    expect(verdictFor({ flags: 2, strongFlags: 0 }, { strongMinFlags: undefined })).toBe("stark auffällig");
+    const r = conspicuousness(rows, { id: "id", indicators, rule: { strongMinFlags: undefined, minFlags: undefined } });
+    expect(r.rule).toEqual({ strongIfAnyStrong: true, strongMinFlags: 2, minFlags: 1 });
+    expect(r.areas[2].groups[0].verdict).toBe("stark auffällig");
+  });
+
+  it("refuses an indicator listed twice (its one flag would count as two: stark auffällig)", () => {
+    const twice = [{ id: "x", targetGroup: "children" }, { id: "x", targetGroup: "children" }];
+    expect(() => conspicuousness([{ id: "a", x: 1.2 }], { id: "id", indicators: twice })).toThrow('conspicuousness: indicator "x" listed twice');
+  });
+
   it("errors name area, indicator and column", () => {
     expect(() => conspicuousness([{ id: "a", x: "hoch" }], { id: "id", indicators: [{ id: "x", targetGroup: "children" }] })).toThrow(
       'conspicuousness: z-value "hoch" of indicator "x" (column "x") in area "a" is not a finite number',

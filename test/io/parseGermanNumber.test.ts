@@ -114,3 +114,31 @@ describe("germanCsvField", () => {
     );
   });
 });
+
+describe("quoteCsvField", () => {
+  it("quotes exactly the fields holding the delimiter, a quote or a line break (RFC 4180)", async () => {
+    const { quoteCsvField } = await import("../../src/io/index.js");
+    expect(quoteCsvField("Nord")).toBe("Nord");
+    expect(quoteCsvField('Nord; "Alt"')).toBe('"Nord; ""Alt"""');
+    expect(quoteCsvField("a,b")).toBe("a,b"); // "," is no delimiter by default
+    expect(quoteCsvField("a,b", ",")).toBe('"a,b"');
+    expect(quoteCsvField("a;b", ",")).toBe("a;b");
+    expect(quoteCsvField("a\tb", "\t")).toBe('"a\tb"');
+    expect(quoteCsvField("zwei\r\nZeilen", ",")).toBe('"zwei\r\nZeilen"');
+    expect(quoteCsvField("")).toBe("");
+  });
+
+  it("round-trips any text through csv-parse for each delimiter", async () => {
+    const { quoteCsvField } = await import("../../src/io/index.js");
+    const { parse } = await import("csv-parse/sync");
+    for (const delimiter of [";", ",", "\t"] as const) {
+      fc.assert(
+        fc.property(fc.string(), fc.string(), (a, b) => {
+          const line = `${quoteCsvField(a, delimiter)}${delimiter}${quoteCsvField(b, delimiter)}\n`;
+          const rows = parse(line, { delimiter, relax_column_count: false }) as string[][];
+          expect(rows).toEqual([[a, b]]);
+        }),
+      );
+    }
+  });
+});

@@ -118,6 +118,33 @@ describe("inference argument checks", () => {
       "biasCorrectedDissimilarity: replications must be a whole number ≥ 2, got 1",
     );
   });
+  it("paired comparison refuses repeated or missing ids (they used to pair areas twice or by row number)", () => {
+    const a = [{ id: "a", x: 10, t: 100 }, { id: "a", x: 50, t: 100 }, { id: "b", x: 5, t: 100 }];
+    const b = [{ id: "a", x: 20, t: 100 }, { id: "b", x: 40, t: 100 }, { id: "c", x: 30, t: 100 }];
+    const o = { group: "x", total: "t", id: "id", approach: "paired" as const, permutations: 9, seed: 1 };
+    expect(() => compareSegregation(dissimilarity, a, b, o)).toThrow('compareSegregation: approach "paired": id "a" occurs twice in the first data set (rows 1 and 2)');
+    expect(() => compareSegregation(dissimilarity, b, a, o)).toThrow('id "a" occurs twice in the second data set (rows 1 and 2)');
+    const c = [{ id: null, x: 10, t: 100 }, { id: "q", x: 50, t: 100 }];
+    expect(() => compareSegregation(dissimilarity, c, b, o)).toThrow('compareSegregation: approach "paired" needs an id in every area; row 1 of the first data set has none');
+    // random labelling needs no ids
+    expect(compareSegregation(dissimilarity, a, b, { group: "x", total: "t", permutations: 9, seed: 1 }).simulated).toHaveLength(9);
+  });
+
+  it("a simulated city in which the group vanishes is reported as such, not as a problem of the user's data", () => {
+    // One person of the group among 2000: under "evenness" P(no one drawn) = (1 − 1/2000)^2000 ≈ e⁻¹ per data set.
+    const rare = Array.from({ length: 40 }, (_, i) => ({ id: String(i), x: i === 3 ? 1 : 0, t: 50 }));
+    expect(() => segregationPermutationTest(dissimilarity, rare, { group: "x", total: "t", null: "evenness", permutations: 99, seed: 1 })).toThrow(
+      /^segregationPermutationTest: simulated data set \d+ \(null "evenness"\): dissimilarity: city total of group "x" is 0; the index is undefined — the groups are too small or too few areas for this null model$/,
+    );
+    // random labelling keeps the group's city total: no problem there
+    expect(segregationPermutationTest(dissimilarity, rare, { group: "x", total: "t", permutations: 19, seed: 1 }).simulated).toHaveLength(19);
+    const e1 = [{ x: 0, t: 100 }, { x: 0, t: 100 }, { x: 5, t: 100 }];
+    const e2 = [{ x: 0, t: 100 }, { x: 0, t: 100 }, { x: 9, t: 100 }];
+    expect(() => compareSegregation(dissimilarity, e1, e2, { group: "x", total: "t", permutations: 99, seed: 1 })).toThrow(
+      /^compareSegregation: random split \d+ of the pooled areas: dissimilarity: city total of group "x" is 0/,
+    );
+  });
+
   it("a small city's D under random labelling is well above 0 (small-area bias)", () => {
     const small = Array.from({ length: 30 }, (_, i) => ({ id: String(i), x: 2, t: 10 }));
     const res = segregationPermutationTest(dissimilarity, small, { group: "x", total: "t", permutations: 199, seed: 5 });

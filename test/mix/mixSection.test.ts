@@ -47,6 +47,14 @@ describe("mixSection", () => {
     expect(section.figures).toHaveLength(1);
     expect(section.figures![0].title).toBe("Standortquotient SGB-II-Leistungsberechtigte");
     expect(section.figures![0].figure.data[0].type).toBe("choropleth");
+    // diverging around SQ 1 on the log scale: colour = log2(SQ), range symmetric around 0, hover in SQ
+    const map = section.figures![0].figure.data[0] as Record<string, any>;
+    const lqs = lq.rows.slice(0, 3).map((r) => r.lq_sgb2 as number);
+    expect(map.z).toEqual(lqs.map((v) => Math.log2(v)));
+    const m = Math.max(...lqs.map((v) => Math.abs(Math.log2(v))));
+    expect([map.zmin, map.zmax]).toEqual([-m, m]);
+    expect(map.text[0]).toBe(lqs[0].toFixed(2).replace(".", ","));
+    expect(map.colorbar.ticktext).toContain("1");
     expect(section.paragraphs!.join(" ")).toContain("MAUP");
   });
 

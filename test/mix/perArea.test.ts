@@ -61,9 +61,9 @@ describe("mixDeviation", () => {
     expect(b.chiSquare).toBeCloseTo(15 + 225 / 85, 12);
     expect(b.overrepresented).toBe("sgb2");
     expect(b.flag).toBe(true); // d 0.15 ≥ 0.10 and p ≈ 2.6e-5 < 0.05
-    // area 0101: d = 0.05 < 0.10 → not flagged although p < 0.05
+    // area 0101: d = 0.05 < 0.10 and χ² = 25/15 + 25/85, p = 0.16142946236708328 (R: pchisq(…, 1, lower.tail = FALSE))
     expect(a.dissimilarity).toBeCloseTo(0.05, 14);
-    expect(a.pValue).toBeLessThan(0.2);
+    expect(Math.abs(a.pValue! - 0.16142946236708328)).toBeLessThan(1e-13);
     expect(a.flag).toBe(false);
     expect(a.overrepresented).toBe("rest");
     expect(empty).toMatchObject({ id: "0103", dissimilarity: null, flag: false });
@@ -83,6 +83,17 @@ describe("mixDeviation", () => {
     expect(res.areas[0].flag).toBe(false);
     // the chi-squared approximation is rough for expected counts below 5: the result says so
     expect(res.warnings).toContain("1 Gebiete mit erwarteten Anzahlen unter 5: dort ist der Chi-Quadrat-p-Wert nur eine grobe Näherung.");
+  });
+
+  it("a large area with a tiny deviation is not flagged although it is significant (the threshold rule)", () => {
+    // P = 0.1; area "a": p = 0.11, d = 0.01 < 0.10; χ² = 100²/1000 + 100²/9000, p = 0.00085812066639367449 (R pchisq)
+    const r = [{ id: "a", x: 1100, t: 10000 }, { id: "b", x: 900, t: 10000 }];
+    const res = mixDeviation(r, { group: "x", total: "t", id: "id" });
+    expect(res.areas[0].dissimilarity).toBeCloseTo(0.01, 14);
+    expect(Math.abs(res.areas[0].pValue! - 0.00085812066639367449)).toBeLessThan(1e-15);
+    expect(res.areas[0].flag).toBe(false);
+    // with the threshold lowered below d the same area is flagged: only the threshold kept it out
+    expect(mixDeviation(r, { group: "x", total: "t", id: "id", threshold: 0.005 }).areas[0].flag).toBe(true);
   });
 
   it("rejects a threshold outside [0, 1]", () => {

@@ -25,6 +25,7 @@ const SHEET_TABLES = [
   "Methodenvarianten", "Methodenabhängige Gebiete", "Klassenstabilität je Gebiet", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität je Gebiet",
   "Ausschlüsse",
+  "Geheimhaltung",
   "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen",
   "Herkunft",
 ];
@@ -120,6 +121,18 @@ describe("runAnalysis against the R reference (grid city)", () => {
     expect(first.sozialraum_id).toBe(result.ranking[0].sozialraum_id);
   });
 
+  it("writes one ranking CSV field as germanCsvField does, a non-finite number as an empty cell", async () => {
+    const { csvField } = await import("../../src/pipeline/index.js");
+    const { missing } = await import("../../src/table/index.js");
+    expect(csvField(-1.25)).toBe("-1,25");
+    expect(csvField(1234567.5)).toBe("1234567,5"); // no thousands separator
+    expect(csvField(NaN)).toBe("");
+    expect(csvField(Infinity)).toBe("");
+    expect(csvField(null)).toBe("");
+    expect(csvField(missing("."))).toBe(".");
+    expect(csvField('Alt; "Nord"')).toBe('"Alt; ""Nord"""');
+  });
+
   it("reports progress one line per step", () => {
     const steps: AnalysisProgress[] = [];
     runAnalysis({ data: { dir: CITY }, report: { date: "2024-01-02" } }, { onProgress: (p) => steps.push(p) });
@@ -182,7 +195,7 @@ describe("configuration", () => {
     ).toThrow(
       [
         "resolveAnalysisConfig: 7 problems in the configuration:",
-        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, sensitivity, report)',
+        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, sensitivity, disclosure, report)',
         '  - "years.previous" (2019) must be before "years.current" (2018)',
         '  - "minimumPopulation" must be a number ≥ 0, got -5',
         '  - "standardization.mean" must be "unweighted" or "weighted", got "median"',
@@ -230,7 +243,7 @@ describe("analysisReport", () => {
   it("has the German sections and the workbook tables", () => {
     expect(doc.sections.map((s) => s.id)).toEqual([
       "ueberblick", "rangfolge", "karten", "z-werte", "zielgruppe-children", "zielgruppe-working-age", "zielgruppe-elderly", "kontext",
-      "bedarf-angebot", "durchmischung", "nachbarschaft", "sensitivitaet", "ausschluesse", "methode", "methodenanhang", "nachvollziehbarkeit",
+      "bedarf-angebot", "durchmischung", "nachbarschaft", "sensitivitaet", "ausschluesse", "geheimhaltung", "methode", "methodenanhang", "nachvollziehbarkeit",
     ]);
     const sheets = doc.sections.flatMap((s) => s.tables ?? []).filter((t) => t.sheet !== false).map((t) => t.title);
     expect(sheets).toEqual(SHEET_TABLES);
@@ -290,5 +303,37 @@ describe("empirical-Bayes smoothing in the pipeline", () => {
 
   it("rejects an unknown smoothing", () => {
     expect(() => resolveAnalysisConfig({ smoothing: "loess" as never })).toThrow('"smoothing" must be "none" or "empirical-bayes", got "loess"');
+  });
+});
+
+describe("disclosure control of the published report", () => {
+  const core = { data: { dir: CITY }, report: { date: "2024-01-02" }, sensitivity: false, supply: false, mix: false, neighbourhood: false } as const;
+
+  it("withholds every share whose base is below minBase in tables and figures, and lists the cells", () => {
+    const result = runAnalysis({ ...core, disclosure: { minBase: 1e9 } });
+    const doc = analysisReport(result);
+    const children = doc.sections.flatMap((s) => s.tables ?? []).find((t) => t.title === "Kinder und Jugendliche")!;
+    const area = children.rows.find((r) => typeof r.kinderarmut__basis === "number")!;
+    expect(String(area.kinderarmut__wert)).toBe(".");
+    expect(String(area.kinderarmut__z)).toBe(".");
+    const secret = doc.sections.find((s) => s.id === "geheimhaltung")!;
+    expect(secret.tables![0].rows.length).toBeGreaterThan(100);
+    expect(secret.tables![0].rows[0].grund).toBe("Bezugsgröße unter 1.000.000.000");
+    // The heatmap shows no z-value at all, the indicator bars no value.
+    const heat = doc.sections.find((s) => s.id === "z-werte")!.figures![0].figure.data[0] as { z: Array<Array<number | null>> };
+    expect(heat.z.flat().every((v) => v === null)).toBe(true);
+    // The analysis itself is unchanged.
+    expect(result.ranking).toEqual(runAnalysis({ ...core, disclosure: false }).ranking);
+  });
+
+  it("publishes everything and lists nothing without disclosure control", () => {
+    const doc = analysisReport(runAnalysis({ ...core, disclosure: false }));
+    expect(doc.sections.some((s) => s.id === "geheimhaltung")).toBe(false);
+  });
+
+  it("withholds the small Kinderarmut bases of the embedded city by default (base 14 in 010106 < 30)", () => {
+    const doc = analysisReport(runAnalysis({ report: { date: "2024-01-02" }, sensitivity: false, supply: false, mix: false, neighbourhood: false }));
+    const rows = doc.sections.find((s) => s.id === "geheimhaltung")!.tables![0].rows;
+    expect(rows).toContainEqual({ tabelle: "Kinder und Jugendliche", sozialraum: "010106", spalte: "Kinderarmut (%)", art: "primär", grund: "Bezugsgröße unter 30" });
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { choroplethFigure, LISA_COLORS } from "../../src/plot/choropleth.js";
+import { choroplethFigure, LISA_COLORS, LISA_LABELS, LISA_MISSING_STYLE } from "../../src/plot/choropleth.js";
 import { moranScatterFigure } from "../../src/plot/moran-scatter.js";
 import { contiguityWeights, localMoran, moran, readGal } from "../../src/spatial/index.js";
 import { describeShared, sharedPath } from "../helpers/shared-data.js";
@@ -30,11 +30,47 @@ describe("choroplethFigure", () => {
   it("draws LISA clusters in the conventional colours and order, German legend", () => {
     const rows = ["LL", "HH", "nicht signifikant", "HL", "LH", "HH"].map((c, i) => ({ id: grid.features[i].properties.id, cluster: c }));
     const fig = choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "cluster" });
-    expect(fig.data.map((t) => t.name)).toEqual(["Hoch–Hoch (HH)", "Niedrig–Niedrig (LL)", "Hoch–Niedrig (HL)", "Niedrig–Hoch (LH)", "nicht signifikant"]);
+    expect(fig.data.map((t) => t.name)).toEqual([
+      "Hoch–Hoch (Cluster hoher Werte)",
+      "Niedrig–Niedrig (Cluster niedriger Werte)",
+      "Hoch–Niedrig (hoher Wert, niedrige Nachbarn)",
+      "Niedrig–Hoch (niedriger Wert, hohe Nachbarn)",
+      "nicht signifikant",
+    ]);
     expect(fig.data[0].locations).toEqual(["0_1", "1_2"]);
     expect(fig.data[0].colorscale).toEqual([[0, LISA_COLORS.HH], [1, LISA_COLORS.HH]]);
     expect(() => choroplethFigure(grid, [{ id: "0_0", c: "XX" }], { idProperty: "id", id: "id", value: "c", kind: "lisa" })).toThrow(
       'choroplethFigure: "XX" is not a LISA label (HH, LL, HL, LH, nicht signifikant)',
+    );
+  });
+  it("draws LISA areas without a value apart from 'nicht signifikant': own fill, dark outline", () => {
+    const rows = ["HH", "nicht signifikant", null, "LL", "nicht signifikant", "."].map((c, i) => ({ id: grid.features[i].properties.id, cluster: c }));
+    const fig = choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "cluster", kind: "lisa", missingLabel: "ohne Wert" });
+    const none = fig.data[fig.data.length - 1] as { name: string; locations: string[]; colorscale: string[][]; marker: { line: { color: string } } };
+    expect(none.name).toBe("ohne Wert");
+    expect(none.locations).toEqual(["0_2", "1_2"]);
+    expect(none.colorscale[0][1]).toBe(LISA_MISSING_STYLE.color);
+    expect(none.marker.line.color).toBe(LISA_MISSING_STYLE.line);
+    // clearly apart from every cluster colour, above all from the light grey of "nicht signifikant"
+    for (const c of Object.values(LISA_COLORS)) expect(colorDistance(c, LISA_MISSING_STYLE.color)).toBeGreaterThan(40);
+  });
+  it("colours by log2 around a centre symmetrically, colour bar in the values' units (location quotients)", () => {
+    const rows = [0.5, 1, 1.6, 0, 2, "."].map((v, i) => ({ id: grid.features[i].properties.id, lq: v }));
+    const fig = choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "lq", scale: "log2", center: 1, label: "Standortquotient (SQ) der Gruppe" });
+    const t = fig.data[0] as Record<string, any>;
+    // log2: −1, 0, 0.678…, (0 → lowest colour), 1; symmetric range ±1 around log2(1) = 0
+    expect(t.z).toEqual([-1, 0, Math.log2(1.6), -1, 1]);
+    expect([t.zmin, t.zmax]).toEqual([-1, 1]);
+    expect(t.text).toEqual(["0,50", "1,00", "1,60", "0,00", "2,00"]);
+    expect(t.colorbar.tickvals).toEqual([-1, 0, 1]);
+    expect(t.colorbar.ticktext).toEqual(["0,5", "1", "2"]);
+    expect(t.colorscale[4]).toEqual([0.5, "#f7f7f7"]); // RdBu: near-white at the centre
+    expect(t.colorbar.title.text).toBe("Standortquotient<br>(SQ) der Gruppe");
+    // a narrow range gets finer ticks, still in the values' units
+    const narrow = choroplethFigure(grid, rows.map((r, i) => ({ ...r, lq: [0.9, 1, 1.3, 1.1, 0.95, 1][i] })), { idProperty: "id", id: "id", value: "lq", scale: "log2", center: 1 });
+    expect((narrow.data[0] as any).colorbar.ticktext).toEqual(["0,8", "1", "1,25"]);
+    expect(() => choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "lq", scale: "log2", center: 0 })).toThrow(
+      "choroplethFigure: center must be a positive number, got 0",
     );
   });
   it("draws classes in the given order and notes rows without a geometry", () => {
@@ -64,7 +100,9 @@ describeShared("moranScatterFigure", () => {
     const lisa = localMoran(ref.x, w, { permutations: 0 });
     for (const trace of fig.data.slice(0, -1)) {
       const ids = (trace.customdata as string[][]).map((c) => c[0]);
-      expect(ids).toEqual(lisa.filter((a) => a.quadrant === trace.name).map((a) => a.id));
+      // the legend shows the map's German labels; the quadrant code is in meta
+      expect(trace.name).toBe(LISA_LABELS[trace.meta as string]);
+      expect(ids).toEqual(lisa.filter((a) => a.quadrant === trace.meta).map((a) => a.id));
       (trace.x as number[]).forEach((x, k) => expect(x).toBeCloseTo(lisa.find((a) => a.id === ids[k])!.standardized, 12));
     }
   });
@@ -74,3 +112,10 @@ describeShared("moranScatterFigure", () => {
     expect(() => moranScatterFigure([1, 2, 3, 4, 5, 6], w, { names: ["a"] })).toThrow("moranScatterFigure: 1 names for 6 areas");
   });
 });
+
+/** Largest difference of the red, green or blue channel of two "#rrggbb" colours (0–255). */
+function colorDistance(a: string, b: string): number {
+  const rgb = (c: string) => [1, 3, 5].map((k) => parseInt(c.slice(k, k + 2), 16));
+  const [x, y] = [rgb(a), rgb(b)];
+  return Math.max(...x.map((v, k) => Math.abs(v - y[k])));
+}

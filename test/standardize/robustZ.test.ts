@@ -23,7 +23,9 @@ describe("robustZ", () => {
   });
 
   it("throws when the MAD is 0", () => {
-    expect(() => robustZ([5, 5, 5, 1, 9])).toThrow("robustZ: median absolute deviation is 0 (at least half of the 5 values equal 5); use zScores");
+    expect(() => robustZ([5, 5, 5, 1, 9])).toThrow("robustZ: median absolute deviation is 0 (more than half of the 5 values equal 5); use zScores");
+    // Exactly half equal to the median is not enough: 5 5 1 9 has median 5, deviations 0 0 4 4, MAD 2.
+    expect(robustZ([5, 5, 1, 9]).rawMad).toBe(2);
     expect(() => robustZ([1, 2], { constant: 0 })).toThrow("robustZ: constant must be a positive number, got 0");
   });
 });

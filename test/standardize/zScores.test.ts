@@ -60,6 +60,31 @@ describe("zScores", () => {
     expect(() => zScores([1, 2], { direction: 2 as never })).toThrow("zScores: direction must be 1 (higher is worse) or -1 (higher is better), got 2");
   });
 
+  it("throws for equal values even when their mean is off in the last bit (no spurious ±1 z-values)", () => {
+    // 0.1 + 0.1 + 0.1 = 0.30000000000000004, so the mean differs from 0.1 by 1 ulp and the SD came out as 1.4e-17.
+    expect(() => zScores([0.1, 0.1, 0.1])).toThrow("zScores: standard deviation is 0 (all 3 present values equal 0.1); z-scores are undefined");
+    expect(() => zScores([123.456, null, 123.456, 123.456, 123.456, 123.456])).toThrow("(all 5 present values equal 123.456)");
+    expect(() => zScores([2.675, 2.675, 2.675], { sd: "sample" })).toThrow("zScores: standard deviation is 0");
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 50 }), (v, n) => {
+        expect(() => zScores(new Array(n).fill(v))).toThrow("standard deviation is 0");
+      }),
+    );
+  });
+
+  it("weighted: all weight on one value is SD 0 with an honest message; zero-weight areas still get a z-value", () => {
+    expect(() => zScores([1, 2, 1], { mean: "weighted", weights: [3, 0, 5] })).toThrow(
+      "zScores: standard deviation is 0 (all areas with positive weight have the value 1); z-scores are undefined",
+    );
+    // m = (1·1 + 3·3)/4 = 2.5, s² = (1·1.5² + 3·0.5²)/4 = 0.75; the zero-weight area 10 is standardised too.
+    expect(zScores([1, 3, 10], { mean: "weighted", weights: [1, 3, 0] }).values).toEqual([-1.5 / Math.sqrt(0.75), 0.5 / Math.sqrt(0.75), 7.5 / Math.sqrt(0.75)]);
+  });
+
+  it("refuses an SD that underflows or overflows instead of returning Infinity or 0 z-values", () => {
+    expect(() => zScores([1e-170, 2e-170, 3e-170])).toThrow("zScores: standard deviation 0 cannot be computed in double precision");
+    expect(() => zScores([-1e300, 1e300])).toThrow(/^zScores: standard deviation (NaN|Infinity) cannot be computed in double precision/);
+  });
+
   it("invariants: population z has mean 0 and SD 1, order and length kept, input not mutated", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 60 }), (xs) => {

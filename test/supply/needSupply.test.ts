@@ -63,6 +63,27 @@ describe("compareNeedSupply (hand calculation)", () => {
     expect(shapes[0].x0).toBe(2.5);
     expect(shapes[1].y0).toBe(25);
   });
+  it("quadrant figure: names only the largest gaps, levels rounded to their size, legend above the plot", () => {
+    // 30 areas: need i, supply 600 − 7i + 0.29 … areas with need above the median and supply below it are gaps
+    const n2 = Array.from({ length: 30 }, (_, i) => ({ id: `g${i}`, need: i / 10 - 0.05 }));
+    const s2 = Array.from({ length: 30 }, (_, i) => ({ id: `g${i}`, supply: 600.29 - 7 * i }));
+    const r = compareNeedSupply(n2, s2, { supplyLevel: 565.29 });
+    const fig = quadrantFigure(r, { labelTop: 4 });
+    const layout = fig.layout as { annotations: Array<{ text: string; xref: string }>; legend: { y: number; yanchor: string } };
+    const named = layout.annotations.filter((a) => a.xref === "x").map((a) => a.text);
+    // the four largest gaps, largest first (placeLabels keeps the order)
+    expect(named).toEqual(r.gaps.slice(0, 4).map((g) => g.id));
+    expect(r.gaps.length).toBeGreaterThan(4);
+    // every point still has its name for the hover text
+    expect(fig.data.flatMap((t) => t.text as string[]).sort()).toEqual(n2.map((x) => x.id).sort());
+    const note = layout.annotations.find((a) => a.text.startsWith("Gestrichelt"))!.text;
+    // median need (1.4 + 1.5)/2 − 0.05 = 1.40 (two decimals below 10); supply level 565.29 → "565"
+    expect(note).toBe("Gestrichelte Linien: Bedarf 1,40 (Median), Angebot 565 (Niveau der Stadt)");
+    expect(layout.legend).toMatchObject({ y: 1, yanchor: "bottom" });
+    expect(fig.data[0].customdata as unknown[][]).toContainEqual(["g29", 1, expect.any(String), "2,85", "397"]);
+    const none = quadrantFigure(r, { showLabels: false });
+    expect((none.layout.annotations as Array<{ xref: string }>).filter((a) => a.xref === "x")).toEqual([]);
+  });
 });
 
 const HEADER = "datum;sozialraum_id;zielgruppe;quelle;text;tags;bedarf";

@@ -72,6 +72,15 @@ describe("needSupplyAnalysis + supplySection", () => {
     expect(fig.data[0].z).toEqual([5]);
     expect(fig.data[1].locations).toEqual(["02", "05", "07", "01"]);
     expect(fig.data[1].name).toBe("ohne Wert (ausgeschlossen)");
+    // more supply = darker: the colour scale runs from light yellow to dark blue (ColorBrewer YlGnBu)
+    const scale = fig.data[0].colorscale as Array<[number, string]>;
+    const lightness = (c: string) => [1, 3, 5].reduce((sum, k) => sum + parseInt(c.slice(k, k + 2), 16), 0);
+    expect(scale[0]).toEqual([0, "#ffffd9"]);
+    expect(scale[scale.length - 1]).toEqual([1, "#081d58"]);
+    for (let k = 1; k < scale.length; k++) expect(lightness(scale[k][1])).toBeLessThan(lightness(scale[k - 1][1]));
+    expect(fig.data[0].reversescale).toBe(false);
+    // the long colour-bar title is broken into lines
+    expect((fig.data[0].colorbar as { title: { text: string } }).title.text).toBe("Plätze je 1 000<br>Einwohner der<br>Zielgruppe");
     // typed result rows (interfaces without an index signature) are accepted as rows
     const typed = supplyMapFigure(analysis.groups[0].ratios.rows, { geojson, idProperty: "area_id" });
     expect(typed.data[0].z).toEqual([100, 100, 100, 0, 0]);
