@@ -11,6 +11,7 @@ const CLUSTER_TEXT: Readonly<Record<string, string>> = {
   HL: "Hoch–Niedrig",
   LH: "Niedrig–Hoch",
   "nicht signifikant": "nicht signifikant",
+  "ohne Nachbarn": "ohne Nachbarn",
 };
 
 /**
@@ -86,10 +87,12 @@ export function neighbourhoodSection(
     nachbarn: a.neighbours,
     pSim: a.pSim,
     pAdjusted: a.pAdjusted,
-    quadrant: CLUSTER_TEXT[a.quadrant],
+    quadrant: a.quadrant === null ? "–" : CLUSTER_TEXT[a.quadrant],
     cluster: a.cluster,
     clusterText: CLUSTER_TEXT[a.cluster],
   }));
+  // Islands ("ohne Nachbarn") have no test: neither significant nor "nicht signifikant".
+  const isSignificant = (r: (typeof lisaRows)[number]) => r.cluster !== "nicht signifikant" && r.cluster !== "ohne Nachbarn";
   const lisaTable: ReportTable = {
     title: `LISA ${label}`,
     columns: [
@@ -104,7 +107,7 @@ export function neighbourhoodSection(
       { key: "clusterText", label: "Cluster" },
     ],
     rows: lisaRows,
-    highlight: highlightWhere(lisaRows, "clusterText", (r) => (r.cluster === "HH" ? "auffällig" : r.cluster !== "nicht signifikant" && "hinweis")),
+    highlight: highlightWhere(lisaRows, "clusterText", (r) => (r.cluster === "HH" ? "auffällig" : isSignificant(r) && "hinweis")),
     html: false,
   };
 
@@ -131,7 +134,7 @@ export function neighbourhoodSection(
     caption: "x: standardisierter Wert; y: Mittel der standardisierten Werte der Nachbarn. Die Steigung der Geraden ist Moran's I.",
   });
   // In the HTML report only the significant areas; the workbook sheet has every area.
-  const significant = lisaRows.map((r, i) => ({ r, i })).filter((x) => x.r.cluster !== "nicht signifikant");
+  const significant = lisaRows.map((r, i) => ({ r, i })).filter((x) => isSignificant(x.r));
   const significantTable: ReportTable = {
     ...lisaTable,
     title: `Signifikante lokale Cluster: ${label}`,

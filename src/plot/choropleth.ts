@@ -74,13 +74,17 @@ const RD_BU: Array<[number, string]> = ["#2166ac", "#4393c3", "#92c5de", "#d1e5f
   (c, i, all) => [i / (all.length - 1), c],
 );
 
-/** The conventional LISA cluster colours (GeoDa): HH red, LL blue, HL pink, LH light blue, nicht signifikant light grey. */
+/**
+ * The conventional LISA cluster colours (GeoDa): HH red, LL blue, HL pink, LH light blue, nicht signifikant light
+ * grey, ohne Nachbarn (islands, GeoDa's "Neighborless") a darker grey.
+ */
 export const LISA_COLORS: Readonly<Record<string, string>> = {
   HH: "#e31a1c",
   LL: "#1f4e9e",
   HL: "#f4a6a6",
   LH: "#a6bddb",
   "nicht signifikant": "#eeeeee",
+  "ohne Nachbarn": "#bdbdbd",
 };
 
 /**
@@ -97,6 +101,7 @@ export const LISA_LABELS: Readonly<Record<string, string>> = {
   HL: "Hoch–Niedrig (hoher Wert, niedrige Nachbarn)",
   LH: "Niedrig–Hoch (niedriger Wert, hohe Nachbarn)",
   "nicht signifikant": "nicht signifikant",
+  "ohne Nachbarn": "ohne Nachbarn",
 };
 
 /**
@@ -206,7 +211,7 @@ export function choroplethFigure(
     let order: string[];
     if (kind === "lisa") {
       const unknown = seen.filter((c) => !(c in LISA_LABELS));
-      if (unknown.length > 0) throw new Error(`${fn}: "${unknown[0]}" is not a LISA label (HH, LL, HL, LH, nicht signifikant)`);
+      if (unknown.length > 0) throw new Error(`${fn}: "${unknown[0]}" is not a LISA label (HH, LL, HL, LH, nicht signifikant, ohne Nachbarn)`);
       order = Object.keys(LISA_LABELS).filter((c) => seen.includes(c));
     } else {
       const given = options.categories ? [...options.categories] : [];

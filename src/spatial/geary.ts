@@ -2,7 +2,7 @@ import { globalPermutationTest, globalTestSetup, type GlobalTestInference, type 
 import { normalPValue } from "./normalTail.js";
 import type { SpatialWeights } from "./spatialWeights.js";
 
-/** Options of {@link geary}: permutations, seed, weights transform and alternative (see `GlobalTestOptions`). */
+/** Options of {@link geary}: permutations, seed, weights transform, alternative and adjustN (see `GlobalTestOptions`). */
 export interface GearyOptions extends GlobalTestOptions {}
 
 /** Result of {@link geary}. */
@@ -10,6 +10,7 @@ export interface GearyResult extends GlobalTestInference {
   name: "Geary's C";
   statistic: number;
   C: number;
+  /** Number of areas (values); see `adjustN` for the n of the formulas. */
   n: number;
   /** E[C] = 1. */
   expected: number;
@@ -28,8 +29,18 @@ export interface GearyResult extends GlobalTestInference {
  *              + S0² (n² − 3 − (n − 1)² b2)] / (n (n − 2)(n − 3) S0²)
  *
  * with b2 = n Σz⁴/(Σz²)². C < 1 means similar neighbours (positive autocorrelation), so z = (1 − C)/√Var as in
- * R spdep `geary.test` (esda reports the opposite sign). The permutation test counts simulated C at most as
- * large as observed for "greater" (via `permutationInference` on −C).
+ * R spdep `geary.test` (esda reports the opposite sign). Islands (areas without neighbours) keep their place in
+ * n by default, as spdep with `adjust.n = FALSE` (why: `GlobalTestOptions.adjustN`). `adjustN: true` reproduces
+ * spdep's default `adjust.n = TRUE` as spdep computes it (1.2-7 and its current source): with n′ = n − islands,
+ *
+ *   C = (n′ − 1) Σ_i Σ_j w_ij (x_i − x_j)² / (2 S0 Σ_i z_i²),   b2 = n′ Σz⁴/(Σz²)²   (sums over all values)
+ *   Var_N[C] = ((2 S1 + S2)(n′ − 1) − 4 S0²) / (2 (n + 1) S0²)
+ *   Var_R[C] = [(n′ − 1) S1 (n′² − 3n + 3 − (n′ − 1) b2) − ¼ (n′ − 1) S2 (n′² + 3n − 6 − (n′² − n + 2) b2)
+ *              + S0² (n′² − 3 − (n′ − 1)² b2)] / (n (n′ − 2)(n′ − 3) S0²)
+ *
+ * a mix of n′ and n that can make Var_R negative (then its z and p are NaN, as in spdep, with a warning). The
+ * permutation test counts simulated C at most as large as observed for "greater" (via `permutationInference` on
+ * −C).
  *
  * @example
  * geary(values, readGal(galText)).C;
@@ -37,7 +48,10 @@ export interface GearyResult extends GlobalTestInference {
 export function geary(values: ArrayLike<number>, weights: SpatialWeights, options: GearyOptions = {}): GearyResult {
   const fn = "geary";
   const setup = globalTestSetup(fn, values, weights, options, "Geary's C");
-  const { w, n, z, m2, b2, s0, s1, s2, transform, alternative, permutations, seed } = setup;
+  const { w, n, z, m2, m4, s0, s1, s2, transform, alternative, permutations, seed } = setup;
+  // n′ (spdep's wc$n), also in b2; the full n stays where spdep's geary.test has it (see above).
+  const nA = setup.nEffective;
+  const b2 = (nA * m4) / (m2 * m2);
   const squaredDifferences = (v: Float64Array) => {
     let s = 0;
     for (let i = 0; i < n; i++) {
@@ -45,19 +59,23 @@ export function geary(values: ArrayLike<number>, weights: SpatialWeights, option
     }
     return s;
   };
-  const scale = (n - 1) / (2 * s0 * m2);
+  const scale = (nA - 1) / (2 * s0 * m2);
   const C = scale * squaredDifferences(z);
   const s02 = s0 * s0;
-  const n2 = n * n;
-  const variance = ((2 * s1 + s2) * (n - 1) - 4 * s02) / (2 * (n + 1) * s02);
+  const nA2 = nA * nA;
+  const variance = ((2 * s1 + s2) * (nA - 1) - 4 * s02) / (2 * (n + 1) * s02);
   const varianceRandomization =
-    ((n - 1) * s1 * (n2 - 3 * n + 3 - (n - 1) * b2) -
-      0.25 * (n - 1) * s2 * (n2 + 3 * n - 6 - (n2 - n + 2) * b2) +
-      s02 * (n2 - 3 - (n - 1) ** 2 * b2)) /
-    (n * (n - 2) * (n - 3) * s02);
+    ((nA - 1) * s1 * (nA2 - 3 * n + 3 - (nA - 1) * b2) -
+      0.25 * (nA - 1) * s2 * (nA2 + 3 * n - 6 - (nA2 - n + 2) * b2) +
+      s02 * (nA2 - 3 - (nA - 1) ** 2 * b2)) /
+    (n * (nA - 2) * (nA - 3) * s02);
   const z0 = (1 - C) / Math.sqrt(variance);
   const zR = (1 - C) / Math.sqrt(varianceRandomization);
 
+  const warnings = [...setup.warnings];
+  if (!(varianceRandomization > 0)) {
+    warnings.push(`${fn}: the variance under randomisation is ${varianceRandomization} (spdep's adjust.n formula with islands); its z and p are NaN`);
+  }
   // On −C, so that "greater" (positive autocorrelation) counts the simulated C at most as large as observed.
   const sim = globalPermutationTest(setup, -C, (zp) => -scale * squaredDifferences(zp));
   return {
@@ -74,12 +92,14 @@ export function geary(values: ArrayLike<number>, weights: SpatialWeights, option
     pRandomization: normalPValue(zR, alternative),
     transform,
     alternative,
+    islands: setup.islands,
+    adjustN: setup.adjustN,
     permutations,
     seed,
     pSim: sim ? sim.pSim : null,
     meanSim: sim ? -sim.meanSim : null,
     sdSim: sim ? sim.sdSim : null,
     zSim: sim ? sim.zSim : null,
-    warnings: [...w.warnings],
+    warnings,
   };
 }

@@ -19,6 +19,19 @@ export interface GlobalTestOptions {
    * C below 1, as spdep `moran.test` and `geary.test`).
    */
   alternative?: GlobalAlternative;
+  /**
+   * Islands (areas without neighbours) in n: false (default) keeps them, as PySAL esda, GeoDa and spdep with
+   * `adjust.n = FALSE`; true counts only areas with neighbours, as spdep's default `adjust.n = TRUE`, to
+   * reproduce spdep's numbers. Without islands both are the same.
+   *
+   * Why the default keeps n: an island's value still enters the mean and Σz², and the permutation test (ours and
+   * spdep's `moran.mc`) shuffles it like any other value. The Cliff–Ord moments hold for any weights matrix,
+   * empty rows included, so with the full n E[I] = −1/(n − 1) and the randomisation variance are exactly the
+   * mean and variance of the statistic over all permutations of the values; with n reduced they are not (spdep's
+   * adjusted Geary variance under randomisation can even be negative). With `adjustN` the statistic itself
+   * changes too: I by the factor (n − islands)/n, C by (n − islands − 1)/(n − 1).
+   */
+  adjustN?: boolean;
 }
 
 /** The inference fields shared by the results of `moran` and `geary` (PySAL style: added, never changing the statistic). */
@@ -31,6 +44,10 @@ export interface GlobalTestInference {
   pRandomization: number;
   transform: WeightsTransformOption;
   alternative: GlobalAlternative;
+  /** Ids of the areas without neighbours (islands). */
+  islands: string[];
+  /** Whether islands were left out of n in the formulas (option `adjustN`). */
+  adjustN: boolean;
   /** Permutation test (null fields when `permutations` is 0). */
   permutations: number;
   seed: number;
@@ -45,12 +62,20 @@ export interface GlobalTestInference {
 export interface GlobalTestSetup {
   /** The transformed weights. */
   w: SpatialWeights;
+  /** Number of areas (values). */
   n: number;
+  /** n in the formulas: n, or with `adjustN` the number of areas with neighbours. */
+  nEffective: number;
+  /** Ids of the islands. */
+  islands: string[];
+  adjustN: boolean;
   /** Deviations from the mean, z = x − mean(x), in the order of `w.ids`. */
   z: Float64Array;
   /** m2 = Σ z². */
   m2: number;
-  /** Kurtosis b2 = n Σz⁴ / (Σz²)². */
+  /** m4 = Σ z⁴. */
+  m4: number;
+  /** Kurtosis b2 = n Σz⁴ / (Σz²)² (with the full n). */
   b2: number;
   /** Weight constants of Cliff & Ord (1981), see `weightsConstants`. */
   s0: number;
@@ -60,13 +85,17 @@ export interface GlobalTestSetup {
   alternative: GlobalAlternative;
   permutations: number;
   seed: number;
+  /** The weights' warnings and one about islands. */
+  warnings: string[];
 }
 
 /**
  * Checks the inputs of a global test and computes what its normal and randomisation moments are built from
  * (Cliff & Ord 1981, ch. 2): z = x − mean(x), m2 = Σz², the kurtosis b2 = n Σz⁴/(Σz²)² and the weight
- * constants S0 = Σ_ij w_ij, S1 = ½ Σ_ij (w_ij + w_ji)², S2 = Σ_i (w_i· + w_·i)². Throws (prefixed with `fn`)
- * for fewer than 4 areas, constant values (`statistic` names what is then undefined) or weights without links.
+ * constants S0 = Σ_ij w_ij, S1 = ½ Σ_ij (w_ij + w_ji)², S2 = Σ_i (w_i· + w_·i)²; the n of the formulas with
+ * `adjustN` (see `GlobalTestOptions`), and a warning for islands. Throws (prefixed with `fn`) for fewer than 4
+ * areas (with neighbours, with `adjustN`), constant values (`statistic` names what is then undefined) or weights
+ * without links.
  *
  * @example
  * const { z, m2, b2, s0, s1, s2, n } = globalTestSetup("moran", values, weights, options, "Moran's I");
@@ -86,8 +115,13 @@ export function globalTestSetup(
     throw new Error(`${fn}: alternative must be "greater", "less" or "two-sided", got "${String(alternative)}"`);
   }
   const { permutations, seed } = permutationOptions(fn, options);
+  const adjustN = options.adjustN ?? false;
+  if (typeof adjustN !== "boolean") throw new Error(`${fn}: adjustN must be true or false, got ${JSON.stringify(adjustN)}`);
   const n = w.n;
   if (n < 4) throw new Error(`${fn}: needs at least 4 areas, got ${n}`);
+  const islands = w.islands.slice();
+  const nEffective = adjustN ? n - islands.length : n;
+  if (nEffective < 4) throw new Error(`${fn}: needs at least 4 areas with neighbours (adjustN), got ${nEffective}`);
   const z = deviations(x);
   let m2 = 0;
   let m4 = 0;
@@ -99,7 +133,15 @@ export function globalTestSetup(
   const { s0, s1, s2 } = weightsConstants(w);
   if (!(s0 > 0)) throw new Error(`${fn}: the weights have no links (S0 = 0)`);
   const b2 = (n * m4) / (m2 * m2);
-  return { w, n, z, m2, b2, s0, s1, s2, transform, alternative, permutations, seed };
+  const warnings = [...w.warnings];
+  if (islands.length > 0) {
+    warnings.push(
+      adjustN
+        ? `${fn}: ${islands.length} island(s) not counted in n (adjustN, as spdep's adjust.n = TRUE): n = ${nEffective} of ${n}`
+        : `${fn}: ${islands.length} island(s) kept in n with a spatial lag of 0 (as esda; spdep: adjust.n = FALSE)`,
+    );
+  }
+  return { w, n, nEffective, islands, adjustN, z, m2, m4, b2, s0, s1, s2, transform, alternative, permutations, seed, warnings };
 }
 
 /**

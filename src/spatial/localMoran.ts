@@ -7,8 +7,11 @@ import type { SpatialWeights } from "./spatialWeights.js";
 
 /** Quadrant of the Moran scatter plot: own value high/low (H/L) against the mean, then the neighbours' lag. */
 export type LisaQuadrant = "HH" | "LL" | "HL" | "LH";
-/** LISA cluster: the quadrant of a significant area, else "nicht signifikant". */
-export type LisaCluster = LisaQuadrant | "nicht signifikant";
+/**
+ * LISA cluster: the quadrant of a significant area, else "nicht signifikant"; "ohne Nachbarn" for an island (an
+ * area without neighbours, which has no local test).
+ */
+export type LisaCluster = LisaQuadrant | "nicht signifikant" | "ohne Nachbarn";
 
 /** Options of {@link localMoran}. */
 export interface LocalMoranOptions {
@@ -51,21 +54,28 @@ export interface LocalMoranArea {
   lag: number;
   /** Local Moran's I_i. */
   Ii: number;
-  /** E[I_i] and Var[I_i] under conditional randomisation (Sokal, Oden & Thomson 1998; spdep `conditional = TRUE`). */
+  /**
+   * E[I_i] and Var[I_i] under conditional randomisation (Sokal, Oden & Thomson 1998; spdep `conditional = TRUE`);
+   * both 0 for an island.
+   */
   expected: number;
   variance: number;
   /** (I_i − E[I_i]) / √Var[I_i]; null for an island (variance 0). */
   z: number | null;
   /** Normal p-value of `z` for `alternative`; null for an island. */
   pNormal: number | null;
-  /** Pseudo p-value of the conditional permutation test; null without permutations. */
+  /** Pseudo p-value of the conditional permutation test; null without permutations and for an island. */
   pSim: number | null;
-  /** Benjamini–Hochberg adjusted p-value (of pSim, or of pNormal without permutations). */
+  /**
+   * Benjamini–Hochberg adjusted p-value (of pSim, or of pNormal without permutations), over the areas with
+   * neighbours (islands are no tests: null, as R's `p.adjust` leaves NA out).
+   */
   pAdjusted: number | null;
   /** Number of neighbours. */
   neighbours: number;
-  quadrant: LisaQuadrant;
-  /** p (pAdjusted with `fdr`) ≤ alpha. */
+  /** Quadrant of the Moran scatter plot; null for an island (it has no neighbours' lag). */
+  quadrant: LisaQuadrant | null;
+  /** p (pAdjusted with `fdr`) ≤ alpha; never for an island. */
   significant: boolean;
   cluster: LisaCluster;
 }
@@ -90,6 +100,9 @@ export interface LocalMoranArea {
  * "pysal" quadrants), before any significance filter; `cluster` shows the quadrant only for significant
  * areas. With `fdr`, significance uses Benjamini–Hochberg adjusted p-values (controls the expected share of
  * false "clusters" among all flagged areas at alpha; without it, about alpha · n areas are flagged by chance).
+ * An island (no neighbours) has I_i = 0, E = Var = 0 and no test: quadrant, z and p-values null, never
+ * significant, cluster "ohne Nachbarn" (spdep gives NaN z and p, and an island's lag of 0 would put it in a
+ * misleading quadrant).
  *
  * Results follow `weights.ids` (one entry per area; values in that order). I_i, E[I_i], Var[I_i] equal R spdep
  * `localmoran(x, listw)` (tests).
@@ -141,8 +154,8 @@ export function localMoran(values: ArrayLike<number>, weights: SpatialWeights, o
     permutations > 0 ? conditionalPermutationP(z, w, Ii, s2, permutations, createRng(seed), alternative, sampling === "pooled") : null;
 
   const rows: LocalMoranArea[] = new Array(n);
-  const pForFdr: number[] = [];
   for (let i = 0; i < n; i++) {
+    const island = offsets[i + 1] === offsets[i];
     let wi = 0;
     let wi2 = 0;
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
@@ -151,13 +164,11 @@ export function localMoran(values: ArrayLike<number>, weights: SpatialWeights, o
     }
     const zi2 = z[i] * z[i];
     // spdep localmoran(conditional = TRUE), scaled by `factor` for the (n − 1) convention.
-    const expected = (-(zi2 * wi) / ((n - 1) * m2)) * factor;
+    const expected = (-(zi2 * wi) / ((n - 1) * m2)) * factor + 0; // + 0: no −0 for an island or z_i = 0
     const variance = (z[i] / m2) ** 2 * (n / (n - 2)) * (wi2 - (wi * wi) / (n - 1)) * (m2 - zi2 / (n - 1)) * factor * factor;
     const zScore = variance > 0 ? (Ii[i] - expected) / Math.sqrt(variance) : null;
     const pNormal = zScore === null ? null : normalPValue(zScore, alternative);
-    const quadrant: LisaQuadrant = z[i] > 0 ? (lagZ[i] > 0 ? "HH" : "HL") : lagZ[i] > 0 ? "LH" : "LL";
-    const p = pSim ? pSim[i] : pNormal;
-    pForFdr.push(p ?? 1);
+    const quadrant: LisaQuadrant | null = island ? null : z[i] > 0 ? (lagZ[i] > 0 ? "HH" : "HL") : lagZ[i] > 0 ? "LH" : "LL";
     rows[i] = {
       id: w.ids[i],
       value: x[i],
@@ -168,23 +179,26 @@ export function localMoran(values: ArrayLike<number>, weights: SpatialWeights, o
       variance,
       z: zScore,
       pNormal,
-      pSim: pSim ? pSim[i] : null,
+      pSim: pSim && !island ? pSim[i] : null,
       pAdjusted: null,
       neighbours: offsets[i + 1] - offsets[i],
       quadrant,
       significant: false,
-      cluster: "nicht signifikant",
+      cluster: island ? "ohne Nachbarn" : "nicht signifikant",
     };
   }
-  const adjusted = benjaminiHochberg(pForFdr);
-  for (let i = 0; i < n; i++) {
+  // Benjamini–Hochberg over the areas that have a test (not the islands).
+  const tested = rows.flatMap((row, i) => (row.quadrant === null ? [] : [i]));
+  const pOf = (i: number) => (pSim ? rows[i].pSim : rows[i].pNormal) ?? 1;
+  const adjusted = benjaminiHochberg(tested.map(pOf));
+  tested.forEach((i, k) => {
     const row = rows[i];
-    const p = pSim ? pSim[i] : row.pNormal;
-    row.pAdjusted = p === null ? null : adjusted[i];
+    const p = pSim ? row.pSim : row.pNormal;
+    row.pAdjusted = p === null ? null : adjusted[k];
     const decisive = options.fdr ? row.pAdjusted : p;
     row.significant = decisive !== null && decisive <= alpha;
-    row.cluster = row.significant ? row.quadrant : "nicht signifikant";
-  }
+    if (row.significant) row.cluster = row.quadrant as LisaQuadrant;
+  });
   return rows;
 }
 

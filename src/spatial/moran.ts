@@ -3,7 +3,7 @@ import { normalPValue } from "./normalTail.js";
 import { crossProduct } from "./prepare.js";
 import type { SpatialWeights } from "./spatialWeights.js";
 
-/** Options of {@link moran}: permutations, seed, weights transform and alternative (see `GlobalTestOptions`). */
+/** Options of {@link moran}: permutations, seed, weights transform, alternative and adjustN (see `GlobalTestOptions`). */
 export interface MoranOptions extends GlobalTestOptions {}
 
 /** Result of {@link moran}. */
@@ -12,6 +12,7 @@ export interface MoranResult extends GlobalTestInference {
   /** Moran's I (same as `I`). */
   statistic: number;
   I: number;
+  /** Number of areas (values); the formulas use n − islands with `adjustN`. */
   n: number;
   /** E[I] = −1/(n − 1). */
   expected: number;
@@ -32,10 +33,14 @@ export interface MoranResult extends GlobalTestInference {
  *   Var_N[I] = (n² S1 − n S2 + 3 S0²) / ((n² − 1) S0²) − E[I]²
  *   Var_R[I] = [n((n² − 3n + 3) S1 − n S2 + 3 S0²) − b2((n² − n) S1 − 2n S2 + 6 S0²)] / ((n − 1)(n − 2)(n − 3) S0²) − E[I]²
  *
- * with b2 = n Σz⁴ / (Σz²)². Same numbers as R spdep `moran.test` (normality: `randomisation = FALSE`) and
- * PySAL esda `Moran` (VI_norm, VI_rand). The permutation test shuffles the values `permutations` times
- * (seeded) and counts as extreme as observed with `permutationInference` (pseudo p = (M + 1)/(R + 1)).
- * Islands keep their place in n (as esda); they contribute no pair. Values follow `weights.ids`.
+ * with b2 = n Σz⁴ / (Σz²)². Same numbers as PySAL esda `Moran` (VI_norm, VI_rand) and R spdep `moran.test`
+ * (normality: `randomisation = FALSE`); with islands (areas without neighbours) as spdep with
+ * `adjust.n = FALSE`. Islands contribute no pair but keep their place in n by default; `adjustN: true` counts
+ * only areas with neighbours in n, S0 and E[I] — spdep's default `adjust.n = TRUE` — while mean, Σz² and b2 still
+ * run over all values, as in spdep (tests: R spdep on a chain with an island). The default is explained at
+ * `GlobalTestOptions.adjustN`: with the full n the moments are those of the permutation distribution. The
+ * permutation test shuffles the values `permutations` times (seeded) and counts as extreme as observed with
+ * `permutationInference` (pseudo p = (M + 1)/(R + 1)). Values follow `weights.ids`.
  *
  * @example
  * const w = readGal(galText); // St. Louis counties
@@ -45,7 +50,8 @@ export interface MoranResult extends GlobalTestInference {
 export function moran(values: ArrayLike<number>, weights: SpatialWeights, options: MoranOptions = {}): MoranResult {
   const fn = "moran";
   const setup = globalTestSetup(fn, values, weights, options, "Moran's I");
-  const { w, n, z, m2, b2, s0, s1, s2, transform, alternative, permutations, seed } = setup;
+  const { w, z, m2, b2, s0, s1, s2, transform, alternative, permutations, seed } = setup;
+  const n = setup.nEffective;
 
   const I = ((n / s0) * crossProduct(w, z, z)) / m2;
   const expected = -1 / (n - 1);
@@ -60,13 +66,11 @@ export function moran(values: ArrayLike<number>, weights: SpatialWeights, option
   const zR = (I - expected) / Math.sqrt(varianceRandomization);
 
   const sim = globalPermutationTest(setup, I, (zp) => ((n / s0) * crossProduct(w, zp, zp)) / m2);
-  const warnings = [...w.warnings];
-  if (w.islands.length > 0) warnings.push(`${fn}: ${w.islands.length} island(s) kept in n with a spatial lag of 0`);
   return {
     name: "Moran's I",
     statistic: I,
     I,
-    n,
+    n: setup.n,
     expected,
     variance,
     z: z0,
@@ -79,12 +83,14 @@ export function moran(values: ArrayLike<number>, weights: SpatialWeights, option
     s2,
     transform,
     alternative,
+    islands: setup.islands,
+    adjustN: setup.adjustN,
     permutations,
     seed,
     pSim: sim ? sim.pSim : null,
     meanSim: sim ? sim.meanSim : null,
     sdSim: sim ? sim.sdSim : null,
     zSim: sim ? sim.zSim : null,
-    warnings,
+    warnings: setup.warnings,
   };
 }

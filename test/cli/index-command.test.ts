@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { registerIndexCommand, runIndexCommand } from "../../src/cli/index-command.js";
+import fc from "fast-check";
+import { readIndexTable, registerIndexCommand, runIndexCommand } from "../../src/cli/index-command.js";
 import { compositeIndex } from "../../src/classify/index.js";
 import { readCsv } from "../../src/io/index.js";
+import { Missing } from "../../src/table/missing.js";
 import { describeShared, sharedPath } from "../helpers/shared-data.js";
 
 let dir: string;
@@ -136,10 +138,10 @@ describe("sozialraum index on tricky CSV input", () => {
     writeFileSync(join(dir, name), content);
     return join(dir, name);
   };
-  const both = async (name: string, fast: string | Buffer, full: string | Buffer, extra: object = {}) => {
+  const both = async (name: string, fast: string | Buffer, full: string | Buffer, extra: object = {}, fastReader: "fast" | "full" = "fast") => {
     const f = await runIndexCommand({ ...opts, ...extra, table: write(`${name}.fast.csv`, fast), out: join(dir, `${name}.fast.out`) });
     const g = await runIndexCommand({ ...opts, ...extra, table: write(`${name}.full.csv`, full), out: join(dir, `${name}.full.out`) });
-    expect([f.reader, g.reader]).toEqual(["fast", "full"]);
+    expect([f.reader, g.reader]).toEqual([fastReader, "full"]);
     return { f, g, fastOut: readFileSync(join(dir, `${name}.fast.out`), "utf8"), fullOut: readFileSync(join(dir, `${name}.full.out`), "utf8") };
   };
 
@@ -166,36 +168,157 @@ describe("sozialraum index on tricky CSV input", () => {
     await expect(runIndexCommand({ ...opts, table: t, out: join(dir, "dup.out") })).rejects.toThrow('compositeIndex: id "01" occurs twice in column "key" (rows 0 and 2)');
   });
 
-  // KNOWN DEFECTS of the fast reader (src/cli/index-command.ts, readPlainNumericCsv), reported to the lead: the
-  // fast and the full reader must give the same result. Each `it.fails` passes while the defect is there and
-  // fails once it is fixed — then turn it into a plain `it`.
-  it.fails("text cells are trimmed like the full reader does (a trailing blank in the --valid column)", async () => {
-    const rows = ["01,j ,1.5,10", "02,j ,2.25,12", "03,j ,4,17", "04,j ,0.5,9"];
-    const { fastOut, fullOut } = await both("trim", ["key,ok,a,b", ...rows].join("\n"), ['"key",ok,a,b', ...rows].join("\n"), { valid: { column: "ok", value: "j" } });
+  // The fast reader gives the full reader's result or leaves the file to it (formerly known defects, one test each).
+  it("text cells are trimmed like the full reader does (a trailing blank in the --valid column), on the fast path", async () => {
+    const rows = ["01,j ,1.5,10", "02, j,2.25,12", "03,j ,4,17", "04,\tj,0.5,9", "05,n ,3,3"];
+    const { f, fastOut, fullOut } = await both("trim", ["key,ok,a,b", ...rows].join("\n"), ['"key",ok,a,b', ...rows].join("\n"), { valid: { column: "ok", value: "j" } });
     expect(fastOut).toBe(fullOut);
+    expect(f.result.n).toBe(4);
+    expect(f.result.excluded).toEqual([{ id: "05", reason: 'ok ist "n", nicht "j"', step: "compositeIndex", column: "ok" }]);
   });
 
-  it.fails("a Windows-1252 text cell is not decoded as UTF-8 replacement characters", async () => {
-    const rows = "01;g\xfcltig;1.5;10\n02;g\xfcltig;2.25;12\n03;g\xfcltig;4;17\n";
-    const { fastOut, fullOut } = await both("cp1252", Buffer.from("key;ok;a;b\n" + rows, "latin1"), Buffer.from('"key";ok;a;b\n' + rows, "latin1"), { valid: { column: "ok", value: "gültig" } });
+  it("a Windows-1252 file is left to the full reader, which decodes it (not as UTF-8 replacement characters)", async () => {
+    const rows = "01;g\xfcltig;1.5;10\n02;g\xfcltig;2.25;12\n03;g\xfcltig;4;17\n04;ung\xfcltig;4;17\n";
+    const { f, fastOut, fullOut } = await both("cp1252", Buffer.from("key;ok;a;b\n" + rows, "latin1"), Buffer.from('"key";ok;a;b\n' + rows, "latin1"), { valid: { column: "ok", value: "gültig" } }, "full");
     expect(fastOut).toBe(fullOut);
+    expect(f.result.n).toBe(3);
+    expect(f.warnings[0]).toMatch(/is not valid UTF-8 \(row 2: byte 0xFC at offset 15\); read as Windows-1252$/);
   });
 
-  it.fails("a blank line of delimiters is skipped as by the full reader", async () => {
-    const rows = ["01,1.5,10", "02,2.25,12", "03,4,17", ",,"];
-    const { fastOut, fullOut } = await both("blank", ["key,a,b", ...rows].join("\n"), ['"key",a,b', ...rows].join("\n"));
+  it("a blank line of delimiters is skipped as by the full reader", async () => {
+    const rows = ["01,1.5,10", "02,2.25,12", ",,", "03,4,17", ",,"];
+    const { f, fastOut, fullOut } = await both("blank", ["key,a,b", ...rows].join("\n"), ['"key",a,b', ...rows].join("\n"), {}, "full");
     expect(fastOut).toBe(fullOut);
+    expect(f.result.n).toBe(3);
+    expect(f.warnings).toEqual([expect.stringMatching(/: 2 empty rows ignored$/)]);
   });
 
-  it.fails("old-Mac CR line endings are read, not taken for an empty table", async () => {
+  it("old-Mac CR line endings are read, not taken for an empty table", async () => {
     const rows = ["01,1.5,10", "02,2.25,12", "03,4,17"];
-    const { fastOut, fullOut } = await both("cr", ["key,a,b", ...rows].join("\r"), ['"key",a,b', ...rows].join("\r"));
+    const { f, fastOut, fullOut } = await both("cr", ["key,a,b", ...rows].join("\r"), ['"key",a,b', ...rows].join("\r"), {}, "full");
     expect(fastOut).toBe(fullOut);
+    expect(f.result.n).toBe(3);
   });
 
-  it.fails("a duplicate column name is an error, as in the full reader", async () => {
+  it("a duplicate column name is an error, as in the full reader", async () => {
     const t = write("dupcol.csv", "key,a,a,b\n01,1,9,2\n02,2,8,3\n03,4,7,1\n");
-    await expect(runIndexCommand({ ...opts, table: t, out: join(dir, "dupcol.out") })).rejects.toThrow("duplicate column name");
+    await expect(runIndexCommand({ ...opts, table: t, out: join(dir, "dupcol.out") })).rejects.toThrow('row 1, column "a": duplicate column name (columns 2 and 3)');
+  });
+
+  it("decimal marks are judged over every column, as the full reader does", async () => {
+    const read = (content: string, numbers = ["a", "b"]) => readIndexTable(Buffer.from(content), { file: "t.csv", text: ["key"], numbers });
+    // Only "1.675"-like cells: the full reader takes the German reading (1675) with a note → full reader.
+    const german = read("key;a;b\n01;1.675;2\n02;2.5;3\n".replace("2.5", "2"));
+    expect(german.reader).toBe("full");
+    expect((german.data as Array<Record<string, unknown>>)[0].a).toBe(1675);
+    // One cell only a decimal point reads, even in a column the command does not use: "." for all → fast.
+    const english = read("key;a;b;u\n01;1.675;2;0.5\n02;2;3;x\n");
+    expect(english.reader).toBe("fast");
+    expect((english.data as Record<string, Float64Array>).a[0]).toBe(1.675);
+    // A decimal comma in an unused column: the full reader stops at mixed decimal marks.
+    expect(() => read("key;a;b;u\n01;1.5;2;9,7\n02;2;3;1\n")).toThrow(/mixed|decimal/);
+    // Blanks, a percent sign, an exponent and -0 go through the full reader's number parser on the fast path.
+    const odd = read("key;a;b\n01; 1.5 ;-0\n02;12%;1E-2\n03;12345678901234567.5;+.5\n");
+    expect(odd.reader).toBe("fast");
+    const { a, b } = odd.data as Record<string, Float64Array>;
+    expect([...a]).toEqual([1.5, 12, 12345678901234568]);
+    expect(Object.is(b[0], 0)).toBe(true);
+    expect([...b].slice(1)).toEqual([0.01, 0.5]);
   });
 });
 
+/**
+ * Property: for random small CSV files (numbers in many spellings, blanks, quotes, CRLF/CR, empty cells, missing
+ * markers, a BOM, Windows-1252 bytes, unused columns), the fast path either gives exactly the full reader's data
+ * or leaves the file to it; so `readIndexTable` in "auto" mode gives the full reader's data, error and notes.
+ */
+describe("fast and full reader agree", () => {
+  const rarely = fc.integer({ min: 0, max: 7 }).map((k) => k === 0);
+  const plainNumber = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map((x) => String(x)),
+    fc.integer({ min: -2000, max: 2000 }).map(String),
+    fc.integer({ min: -99999, max: 99999 }).map((k) => (k / 100).toFixed(2)),
+    fc.constantFrom("1.5", "-0", "+7", ".5", "0.125", "1.675", "1e3", "1E-2", "12345678901234567", "0.1234567890123456789"),
+  );
+  const oddNumber = fc.constantFrom("5.", "-0.125", "1.234.567", "1,5", "12%", " 2 ", "2 ", "", ".", "-", "NA", "x", "1 675", "\u00a02", "−3", "1e400");
+  const numberCell = fc.oneof({ arbitrary: plainNumber, weight: 20 }, { arbitrary: oddNumber, weight: 1 });
+  const textCell = fc.oneof(
+    { arbitrary: fc.constantFrom("j", "n", "ä", "g\u00fcltig", "a b", "0101", "NA", "."), weight: 12 },
+    { arbitrary: fc.constantFrom("j ", " j", "", "j\u00a0", "\tn"), weight: 1 },
+  );
+  const unusedCell = fc.oneof(
+    { arbitrary: numberCell, weight: 6 },
+    { arbitrary: textCell, weight: 6 },
+    { arbitrary: fc.constantFrom("9,7", "1.234,5", "z.B.", "Müller, Hans", "1.675"), weight: 1 },
+  );
+  const file = fc.record({
+    sep: fc.constantFrom(",", ";", "\t"),
+    order: fc.shuffledSubarray(["key", "ok", "a", "b", "u"], { minLength: 5, maxLength: 5 }),
+    rows: fc.array(fc.tuple(fc.nat(999), textCell, numberCell, numberCell, unusedCell), { minLength: 1, maxLength: 6 }),
+    eol: fc.constantFrom("\n", "\r\n", "\n", "\r\n", "\r"),
+    bom: fc.boolean(),
+    trailing: fc.boolean(),
+    blankLine: rarely,
+    quote: rarely,
+    latin1: rarely,
+    dupHeader: rarely,
+  });
+
+  it("readIndexTable gives the full reader's data, error and notes (fast path or fallback)", () => {
+    fc.assert(
+      fc.property(file, (f) => {
+        const header = f.order.map((c) => (f.dupHeader && c === "u" ? "a" : c));
+        const lines = [header.join(f.sep)];
+        f.rows.forEach(([k, ok, a, b, u], i) => {
+          const cells: Record<string, string> = { key: String(k + i * 1000).padStart(4, "0"), ok, a, b, u };
+          lines.push(f.order.map((c) => (f.quote && i === 0 && c === "key" ? `"${cells[c]}"` : cells[c])).join(f.sep));
+        });
+        if (f.blankLine) lines.splice(2, 0, "");
+        const body = (f.bom ? "\ufeff" : "") + lines.join(f.eol) + (f.trailing ? f.eol : "");
+        const bytes = f.latin1 ? Buffer.from(body.replace("\ufeff", "").replace("−", "-"), "latin1") : Buffer.from(body, "utf8");
+        const options = { file: "t.csv", text: ["key", "ok"], numbers: ["a", "b"] };
+        let full: ReturnType<typeof readIndexTable> | Error;
+        let auto: ReturnType<typeof readIndexTable> | Error;
+        try {
+          full = readIndexTable(bytes, { ...options, reader: "full" });
+        } catch (e) {
+          full = e as Error;
+        }
+        try {
+          auto = readIndexTable(bytes, options);
+        } catch (e) {
+          auto = e as Error;
+        }
+        if (full instanceof Error || auto instanceof Error) {
+          expect(auto instanceof Error ? auto.message : "read").toBe(full instanceof Error ? full.message : "read");
+          return;
+        }
+        if (auto.reader === "full") {
+          expect(auto).toEqual(full);
+          return;
+        }
+        // The fast path: same columns, values (an empty number cell is NaN there, missing("") in the rows) and no notes.
+        expect(full.warnings.filter((w) => !/read as text/.test(w))).toEqual([]);
+        const rows = full.data as Array<Record<string, unknown>>;
+        const cols = auto.data as Record<string, ArrayLike<unknown>>;
+        for (const c of ["key", "ok", "a", "b"]) {
+          expect(cols[c].length).toBe(rows.length);
+          rows.forEach((row, i) => {
+            const v = row[c];
+            expect(Object.is(cols[c][i], v instanceof Missing && v.marker === "" ? NaN : v)).toBe(true);
+          });
+        }
+        // And the same index (or the same error).
+        const index = (data: unknown) => {
+          try {
+            return compositeIndex(data as Parameters<typeof compositeIndex>[0], { id: "key", indicators: ["a", "b"], valid: { column: "ok", value: "j" } });
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        expect(index(auto.data)).toEqual(index(full.data));
+      }),
+      { numRuns: 400, seed: 20240611 },
+    );
+  });
+});

@@ -49,6 +49,25 @@ describeShared("localMoran equals R spdep localmoran", () => {
   });
 });
 
+describe("localMoran with an island equals R spdep localmoran(zero.policy = TRUE) (moran.json, islands)", () => {
+  it("I_i, E, Var, Z, p of the chain; the island has I = E = Var = 0 and no test (spdep: NaN)", () => {
+    const ref = R.islands;
+    const lisa = localMoran(ref.x, weightsFromNeighbors(ref.neighbours, { ids: ref.ids }), { permutations: 0, alternative: "two-sided" });
+    lisa.forEach((a, i) => {
+      expect(Math.abs(a.Ii - ref.localmoran.Ii[i])).toBeLessThan(1e-14);
+      expect(Math.abs(a.expected - ref.localmoran.E[i])).toBeLessThan(1e-14);
+      expect(Math.abs(a.variance - ref.localmoran.Var[i])).toBeLessThan(1e-14);
+      if (ref.localmoran.Z[i] === null) {
+        expect(a).toMatchObject({ id: "f", z: null, pNormal: null, quadrant: null, cluster: "ohne Nachbarn", significant: false });
+        expect(Object.is(a.expected, 0)).toBe(true);
+      } else {
+        expect(Math.abs((a.z as number) - ref.localmoran.Z[i])).toBeLessThan(1e-13);
+        expect(relDiff(a.pNormal as number, ref.localmoran.p[i])).toBeLessThan(1e-12);
+      }
+    });
+  });
+});
+
 describeShared("localMoran: conditional permutations", () => {
   const ref = R.columbus;
   const w = readGal(readFileSync(sharedPath(ref.gal), "utf8"));
@@ -119,9 +138,20 @@ describeShared("localMoran: conditional permutations", () => {
       expect(fdr[i].cluster).toBe(q[i] <= 0.05 ? r.quadrant : "nicht signifikant");
     });
     expect(lisa.filter((r) => r.significant).length).toBeGreaterThanOrEqual(fdr.filter((r) => r.significant).length);
+  });
+  it("gives an island no test: quadrant null, E = Var = +0, no p-values, 'ohne Nachbarn', left out of Benjamini–Hochberg", () => {
     const withIsland = weightsFromNeighbors({ a: ["b"], b: ["a", "c"], c: ["b"], d: [] }, { ids: ["a", "b", "c", "d"] });
-    const island = localMoran([1, 2, 3, 10], withIsland, { permutations: 99 })[3];
-    expect(island).toMatchObject({ Ii: 0, neighbours: 0, pSim: 1, z: null, pNormal: null, significant: false, cluster: "nicht signifikant" });
+    for (const permutations of [99, 0]) {
+      const lisa = localMoran([1, 2, 3, 10], withIsland, { permutations, fdr: true, alpha: 0.99 });
+      const island = lisa[3];
+      expect(island).toMatchObject({ Ii: 0, variance: 0, neighbours: 0, quadrant: null, z: null, pNormal: null, pSim: null, pAdjusted: null });
+      expect(island).toMatchObject({ significant: false, cluster: "ohne Nachbarn" });
+      expect(Object.is(island.expected, 0)).toBe(true); // not −0
+      // The three tested areas alone make up the Benjamini–Hochberg family (alpha 0.99 flags them all).
+      const p = lisa.slice(0, 3).map((a) => (permutations ? a.pSim : a.pNormal) as number);
+      expect(lisa.slice(0, 3).map((a) => a.pAdjusted)).toEqual(benjaminiHochberg(p));
+      for (const a of lisa.slice(0, 3)) expect(a.cluster).toBe(a.quadrant);
+    }
   });
   it("uses the large-k sampling paths correctly (distance-band-like weights)", () => {
     // k ≤ (n − 1)/2 → rejection with stamps (or the pool); k > (n − 1)/2 → partial Fisher–Yates. Check both against the

@@ -90,6 +90,99 @@ describe("moran and geary equal R spdep to 1e-12 (moran.json)", () => {
   }
 });
 
+describe("islands (areas without neighbours): R spdep adjust.n = FALSE (default) and TRUE (moran.json, islands)", () => {
+  // Chain a–b–c–d–e plus the island f, x = 1, 3, 2, 6, 5, 9; R spdep 1.2.7 moran.test / geary.test with
+  // zero.policy = TRUE, written by test/reference/spatial/moran.R.
+  const ref = R.islands;
+  const w = weightsFromNeighbors(ref.neighbours, { ids: ref.ids });
+  const compare = (m: ReturnType<typeof moran>, g: ReturnType<typeof geary>, r: typeof ref.keepN) => {
+    expect(relDiff(m.I, r.moran.I)).toBeLessThan(1e-12);
+    expect(relDiff(m.expected, r.moran.expected)).toBeLessThan(1e-14);
+    expect(relDiff(m.variance, r.moran.variance)).toBeLessThan(1e-12);
+    expect(relDiff(m.z, r.moran.z)).toBeLessThan(1e-12);
+    expect(relDiff(m.pNormal, r.moran.p)).toBeLessThan(1e-10);
+    expect(relDiff(m.varianceRandomization, r.moran.varianceRandomization)).toBeLessThan(1e-12);
+    expect(relDiff(m.zRandomization, r.moran.zRandomization)).toBeLessThan(1e-12);
+    expect(relDiff(g.C, r.geary.C)).toBeLessThan(1e-12);
+    expect(relDiff(g.variance, r.geary.variance)).toBeLessThan(1e-12);
+    expect(relDiff(g.z, r.geary.z)).toBeLessThan(1e-12);
+    expect(relDiff(g.pNormal, r.geary.p)).toBeLessThan(1e-10);
+    expect(relDiff(g.varianceRandomization, r.geary.varianceRandomization)).toBeLessThan(1e-12);
+  };
+  it("default: islands keep their place in n, as esda and spdep adjust.n = FALSE (I = 0.20923, E[I] = −0.2)", () => {
+    const m = moran(ref.x, w, { permutations: 0 });
+    const g = geary(ref.x, w, { permutations: 0 });
+    compare(m, g, ref.keepN);
+    expect(relDiff(g.zRandomization, ref.keepN.geary.zRandomization)).toBeLessThan(1e-12);
+    expect(m.I.toFixed(5)).toBe("0.20923");
+    expect(m.expected).toBe(-0.2);
+    expect(m).toMatchObject({ n: 6, islands: ["f"], adjustN: false });
+    expect(m.warnings).toContain("moran: 1 island(s) kept in n with a spatial lag of 0 (as esda; spdep: adjust.n = FALSE)");
+    expect(g).toMatchObject({ n: 6, islands: ["f"], adjustN: false });
+  });
+  it("adjustN: spdep's default adjust.n = TRUE (I = 0.17436, E[I] = −0.25), Geary's mix of n′ and n included", () => {
+    const m = moran(ref.x, w, { permutations: 0, adjustN: true });
+    const g = geary(ref.x, w, { permutations: 0, adjustN: true });
+    compare(m, g, ref.adjustN);
+    expect(m.I.toFixed(5)).toBe("0.17436");
+    expect(m.expected).toBe(-0.25);
+    expect(relDiff(m.I, (ref.keepN.moran.I * 5) / 6)).toBeLessThan(1e-14);
+    expect(m).toMatchObject({ n: 6, islands: ["f"], adjustN: true });
+    expect(m.warnings).toContain("moran: 1 island(s) not counted in n (adjustN, as spdep's adjust.n = TRUE): n = 5 of 6");
+    // spdep's Var_R[C] is negative here (−0.0823), its z NaN (R: NaN, written as null).
+    expect(ref.adjustN.geary.zRandomization).toBeNull();
+    expect(g.zRandomization).toBeNaN();
+    expect(g.pRandomization).toBeNaN();
+    expect(g.warnings.at(-1)).toMatch(/^geary: the variance under randomisation is -0\.0823\d+ \(spdep's adjust\.n formula with islands\); its z and p are NaN$/);
+    // Without islands adjustN changes nothing.
+    const chain = weightsFromNeighbors({ a: ["b"], b: ["a", "c"], c: ["b", "d"], d: ["c", "e"], e: ["d"] }, { ids: ["a", "b", "c", "d", "e"] });
+    const x5 = ref.x.slice(0, 5);
+    expect(moran(x5, chain, { adjustN: true, seed: 3 })).toEqual({ ...moran(x5, chain, { seed: 3 }), adjustN: true });
+    expect(geary(x5, chain, { adjustN: true, seed: 3 })).toEqual({ ...geary(x5, chain, { seed: 3 }), adjustN: true });
+  });
+  it("why the default keeps n: its E and Var_R are the exact mean and variance over all 720 permutations", () => {
+    const perms: number[][] = [];
+    const permute = (rest: number[], head: number[]) => {
+      if (rest.length === 0) perms.push(head);
+      rest.forEach((v, k) => permute([...rest.slice(0, k), ...rest.slice(k + 1)], [...head, v]));
+    };
+    permute(ref.x, []);
+    expect(perms).toHaveLength(720);
+    const moments = (xs: number[]) => {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return { mean, variance: xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length };
+    };
+    for (const adjustN of [false, true]) {
+      const m = moran(ref.x, w, { permutations: 0, adjustN });
+      const g = geary(ref.x, w, { permutations: 0, adjustN });
+      const mi = moments(perms.map((x) => moran(x, w, { permutations: 0, adjustN }).I));
+      const gc = moments(perms.map((x) => geary(x, w, { permutations: 0, adjustN }).C));
+      if (!adjustN) {
+        expect(mi.mean).toBeCloseTo(m.expected, 13);
+        expect(mi.variance).toBeCloseTo(m.varianceRandomization, 13);
+        expect(gc.mean).toBeCloseTo(1, 13);
+        expect(gc.variance).toBeCloseTo(g.varianceRandomization, 13);
+      } else {
+        // spdep's adjusted moments miss the permutation distribution: E[I] −0.25 against a mean of −1/6.
+        expect(mi.mean).toBeCloseTo(-1 / 6, 13);
+        expect(Math.abs(mi.mean - m.expected)).toBeGreaterThan(0.08);
+        expect(gc.mean).toBeCloseTo(0.8, 13); // (n′ − 1)/(n − 1) = 4/5, not E[C] = 1
+      }
+    }
+    // The permutation test is the same with and without adjustN (a constant factor), only its scale moves.
+    const a = moran(ref.x, w, { permutations: 199, seed: 4 });
+    const b = moran(ref.x, w, { permutations: 199, seed: 4, adjustN: true });
+    expect(b.pSim).toBe(a.pSim);
+    expect(b.zSim).toBeCloseTo(a.zSim as number, 12);
+    expect(geary(ref.x, w, { permutations: 199, seed: 4, adjustN: true }).pSim).toBe(geary(ref.x, w, { permutations: 199, seed: 4 }).pSim);
+  });
+  it("names a bad adjustN and too few areas with neighbours", () => {
+    expect(() => moran(ref.x, w, { adjustN: "yes" as never })).toThrow('moran: adjustN must be true or false, got "yes"');
+    const three = weightsFromNeighbors({ a: ["b"], b: ["a", "c"], c: ["b"], d: [], e: [] }, { ids: ["a", "b", "c", "d", "e"] });
+    expect(() => geary([1, 2, 3, 4, 5], three, { adjustN: true })).toThrow("geary: needs at least 4 areas with neighbours (adjustN), got 3");
+  });
+});
+
 describe("moran: moments and permutations", () => {
   it("3×3 rook lattice, y = 1…9, binary weights: esda test_variance", () => {
     const expected = JSON.parse(readFileSync(sharedPath("pysal-examples/lattice3x3_expected_values.json"), "utf8"));

@@ -40,8 +40,21 @@ describe("choroplethFigure", () => {
     expect(fig.data[0].locations).toEqual(["0_1", "1_2"]);
     expect(fig.data[0].colorscale).toEqual([[0, LISA_COLORS.HH], [1, LISA_COLORS.HH]]);
     expect(() => choroplethFigure(grid, [{ id: "0_0", c: "XX" }], { idProperty: "id", id: "id", value: "c", kind: "lisa" })).toThrow(
-      'choroplethFigure: "XX" is not a LISA label (HH, LL, HL, LH, nicht signifikant)',
+      'choroplethFigure: "XX" is not a LISA label (HH, LL, HL, LH, nicht signifikant, ohne Nachbarn)',
     );
+  });
+  it("maps the islands of localMoran ('ohne Nachbarn') in their own grey, after 'nicht signifikant'", () => {
+    // 0_0 … 0_2 in a row as rook neighbours (no link across rows: the lower row is cut off), 1_1 a lone island.
+    const cut = { ...grid, features: grid.features.filter((f) => ["0_0", "0_1", "0_2", "1_1"].includes(f.properties.id)) };
+    cut.features = cut.features.map((f) => (f.properties.id === "1_1" ? { ...f, geometry: { type: "Polygon", coordinates: [[[5, 5], [6, 5], [6, 6], [5, 6], [5, 5]]] } } : f));
+    const w = contiguityWeights(cut, { idProperty: "id", kind: "rook" });
+    expect(w.islands).toEqual(["1_1"]);
+    const lisa = localMoran([1, 2, 9, 4], w, { permutations: 99, seed: 1 });
+    const fig = choroplethFigure(cut, lisa.map((a) => ({ ...a })), { idProperty: "id", id: "id", value: "cluster" });
+    const names = fig.data.map((t) => t.name);
+    expect(names[names.length - 1]).toBe("ohne Nachbarn");
+    expect(fig.data[names.length - 1]).toMatchObject({ locations: ["1_1"], colorscale: [[0, LISA_COLORS["ohne Nachbarn"]], [1, LISA_COLORS["ohne Nachbarn"]]] });
+    expect(colorDistance(LISA_COLORS["ohne Nachbarn"], LISA_COLORS["nicht signifikant"])).toBeGreaterThan(40);
   });
   it("draws LISA areas without a value apart from 'nicht signifikant': own fill, dark outline", () => {
     const rows = ["HH", "nicht signifikant", null, "LL", "nicht signifikant", "."].map((c, i) => ({ id: grid.features[i].properties.id, cluster: c }));
