@@ -4,15 +4,16 @@ import { analyseTables } from "../pipeline/analyseTables.js";
 import type { ResolvedAnalysisConfig } from "../pipeline/analysisConfig.js";
 import type { AnalysisResult } from "../pipeline/analysisResult.js";
 import { missing } from "../table/missing.js";
-import { compositeIndexEvaluator, type CompositeVariantSpec, type IndexVariantOptions } from "./compositeIndexEvaluator.js";
+import { compositeIndexEvaluator, type CompositeVariantSpec, type IndexVariantArea, type IndexVariantOptions } from "./compositeIndexEvaluator.js";
 import {
   compositeIndexVariants,
   monteCarloVariants,
+  runVariants,
   type CompositeSensitivityOptions,
   type IndexVariantGeneratorOptions,
   type SensitivityAnalysis,
 } from "./compositeIndexVariants.js";
-import { runSensitivity, type SensitivityOutcomeRow, type SensitivityResult, type SensitivityVariant } from "./sensitivityAnalysis.js";
+import type { SensitivityOutcomeRow, SensitivityResult, SensitivityVariant } from "./sensitivityAnalysis.js";
 
 /** The status index of an analysis, ready for method variants. */
 export interface AnalysisEvaluator {
@@ -28,6 +29,12 @@ export interface AnalysisEvaluator {
   evaluateIndex(options: IndexVariantOptions): SensitivityOutcomeRow[];
   /** Always re-runs `analyseTables` with a changed configuration (throws for options it cannot express). */
   evaluatePipeline(options: IndexVariantOptions): SensitivityOutcomeRow[];
+  /**
+   * Like `evaluate`, with the warnings of the recomputed index (indicators left out because smoothing or a draw
+   * made them constant); throws an `UndefinedVariantError` when no varying indicator is left. A variant that
+   * leaves an indicator out is taken from the recomputed index (the configuration cannot express it).
+   */
+  evaluateVariant(options: IndexVariantOptions): { areas: SensitivityOutcomeRow[]; warnings: string[] };
   /** German area names by id. */
   labels: Record<string, string>;
 }
@@ -90,7 +97,8 @@ export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
 
   const runsPipeline = (o: IndexVariantOptions) =>
     (o.normalization ?? "z") === "z" && o.draw === undefined && !o.boundaryShift;
-  const evaluateIndex = (o: IndexVariantOptions) => evaluator.evaluate(o).areas.map((a) => ({ id: a.id, rank: a.rank, class: a.class }));
+  const outcome = (areas: readonly IndexVariantArea[]) => areas.map((a) => ({ id: a.id, rank: a.rank, class: a.class }));
+  const evaluateIndex = (o: IndexVariantOptions) => outcome(evaluator.evaluate(o).areas);
   const evaluatePipeline = (o: IndexVariantOptions): SensitivityOutcomeRow[] => {
     if (!runsPipeline(o)) throw new Error(`${fn}: these options cannot be expressed as an analysis configuration: ${JSON.stringify(o)}`);
     const omit = new Set(o.omit ?? []);
@@ -113,6 +121,12 @@ export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
       return { id: areaId, rank: x?.rang ?? null, class: x?.status_klasse ?? null };
     });
   };
+  const evaluateVariant = (o: IndexVariantOptions) => {
+    // The recomputed index first: it throws UndefinedVariantError, and names indicators it leaves out.
+    const r = evaluator.evaluate(o);
+    const leftOut = r.warnings.some((w) => w.includes("left out of this variant"));
+    return { areas: runsPipeline(o) && !leftOut ? evaluatePipeline(o) : outcome(r.areas), warnings: r.warnings };
+  };
   return {
     spec,
     base,
@@ -120,6 +134,7 @@ export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
     evaluate: (o) => (runsPipeline(o) ? evaluatePipeline(o) : evaluateIndex(o)),
     evaluateIndex,
     evaluatePipeline,
+    evaluateVariant,
     labels,
   };
 }
@@ -140,6 +155,9 @@ export function analysisVariants(result: AnalysisResult, options: IndexVariantGe
  * Sensitivity and uncertainty analysis of a pipeline analysis (`runAnalysis`): the status rank and class of
  * every Sozialraum under the one-at-a-time method variants (re-running the analysis where the configuration
  * allows) and under seeded Monte Carlo draws of the rates (numerator ~ Binomial(denominator, observed rate)).
+ * As in `compositeSensitivity`, a variant or draw whose index is undefined for these data (e.g. a single
+ * indicator made constant by smoothing or a draw) is skipped and named in the `warnings`; only the baseline
+ * must be computable.
  *
  * @example
  * const s = analysisSensitivity(runAnalysis(), { seed: 1, draws: 500 });
@@ -147,16 +165,17 @@ export function analysisVariants(result: AnalysisResult, options: IndexVariantGe
  * s.monteCarlo!.summary.areas[0].rankP95; // upper end of the 90 % rank interval from sampling noise
  */
 export function analysisSensitivity(result: AnalysisResult, options: CompositeSensitivityOptions = {}): SensitivityAnalysis {
+  const fn = "analysisSensitivity";
   const ev = analysisEvaluator(result);
   const base = { ...ev.base, ...(options.base ?? {}) };
   const variants = compositeIndexVariants(ev.spec, { ...options, base });
-  const methods = runSensitivity({ variants, evaluate: (o) => ev.evaluate(o), labels: ev.labels });
+  const methods = runVariants(fn, ev.evaluateVariant, variants, ev.labels, "variant");
   methods.parameters = { base, thresholdShift: options.thresholdShift ?? 0.25, families: [...new Set(variants.map((v) => v.family))] };
   const draws = options.draws ?? 1000;
   let monteCarlo: SensitivityResult | null = null;
   if (draws > 0) {
     const seed = options.seed ?? 12345;
-    monteCarlo = runSensitivity({ variants: monteCarloVariants({ seed, draws, base }), evaluate: (o) => ev.evaluate(o), labels: ev.labels });
+    monteCarlo = runVariants(fn, ev.evaluateVariant, monteCarloVariants({ seed, draws, base }), ev.labels, "draw");
     monteCarlo.parameters = { seed, draws, base };
   }
   return { methods, monteCarlo };

@@ -4,13 +4,11 @@ import type { Row } from "../classify/columns.js";
 import {
   compositeIndexEvaluator,
   UNDEFINED_VARIANT_ERROR,
-  type CompositeIndexEvaluator,
   type CompositeVariantSpec,
   type IndexNormalization,
-  type IndexVariantArea,
   type IndexVariantOptions,
 } from "./compositeIndexEvaluator.js";
-import { runSensitivity, type SensitivityResult, type SensitivityVariant } from "./sensitivityAnalysis.js";
+import { runSensitivity, type SensitivityOutcomeRow, type SensitivityResult, type SensitivityVariant } from "./sensitivityAnalysis.js";
 
 /** The families of method variants {@link compositeIndexVariants} can generate. */
 export type VariantFamilyId = "meanSd" | "normalization" | "weights" | "thresholds" | "smoothing" | "leaveOneOut";
@@ -233,7 +231,7 @@ export function compositeSensitivity(rows: ReadonlyArray<Row>, spec: CompositeVa
   const labels: Record<string, string> = {};
   if (options.name !== undefined) rows.forEach((r, i) => (labels[evaluator.ids[i]] = String(r[options.name!] ?? evaluator.ids[i])));
   const variants = compositeIndexVariants(spec, options);
-  const methods = runVariants(fn, evaluator, variants, labels, "variant");
+  const methods = runVariants(fn, (o) => evaluator.evaluate(o), variants, labels, "variant");
   methods.parameters = {
     base: options.base ?? {},
     thresholdShift: options.thresholdShift ?? 0.25,
@@ -246,33 +244,37 @@ export function compositeSensitivity(rows: ReadonlyArray<Row>, spec: CompositeVa
       methods.warnings.push(`${fn}: no Monte Carlo draws: not every indicator has a denominator`);
     } else {
       const seed = options.seed ?? 12345;
-      monteCarlo = runVariants(fn, evaluator, monteCarloVariants({ seed, draws, base: options.base }), labels, "draw");
+      monteCarlo = runVariants(fn, (o) => evaluator.evaluate(o), monteCarloVariants({ seed, draws, base: options.base }), labels, "draw");
       monteCarlo.parameters = { seed, draws, base: options.base ?? {} };
     }
   }
   return { methods, monteCarlo };
 }
 
+/** Evaluates one variant: ranks and classes per area, and its warnings (e.g. indicators left out). */
+export type VariantEvaluation = (options: IndexVariantOptions) => { areas: SensitivityOutcomeRow[]; warnings: readonly string[] };
+
 /**
  * Evaluates every variant once, skips those whose index is undefined for the data (`UNDEFINED_VARIANT_ERROR`
  * of `compositeIndexEvaluator`) and runs {@link runSensitivity} on the rest. Warnings of left-out indicators and
- * skipped variants are collected per message, so 1 000 draws do not repeat one message 1 000 times.
+ * skipped variants are collected per message, so 1 000 draws do not repeat one message 1 000 times. Shared by
+ * `compositeSensitivity` and `analysisSensitivity` (internal: not in the barrel).
  */
-function runVariants(
+export function runVariants(
   fn: string,
-  evaluator: CompositeIndexEvaluator,
+  evaluate: VariantEvaluation,
   variants: ReadonlyArray<SensitivityVariant<IndexVariantOptions>>,
   labels: Record<string, string>,
   what: "variant" | "draw",
 ): SensitivityResult {
-  const results = new Map<string, IndexVariantArea[]>();
+  const results = new Map<string, SensitivityOutcomeRow[]>();
   const kept: Array<SensitivityVariant<IndexVariantOptions>> = [];
   const notes = new Map<string, string[]>();
   const note = (message: string, variant: string) => notes.set(message, [...(notes.get(message) ?? []), variant]);
   variants.forEach((v, k) => {
     let r;
     try {
-      r = evaluator.evaluate(v.options);
+      r = evaluate(v.options);
     } catch (e) {
       if ((e as Error).name !== UNDEFINED_VARIANT_ERROR) throw e;
       if (k === 0) throw new Error(`${fn}: the baseline "${v.name}" cannot be computed: ${(e as Error).message}`);

@@ -122,7 +122,7 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
     {
       schritt: "Bewertung je Zielgruppe",
       formel: "stark auffällig, wenn " + (rule.strongIfAnyStrong ? "ein Indikator stark auffällig ist oder " : "") +
-        `mindestens ${de(rule.strongMinFlags)} Indikatoren auffällig sind; auffällig ab ${de(rule.minFlags)} auffälligen Indikator(en); sonst unauffällig`,
+        `mindestens ${de(rule.strongMinFlags)} Indikatoren auffällig sind; auffällig ab ${rule.minFlags === 1 ? "einem auffälligen Indikator" : `${de(rule.minFlags)} auffälligen Indikatoren`}; sonst unauffällig`,
       parameter: `minFlags ${de(rule.minFlags)}, strongMinFlags ${de(rule.strongMinFlags)}, strongIfAnyStrong ${rule.strongIfAnyStrong ? "ja" : "nein"}`,
       quelle: "Regel der Sozialberichterstattung (Leverkusen 2019), einstellbar",
     },
@@ -159,7 +159,7 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
     },
     {
       schritt: "Erreichbarkeit (2SFCA)",
-      formel: "Rⱼ = Sⱼ / Σₖ Pₖ W(dₖⱼ) (dₖⱼ ≤ d₀); Aᵢ = Σⱼ Rⱼ W(dᵢⱼ); Ausgabe Aᵢ · je",
+      formel: "Rⱼ = Sⱼ / Σₖ Pₖ W(dₖⱼ) (dₖⱼ ≤ d₀); Aᵢ = Σⱼ Rⱼ W(dᵢⱼ); ausgegeben als Aᵢ · c (c = Bezugszahl, z. B. je 1.000 Einwohner)",
       parameter: notRun(options.supply, `Radius d₀ = ${used(su.radiusKm, 2, (v) => `${de(v)} km`)}, Distanzabfall ${used(su.decay, "none", decayText)}, je ${used(su.per, 1000, (v) => `${de(v)} Einwohner`)}; Haversine-Distanz`),
       quelle: "Luo & Wang (2003), Env. Plan. B 30, 865–884; Luo & Qi (2009), Health & Place 15, 1100–1107",
     },

@@ -47,6 +47,7 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
   const s = result.summary;
   const labels = result.labels;
   const noun = options.areaNoun ?? "Sozialräume";
+  const one = singularNoun(noun);
   const htmlUpTo = options.htmlRowsUpTo ?? 100;
   const ranked = s.areas.filter((a) => a.baselineRank !== null);
   const dependent = ranked.filter((a) => a.dependsOnMethod);
@@ -63,16 +64,19 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
     `${ranked.length - dependent.length} von ${ranked.length} ${noun}n behalten in allen Varianten ihre Klasse; ${dependent.length} sind methodenabhängig ` +
       `(mindestens eine Variante ergibt eine andere Klasse).` +
       (rhos.length ? ` Die Spearman-Korrelation der Rangfolgen mit der Basis liegt zwischen ${de(Math.min(...rhos), 3)} und ${de(Math.max(...rhos), 3)}.` : ""),
-    "Je Gebiet: Medianrang und 5–95-%-Intervall der Ränge über alle Varianten einschließlich der Basis (Quantile nach R-Typ 7); " +
+    `Je ${one}: Medianrang und 5–95-%-Intervall der Ränge über alle Varianten einschließlich der Basis (Quantile nach R-Typ 7); ` +
       "Klassenstabilität = Anteil der Varianten mit derselben Klasse wie die Basis.",
   ];
   const mc = options.monteCarlo ?? null;
   if (mc) {
     const p = mc.parameters as { seed?: number; draws?: number };
+    // Draws whose index is undefined for these data are skipped (named in mc.warnings): print the draws used.
+    const used = mc.variants.filter((v) => v.name !== mc.baseline).length;
+    const requested = p.draws ?? used;
     const widths = mc.summary.areas.filter((a) => a.rankP05 !== null).map((a) => a.rankP95! - a.rankP05!).sort((x, y) => x - y);
     const mcDependent = mc.summary.areas.filter((a) => a.baselineRank !== null && a.dependsOnMethod).length;
     paragraphs.push(
-      `Zufallsschwankung: In ${de(p.draws ?? mc.variants.length - 1)} Monte-Carlo-Ziehungen (Startwert ${p.seed ?? "–"}) wurde jeder Zähler aus einer ` +
+      `Zufallsschwankung: In ${de(used)} Monte-Carlo-Ziehungen (${used < requested ? `von ${de(requested)} angeforderten, übersprungene siehe Hinweise; ` : ""}Startwert ${p.seed ?? "–"}) wurde jeder Zähler aus einer ` +
         "Binomialverteilung mit der Bezugsgröße und dem beobachteten Anteil gezogen und der Index neu berechnet. " +
         `Die Breite des 90-%-Rangintervalls beträgt im Median ${de(widths.length ? widths[Math.floor((widths.length - 1) / 2)] : NaN, 1)} Ränge; ` +
         `${mcDependent} ${noun} wechseln in mindestens einer Ziehung die Klasse.`,
@@ -95,8 +99,8 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
         { key: "variante", label: "Variante" },
         { key: "beschreibung", label: "Beschreibung" },
         { key: "spearman", label: "Spearman mit Basis", decimals: 3 },
-        { key: "n", label: "Gebiete (n)" },
-        { key: "andere_klasse", label: "Gebiete mit anderer Klasse" },
+        { key: "n", label: `${noun} (n)` },
+        { key: "andere_klasse", label: `${noun} mit anderer Klasse` },
       ],
       rows: variantRows,
       highlight: highlightWhere(variantRows, "andere_klasse", (r) => r.andere_klasse > 0 && "hinweis"),
@@ -115,7 +119,7 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
   const figures: NonNullable<ReportSection["figures"]> = [
     {
       title: "Rangintervalle über die Methodenvarianten",
-      figure: rankIntervalFigure(s, { labels, title: "Rang je Gebiet über die Methodenvarianten" }),
+      figure: rankIntervalFigure(s, { labels, title: `Rang je ${one} über die Methodenvarianten` }),
       caption: "Punkt: Medianrang über alle Varianten; Balken: 5–95-%-Intervall; offener Kreis: Rang der Basis. Rot: Klasse hängt von der Methode ab.",
     },
   ];
@@ -124,7 +128,7 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
       title: "Rangintervalle aus der Zufallsschwankung",
       figure: rankIntervalFigure(mc.summary, {
         labels,
-        title: "Rang je Gebiet über die Monte-Carlo-Ziehungen",
+        title: `Rang je ${one} über die Monte-Carlo-Ziehungen`,
         stableLabel: "Klasse in allen Ziehungen gleich",
         changingLabel: "Klasse wechselt in Ziehungen",
       }),
@@ -133,12 +137,16 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
     const mcRanked = mc.summary.areas.filter((a) => a.baselineRank !== null);
     tables.push({ ...areaTable("Monte-Carlo-Rangintervalle", mcRanked, labels, false, true, "Ziehungen mit anderer Klasse"), html: mcRanked.length <= htmlUpTo });
   }
+  const warnings = [...result.warnings, ...(mc?.warnings ?? [])];
+  if (warnings.length > 0) paragraphs.push(`Hinweise: ${warnings.join("; ")}.`);
   if (options.verdicts) {
     const v = verdictSensitivityTables(options.verdicts, { htmlRowsUpTo: htmlUpTo, areaNoun: noun });
     paragraphs.push(...v.paragraphs);
     tables.push(...v.tables);
   }
-  return { id: options.id ?? "sensitivitaet", title: options.title ?? "Sensitivität und Unsicherheit", paragraphs, figures, tables };
+  // The id column is named after the area noun ("Planungsraum" for Berlin), not always "Sozialraum".
+  const named = tables.map((t) => ({ ...t, columns: t.columns.map((c) => (c.key === "sozialraum_id" ? { ...c, label: one } : c)) }));
+  return { id: options.id ?? "sensitivitaet", title: options.title ?? "Sensitivität und Unsicherheit", paragraphs, figures, tables: named };
 }
 
 /** Per-area table: ranks, interval, class stability, classes, (optionally) the variants with another class. */
@@ -172,7 +180,7 @@ function areaTable(
   return {
     title,
     columns: [
-      { key: "sozialraum_id", label: "Gebiet" },
+      { key: "sozialraum_id", label: "Sozialraum" },
       { key: "name", label: "Name" },
       { key: "basisrang", label: "Rang (Basis)" },
       { key: "basisklasse", label: "Klasse (Basis)" },
@@ -188,4 +196,11 @@ function areaTable(
     highlight,
     sheet,
   };
+}
+
+/** "Sozialräume" → "Sozialraum", "Planungsräume" → "Planungsraum", "Gebiete" → "Gebiet" (for column labels). */
+function singularNoun(plural: string): string {
+  if (plural.endsWith("räume")) return `${plural.slice(0, -5)}raum`;
+  if (plural.endsWith("e")) return plural.slice(0, -1);
+  return plural;
 }

@@ -108,7 +108,7 @@ function areaTable(title: string, areas: VerdictAreaSensitivity[], label: Map<st
   return {
     title,
     columns: [
-      { key: "sozialraum_id", label: "Gebiet" },
+      { key: "sozialraum_id", label: "Sozialraum" },
       { key: "name", label: "Name" },
       { key: "zielgruppe", label: "Zielgruppe" },
       { key: "bewertung", label: "Bewertung (Basis)" },

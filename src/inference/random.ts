@@ -1,4 +1,4 @@
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 
 /** A seeded pseudo-random number generator. Every random step in sozialraum takes one of these (or a seed). */
 export interface Rng {
@@ -24,7 +24,14 @@ export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed) || seed < -2147483648 || seed > 2147483647) {
     throw new Error(`createRng: seed must be a whole number from -2147483648 to 2147483647, got ${String(seed)}`);
   }
-  const g = xoroshiro128plus(seed | 0);
+  return rngFromGenerator(xoroshiro128plusFromState(seedState(seed)), seed);
+}
+
+/**
+ * Wraps a pure-rand generator (32-bit outputs) as an {@link Rng}. Internal: `createRng` is the way to get one;
+ * the synthetic-city generator uses it to keep the generator the committed data were made with.
+ */
+export function rngFromGenerator(g: RandomGenerator, seed: number): Rng {
   const TWO_32 = 4294967296;
   const next = (): number => {
     // 26 + 27 bits, as in the usual 53-bit float construction.
@@ -48,6 +55,34 @@ export function createRng(seed: number): Rng {
       return Math.floor(next() * n);
     },
   };
+}
+
+/** The generator interface of pure-rand (32-bit signed outputs). */
+export interface RandomGenerator {
+  next(): number;
+}
+
+/**
+ * The 128-bit state of the generator from a 32-bit seed: four outputs of splitmix32 (the seeding the
+ * xoroshiro authors recommend, Blackman & Vigna 2018, via a 32-bit splitmix). pure-rand's own
+ * `xoroshiro128plus(seed)` puts the seed into the state almost unmixed, so its first numbers are close to
+ * 1 − seed/2³² and generators with neighbouring seeds start alike — which biased simulations that use one
+ * generator per draw with seeds s, s + 1, ….
+ */
+function seedState(seed: number): number[] {
+  const state: number[] = [];
+  let a = seed | 0;
+  for (let i = 0; i < 4; i++) {
+    a = (a + 0x9e3779b9) | 0;
+    let t = a ^ (a >>> 16);
+    t = Math.imul(t, 0x21f0aaad);
+    t ^= t >>> 15;
+    t = Math.imul(t, 0x735a2d97);
+    state.push((t ^ (t >>> 15)) | 0);
+  }
+  // An all-zero state would stay zero forever (it cannot arise from splitmix32, but guard anyway).
+  if (state.every((x) => x === 0)) state[0] = 1;
+  return state;
 }
 
 /** In-place Fisher–Yates shuffle of `a` (a typed array or array the caller owns), driven by `rng`. */

@@ -1,3 +1,4 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { choroplethFigure, type ChoroplethFeatureCollection } from "../plot/choropleth.js";
 import type { Figure } from "../plot/figure.js";
 import type { ReportSection, ReportTable } from "../report/section.js";
@@ -171,7 +172,7 @@ export function mixSection(rows: MixInput, options: MixSectionOptions): ReportSe
     highlight: areaHighlight,
   });
   paragraphs.push(
-    `Standortquotient (SQ) = Anteil der Gruppe im Sozialraum geteilt durch ihren Anteil in der Stadt (1 = wie in der Stadt, 2 = doppelt so hoch). Markiert sind Sozialräume, deren Zusammensetzung um mindestens ${100 * devs[0].threshold} Prozentpunkte von der Stadt abweicht und deren Abweichung nicht durch Zufall zu erklären ist (Chi-Quadrat, p < ${devs[0].alpha}).`,
+    `Standortquotient (SQ) = Anteil der Gruppe im Sozialraum geteilt durch ihren Anteil in der Stadt (1 = wie in der Stadt, 2 = doppelt so hoch). Markiert sind Sozialräume, deren Zusammensetzung um mindestens ${formatGermanNumber(100 * devs[0].threshold)} Prozentpunkte von der Stadt abweicht und deren Abweichung nicht durch Zufall zu erklären ist (Chi-Quadrat, p < ${formatGermanNumber(devs[0].alpha)}).`,
     "Grenzen: Alle Maße hängen vom Gebietszuschnitt ab (MAUP); kleine Gebiete und kleine Gruppen ergeben auch ohne Segregation Werte über 0.",
   );
   const figures: Array<{ title: string; figure: Figure; caption?: string }> = [];

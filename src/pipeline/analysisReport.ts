@@ -21,9 +21,9 @@ import { DYNAMIC_CLASS_ORDER, slug, STATUS_CLASS_ORDER, STEP_LABELS, targetGroup
 type Level = "auffällig" | "stark auffällig" | "hinweis";
 
 const SUPPLY_MEASURE_TEXT: Readonly<Record<string, string>> = {
-  places: "Plätze je 1 000 im Sozialraum",
-  withinReach: "Plätze je 1 000 mit Nachbarräumen",
-  catchment: "erreichbare Plätze je 1 000 (2SFCA)",
+  places: "Plätze je 1.000 im Sozialraum",
+  withinReach: "Plätze je 1.000 mit Nachbarräumen",
+  catchment: "erreichbare Plätze je 1.000 (2SFCA)",
 };
 
 /**
@@ -140,6 +140,11 @@ function withheldShare(result: AnalysisResult): (id: string, indicator: string) 
   };
 }
 
+/** "einem auffälligen Indikator" / "2 auffälligen Indikatoren" (dative after "ab"). */
+function indicatorCount(n: number): string {
+  return n === 1 ? "einem auffälligen Indikator" : `${formatCell(n)} auffälligen Indikatoren`;
+}
+
 /** The parameters of an analysis as German label/value pairs (header and "Parameter" sheet). */
 export function analysisParameters(result: AnalysisResult): ReportParameter[] {
   const p = result.parameters;
@@ -151,7 +156,15 @@ export function analysisParameters(result: AnalysisResult): ReportParameter[] {
     { label: "Analysejahr", value: String(p.years.current) },
     { label: "Vergleichsjahr (Dynamik)", value: p.years.previous === null ? "keines" : String(p.years.previous) },
     { label: "Gebietsliste", value: basename(p.data.gebiete) },
-    { label: "Strukturdaten", value: basename(p.data.strukturdaten) },
+    {
+      label: "Strukturdaten",
+      // The file pattern's "{year}" placeholder is filled in: readers see the files actually read.
+      value: basename(p.data.strukturdaten).includes("{year}")
+        ? [p.years.current, ...(p.years.previous === null ? [] : [p.years.previous])]
+            .map((y) => basename(p.data.strukturdaten).replaceAll("{year}", String(y)))
+            .join(", ")
+        : basename(p.data.strukturdaten),
+    },
     { label: "Gebietsgrenzen", value: p.data.geojson ? basename(p.data.geojson) : "keine" },
     { label: "Schlüsselspalte", value: p.id },
     { label: "Indikatoren", value: result.indicators.current.indicators.map((d) => `${d.label} (${targetGroupLabel(d.targetGroup)})`) },
@@ -159,16 +172,16 @@ export function analysisParameters(result: AnalysisResult): ReportParameter[] {
     { label: "Konfidenzniveau (Wilson-Intervalle)", value: `${formatCell(p.confidence * 100)} %` },
     {
       label: "Glättung kleiner Gebiete",
-      value: p.smoothing === "empirical-bayes" ? "Empirical Bayes (global, Marshall 1991): geglättete Quoten werden standardisiert" : "keine (rohe Quoten)",
+      value: p.smoothing === "empirical-bayes" ? "Empirical Bayes (global, Marshall 1991): geglättete Anteile werden standardisiert" : "keine (Rohanteile)",
     },
-    { label: "Mittelwert der Standardisierung", value: p.standardization.mean === "weighted" ? "gewichtet mit Einwohnern" : "ungewichtet (jedes Gebiet zählt gleich)" },
+    { label: "Mittelwert der Standardisierung", value: p.standardization.mean === "weighted" ? "gewichtet mit Einwohnern" : "ungewichtet (jeder Sozialraum zählt gleich)" },
     { label: "Standardabweichung", value: p.standardization.sd === "population" ? "Grundgesamtheit (Divisor n)" : "Stichprobe (Divisor n − 1)" },
     { label: "Schwelle „auffällig“", value: `z > ${formatCell(p.thresholds.flag)}` },
     { label: "Schwelle „stark auffällig“", value: `z > ${formatCell(p.thresholds.strong)}` },
     {
       label: "Bewertungsregel je Zielgruppe",
       value:
-        `auffällig ab ${rule.minFlags} auffälligen Indikator(en); stark auffällig ab ${formatCell(rule.strongMinFlags)} auffälligen Indikatoren` +
+        `auffällig ab ${indicatorCount(rule.minFlags)}; stark auffällig ab ${indicatorCount(rule.strongMinFlags)}` +
         (rule.strongIfAnyStrong ? " oder einem stark auffälligen Indikator" : ""),
     },
     { label: "Status-Index", value: indexText(p.statusIndex.indicators) },
@@ -319,7 +332,7 @@ function rankingSection(result: AnalysisResult): ReportSection {
       {
         title: "Status-Index je Sozialraum",
         figure: rankingBarFigure(rows, { label: "name", value: "index", group: "klasse", groupOrder: [...STATUS_CLASS_ORDER], title: "Status-Index je Sozialraum", valueTitle: "Status-Index (z-Wert)" }),
-        caption: "Balken: Status-Index; Farbe: Statusklasse. Gebiete ohne Index sind nicht dargestellt.",
+        caption: "Balken: Status-Index; Farbe: Statusklasse. Sozialräume ohne Status-Index sind nicht dargestellt.",
       },
     ],
     tables: [rankingTable(result)],
@@ -402,7 +415,7 @@ function zSection(result: AnalysisResult): ReportSection {
           { key: "richtung", label: "Richtung" },
           { key: "mittelwert", label: "Mittelwert", decimals: 2 },
           { key: "sd", label: "Standardabweichung", decimals: 2 },
-          { key: "n", label: "Gebiete (n)" },
+          { key: "n", label: "Sozialräume (n)" },
           { key: "stadt", label: "Gesamtstadt", decimals: 2 },
           { key: "einheit", label: "Einheit" },
         ],
@@ -616,7 +629,7 @@ function methodSection(result: AnalysisResult): ReportSection {
     paragraphs: [
       `Indikatoren: Anteile (Zähler/Bezugsgröße) je Sozialraum mit ${formatCell(p.confidence * 100)}-%-Konfidenzintervall nach Wilson. Werte mit zu kleiner Bezugsgröße und Gebiete unter ${formatCell(p.minimumPopulation)} Einwohnern gehen nicht in Standardisierung und Indizes ein.`,
       `Auffälligkeit: Ein Indikator ist auffällig bei z > ${formatCell(p.thresholds.flag)} und stark auffällig bei z > ${formatCell(p.thresholds.strong)}.`,
-      `Status-Index (Verfahren des Monitorings Soziale Stadtentwicklung Berlin): Die Indikatoren werden über die gültigen Gebiete standardisiert, die z-Werte gewichtet addiert und die Summe erneut standardisiert ` +
+      `Status-Index (Verfahren des Monitorings Soziale Stadtentwicklung Berlin): Die Indikatoren werden über die Sozialräume mit gültigem Wert standardisiert, die z-Werte gewichtet addiert und die Summe erneut standardisiert ` +
         `(Summe: Mittelwert ${formatCell(s.mean, 3)}, Standardabweichung ${formatCell(s.sd, 3)}, n = ${s.n}). Klassen: hoch (< −1), mittel (−1 bis 1), niedrig (über 1 bis 1,5), sehr niedrig (> 1,5).`,
       ...(result.dynamicIndex
         ? [`Dynamik-Index: dasselbe Verfahren mit den Veränderungen der Anteile in Prozentpunkten zwischen ${p.years.previous} und ${p.years.current}. Klassen: positiv (< −1), stabil (−1 bis 1), negativ (> 1).`]

@@ -8,7 +8,7 @@ export type { ClassMapOptions, MapFeatureCollection } from "./classMapFigure.js"
 export { indicatorBarFigure } from "./indicatorBarFigure.js";
 export type { IndicatorBarOptions } from "./indicatorBarFigure.js";
 export { orderedClassColors, resolveClassColors, CATEGORICAL_COLORS, MISSING_COLOR } from "./palette.js";
-export { choroplethFigure, LISA_COLORS } from "./choropleth.js";
+export { choroplethFigure, LISA_COLORS, LISA_LABELS, LISA_MISSING_STYLE } from "./choropleth.js";
 export type { ChoroplethOptions, ChoroplethFeatureCollection } from "./choropleth.js";
 export { moranScatterFigure } from "./moran-scatter.js";
 export type { MoranScatterOptions } from "./moran-scatter.js";

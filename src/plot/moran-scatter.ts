@@ -21,8 +21,9 @@ export interface MoranScatterOptions {
 /**
  * Moran scatter plot (Anselin 1996): the standardised value z_i = (x_i − mean)/sd (sd with denominator n) on
  * the x axis against its spatial lag Σ_j w_ij z_j on the y axis, the points coloured by quadrant (HH, LL, HL,
- * LH; colours and German legend labels of the LISA map, the code in each trace's `meta`), with the least-squares
- * line. Its slope is Σ z_i·lag_i / Σ z_i² = Moran's I · S0/n, which is exactly
+ * LH; colours and German legend labels of the LISA map, the code in each trace's `meta`; islands — areas
+ * without neighbours, lag 0 — in their own trace "ohne Nachbarn", as `localMoran` and the LISA map have them),
+ * with the least-squares line. Its slope is Σ z_i·lag_i / Σ z_i² = Moran's I · S0/n, which is exactly
  * Moran's I for row-standardised weights without islands (the default transform). Values follow `weights.ids`.
  *
  * @example
@@ -55,12 +56,13 @@ export function moranScatterFigure(values: ArrayLike<number>, weights: SpatialWe
   const names = options.names ? [...options.names] : w.ids;
 
   const data: Array<Record<string, unknown>> = [];
-  for (const q of ["HH", "LL", "HL", "LH"] as const) {
+  // An island (no neighbours) has lag 0 and no quadrant (as in localMoran): its own trace "ohne Nachbarn", the
+  // colour of the LISA map, not HL/LL.
+  const group = (i: number) =>
+    w.offsets[i + 1] === w.offsets[i] ? "ohne Nachbarn" : z[i] > 0 ? (lag[i] > 0 ? "HH" : "HL") : lag[i] > 0 ? "LH" : "LL";
+  for (const q of ["HH", "LL", "HL", "LH", "ohne Nachbarn"] as const) {
     const idx: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const quadrant = z[i] > 0 ? (lag[i] > 0 ? "HH" : "HL") : lag[i] > 0 ? "LH" : "LL";
-      if (quadrant === q) idx.push(i);
-    }
+    for (let i = 0; i < n; i++) if (group(i) === q) idx.push(i);
     if (idx.length === 0) continue;
     data.push({
       type: "scatter",

@@ -17,9 +17,9 @@ export type SupplyMeasure = "places" | "withinReach" | "catchment";
 
 /** German names of the supply measures (axis and column labels). */
 export const SUPPLY_MEASURE_LABELS: Readonly<Record<SupplyMeasure, string>> = {
-  places: "Plätze je 1 000 Einwohner der Zielgruppe im Sozialraum",
-  withinReach: "Plätze je 1 000 Einwohner der Zielgruppe (mit Nachbarräumen)",
-  catchment: "erreichbare Plätze je 1 000 Einwohner der Zielgruppe (2SFCA)",
+  places: "Plätze je 1.000 Einwohner der Zielgruppe im Sozialraum",
+  withinReach: "Plätze je 1.000 Einwohner der Zielgruppe (mit Nachbarräumen)",
+  catchment: "erreichbare Plätze je 1.000 Einwohner der Zielgruppe (2SFCA)",
 };
 
 /** Input of {@link needSupplyAnalysis}. */

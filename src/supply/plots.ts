@@ -37,7 +37,7 @@ export interface QuadrantFigureOptions {
  * legend, notes and hover texts are rounded to their size (565, 28,0, −0,05).
  *
  * @example
- * quadrantFigure(compareNeedSupply(need, supply), { supplyLabel: "Plätze je 1 000 Kinder" });
+ * quadrantFigure(compareNeedSupply(need, supply), { supplyLabel: "Plätze je 1.000 Kinder" });
  */
 export function quadrantFigure(result: CompareNeedSupplyResult, options: QuadrantFigureOptions = {}): Figure {
   const used = result.rows.filter((r) => r.quadrant !== null && r.need !== null && r.supply !== null);
@@ -161,7 +161,7 @@ export const SUPPLY_COLORSCALE: ReadonlyArray<readonly [number, string]> = [
  */
 export function supplyMapFigure(rows: ReadonlyArray<object>, options: SupplyMapOptions): Figure {
   const key = options.value ?? "placeRate";
-  const label = options.valueLabel ?? "Plätze je 1 000 Einwohner der Zielgruppe";
+  const label = options.valueLabel ?? "Plätze je 1.000 Einwohner der Zielgruppe";
   const named = (rows as ReadonlyArray<Record<string, unknown>>).map((r) => ({ ...r, id: String(r.id), name__: options.names?.[String(r.id)] ?? String(r.id) }));
   return choroplethFigure(options.geojson as unknown as ChoroplethFeatureCollection, named, {
     idProperty: options.idProperty ?? "sozialraum_id",

@@ -5,6 +5,12 @@ import { SUPPLY_MEASURE_LABELS, type NeedSupplyAnalysis } from "./needSupplyAnal
 import { observationsTable } from "./observationsTable.js";
 import { gapMapFigure, quadrantFigure, supplyMapFigure } from "./plots.js";
 
+const SUPPLY_MEASURE_SHORT: Record<NeedSupplyAnalysis["groups"][number]["supplyMeasure"], string> = {
+  places: "Plätze je 1.000",
+  withinReach: "Plätze je 1.000 mit Nachbarräumen",
+  catchment: "erreichbar je 1.000, 2SFCA",
+};
+
 const de = (x: number, decimals = 1) => formatGermanNumber(x, { decimals });
 
 /**
@@ -27,7 +33,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       (analysis.excludedFacilities.length > 0
         ? `; ${analysis.excludedFacilities.length} liegen außerhalb aller Sozialräume und bleiben unberücksichtigt: ${analysis.excludedFacilities.map((e) => e.id).join(", ")}.`
         : `; alle ${inside} liegen in einem Sozialraum.`),
-    `Angebot: Einrichtungen und Plätze je 1 000 Einwohner der Zielgruppe im Sozialraum; dazu das erreichbare Angebot ` +
+    `Angebot: Einrichtungen und Plätze je 1.000 Einwohner der Zielgruppe im Sozialraum; dazu das erreichbare Angebot ` +
       `nach dem Two-Step-Floating-Catchment-Verfahren (2SFCA, Luo & Wang 2003) mit einem Einzugsradius von ` +
       `${de(analysis.radiusKm)} km um die Schwerpunkte der Sozialräume (Großkreisentfernung)` +
       (analysis.decay === "none" ? "" : analysis.decay === "gaussian" ? " und gaußscher Distanzgewichtung (E2SFCA)" : " und gestuften Distanzgewichten (E2SFCA, Luo & Qi 2009)") +
@@ -44,7 +50,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       `${g.label}${g.types ? ` (${g.types.join(", ")})` : ""}: ${g.ratios.city.facilities} Einrichtungen mit ${de(g.ratios.city.places, 0)} Plätzen, ` +
         (g.ratios.city.placeRate === null
           ? `keine Platzquote der Gesamtstadt (keine Einwohner der Zielgruppe mit Angabe). `
-          : `${de(g.ratios.city.placeRate)} Plätze je 1 000 in der Gesamtstadt. `) +
+          : `${de(g.ratios.city.placeRate)} Plätze je 1.000 in der Gesamtstadt. `) +
         (c.gaps.length === 0
           ? `Kein Sozialraum hat zugleich hohen Bedarf und geringes Angebot.`
           : `${c.gaps.length} von ${c.n} Sozialräumen haben hohen Bedarf und geringes Angebot: ${list}${c.gaps.length > 10 ? " …" : ""}.`),
@@ -60,7 +66,8 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
             `${notVisible.map((r) => `${name(r.id) || r.id} (${r.groupLabel})`).join(", ")}. Diese Hinweise verdienen einen zweiten Blick.`),
     );
   }
-  if (analysis.warnings.length > 0) paragraphs.push(`Hinweise: ${analysis.warnings.join("; ")}.`);
+  // Warnings quote ids the programmer's way ("030201"); the report uses German quotation marks („030201“).
+  if (analysis.warnings.length > 0) paragraphs.push(`Hinweise: ${analysis.warnings.map((w) => w.replace(/"([^"]*)"/g, "„$1“")).join("; ")}.`);
 
   const figures: NonNullable<ReportSection["figures"]> = [];
   for (const g of analysis.groups) {
@@ -100,6 +107,9 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     }
   }
   const hasReach = analysis.groups.some((g) => g.withinReach !== null);
+  // "Angebot" alone leaves the reader guessing which measure: name it when all target groups use the same one.
+  const measures = [...new Set(analysis.groups.map((g) => g.supplyMeasure))];
+  const supplyLabel = measures.length === 1 ? `Angebot (${SUPPLY_MEASURE_SHORT[measures[0]]})` : "Angebot";
   const tables: ReportTable[] = [
     {
       title: "Angebot je Sozialraum",
@@ -110,12 +120,12 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
         { key: "population", label: "Einwohner der Zielgruppe", decimals: 0 },
         { key: "facilities", label: "Einrichtungen", decimals: 0 },
         { key: "places", label: "Plätze", decimals: 0 },
-        { key: "placeRate", label: "Plätze je 1 000", decimals: 1 },
-        ...(hasReach ? [{ key: "withinReach", label: "Plätze je 1 000 mit Nachbarräumen", decimals: 1 }] : []),
-        { key: "catchment", label: `erreichbar je 1 000 (2SFCA, ${de(analysis.radiusKm)} km)`, decimals: 1 },
-        { key: "need", label: "Bedarf", decimals: 2 },
+        { key: "placeRate", label: "Plätze je 1.000", decimals: 1 },
+        ...(hasReach ? [{ key: "withinReach", label: "Plätze je 1.000 mit Nachbarräumen", decimals: 1 }] : []),
+        { key: "catchment", label: `erreichbar je 1.000 (2SFCA, ${de(analysis.radiusKm)} km)`, decimals: 1 },
+        { key: "need", label: "Bedarfsindex", decimals: 2 },
         { key: "gap", label: "Lücke (z)", decimals: 2 },
-        { key: "rank", label: "Rang", decimals: 0 },
+        { key: "rank", label: "Rang (Lücke)", decimals: 0 },
         { key: "quadrant", label: "Quadrant" },
       ],
       rows: supplyRows,
@@ -125,11 +135,11 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       title: "Lücken Bedarf und Angebot",
       columns: [
         { key: "group", label: "Zielgruppe" },
-        { key: "rank", label: "Rang", decimals: 0 },
+        { key: "rank", label: "Rang (Lücke)", decimals: 0 },
         { key: "id", label: "Sozialraum" },
         { key: "name", label: "Name" },
-        { key: "need", label: "Bedarf", decimals: 2 },
-        { key: "supply", label: "Angebot", decimals: 1 },
+        { key: "need", label: "Bedarfsindex", decimals: 2 },
+        { key: "supply", label: supplyLabel, decimals: 1 },
         { key: "gap", label: "Lücke (z)", decimals: 2 },
       ],
       rows: analysis.groups.flatMap((g) =>
@@ -151,7 +161,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
         { key: "tags", label: "Schlagworte" },
         { key: "needCategory", label: "Bedarf laut Treffen" },
         { key: "need", label: "Bedarfsindex", decimals: 2 },
-        { key: "supply", label: "Angebot", decimals: 1 },
+        { key: "supply", label: supplyLabel, decimals: 1 },
         { key: "quadrant", label: "Quadrant" },
       ],
       rows: observationsTable(analysis.observations, { comparisons, areaNames: names }) as unknown as Array<Record<string, unknown>>,

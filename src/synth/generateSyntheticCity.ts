@@ -1,4 +1,5 @@
-import { createRng, type Rng } from "../inference/random.js";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { rngFromGenerator, type Rng } from "../inference/random.js";
 import type { Cell } from "../table/missing.js";
 import { SYNTHETIC_CITY_SPEC, type CitySpec, type FieldBump } from "./citySpec.js";
 import { compassNames, COMPASS_LABELS } from "./compassNames.js";
@@ -55,7 +56,12 @@ export function generateSyntheticCity(options: { seed?: number; spec?: CitySpec 
   const spec = options.spec ?? SYNTHETIC_CITY_SPEC;
   const seed = options.seed ?? spec.seed;
   // Independent streams, so that changing one part (e.g. facilities) leaves the others as they were.
-  const stream = (k: number): Rng => createRng((seed ^ Math.imul(k + 1, 0x9e3779b1)) | 0);
+  // Each stream's seed is already hashed from the city seed, so pure-rand's plain xoroshiro128+ seeding serves
+  // here; it is kept (rather than createRng's splitmix seeding) because the committed data/ were made with it.
+  const stream = (k: number): Rng => {
+    const s = (seed ^ Math.imul(k + 1, 0x9e3779b1)) | 0;
+    return rngFromGenerator(xoroshiro128plus(s), s);
+  };
   const partition = buildPartition(spec, stream(0));
   const { areas, cellsById } = describeAreas(spec, partition, stream(1));
   const cellsOf = (a: SyntheticArea): number[] => cellsById.get(a.id) ?? [];

@@ -1,12 +1,15 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  analyseTables,
   analysisEvaluator,
   analysisSensitivity,
   analysisVariants,
+  resolveAnalysisConfig,
   runAnalysis,
   stableStringify,
   type IndexVariantOptions,
+  type IndicatorDefinition,
 } from "../../src/index.js";
 
 // The grid city of the pipeline tests (its R reference: test/reference/pipeline/analysis.R) and the embedded city.
@@ -78,5 +81,55 @@ describe("analysisSensitivity on the embedded synthetic city", () => {
     // Same method, same ranks: the MSS combination in the mean/SD grid reproduces the baseline.
     const same = s.methods.outcomes.find((o) => o.name === "ungewichtet, SD Grundgesamtheit (n)")!;
     expect(same.results).toEqual(s.methods.outcomes[0].results);
+  });
+});
+
+/*
+ * A crafted one-indicator status index: C = c_k / 100 · 100 % = 0, 1, 0, 0, 1, 0 % in six areas.
+ * - Empirical Bayes (Marshall 1991): mean rate m = 2/600 = 0.00333; variance of the rates
+ *   s² = 2 · 0.0001 / 6 − m² = 0.0000222 < m / n̄ = 0.0000333, so the prior variance is 0 and every smoothed
+ *   rate is m: the only indicator is constant, the index undefined.
+ * - Robust z: median 0, MAD = median(0, 1, 0, 0, 1, 0) = 0: undefined.
+ * - A Monte Carlo draw in which both areas with 1 % draw 0 of 100 (P = 0.99¹⁰⁰ each) makes C constant.
+ * Before the fix, analysisSensitivity threw for these; now they are skipped and named in the warnings.
+ */
+describe("analysisSensitivity with a single status indicator", () => {
+  const indicators: IndicatorDefinition[] = [
+    { id: "c", label: "Anteil C", targetGroup: "elderly", numerator: "c_k", denominator: "c_n", unit: "%", direction: 1, source: "Testfall" },
+  ];
+  const rows = [0, 1, 0, 0, 1, 0].map((c, i) => ({ sozialraum_id: `0${i + 1}`, einwohner: 1000, c_k: c, c_n: 100 }));
+  const OFF = { dynamicIndex: false, supply: false, mix: false, neighbourhood: false, sensitivity: false } as const;
+  const config = resolveAnalysisConfig({ indicators, statusIndex: { indicators: ["c"] }, ...OFF, report: { date: "2024-01-02" } }, { today: "2024-01-02" });
+  const result = analyseTables({ gebiete: null, current: rows, previous: null }, config);
+
+  it("skips the smoothing variant and the robust z variant, naming them", () => {
+    const s = analysisSensitivity(result, { seed: 3, draws: 0 });
+    const names = s.methods.variants.map((v) => v.name);
+    expect(names).not.toContain("Empirical-Bayes-Glättung");
+    expect(names).not.toContain("robuste z-Werte");
+    expect(names).toContain("Klassengrenzen +0,25");
+    expect(s.methods.warnings).toEqual([
+      'analysisSensitivity: variant "robuste z-Werte" skipped: compositeIndexEvaluator: c: robustZ: median absolute deviation is 0 (more than half of the 6 values equal 0); use zScores',
+      'analysisSensitivity: variant "Empirical-Bayes-Glättung" skipped: compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "c" equal across the areas, so the index is undefined in this variant',
+    ]);
+    expect(s.monteCarlo).toBeNull();
+  });
+
+  it("skips the Monte Carlo draws that make the indicator constant and counts them", () => {
+    const s = analysisSensitivity(result, { seed: 3, draws: 50, families: ["thresholds"] });
+    const mc = s.monteCarlo!;
+    const used = mc.variants.length - 1;
+    const warning = mc.warnings.find((w) => w.includes("Monte Carlo draws"))!;
+    const skipped = Number(/: (\d+) of 50 Monte Carlo draws/.exec(warning)![1]);
+    expect(skipped).toBeGreaterThan(0);
+    expect(used + skipped).toBe(50);
+    expect(warning).toContain('makes every value of indicator "c" equal across the areas');
+    // The draws named in the warning are the ones left out; the baseline itself has no warning.
+    const ev = analysisEvaluator(result);
+    const kept = new Set(mc.variants.map((v) => v.name));
+    const first = /\("(Ziehung \d+)"/.exec(warning)![1];
+    expect(kept.has(first)).toBe(false);
+    expect(mc.parameters).toMatchObject({ seed: 3, draws: 50 });
+    expect(ev.evaluateVariant(ev.base).warnings).toEqual([]);
   });
 });

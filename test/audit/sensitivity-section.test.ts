@@ -117,6 +117,25 @@ describe("sensitivitySection", () => {
     expect(section.paragraphs!.join(" ")).toContain("30 Monte-Carlo-Ziehungen (Startwert 1)");
   });
 
+  it("has no Hinweise paragraph without warnings", () => {
+    expect(s.methods.warnings.concat(s.monteCarlo!.warnings)).toEqual([]);
+    expect(section.paragraphs!.some((p) => p.startsWith("Hinweise:"))).toBe(false);
+  });
+
+  it("prints the number of draws used, not requested, and the warnings of skipped variants and draws", () => {
+    // One indicator, 0 or 1 % of 100: smoothing (prior variance 0), robust z (MAD 0) and every draw in which
+    // both 1 % areas draw 0 leave the index undefined; these are skipped (see test/audit/sensitivity-pipeline).
+    const one = [0, 1, 0, 0, 1, 0].map((a, i) => ({ id: `0${i}`, a, n: 100 }));
+    const r = compositeSensitivity(one, { id: "id", indicators: [{ column: "a", denominator: "n" }], scheme: berlinMssStatus }, { seed: 3, draws: 50 });
+    const used = r.monteCarlo!.variants.length - 1;
+    expect(used).toBeLessThan(50);
+    const text = sensitivitySection(r.methods, { monteCarlo: r.monteCarlo }).paragraphs!;
+    expect(text.join(" ")).toContain(`In ${used} Monte-Carlo-Ziehungen (von 50 angeforderten, übersprungene siehe Hinweise; Startwert 3)`);
+    const hints = text.find((p) => p.startsWith("Hinweise: "))!;
+    expect(hints).toContain('compositeSensitivity: variant "Empirical-Bayes-Glättung" skipped');
+    expect(hints).toContain(`compositeSensitivity: ${50 - used} of 50 Monte Carlo draws`);
+  });
+
   it("counts per variant the areas with another class", () => {
     const t = section.tables![0];
     for (const row of t.rows) {

@@ -119,6 +119,30 @@ describeShared("moranScatterFigure", () => {
       (trace.x as number[]).forEach((x, k) => expect(x).toBeCloseTo(lisa.find((a) => a.id === ids[k])!.standardized, 12));
     }
   });
+  it("draws islands in their own trace 'ohne Nachbarn' in the LISA map's colour, not as HL or LL", () => {
+    // a–b–c a path, d–e a pair, f and g islands: f above the mean (lag 0 would make it "HL"), g below ("LL").
+    const w = readGal("0 7\na 1\nb\nb 2\na c\nc 1\nb\nd 1\ne\ne 1\nd\nf 0\n\ng 0\n\n");
+    const x = [1, 2, 3, 4, 5, 9, 0];
+    const fig = moranScatterFigure(x, w);
+    const lisa = localMoran(x, w, { permutations: 0 });
+    expect(lisa.filter((a) => a.cluster === "ohne Nachbarn").map((a) => a.id)).toEqual(["f", "g"]);
+    const points = fig.data.slice(0, -1);
+    const island = points.find((t) => t.meta === "ohne Nachbarn")!;
+    expect(island.name).toBe(LISA_LABELS["ohne Nachbarn"]);
+    expect((island.marker as { color: string }).color).toBe(LISA_COLORS["ohne Nachbarn"]);
+    expect((island.customdata as string[][]).map((c) => c[0])).toEqual(["f", "g"]);
+    expect(island.y).toEqual([0, 0]);
+    for (const trace of points.filter((t) => t !== island)) {
+      const ids = (trace.customdata as string[][]).map((c) => c[0]);
+      expect(ids).toEqual(lisa.filter((a) => a.quadrant === trace.meta).map((a) => a.id));
+    }
+    // The least-squares line is still that of all areas (islands at lag 0): slope = I · S0 / n, with S0 = 5
+    // (five row-standardised rows; the islands' rows are empty) and n = 7; the title shows I itself.
+    const line = fig.data[fig.data.length - 1] as { x: number[]; y: number[] };
+    const I = moran(x, w, { permutations: 0 }).I;
+    expect((line.y[1] - line.y[0]) / (line.x[1] - line.x[0])).toBeCloseTo((I * 5) / 7, 12);
+    expect((fig.layout.title as { text: string }).text).toBe(`Moran-Streudiagramm: Wert (I = ${I.toFixed(2).replace(".", ",")})`);
+  });
   it("names bad input", () => {
     const w = contiguityWeights(grid, { idProperty: "id" });
     expect(() => moranScatterFigure([1, 1, 1, 1, 1, 1], w)).toThrow("moranScatterFigure: all 6 values are equal");

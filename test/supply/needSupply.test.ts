@@ -136,7 +136,7 @@ describe("needsNotVisible and observationsTable", () => {
     // 01: 0.2 ≤ 1 → listed; 02: no need category; 03: 1.5 > 1 visible; 04 elderly: no need value; 05: "kein"
     expect(rows.map((r) => [r.id, r.group])).toEqual([["01", "children"], ["04", "elderly"]]);
     expect(rows[0]).toMatchObject({ observations: 2, categories: ["hoch", "mittel"], sources: ["Konferenz", "Jugendamt"], firstDate: "2018-03-01", lastDate: "2018-04-01", need: 0.2 });
-    expect(rows[0].reason).toBe("in Stadtteiltreffen genannt, Bedarf 0,2 ≤ Schwelle 1");
+    expect(rows[0].reason).toBe("in Stadtteiltreffen genannt, Bedarf 0,20 ≤ Schwelle 1");
     expect(rows[1].reason).toBe("in Stadtteiltreffen genannt, aber kein Bedarfswert in den Daten");
   });
   it("uses flags when every need row has one", () => {

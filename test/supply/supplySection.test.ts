@@ -80,7 +80,7 @@ describe("needSupplyAnalysis + supplySection", () => {
     for (let k = 1; k < scale.length; k++) expect(lightness(scale[k][1])).toBeLessThan(lightness(scale[k - 1][1]));
     expect(fig.data[0].reversescale).toBe(false);
     // the long colour-bar title is broken into lines
-    expect((fig.data[0].colorbar as { title: { text: string } }).title.text).toBe("Plätze je 1 000<br>Einwohner der<br>Zielgruppe");
+    expect((fig.data[0].colorbar as { title: { text: string } }).title.text).toBe("Plätze je 1.000<br>Einwohner der<br>Zielgruppe");
     // typed result rows (interfaces without an index signature) are accepted as rows
     const typed = supplyMapFigure(analysis.groups[0].ratios.rows, { geojson, idProperty: "area_id" });
     expect(typed.data[0].z).toEqual([100, 100, 100, 0, 0]);
