@@ -379,7 +379,7 @@ function zSection(result: AnalysisResult): ReportSection {
   const stdRows = result.standardization.map((s) => ({
     indikator: s.label,
     zielgruppe: targetGroupLabel(s.targetGroup),
-    richtung: s.direction === 1 ? "hoch = ungünstig" : "hoch = günstig (gespiegelt)",
+    richtung: s.targetGroup === "context" ? "– (Kontext, nicht bewertet)" : s.direction === 1 ? "hoch = ungünstig" : "hoch = günstig (gespiegelt)",
     mittelwert: s.mean,
     sd: s.sd,
     n: s.n,
