@@ -6,6 +6,7 @@ import type { SensitivityResult } from "./sensitivityAnalysis.js";
 import { rankIntervalFigure } from "./rankIntervalFigure.js";
 import type { VerdictSensitivity } from "./verdictSensitivity.js";
 import { verdictSensitivityTables } from "./verdictSensitivityTables.js";
+import { sheetTitle, singularNoun } from "./areaNoun.js";
 
 /** Options of {@link sensitivitySection}. */
 export interface SensitivitySectionOptions {
@@ -21,7 +22,7 @@ export interface SensitivitySectionOptions {
   htmlRowsUpTo?: number;
   /**
    * The sensitivity of the verdicts per target group (`verdictSensitivity(...)`): adds its paragraphs and the
-   * tables "Bewertungsvarianten", "Methodenabhängige Bewertungen" and "Bewertungsstabilität je Gebiet".
+   * tables "Bewertungsvarianten", "Methodenabhängige Bewertungen" and "Bewertungsstabilität".
    */
   verdicts?: VerdictSensitivity | null;
 }
@@ -105,8 +106,8 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
       rows: variantRows,
       highlight: highlightWhere(variantRows, "andere_klasse", (r) => r.andere_klasse > 0 && "hinweis"),
     },
-    areaTable("Methodenabhängige Gebiete", dependent, labels, true, true),
-    { ...areaTable("Klassenstabilität je Gebiet", ranked, labels, false, true), html: ranked.length <= htmlUpTo },
+    areaTable(sheetTitle(`Methodenabhängige ${noun}`, "Methodenabhängige Räume"), dependent, labels, true, true),
+    { ...areaTable(sheetTitle(`Klassenstabilität je ${one}`, "Klassenstabilität"), ranked, labels, false, true), html: ranked.length <= htmlUpTo },
   ];
   if (result.spearman) {
     const m = result.spearman;
@@ -196,11 +197,4 @@ function areaTable(
     highlight,
     sheet,
   };
-}
-
-/** "Sozialräume" → "Sozialraum", "Planungsräume" → "Planungsraum", "Gebiete" → "Gebiet" (for column labels). */
-function singularNoun(plural: string): string {
-  if (plural.endsWith("räume")) return `${plural.slice(0, -5)}raum`;
-  if (plural.endsWith("e")) return plural.slice(0, -1);
-  return plural;
 }

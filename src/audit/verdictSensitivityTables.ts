@@ -2,6 +2,7 @@ import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { slug } from "../pipeline/germanLabels.js";
 import type { ReportTable } from "../report/section.js";
 import { quantileType7 } from "./quantile-type7.js";
+import { sheetTitle, singularNoun } from "./areaNoun.js";
 import type { VerdictAreaSensitivity, VerdictSensitivity } from "./verdictSensitivity.js";
 
 type Highlight = NonNullable<ReportTable["highlight"]>[number];
@@ -21,7 +22,7 @@ const de = (x: number | null | undefined, decimals?: number) =>
  * German paragraphs and report tables of a {@link VerdictSensitivity} (used by `sensitivitySection`): what was
  * varied, per variant how many verdicts of each target group change ("Bewertungsvarianten"), the area × group
  * pairs whose verdict depends on the method with the variants behind it ("Methodenabhängige Bewertungen"), and
- * every pair's stability ("Bewertungsstabilität je Gebiet", workbook; in the HTML report up to `htmlRowsUpTo` rows).
+ * every pair's stability ("Bewertungsstabilität je Sozialraum" when it fits a sheet name, else "Bewertungsstabilität"; workbook; in the HTML report up to `htmlRowsUpTo` rows).
  *
  * @example
  * const { paragraphs, tables } = verdictSensitivityTables(verdictSensitivity(runAnalysis(), { seed: 1, draws: 200 }));
@@ -82,7 +83,7 @@ export function verdictSensitivityTables(v: VerdictSensitivity, options: Verdict
       highlight: variantHighlight,
     },
     areaTable("Methodenabhängige Bewertungen", dependent, label, true),
-    { ...areaTable("Bewertungsstabilität je Gebiet", assessed, label, false), html: assessed.length <= htmlUpTo },
+    { ...areaTable(sheetTitle(`Bewertungsstabilität je ${singularNoun(noun)}`, "Bewertungsstabilität"), assessed, label, false), html: assessed.length <= htmlUpTo },
   ];
   return { paragraphs, tables };
 }

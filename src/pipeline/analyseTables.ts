@@ -356,7 +356,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
           weights: contiguityWeights(areaGeo, { kind: "queen", idProperty: id }),
           names,
         },
-        { idProperty: id, facilityTypes: sc.facilityTypes, supplyMeasure: sc.measure, radiusKm: sc.radiusKm, decay: sc.decay, needLevel: sc.needLevel },
+        { idProperty: id, facilityTypes: sc.facilityTypes, populationColumns: sc.population, supplyMeasure: sc.measure, radiusKm: sc.radiusKm, decay: sc.decay, needLevel: sc.needLevel },
       ),
     );
     for (const e of supply.excludedFacilities) excluded.push({ ...e, step: "supply" });

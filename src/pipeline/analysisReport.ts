@@ -230,7 +230,7 @@ function overviewSection(result: AnalysisResult): ReportSection {
     title: "Überblick",
     paragraphs: [
       `Die Analyse umfasst ${n} Sozialräume im Jahr ${result.parameters.years.current}. ${ranked} davon haben einen Status-Index und stehen in der Rangfolge; ` +
-        `${n - ranked} sind ausgeschlossen (Gründe im Abschnitt „Ausgeschlossene Gebiete“).`,
+        `${n - ranked} sind ausgeschlossen (Gründe im Abschnitt „Ausgeschlossene Sozialräume“).`,
       ...(top.length ? [`Den höchsten Status-Index (größte soziale Benachteiligung) haben: ${top.join(", ")}.`] : []),
       "Ein Indikator ist „auffällig“, wenn sein z-Wert die Schwelle überschreitet; die Bewertung je Zielgruppe fasst die auffälligen Indikatoren der Zielgruppe zusammen.",
       ...laterFindings(result),
@@ -289,11 +289,11 @@ export function rankingTable(result: AnalysisResult): ReportTable {
     { key: "stadtbezirk_name", label: "Stadtbezirk" },
     { key: "einwohner", label: "Einwohner", decimals: 0 },
     { key: "status_index", label: "Status-Index", decimals: 2 },
-    { key: "status_klasse", label: "Status" },
+    { key: "status_klasse", label: "Statusklasse" },
     ...(result.dynamicIndex
       ? [
           { key: "dynamik_index", label: "Dynamik-Index", decimals: 2 },
-          { key: "dynamik_klasse", label: "Dynamik" },
+          { key: "dynamik_klasse", label: "Dynamikklasse" },
           { key: "gruppe", label: "Gruppe (Status/Dynamik)" },
         ]
       : []),
@@ -331,7 +331,7 @@ function rankingSection(result: AnalysisResult): ReportSection {
     figures: [
       {
         title: "Status-Index je Sozialraum",
-        figure: rankingBarFigure(rows, { label: "name", value: "index", group: "klasse", groupOrder: [...STATUS_CLASS_ORDER], title: "Status-Index je Sozialraum", valueTitle: "Status-Index (z-Wert)" }),
+        figure: rankingBarFigure(rows, { label: "name", value: "index", group: "klasse", groupOrder: [...STATUS_CLASS_ORDER], groupTitle: "Statusklasse", title: "Status-Index je Sozialraum", valueTitle: "Status-Index (z-Wert)" }),
         caption: "Balken: Status-Index; Farbe: Statusklasse. Sozialräume ohne Status-Index sind nicht dargestellt.",
       },
     ],
@@ -346,19 +346,19 @@ function mapSection(result: AnalysisResult): ReportSection {
   const figures: NonNullable<ReportSection["figures"]> = [
     {
       title: "Karte der Statusklassen",
-      figure: classMapFigure(rows, { geojson, idProperty, label: "name", group: "status", groupOrder: [...STATUS_CLASS_ORDER], title: "Statusklassen", missingLabel: "ohne Status-Index (ausgeschlossen)" }),
+      figure: classMapFigure(rows, { geojson, idProperty, label: "name", group: "status", groupOrder: [...STATUS_CLASS_ORDER], groupTitle: "Statusklasse", title: "Statusklassen", missingLabel: "ohne Status-Index (ausgeschlossen)" }),
     },
   ];
   if (result.dynamicIndex) {
     figures.push({
       title: "Karte der Dynamikklassen",
-      figure: classMapFigure(rows, { geojson, idProperty, label: "name", group: "dynamik", groupOrder: [...DYNAMIC_CLASS_ORDER], title: "Dynamikklassen", missingLabel: "ohne Dynamik-Index (ausgeschlossen)" }),
+      figure: classMapFigure(rows, { geojson, idProperty, label: "name", group: "dynamik", groupOrder: [...DYNAMIC_CLASS_ORDER], groupTitle: "Dynamikklasse", title: "Dynamikklassen", missingLabel: "ohne Dynamik-Index (ausgeschlossen)" }),
     });
   }
   return {
     id: "karten",
     title: "Karten",
-    paragraphs: ["Grau dargestellte Sozialräume sind aus dem jeweiligen Index ausgeschlossen (Gründe im Abschnitt „Ausgeschlossene Gebiete“)."],
+    paragraphs: ["Grau dargestellte Sozialräume sind aus dem jeweiligen Index ausgeschlossen (Gründe im Abschnitt „Ausgeschlossene Sozialräume“)."],
     figures,
   };
 }
@@ -589,7 +589,7 @@ function excludedSection(result: AnalysisResult): ReportSection {
   }));
   return {
     id: "ausschluesse",
-    title: "Ausgeschlossene Gebiete",
+    title: "Ausgeschlossene Sozialräume",
     paragraphs: [
       `${unranked.length} Sozialräume haben keinen Status-Index und keinen Rang. Die zweite Tabelle listet jeden Ausschluss eines Gebiets oder eines einzelnen Werts aus einem Analyseschritt.`,
     ],

@@ -25,6 +25,8 @@ export interface ClassMapOptions {
   group: string;
   /** Classes from least to most need (default: order of first appearance). */
   groupOrder?: string[];
+  /** German name of the class in hover text and legend (default "Klasse"; e.g. "Statusklasse"). */
+  groupTitle?: string;
   /** Colour per class (default: blue → red ramp along `groupOrder`). */
   colors?: Record<string, string>;
   /** Legend entry for areas on the map without a class (default "ohne Klasse (ausgeschlossen)"). */
@@ -70,7 +72,7 @@ export function classMapFigure(rows: readonly PlotRow[], options: ClassMapOption
     categories: domain,
     colors: resolveClassColors(domain, options.colors ?? {}),
     title: options.title ?? "Klassen der Sozialräume",
-    label: "Klasse",
+    label: options.groupTitle ?? "Klasse",
     ...(options.label ? { name: options.label } : {}),
     missingLabel: options.missingLabel ?? "ohne Klasse (ausgeschlossen)",
   });

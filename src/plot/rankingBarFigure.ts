@@ -15,6 +15,8 @@ export interface RankingBarOptions {
   group?: string;
   /** Classes in order from least to most need (default: order of first appearance). */
   groupOrder?: string[];
+  /** German legend title of the classes (default "Klasse"; e.g. "Statusklasse"). */
+  groupTitle?: string;
   /** Colour per class (default: blue → red ramp along `groupOrder`). */
   colors?: Record<string, string>;
   /** Highest value first (default true: the areas with most need on top). */
@@ -84,7 +86,7 @@ export function rankingBarFigure(rows: readonly PlotRow[], options: RankingBarOp
     xaxis: { title: { text: valueTitle }, zeroline: true, zerolinecolor: "#444", automargin: true },
     yaxis: barCategoryAxis(items),
     // Legend in the order of the bars: with the highest values on top, the class of most need comes first.
-    legend: { title: { text: options.group ? "Klasse" : "" }, traceorder: descending ? "reversed" : "normal" },
+    legend: { title: { text: options.group ? (options.groupTitle ?? "Klasse") : "" }, traceorder: descending ? "reversed" : "normal" },
   };
   if (missingCount > 0) {
     layout.annotations = [noteAnnotation(missingValuesNote(missingCount))];

@@ -6,6 +6,7 @@ export type { AreaFeatureCollection } from "./geojson.js";
 export { KNOWN_FACILITY_TYPES, parseFacilities, readFacilities } from "./parseFacilities.js";
 export type { Facility, ParseFacilitiesOptions } from "./parseFacilities.js";
 export { TARGET_GROUP_POPULATION_COLUMNS, targetGroupPopulation } from "./targetGroupPopulation.js";
+export { populationBaseLabel } from "./populationBaseLabel.js";
 export type { TargetGroupPopulationRow } from "./targetGroupPopulation.js";
 export { supplyRatios } from "./supplyRatios.js";
 export type { SupplyFacility, SupplyRatiosOptions, SupplyRow, SupplyRatiosResult } from "./supplyRatios.js";

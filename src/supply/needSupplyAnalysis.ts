@@ -8,8 +8,10 @@ import type { AreaFeatureCollection } from "./geojson.js";
 import { needsNotVisible, type NeedNotVisibleRow } from "./needsNotVisible.js";
 import type { Facility } from "./parseFacilities.js";
 import type { Observation } from "./parseObservations.js";
+import { populationBaseLabel } from "./populationBaseLabel.js";
 import { supplyRatios, type SupplyRatiosResult } from "./supplyRatios.js";
 import { supplyWithinReach, type SupplyWithinReachResult } from "./supplyWithinReach.js";
+import { TARGET_GROUP_POPULATION_COLUMNS } from "./targetGroupPopulation.js";
 import { twoStepFloatingCatchment, type CatchmentDecay, type TwoStepFloatingCatchmentResult } from "./twoStepFloatingCatchment.js";
 
 /** Which supply measure is compared with need. */
@@ -51,6 +53,11 @@ export interface NeedSupplyOptions {
    * `{ children: ["Kita"] }`: capacities of different types measure different things.
    */
   facilityTypes?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Structure-data columns the population rows were summed from per target group (default
+   * `TARGET_GROUP_POPULATION_COLUMNS`, as `targetGroupPopulation`); only names the base of the rates in the report.
+   */
+  populationColumns?: Readonly<Record<string, readonly string[]>>;
   /** Supply measure compared with need (default "places"; "withinReach" needs `weights`). */
   supplyMeasure?: SupplyMeasure;
   /** 2SFCA catchment radius in km (default 2) and decay (default none). */
@@ -70,6 +77,8 @@ export interface NeedSupplyGroup {
   label: string;
   /** Facility types counted (null: all types serving the group). */
   types: string[] | null;
+  /** German name of the residents the rates are counted per, e.g. "0–5 Jahre" (see `populationBaseLabel`). */
+  populationBase: string;
   supplyMeasure: SupplyMeasure;
   ratios: SupplyRatiosResult;
   withinReach: SupplyWithinReachResult | null;
@@ -165,7 +174,9 @@ export function needSupplyAnalysis(input: NeedSupplyInput, options: NeedSupplyOp
     for (const w of [...ratios.warnings, ...catchment.warnings, ...(withinReach?.warnings ?? []), ...comparison.warnings]) {
       warnings.push(`${TARGET_GROUP_LABELS[group as TargetGroup] ?? group}: ${w}`);
     }
-    return { group, label: TARGET_GROUP_LABELS[group as TargetGroup] ?? group, types: types ? [...types] : null, supplyMeasure: measure, ratios, withinReach, catchment, comparison, notVisible };
+    const baseColumns = options.populationColumns?.[group] ?? TARGET_GROUP_POPULATION_COLUMNS[group as TargetGroup] ?? [group];
+    const populationBase = populationBaseLabel(baseColumns);
+    return { group, label: TARGET_GROUP_LABELS[group as TargetGroup] ?? group, types: types ? [...types] : null, populationBase, supplyMeasure: measure, ratios, withinReach, catchment, comparison, notVisible };
   });
   return {
     name: fn,

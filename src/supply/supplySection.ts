@@ -33,7 +33,8 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       (analysis.excludedFacilities.length > 0
         ? `; ${analysis.excludedFacilities.length} liegen außerhalb aller Sozialräume und bleiben unberücksichtigt: ${analysis.excludedFacilities.map((e) => e.id).join(", ")}.`
         : `; alle ${inside} liegen in einem Sozialraum.`),
-    `Angebot: Einrichtungen und Plätze je 1.000 Einwohner der Zielgruppe im Sozialraum; dazu das erreichbare Angebot ` +
+    `Angebot: Einrichtungen und Plätze je 1.000 Einwohner der Bezugsgruppe im Sozialraum (Bezugsgruppe: ` +
+      `${analysis.groups.map((g) => `${g.label} ${g.populationBase}`).join(", ")}); dazu das erreichbare Angebot ` +
       `nach dem Two-Step-Floating-Catchment-Verfahren (2SFCA, Luo & Wang 2003) mit einem Einzugsradius von ` +
       `${de(analysis.radiusKm)} km um die Schwerpunkte der Sozialräume (Großkreisentfernung)` +
       (analysis.decay === "none" ? "" : analysis.decay === "gaussian" ? " und gaußscher Distanzgewichtung (E2SFCA)" : " und gestuften Distanzgewichten (E2SFCA, Luo & Qi 2009)") +
@@ -49,8 +50,8 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     paragraphs.push(
       `${g.label}${g.types ? ` (${g.types.join(", ")})` : ""}: ${g.ratios.city.facilities} Einrichtungen mit ${de(g.ratios.city.places, 0)} Plätzen, ` +
         (g.ratios.city.placeRate === null
-          ? `keine Platzquote der Gesamtstadt (keine Einwohner der Zielgruppe mit Angabe). `
-          : `${de(g.ratios.city.placeRate)} Plätze je 1.000 in der Gesamtstadt. `) +
+          ? `keine Platzquote der Gesamtstadt (keine Einwohner der Bezugsgruppe mit Angabe). `
+          : `${de(g.ratios.city.placeRate)} Plätze je 1.000 Einwohner (${g.populationBase}) in der Gesamtstadt. `) +
         (c.gaps.length === 0
           ? `Kein Sozialraum hat zugleich hohen Bedarf und geringes Angebot.`
           : `${c.gaps.length} von ${c.n} Sozialräumen haben hohen Bedarf und geringes Angebot: ${list}${c.gaps.length > 10 ? " …" : ""}.`),
@@ -100,7 +101,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       const c = cmp.get(r.id);
       if (c?.quadrant === "high-need-low-supply") highlight.push({ row: supplyRows.length, key: "quadrant", level: "auffällig" });
       supplyRows.push({
-        group: g.label, id: r.id, name: name(r.id), population: r.population, facilities: r.facilities, places: r.places,
+        group: g.label, base: `${g.populationBase}${g.types ? ` (${g.types.join(", ")})` : ""}`, id: r.id, name: name(r.id), population: r.population, facilities: r.facilities, places: r.places,
         placeRate: r.placeRate, withinReach: reach.get(r.id)?.placeRate ?? null, catchment: catchment.get(r.id)?.accessibility ?? null,
         need: c?.need ?? null, gap: c?.gap ?? null, rank: c?.rank ?? null, quadrant: c?.quadrantLabel ?? "ausgeschlossen",
       });
@@ -117,7 +118,8 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
         { key: "group", label: "Zielgruppe" },
         { key: "id", label: "Sozialraum" },
         { key: "name", label: "Name" },
-        { key: "population", label: "Einwohner der Zielgruppe", decimals: 0 },
+        { key: "base", label: "Bezugsgruppe" },
+        { key: "population", label: "Einwohner der Bezugsgruppe", decimals: 0 },
         { key: "facilities", label: "Einrichtungen", decimals: 0 },
         { key: "places", label: "Plätze", decimals: 0 },
         { key: "placeRate", label: "Plätze je 1.000", decimals: 1 },

@@ -127,9 +127,9 @@ describeShared("Berlin MSS 2021 status index under method variants", () => {
 
   it("builds the report section with the method-dependent Planungsräume", () => {
     const section = sensitivitySection(s.methods, { monteCarlo: s.monteCarlo, areaNoun: "Planungsräume" });
-    const dep = section.tables!.find((t) => t.title === "Methodenabhängige Gebiete")!;
+    const dep = section.tables!.find((t) => t.title === "Methodenabhängige Planungsräume")!;
     expect(dep.rows.map((r) => r.sozialraum_id).sort()).toEqual([...s.methods.summary.methodDependent].sort());
-    expect(section.tables!.find((t) => t.title === "Klassenstabilität je Gebiet")!.html).toBe(false); // 536 rows: workbook only
+    expect(section.tables!.find((t) => t.title === "Klassenstabilität")!.html).toBe(false); // 536 rows: workbook only
     expect(dep.rows[0].name).toBe(rows.find((r) => r.PLR_ID === dep.rows[0].sozialraum_id)!.PLR_NAME);
   });
 });

@@ -104,9 +104,13 @@ describe("sensitivitySection", () => {
   it("has the German tables and figures", () => {
     expect(section.id).toBe("sensitivitaet");
     expect(section.tables!.map((t) => t.title)).toEqual([
-      "Methodenvarianten", "Methodenabhängige Gebiete", "Klassenstabilität je Gebiet", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
+      "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
     ]);
     for (const t of section.tables!) expect(t.title.length).toBeLessThanOrEqual(31);
+    // titles follow areaNoun and stay whole sheet names (≤ 31 characters): "Klassenstabilität je Planungsraum" has 33
+    const berlin = sensitivitySection(s.methods, { areaNoun: "Planungsräume" }).tables!.map((t) => t.title);
+    expect(berlin.slice(1, 3)).toEqual(["Methodenabhängige Planungsräume", "Klassenstabilität"]);
+    expect(sensitivitySection(s.methods, { areaNoun: "Gebiete" }).tables![2].title).toBe("Klassenstabilität je Gebiet");
     expect(section.figures!.map((f) => f.title)).toEqual(["Rangintervalle über die Methodenvarianten", "Rangintervalle aus der Zufallsschwankung"]);
     const variants = section.tables![0];
     expect(variants.rows).toHaveLength(s.methods.variants.length);

@@ -203,7 +203,7 @@ describe("verdict variants agree with re-running the pipeline", () => {
     const plain = sensitivitySection(status.methods);
     const section = sensitivitySection(status.methods, { verdicts: v });
     const titles = section.tables!.map((t) => t.title);
-    expect(titles).toEqual([...plain.tables!.map((t) => t.title), "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität je Gebiet"]);
+    expect(titles).toEqual([...plain.tables!.map((t) => t.title), "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität"]);
     for (const t of titles) expect(t.length).toBeLessThanOrEqual(31);
     const dependent = section.tables!.find((t) => t.title === "Methodenabhängige Bewertungen")!;
     expect(dependent.rows).toHaveLength(v.methodDependent.length);

@@ -60,7 +60,7 @@ describe("sozialraum analyse", () => {
     expect(html).toContain('<time datetime="2024-05-06">06.05.2024</time>');
     for (const heading of [
       "Rangfolge der Sozialräume", "Karten", "z-Werte der Indikatoren", "Zielgruppe Kinder und Jugendliche", "Bedarf und Angebot", "Durchmischung",
-      "Nachbarschaft", "Sensitivität und Unsicherheit", "Ausgeschlossene Gebiete", "Nachvollziehbarkeit",
+      "Nachbarschaft", "Sensitivität und Unsicherheit", "Ausgeschlossene Sozialräume", "Nachvollziehbarkeit",
     ]) {
       expect(html).toContain(`>${heading}</h2>`);
     }
@@ -73,8 +73,8 @@ describe("sozialraum analyse", () => {
       "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
       "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
       "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index",
-      "Methodenvarianten", "Methodenabhängige Gebiete", "Klassenstabilität je Gebiet", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
-      "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität je Gebiet",
+      "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
+      "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
       "Ausschlüsse", "Geheimhaltung", "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen", "Herkunft", "Parameter",
     ]);
     // Provenance: every input's SHA-256 in the "Herkunft" sheet and the report, and herkunft.json lists every output.

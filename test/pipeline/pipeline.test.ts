@@ -22,8 +22,8 @@ const SHEET_TABLES = [
   "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
   "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
   "Moran's I", "LISA Status-Index",
-  "Methodenvarianten", "Methodenabhängige Gebiete", "Klassenstabilität je Gebiet", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
-      "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität je Gebiet",
+  "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
+      "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
   "Ausschlüsse",
   "Geheimhaltung",
   "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen",
@@ -89,6 +89,8 @@ describe("runAnalysis against the R reference (grid city)", () => {
     expect([...steps].sort()).toEqual(["changes", "conspicuousness", "dynamicIndex", "minimumPopulation", "missing", "needIndex", "statusIndex", "supply"]);
     // The facility outside the city is reported, not dropped.
     expect(result.excluded).toContainEqual({ id: "E028", reason: "Einrichtung liegt außerhalb aller Sozialräume (7.5, 51.5)", step: "supply" });
+    // Kita places are counted per 0- to 5-year-olds (default when only Kitas count for children): the label says so.
+    expect(result.supply!.groups.find((g) => g.group === "children")!.populationBase).toBe("0–5 Jahre");
     expect(result.excluded).toContainEqual({ id: "0101", reason: "2018: Einwohner unter 300 (274)", step: "minimumPopulation", column: "einwohner" });
     expect(result.excluded).toContainEqual({ id: "0102", reason: "alle Indikatoren der Zielgruppe Ältere fehlen", step: "conspicuousness" });
     // Every area without status index is excluded from it.

@@ -48,6 +48,8 @@ describe("rankingBarFigure", () => {
     expect(layout.title.text).toBe("Rangfolge der Sozialräume");
     expect(layout.xaxis.title.text).toBe("Indexwert");
     expect(layout.legend.title.text).toBe("Klasse");
+    const status = rankingBarFigure(rows, { label: "name", value: "index", group: "klasse", groupOrder: order, groupTitle: "Statusklasse" });
+    expect((status.layout as any).legend.title.text).toBe("Statusklasse");
     expect(layout.separators).toBe(",.");
     expect(layout.annotations[0].text).toBe("1 Gebiet ohne Wert nicht dargestellt");
     // formatGerman: decimal comma and the typographic minus plotly's axes use.

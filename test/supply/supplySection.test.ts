@@ -65,6 +65,21 @@ describe("needSupplyAnalysis + supplySection", () => {
     for (const f of s.figures!) assertOfflineFigure(f.figure, f.title);
     expect(s.paragraphs!.join(" ")).toContain("1 liegen außerhalb aller Sozialräume und bleiben unberücksichtigt: X");
     expect(s.paragraphs!.join(" ")).toContain("2 von 5 Sozialräumen haben hohen Bedarf und geringes Angebot: Nordost (07)");
+    // the rates' base is named: the default children's population (0–17) and the facility types counted
+    expect(analysis.groups[0].populationBase).toBe("0–17 Jahre");
+    expect(s.tables![0].columns.slice(3, 5).map((c) => c.label)).toEqual(["Bezugsgruppe", "Einwohner der Bezugsgruppe"]);
+    expect(new Set(s.tables![0].rows.map((r) => r.base))).toEqual(new Set(["0–17 Jahre (Kita, Familienzentrum)"]));
+    expect(s.paragraphs!.join(" ")).toContain("Plätze je 1.000 Einwohner (0–17 Jahre) in der Gesamtstadt");
+  });
+  it("names the base of Kita rates when the population is the Kita age (populationColumns)", () => {
+    const kita = needSupplyAnalysis(
+      { geojson, facilities, population, need },
+      { idProperty: "area_id", groups: ["children"], facilityTypes: { children: ["Kita"] }, populationColumns: { children: ["ew_0_5"] } },
+    );
+    const t = supplySection(kita).tables![0];
+    expect(t.rows.map((r) => r.base)).toEqual(Array(5).fill("0–5 Jahre (Kita)"));
+    // numbers unchanged by the label: 100 places / 1000 children in "10"
+    expect(t.rows[0].placeRate).toBe(100);
   });
   it("maps: every area drawn once, missing values grey", () => {
     const fig = supplyMapFigure([{ id: "10", placeRate: 5 }, { id: "02", placeRate: null }], { geojson, idProperty: "area_id" });
@@ -131,6 +146,6 @@ describe("supplySection without residents of the group (review fix)", () => {
     expect(analysis.groups[0].ratios.city.placeRate).toBeNull();
     const text = (supplySection(analysis).paragraphs ?? []).join("\n");
     expect(text).not.toMatch(/NaN/);
-    expect(text).toContain("keine Platzquote der Gesamtstadt (keine Einwohner der Zielgruppe mit Angabe)");
+    expect(text).toContain("keine Platzquote der Gesamtstadt (keine Einwohner der Bezugsgruppe mit Angabe)");
   });
 });
