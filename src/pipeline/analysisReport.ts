@@ -7,7 +7,7 @@ import { zScoreHeatmapFigure } from "../plot/zScoreHeatmapFigure.js";
 import { formatCell } from "../report/formatCell.js";
 import type { ReportDocument, ReportParameter } from "../report/reportDocument.js";
 import { highlightWhere } from "../report/highlightWhere.js";
-import { protectTable } from "../report/protectTable.js";
+import { disclosureRules, protectTable } from "../report/protectTable.js";
 import type { ReportSection, ReportTable, TableColumn, TableHighlight } from "../report/section.js";
 import { methodAppendixSection } from "../audit/methodAppendixSection.js";
 import { sensitivitySection } from "../audit/sensitivitySection.js";
@@ -83,14 +83,8 @@ function protectSections(result: AnalysisResult, sections: ReportSection[]): Rep
   const out = sections.map((section) => {
     if (!section.tables?.length) return section;
     const tables = section.tables.map((table) => {
-      const keys = Object.keys(table.rows[0] ?? {});
-      // Share columns of the indicator tables carry their base in a hidden "<indicator>__basis" field.
-      const shares = keys
-        .map((k) => /^(.*)__(wert|unten|oben|z)$/.exec(k))
-        .filter((m): m is RegExpExecArray => m !== null && keys.includes(`${m[1]}__basis`))
-        .map((m) => ({ key: m[0], base: `${m[1]}__basis` }));
-      if (table.title === "Angebot je Sozialraum") shares.push({ key: "placeRate", base: "population" });
-      const counts = table.title === "Rangfolge" ? ["einwohner"] : table.title === "Angebot je Sozialraum" ? ["population"] : [];
+      // Each table declares its count and share columns (TableColumn.disclosure).
+      const { counts, shares } = disclosureRules(table);
       const { table: protectedTable, withheld } = protectTable(table, { counts, shares, minCount: sdc.minCount, minBase: sdc.minBase, marker: sdc.marker });
       for (const w of withheld) {
         const row = table.rows[w.row];
@@ -287,7 +281,7 @@ export function rankingTable(result: AnalysisResult): ReportTable {
     { key: "sozialraum_name", label: "Name" },
     { key: "stadtteil_name", label: "Stadtteil" },
     { key: "stadtbezirk_name", label: "Stadtbezirk" },
-    { key: "einwohner", label: "Einwohner", decimals: 0 },
+    { key: "einwohner", label: "Einwohner", decimals: 0, disclosure: { count: true } },
     { key: "status_index", label: "Status-Index", decimals: 2 },
     { key: "status_klasse", label: "Statusklasse" },
     ...(result.dynamicIndex
@@ -468,11 +462,16 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
     if (needIndex) columns.push({ key: "bedarfsindex", label: "Bedarfsindex", decimals: 2 });
   }
   for (const d of inds) {
-    columns.push({ key: `${d.id}__wert`, label: `${d.label} (${d.unit})`, decimals: 1 });
+    // The share's base rides along in the hidden "<indicator>__basis" field of each row.
+    const share = { base: `${d.id}__basis` };
+    columns.push({ key: `${d.id}__wert`, label: `${d.label} (${d.unit})`, decimals: 1, disclosure: share });
     if (!options.onlyConspicuous) {
-      columns.push({ key: `${d.id}__unten`, label: `${d.label}: untere Grenze`, decimals: 1 }, { key: `${d.id}__oben`, label: `${d.label}: obere Grenze`, decimals: 1 });
+      columns.push(
+        { key: `${d.id}__unten`, label: `${d.label}: untere Grenze`, decimals: 1, disclosure: share },
+        { key: `${d.id}__oben`, label: `${d.label}: obere Grenze`, decimals: 1, disclosure: share },
+      );
     }
-    columns.push({ key: `${d.id}__z`, label: `${d.label}: z`, decimals: 2 });
+    columns.push({ key: `${d.id}__z`, label: `${d.label}: z`, decimals: 2, disclosure: share });
   }
   const highlight: TableHighlight[] = [];
   const rows = ids.map((id, i) => {
@@ -599,7 +598,7 @@ function excludedSection(result: AnalysisResult): ReportSection {
         columns: [
           { key: "sozialraum_id", label: "Sozialraum" },
           { key: "sozialraum_name", label: "Name" },
-          { key: "einwohner", label: "Einwohner", decimals: 0 },
+          { key: "einwohner", label: "Einwohner", decimals: 0, disclosure: { count: true } },
           { key: "grund", label: "Grund" },
         ],
         rows: unranked,

@@ -9,5 +9,5 @@ export { normalizeZipTimestamps, zipEntryTimes } from "./normalizeZipTimestamps.
 export { formatCell } from "./formatCell.js";
 export { HIGHLIGHT_COLORS } from "./highlightStyles.js";
 export type { HighlightLevel } from "./highlightStyles.js";
-export { protectTable } from "./protectTable.js";
+export { disclosureRules, protectTable } from "./protectTable.js";
 export type { ProtectedTable, TableDisclosureRules } from "./protectTable.js";

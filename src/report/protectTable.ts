@@ -27,6 +27,25 @@ export interface ProtectedTable {
 }
 
 /**
+ * The disclosure rules a table declares on its columns (`TableColumn.disclosure`): count columns and share
+ * columns with their base.
+ *
+ * @example
+ * disclosureRules({ title: "t", rows: [], columns: [{ key: "ew", label: "Einwohner", disclosure: { count: true } }] });
+ * // { counts: ["ew"], shares: [] }
+ */
+export function disclosureRules(table: ReportTable): Required<Pick<TableDisclosureRules, "counts" | "shares">> {
+  const counts: string[] = [];
+  const shares: Array<{ key: string; base: string }> = [];
+  for (const c of table.columns) {
+    if (!c.disclosure) continue;
+    if ("count" in c.disclosure) counts.push(c.key);
+    else shares.push({ key: c.key, base: c.disclosure.base });
+  }
+  return { counts, shares };
+}
+
+/**
  * Statistical disclosure control for a table about to be published: applies {@link suppressDisclosive}
  * (counts below `minCount`, shares with a base below `minBase`, secondary suppression in additive relations) to
  * the table's rows and returns a new table whose withheld cells are `Missing(marker)` and no longer highlighted.

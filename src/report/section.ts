@@ -8,6 +8,12 @@ export interface TableColumn {
   label: string;
   /** Number of decimals for numbers (default: as is). */
   decimals?: number;
+  /**
+   * Disclosure control when the table is published (`protectTable` / `disclosureRules`): `{ count: true }` for a
+   * count column, `{ base: key }` for a value derived from a share whose base is the row's value under `key`
+   * (shown or not).
+   */
+  disclosure?: { count: true } | { base: string };
 }
 
 /** A highlighted cell of a report table: row index, column key and level (coloured alike in HTML and XLSX). */

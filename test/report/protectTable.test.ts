@@ -43,3 +43,19 @@ describe("protectTable", () => {
     expect(protectTable(table, { minBase: 10, shares: [{ key: "quote", base: "basis" }] }).withheld.map((w) => w.row)).toEqual([1]);
   });
 });
+
+describe("disclosureRules", () => {
+  it("reads the count and share columns a table declares", async () => {
+    const { disclosureRules } = await import("../../src/index.js");
+    const t: ReportTable = {
+      title: "t",
+      rows: [],
+      columns: [
+        { key: "id", label: "Sozialraum" },
+        { key: "ew", label: "Einwohner", disclosure: { count: true } },
+        { key: "quote", label: "Quote", disclosure: { base: "basis" } },
+      ],
+    };
+    expect(disclosureRules(t)).toEqual({ counts: ["ew"], shares: [{ key: "quote", base: "basis" }] });
+  });
+});
