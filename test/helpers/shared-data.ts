@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe } from "vitest";
+import { describe, it } from "vitest";
 
 /**
  * The folder with the real reference data (../shared/data from the project root, or $SOZIALRAUM_SHARED_DATA).
@@ -25,5 +25,22 @@ export function sharedPath(...parts: string[]): string {
   return resolve(SHARED_DATA_DIR, ...parts);
 }
 
-/** `describe` that runs only when the shared reference data is present (always in CI). */
-export const describeShared: typeof describe = (hasSharedData ? describe : describe.skip) as typeof describe;
+/**
+ * `describe` that runs only when the shared reference data is present (always in CI). Without the data the suite
+ * body is never called (it would read the missing files while collecting); one skipped test says why.
+ */
+export function describeShared(name: string, body: () => void): void {
+  if (hasSharedData) {
+    describe(name, body);
+    return;
+  }
+  describe(name, () => {
+    it.skip(`braucht die Referenzdaten in ${SHARED_DATA_DIR} (fehlen; SOZIALRAUM_SHARED_DATA setzen)`, () => {});
+  });
+}
+
+/** `it` that runs only when the shared reference data is present (always in CI). */
+export function itShared(name: string, body: () => unknown): void {
+  if (hasSharedData) it(name, body);
+  else it.skip(`${name} (braucht ${SHARED_DATA_DIR})`, () => {});
+}

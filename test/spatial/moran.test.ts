@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { benjaminiHochberg, geary, moran, normalUpperTail, readGal, weightsFromNeighbors, type SpatialWeights } from "../../src/spatial/index.js";
-import { describeShared, sharedPath } from "../helpers/shared-data.js";
+import { describeShared, itShared, sharedPath } from "../helpers/shared-data.js";
 import { readCsv, referencePath, relDiff } from "./helpers.js";
 
 // R spdep 1.2.7 output, written by test/reference/spatial/moran.R (see its header).
@@ -63,7 +63,7 @@ describeShared("moran: published PySAL / spdep values", () => {
   });
 });
 
-describe("moran and geary equal R spdep to 1e-12 (moran.json)", () => {
+describeShared("moran and geary equal R spdep to 1e-12 (moran.json)", () => {
   for (const name of ["stl", "sids2", "columbus"]) {
     it(`${name}: moran.test and geary.test, normality and randomisation; binary style B`, () => {
       const ref = R[name];
@@ -184,7 +184,7 @@ describe("islands (areas without neighbours): R spdep adjust.n = FALSE (default)
 });
 
 describe("moran: moments and permutations", () => {
-  it("3×3 rook lattice, y = 1…9, binary weights: esda test_variance", () => {
+  itShared("3×3 rook lattice, y = 1…9, binary weights: esda test_variance", () => {
     const expected = JSON.parse(readFileSync(sharedPath("pysal-examples/lattice3x3_expected_values.json"), "utf8"));
     const id = (r: number, c: number) => `${r}${c}`;
     const nb: Record<string, string[]> = {};
@@ -199,7 +199,7 @@ describe("moran: moments and permutations", () => {
     expect(relDiff(m.variance, expected.VI_norm)).toBeLessThan(1e-12); // 0.053125
     expect(relDiff(m.varianceRandomization, expected.VI_rand)).toBeLessThan(1e-12); // 0.0596875
   });
-  it("is reproducible with a seed and counts extremes with permutationInference", () => {
+  itShared("is reproducible with a seed and counts extremes with permutationInference", () => {
     const ref = R.columbus;
     const w = readGal(readFileSync(sharedPath(ref.gal), "utf8"));
     const a = moran(ref.x, w, { permutations: 199, seed: 7 });
@@ -227,7 +227,7 @@ describe("moran: moments and permutations", () => {
       { numRuns: 40 },
     );
   });
-  it("is invariant to a linear change of the values (property)", () => {
+  itShared("is invariant to a linear change of the values (property)", () => {
     const ref = R.stl;
     const w = readGal(readFileSync(sharedPath(ref.gal), "utf8"));
     fc.assert(
