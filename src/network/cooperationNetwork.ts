@@ -203,7 +203,7 @@ function areaRow(area: { id: string; name: string }, nodes: readonly NetworkNode
     cooperationsInside: inside,
     cooperationsAcross: across.length,
     inactivePairs: touching.filter((e) => !e.active).length,
-    possiblePairs: (n * (n - 1)) / 2,
+    possiblePairs: n >= 2 ? (n * (n - 1)) / 2 : 0, // not (0·−1)/2 = −0
     density: n >= 2 ? undirectedDensity(n, inside) : null,
     connectedActors: connected,
     connectedShare: n > 0 ? connected / n : null,

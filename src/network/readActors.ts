@@ -77,17 +77,20 @@ export function parseActors(table: AreaTable, options: ActorOptions = {}, fn = "
     const areaId = cellText(r, "sozialraum_id");
     if (areaId === "") bad("sozialraum_id", areaId, "leerer Sozialraum");
     else if (areas && !areas.has(areaId)) bad("sozialraum_id", areaId, "unbekannter Sozialraum");
+    let badCoordinate = false;
     const coord = (column: "lon" | "lat", lo: number, hi: number): number | null => {
       const v = parseCoordinateCell(cellText(r, column));
       if (v !== null && (typeof v === "object" || v < lo || v > hi)) {
         bad(column, cellText(r, column), column === "lon" ? "kein Längengrad" : "kein Breitengrad");
+        badCoordinate = true;
         return null;
       }
       return v;
     };
-    const lon = coord("lon", -180, 180);
-    const lat = coord("lat", -90, 90);
-    if ((lon === null) !== (lat === null)) bad(lon === null ? "lon" : "lat", "", "nur eine der beiden Koordinaten angegeben");
+    let lon = coord("lon", -180, 180);
+    let lat = coord("lat", -90, 90);
+    if (!badCoordinate && (lon === null) !== (lat === null)) bad(lon === null ? "lon" : "lat", "", "nur eine der beiden Koordinaten angegeben");
+    if (lon === null || lat === null) lon = lat = null;
     return { id, name: cellText(r, "name") || id, kind, areaId, lon, lat, file: table.file, row };
   });
   if (problems.length > 0) throw new DataError(fn, problems);
