@@ -19,6 +19,34 @@ export * from "./report/index.js";
 export * from "./audit/index.js";
 export * from "./notebook/index.js";
 export * from "./synth/index.js";
+// Vernetzung: cooperation network of facilities and local actors per Sozialraum (computation, map, report section)
+export {
+  ACTOR_KINDS,
+  readActors,
+  parseActors,
+  readCooperations,
+  parseCooperations,
+  cooperationNetwork,
+  conspicuousPoorlyNetworked,
+} from "./network/index.js";
+export type {
+  Actor,
+  ActorOptions,
+  Cooperation,
+  CooperationNetwork,
+  CooperationNetworkInput,
+  NetworkAreaRow,
+  NetworkEdge,
+  NetworkFacility,
+  NetworkNode,
+  PoorlyNetworkedOptions,
+  PoorlyNetworkedResult,
+  PoorlyNetworkedRow,
+} from "./network/index.js";
+export { networkFigure } from "./plot/networkFigure.js";
+export type { NetworkFigureOptions } from "./plot/networkFigure.js";
+export { vernetzungSection } from "./report/sections/vernetzungSection.js";
+export type { VernetzungSectionOptions } from "./report/sections/vernetzungSection.js";
 export * from "./pipeline/index.js";
 export * from "./export/index.js";
 export * from "./training/index.js";

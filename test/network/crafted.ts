@@ -29,3 +29,11 @@ export const COOPERATIONS: Cooperation[] = [
   coop("K5", "A2", "A3", false, 6), // ended
   coop("K6", "F3", "F4", true, 7), // S2–outside
 ];
+
+const square = (id: string, x: number): Record<string, unknown> => ({
+  type: "Feature",
+  properties: { sozialraum_id: id },
+  geometry: { type: "Polygon", coordinates: [[[x, 51], [x + 0.01, 51], [x + 0.01, 51.01], [x, 51.01], [x, 51]]] },
+});
+/** Three unit squares side by side for S1, S2, S3 (centroids at 7.005, 7.015, 7.025 °E, 51.005 °N). */
+export const GEOJSON = { type: "FeatureCollection", features: [square("S1", 7), square("S2", 7.01), square("S3", 7.02)] } as never;
