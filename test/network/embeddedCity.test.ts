@@ -70,3 +70,21 @@ describe("Vernetzung in the embedded city: planted cases", () => {
     for (const id of plan.wellNetworked.filter((w) => top.some((a) => a.id === w))) expect(r.rows.find((x) => x.id === id)?.poorlyNetworked).toBe(false);
   });
 });
+
+describe("Vernetzung in the embedded city: against R (sf + igraph)", () => {
+  // test/reference/network/vernetzung.R: facilities placed with sf::st_within, graph and density with igraph.
+  const ref = readFileSync(join(DATA_DIR, "..", "test", "reference", "network", "vernetzung.csv"), "utf8").trimEnd().split("\n").slice(1).map((l) => l.split(";"));
+  const split = (s: string) => (s === "" ? [] : s.split("|"));
+
+  it("matches n, m, density, pairs across, linked Sozialräume and facilities without partner in every Sozialraum", () => {
+    expect(ref.map((r) => r[0])).toEqual(net.rows.map((r) => r.id));
+    for (const [id, n, m, density, across, linked, without] of ref) {
+      const r = row(id);
+      expect({ id, n: r.actors, m: r.cooperationsInside, across: r.cooperationsAcross, linked: r.linkedAreas, without: r.facilitiesWithoutPartner }).toEqual({
+        id, n: Number(n), m: Number(m), across: Number(across), linked: split(linked), without: split(without),
+      });
+      if (density === "NA") expect(r.density).toBeNull();
+      else expect(r.density!).toBeCloseTo(Number(density), 14);
+    }
+  });
+});
