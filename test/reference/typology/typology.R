@@ -60,6 +60,16 @@ result <- list(
   seeded = reference_for(seeded, 2:5, 3)
 )
 
+# ---- (c) data with many tied distances: a 4 x 3 integer grid plus a repeated point (tie order of HCLUST) ----
+grid <- as.matrix(rbind(expand.grid(x = 1:4, y = 1:3), data.frame(x = 2, y = 2)))
+dg <- dist(grid)
+result$ties <- list(
+  points = unname(grid),
+  ward = hc_list(hclust(dg, "ward.D2")), average = hc_list(hclust(dg, "average")), complete = hc_list(hclust(dg, "complete")),
+  cutree_ward_3 = unname(cutree(hclust(dg, "ward.D2"), 3)),
+  silhouette_ward_3 = unname(silhouette(cutree(hclust(dg, "ward.D2"), 3), dg)[, "sil_width"])
+)
+
 # ---- (a) Berlin MSS 2021 context indicators: the 14 KI columns that are filled for the valid areas ----
 ki_file <- file.path(shared, "berlin-mss-2021", "mss_2021_kontext_indikatoren.csv")
 if (file.exists(ki_file)) {
