@@ -149,11 +149,15 @@ function readAreas(fn: string, table: TableInput, options: SozialraumTypesOption
     if (bad >= 0) {
       const column = options.columns[bad];
       const label = options.labels?.[column];
-      excluded.push({ id, step: "sozialraumTypes", column, reason: `fehlender Wert in ${column}${label ? ` (${label})` : ""}: ${String(values[bad])}` });
+      excluded.push({ id, step: "sozialraumTypes", column, reason: `fehlender Wert in ${column}${label ? ` (${label})` : ""}: ${showValue(values[bad])}` });
       continue;
     }
     matrix.push(values as number[]);
     included.push(i);
   }
   return { ids, matrix, included, excluded };
+}
+
+function showValue(v: unknown): string {
+  return v == null || v === "" || (typeof v === "number" && Number.isNaN(v)) ? "leer" : String(v);
 }
