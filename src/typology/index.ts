@@ -7,8 +7,6 @@ export { principalComponents, principalComponentsOfMatrix, componentsForShare } 
 export type { PrincipalComponentsOptions, PrincipalComponentsResult } from "./principalComponents.js";
 export { varimax } from "./varimax.js";
 export type { VarimaxResult } from "./varimax.js";
-export { symmetricEigen } from "./symmetricEigen.js";
-export type { SymmetricEigen } from "./symmetricEigen.js";
 export { euclideanDistances } from "./euclideanDistances.js";
 export { hierarchicalClustering, hclustFromDistances } from "./hierarchicalClustering.js";
 export type { Linkage, HierarchicalTree } from "./hierarchicalClustering.js";

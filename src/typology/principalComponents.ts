@@ -1,6 +1,6 @@
 import type { TableInput } from "../classify/columns.js";
 import { columnMoments, tableMatrix } from "./numericMatrix.js";
-import { symmetricEigen } from "./symmetricEigen.js";
+import { PCA } from "ml-pca";
 import { varimax, type VarimaxResult } from "./varimax.js";
 
 /** Options of {@link principalComponents}. */
@@ -37,10 +37,10 @@ export interface PrincipalComponentsResult {
  * Principal component analysis of the named columns, as R `prcomp(x, scale. = TRUE)`.
  *
  * Formula: Z = (X − x̄) / s (column-wise, sample sd s with denominator n − 1); R = ZᵀZ / (n − 1) = V Λ Vᵀ;
- * sdev = √λ, loadings = V, scores = Z V, explainedRatio_c = λ_c / Σλ. The eigenvectors come from a Jacobi
- * decomposition of R (R uses the SVD of Z; the two agree to rounding, up to the sign of each component).
+ * sdev = √λ, loadings = V, scores = Z V, explainedRatio_c = λ_c / Σλ, computed as R does from the SVD of Z (with the
+ * ml-pca package); the sign of each component is fixed so that its largest-magnitude loading is positive.
  * Optional varimax rotation of the factor loadings V_m diag(sdev_m) of the first m components (see {@link varimax}).
- * Source: R `stats::prcomp`; Jolliffe, Principal Component Analysis (2002), ch. 2.
+ * Source: R `stats::prcomp`; ml-pca (mljs); Jolliffe, Principal Component Analysis (2002), ch. 2.
  *
  * @example
  * const pca = principalComponents(rows, { columns: ["alo", "sgb2", "kinderarmut"] });
@@ -67,14 +67,15 @@ export function principalComponentsOfMatrix(
   scale.forEach((s, j) => {
     if (!(s > 0) && doScale) throw new Error(`${fn}: column "${options.columns[j]}" is constant (sd 0); it cannot be scaled`);
   });
+  // ml-pca (SVD of the centred, scaled matrix, as R) gives sdev and the loadings; signs are then fixed so that
+  // each component's largest-magnitude loading is positive (deterministic; R's signs may differ).
+  const pcaModel = new PCA(x.map((r) => r.slice()), { center: true, scale: doScale, method: "SVD" });
+  const k = Math.min(p, n, pcaModel.getStandardDeviations().length);
+  const sdev = pcaModel.getStandardDeviations().slice(0, k);
+  const byComponent = pcaModel.getLoadings().to2DArray().slice(0, k);
+  const signs = byComponent.map((v) => (v.reduce((big, a) => (Math.abs(a) > Math.abs(big) ? a : big), 0) < 0 ? -1 : 1));
+  const loadings = Array.from({ length: p }, (_, j) => byComponent.map((v, c) => signs[c] * v[j]));
   const z = x.map((row) => row.map((v, j) => (v - mean[j]) / scale[j]));
-  const cov = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  for (const row of z) for (let a = 0; a < p; a++) for (let b = a; b < p; b++) cov[a][b] += row[a] * row[b];
-  for (let a = 0; a < p; a++) for (let b = a; b < p; b++) cov[b][a] = cov[a][b] /= n - 1;
-  const { values, vectors } = symmetricEigen(cov);
-  const k = Math.min(p, n);
-  const sdev = values.slice(0, k).map((l) => Math.sqrt(Math.max(l, 0)));
-  const loadings = vectors.map((row) => row.slice(0, k));
   const scores = z.map((row) => Array.from({ length: k }, (_, c) => row.reduce((s, v, j) => s + v * loadings[j][c], 0)));
   const total = sdev.reduce((s, d) => s + d * d, 0);
   const explainedRatio = sdev.map((d) => (d * d) / total);

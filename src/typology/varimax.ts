@@ -1,4 +1,4 @@
-import { symmetricEigen } from "./symmetricEigen.js";
+import { Matrix, SingularValueDecomposition } from "ml-matrix";
 
 /** Result of {@link varimax}; names follow R. */
 export interface VarimaxResult {
@@ -14,9 +14,8 @@ export interface VarimaxResult {
  * Varimax rotation of a loading matrix, as R `stats::varimax(x, normalize = TRUE, eps = 1e-5)`.
  *
  * Formula (Kaiser 1958, R's algorithm): with Kaiser normalisation x_j ← x_j / h_j (h_j = row norm), repeat
- * Z = X T, B = Xᵀ (Z³ − Z diag(1ᵀZ²) / p), T = U Vᵀ from the SVD B = U D Vᵀ, until Σ D grows by less than a
- * factor 1 + eps; rotated = X T (times h_j again). U Vᵀ is computed as B W Λ^(−1/2) Wᵀ from BᵀB = W Λ Wᵀ
- * and Σ D = Σ √λ. Source: R `stats::varimax`; Kaiser, Psychometrika 23 (1958) 187–200.
+ * Z = X T, B = Xᵀ (Z³ − Z diag(1ᵀZ²) / p), T = U Vᵀ from the SVD B = U D Vᵀ (ml-matrix), until Σ D grows by less
+ * than a factor 1 + eps; rotated = X T (times h_j again). Source: R `stats::varimax`; Kaiser, Psychometrika 23 (1958) 187–200.
  *
  * @example
  * varimax([[0.8, 0.3], [0.7, 0.4], [0.2, 0.9]]).loadings;
@@ -47,20 +46,11 @@ export function varimax(x: readonly (readonly number[])[], options: { normalize?
   return { loadings: rotated, rotationMatrix: tt, iterations };
 }
 
-/** U Vᵀ and the sum of singular values of a square matrix B (via the eigen decomposition of BᵀB). */
+/** U Vᵀ and the sum of singular values of B (R: `sB <- La.svd(B); sB$u %*% sB$vt; sum(sB$d)`), via ml-matrix. */
 function polarFactor(b: number[][]): { polar: number[][]; singularSum: number } {
-  const btb = multiply(transpose(b), b);
-  const { values, vectors: w } = symmetricEigen(btb);
-  const n = b.length;
-  const inv = values.map((l) => (l > 0 ? 1 / Math.sqrt(l) : 0));
-  const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => sumK(w, inv, i, j)));
-  return { polar: multiply(b, m), singularSum: values.reduce((s, l) => s + Math.sqrt(Math.max(l, 0)), 0) };
-}
-
-function sumK(w: number[][], inv: number[], i: number, j: number): number {
-  let s = 0;
-  for (let k = 0; k < inv.length; k++) s += w[i][k] * inv[k] * w[j][k];
-  return s;
+  const svd = new SingularValueDecomposition(new Matrix(b), { autoTranspose: true });
+  const polar = svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose()).to2DArray();
+  return { polar, singularSum: svd.diagonal.reduce((s, d) => s + d, 0) };
 }
 
 function transpose(a: readonly (readonly number[])[]): number[][] {
