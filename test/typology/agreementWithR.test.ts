@@ -23,9 +23,8 @@ import {
 const reference = loadReference();
 
 /** Every comparison with R for one data set (x: the raw matrix R used). */
-function agreementSuite(label: string, getX: () => number[][], getRef: () => RReference): void {
+function agreementSuite(label: string, getX: () => number[][], ref: RReference): void {
   it(`${label}: PCA = prcomp(x, scale. = TRUE) up to the sign of each component (1e-9)`, () => {
-    const ref = getRef();
     const pca = principalComponentsOfMatrix(getX(), { columns: ref.columns, rotation: "varimax" });
     expectClose(pca.sdev, ref.pca.sdev);
     expectClose(pca.explainedRatio, ref.pca.explainedRatio);
@@ -38,8 +37,7 @@ function agreementSuite(label: string, getX: () => number[][], getRef: () => RRe
 
   for (const method of ["ward", "average", "complete"] as const) {
     it(`${label}: hclust(dist(scale(x)), "${method === "ward" ? "ward.D2" : method}") merge, height, order`, () => {
-      const ref = getRef();
-      const tree = hierarchicalClustering(scaleColumns("test", getX()), { method });
+        const tree = hierarchicalClustering(scaleColumns("test", getX()), { method });
       expect(tree.merge).toEqual(ref.hclust[method].merge);
       expectClose(tree.height, ref.hclust[method].height);
       expect(tree.order).toEqual(ref.hclust[method].order);
@@ -47,7 +45,6 @@ function agreementSuite(label: string, getX: () => number[][], getRef: () => RRe
   }
 
   it(`${label}: cutree and cluster::silhouette of the Ward tree`, () => {
-    const ref = getRef();
     const z = scaleColumns("test", getX());
     const tree = hierarchicalClustering(z, { method: "ward" });
     for (const { k, cluster } of ref.cutree) expect(cutTree(tree, k), `k = ${k}`).toEqual(cluster);
@@ -58,18 +55,25 @@ function agreementSuite(label: string, getX: () => number[][], getRef: () => RRe
     }
   });
 
-  it(`${label}: kMeans total within SS ≤ R kmeans(nstart = 100), ARI = mclust::adjustedRandIndex`, () => {
-    const ref = getRef();
+  it(`${label}: kMeans (default 300 starts) total within SS ≤ R kmeans(nstart = 100), ARI = mclust::adjustedRandIndex`, () => {
     const z = scaleColumns("test", getX());
-    const km = kMeans(z, { k: ref.kmeans.k, seed: 7, starts: 100 });
+    const km = kMeans(z, { k: ref.kmeans.k, seed: 7 });
     expect(km.totalWithinSS).toBeLessThanOrEqual(ref.kmeans.totalWithinSS * (1 + 1e-9));
     expect(km.cluster).toHaveLength(ref.n);
     expectClose([adjustedRandIndex(ref.ari.a, ref.ari.b)], [ref.ari.value], 1e-12);
   });
+
+  // one test per k (each runs 300 starts)
+  ref.kmeans.ks.forEach((k, i) => {
+    it(`${label}: kMeans total within SS ≤ R kmeans(nstart = 100) for k = ${k}`, () => {
+      const w = kMeans(scaleColumns("test", getX()), { k, seed: 11 }).totalWithinSS;
+      expect(w, `k = ${k}: ${w} vs R ${ref.kmeans.totalWithinSSPerK[i]}`).toBeLessThanOrEqual(ref.kmeans.totalWithinSSPerK[i] * (1 + 1e-9));
+    });
+  });
 }
 
 describe("typology: agreement with R on the seeded clustered data (test/reference/typology/seeded.csv)", () => {
-  agreementSuite("seeded", loadSeeded, () => reference.seeded);
+  agreementSuite("seeded", loadSeeded, reference.seeded);
 
   it("sozialraumTypes: components, Ward tree on the scores and mean silhouette per k as R", () => {
     const ref = reference.seeded;
@@ -98,7 +102,7 @@ describeShared("typology: agreement with R on Berlin MSS 2021 context indicators
     expect(complete.map((r) => r.PLR_ID)).toEqual(ref.ids);
   });
 
-  agreementSuite("Berlin", x, () => ref);
+  agreementSuite("Berlin", x, ref);
 
   it("sozialraumTypes: leaves out the 6 invalid areas with a reason, matches R's silhouette criterion per k", () => {
     const t = sozialraumTypes(rows, { id: "PLR_ID", columns: BERLIN_KI, missingCodes: [-9999], seed: 1, resamples: 20 });

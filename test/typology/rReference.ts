@@ -14,7 +14,7 @@ export interface RReference {
   hclust: { ward: RHclust; average: RHclust; complete: RHclust };
   cutree: { k: number; cluster: number[] }[];
   silhouette: { k: number; widths: number[]; mean: number }[];
-  kmeans: { k: number; totalWithinSS: number; cluster: number[] };
+  kmeans: { k: number; totalWithinSS: number; cluster: number[]; ks: number[]; totalWithinSSPerK: number[] };
   ari: { a: number[]; b: number[]; value: number };
   typology: { components: number; ks: number[]; meanSilhouette: number[]; wardOnScores: RHclust };
   ids?: string[];

@@ -36,6 +36,7 @@ reference_for <- function(x, ks, kmeans_k, m_share = 0.8) {
   sil <- lapply(ks, function(k) { s <- silhouette(cutree(hw, k), d); list(k = k, widths = unname(s[, "sil_width"]), mean = mean(s[, "sil_width"])) })
   set.seed(1)
   km <- kmeans(z, centers = kmeans_k, nstart = 100)
+  km_all <- sapply(ks, function(k) { set.seed(k); kmeans(z, centers = k, nstart = 100)$tot.withinss })
   # the typology pipeline: Ward on the first m principal component scores, mean silhouette per k
   sc <- p$x[, 1:m, drop = FALSE]
   dsc <- dist(sc)
@@ -48,7 +49,7 @@ reference_for <- function(x, ks, kmeans_k, m_share = 0.8) {
     hclust = list(ward = hc_list(hw), average = hc_list(ha), complete = hc_list(hcpl)),
     cutree = lapply(seq_along(ks), function(i) list(k = ks[i], cluster = unname(cut[[i]]))),
     silhouette = sil,
-    kmeans = list(k = kmeans_k, totalWithinSS = km$tot.withinss, cluster = unname(km$cluster)),
+    kmeans = list(k = kmeans_k, totalWithinSS = km$tot.withinss, cluster = unname(km$cluster), ks = ks, totalWithinSSPerK = km_all),
     ari = list(a = unname(cutree(hw, kmeans_k)), b = unname(km$cluster), value = adjustedRandIndex(cutree(hw, kmeans_k), km$cluster)),
     typology = list(components = m, ks = ks, meanSilhouette = crit, wardOnScores = hc_list(hsc))
   )
