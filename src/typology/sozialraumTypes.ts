@@ -69,7 +69,8 @@ export interface SozialraumTypesResult {
  * fewest m that explain `explainedShare` of the variance; (4) Ward clustering (R "ward.D2") on the first m
  * component scores; (5) for each k in `kRange` cut the tree and compute the mean silhouette width; choose the k
  * with the largest; (6) type profiles = mean z per indicator and type, with a German description; (7) stability of
- * each type under the bootstrap (mean Jaccard as fpc::clusterboot). Sources: R `prcomp`, `hclust`, `cutree`,
+ * each type under the bootstrap (mean Jaccard as fpc::clusterboot; the PCA stays fixed, the Ward clustering of the
+ * drawn areas' scores is repeated with the chosen k). Sources: R `prcomp`, `hclust`, `cutree`,
  * `cluster::silhouette`; Rousseeuw (1987); Hennig (2007); Ward, JASA 58 (1963) 236–244.
  *
  * @example
