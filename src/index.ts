@@ -52,3 +52,41 @@ export * from "./export/index.js";
 export * from "./training/index.js";
 export * from "./adapters/danfo.js";
 export { VERSION } from "./version.js";
+
+// Sozialraumtypen and monitoring across years (src/typology)
+export {
+  principalComponents,
+  principalComponentsOfMatrix,
+  varimax,
+  hierarchicalClustering,
+  cutTree,
+  kMeans,
+  silhouette,
+  adjustedRandIndex,
+  clusterStability,
+  typeProfiles,
+  sozialraumTypes,
+  classTransitions,
+  auffaelligPersistence,
+} from "./typology/index.js";
+export type {
+  PrincipalComponentsOptions,
+  PrincipalComponentsResult,
+  VarimaxResult,
+  Linkage,
+  HierarchicalTree,
+  KMeansOptions,
+  KMeansResult,
+  SilhouetteResult,
+  ClusterStabilityOptions,
+  ClusterStabilityEntry,
+  ClusterStabilityResult,
+  ProfileEntry,
+  TypeProfile,
+  SozialraumTypesOptions,
+  SozialraumTypeArea,
+  SozialraumTypesResult,
+  YearClasses,
+  ClassTransitionTable,
+  AreaPersistence,
+} from "./typology/index.js";
