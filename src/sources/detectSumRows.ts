@@ -1,0 +1,80 @@
+import type { Cell } from "../table/missing.js";
+
+/** A row found to be the sum of a run of other rows. */
+export interface SumRow {
+  /** Index of the sum row in `rows`. */
+  index: number;
+  /** First and last index of the run it sums. */
+  from: number;
+  to: number;
+  /** How many columns were compared (all agreed). */
+  columns: number;
+}
+
+/**
+ * Finds aggregate rows (Bezirk and city totals published in the same table as the areas): a row whose value in
+ * every compared column equals the sum over a run of at least two consecutive other rows. Compared are the
+ * columns holding only whole numbers (counts); at least `minColumns` (default 2) of them must be present in the
+ * row and the whole run, and all must agree exactly. Runs are searched on the first compared column with a
+ * sliding window (O(n²) per row), so tables of a few thousand rows are fine.
+ *
+ * Why consecutive runs: statistical offices list the areas of a Bezirk together and the totals after them
+ * (Hamburg Stadtteilprofile: 99 Stadtteile, then 7 Bezirke, then the city; the city row is also the sum of the
+ * Bezirk rows). A row that is a sum of scattered rows is not found.
+ *
+ * @param rows the rows' values, in file order
+ * @param columns candidate columns (only all-integer ones are used)
+ * @example
+ * detectSumRows([{ a: 1, b: 2 }, { a: 3, b: 4 }, { a: 4, b: 6 }], ["a", "b"]);
+ * // [{ index: 2, from: 0, to: 1, columns: 2 }]
+ */
+export function detectSumRows(rows: readonly Record<string, Cell>[], columns: readonly string[], options: { minColumns?: number } = {}): SumRow[] {
+  const minColumns = options.minColumns ?? 2;
+  const counts = columns.filter((c) => rows.some((r) => typeof r[c] === "number") && rows.every((r) => typeof r[c] !== "number" || Number.isInteger(r[c])));
+  if (counts.length < minColumns) return [];
+  // The pivot column: the one with the most numbers.
+  const filled = (c: string) => rows.filter((r) => typeof r[c] === "number").length;
+  const pivot = counts.reduce((a, b) => (filled(b) > filled(a) ? b : a));
+  const value = (i: number, c: string) => (typeof rows[i][c] === "number" ? (rows[i][c] as number) : NaN);
+  const found: SumRow[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const target = value(r, pivot);
+    if (!(target > 0)) continue;
+    const run = findRun(rows.length, r, target, (i) => value(i, pivot), (from, to) => agrees(r, from, to));
+    if (run) found.push({ index: r, ...run });
+  }
+  return found;
+
+  function agrees(r: number, from: number, to: number): number | null {
+    let compared = 0;
+    for (const c of counts) {
+      const t = value(r, c);
+      if (Number.isNaN(t)) continue;
+      let s = 0;
+      for (let i = from; i <= to; i++) s += value(i, c);
+      if (Number.isNaN(s)) continue;
+      if (s !== t) return null;
+      compared++;
+    }
+    return compared >= minColumns ? compared : null;
+  }
+}
+
+function findRun(n: number, skip: number, target: number, v: (i: number) => number, check: (from: number, to: number) => number | null): { from: number; to: number; columns: number } | null {
+  for (const [lo, hi] of [[0, skip - 1], [skip + 1, n - 1]]) {
+    for (let from = lo; from < hi; from++) {
+      let s = 0;
+      for (let to = from; to <= hi; to++) {
+        const x = v(to);
+        if (Number.isNaN(x)) break;
+        s += x;
+        if (s > target) break;
+        if (s === target && to > from) {
+          const columns = check(from, to);
+          if (columns !== null) return { from, to, columns };
+        }
+      }
+    }
+  }
+  return null;
+}
