@@ -48,7 +48,7 @@ export function assembleYears(
   const why = (key: string, reason: string) => reasons.set(key, [...(reasons.get(key) ?? []), reason]);
   for (const t of tables) for (const r of t.rows) {
     if (r.invalid === undefined || (r.year !== null && !years.includes(r.year))) continue;
-    const text = `${r.invalid} (laut ${t.file} Zeile ${r.row})`;
+    const text = `${r.invalid} (laut ${t.file.replace(/^.*[\\/]/, "")} Zeile ${r.row}, Spalte ${JSON.stringify(t.invalid.find((x) => x.row === r.row)?.column ?? "")})`;
     if (!reasons.get(r.key)?.includes(text)) why(r.key, text);
   }
   for (const a of areas) {

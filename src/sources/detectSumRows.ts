@@ -7,15 +7,20 @@ export interface SumRow {
   /** First and last index of the run it sums. */
   from: number;
   to: number;
-  /** How many columns were compared (all agreed). */
+  /** How many columns were compared (all within the tolerance). */
   columns: number;
+  /** How many of them agreed exactly. */
+  exact: number;
 }
 
 /**
  * Finds aggregate rows (Bezirk and city totals published in the same table as the areas): a row whose value in
- * every compared column equals the sum over a run of at least two consecutive other rows. Compared are the
- * columns holding only whole numbers (counts); at least `minColumns` (default 2) of them must be present in the
- * row and the whole run, and all must agree exactly. Runs are searched on the first compared column with a
+ * every compared column is the sum over a run of at least two consecutive other rows, within `tolerance`
+ * (default 3 %, relative), and exactly in at least half of the columns. The tolerance is needed because
+ * publishers' totals include persons not assigned to a listed area (Hamburg-Mitte includes Neuwerk, which has no
+ * row: its population is 2.4 % above the sum of its Stadtteile, while households and unemployed agree exactly).
+ * Compared are the columns holding only whole numbers (counts); at least `minColumns` (default 2) of them must be
+ * present in the row and the whole run. Runs are searched on the first compared column with a
  * sliding window (O(n²) per row), so tables of a few thousand rows are fine.
  *
  * Why consecutive runs: statistical offices list the areas of a Bezirk together and the totals after them
@@ -26,10 +31,11 @@ export interface SumRow {
  * @param columns candidate columns (only all-integer ones are used)
  * @example
  * detectSumRows([{ a: 1, b: 2 }, { a: 3, b: 4 }, { a: 4, b: 6 }], ["a", "b"]);
- * // [{ index: 2, from: 0, to: 1, columns: 2 }]
+ * // [{ index: 2, from: 0, to: 1, columns: 2, exact: 2 }]
  */
-export function detectSumRows(rows: readonly Record<string, Cell>[], columns: readonly string[], options: { minColumns?: number } = {}): SumRow[] {
+export function detectSumRows(rows: readonly Record<string, Cell>[], columns: readonly string[], options: { minColumns?: number; tolerance?: number } = {}): SumRow[] {
   const minColumns = options.minColumns ?? 2;
+  const tol = options.tolerance ?? 0.03;
   const counts = columns.filter((c) => rows.some((r) => typeof r[c] === "number") && rows.every((r) => typeof r[c] !== "number" || Number.isInteger(r[c])));
   if (counts.length < minColumns) return [];
   // The pivot column: the one with the most numbers.
@@ -40,27 +46,36 @@ export function detectSumRows(rows: readonly Record<string, Cell>[], columns: re
   for (let r = 0; r < rows.length; r++) {
     const target = value(r, pivot);
     if (!(target > 0)) continue;
-    const run = findRun(rows.length, r, target, (i) => value(i, pivot), (from, to) => agrees(r, from, to));
-    if (run) found.push({ index: r, ...run });
+    const run = findRun(rows.length, r, target, tol, (i) => value(i, pivot), (from, to) => agrees(r, from, to));
+    if (run) found.push(run);
   }
   return found;
 
-  function agrees(r: number, from: number, to: number): number | null {
+  function agrees(r: number, from: number, to: number): { columns: number; exact: number } | null {
     let compared = 0;
+    let exact = 0;
     for (const c of counts) {
       const t = value(r, c);
       if (Number.isNaN(t)) continue;
       let s = 0;
       for (let i = from; i <= to; i++) s += value(i, c);
       if (Number.isNaN(s)) continue;
-      if (s !== t) return null;
+      if (Math.abs(s - t) > tol * Math.abs(t)) return null;
       compared++;
+      if (s === t) exact++;
     }
-    return compared >= minColumns ? compared : null;
+    return compared >= minColumns && exact * 2 >= compared ? { columns: compared, exact } : null;
   }
 }
 
-function findRun(n: number, skip: number, target: number, v: (i: number) => number, check: (from: number, to: number) => number | null): { from: number; to: number; columns: number } | null {
+function findRun(
+  n: number,
+  skip: number,
+  target: number,
+  tol: number,
+  v: (i: number) => number,
+  check: (from: number, to: number) => { columns: number; exact: number } | null,
+): SumRow | null {
   for (const [lo, hi] of [[0, skip - 1], [skip + 1, n - 1]]) {
     for (let from = lo; from < hi; from++) {
       let s = 0;
@@ -68,10 +83,10 @@ function findRun(n: number, skip: number, target: number, v: (i: number) => numb
         const x = v(to);
         if (Number.isNaN(x)) break;
         s += x;
-        if (s > target) break;
-        if (s === target && to > from) {
-          const columns = check(from, to);
-          if (columns !== null) return { from, to, columns };
+        if (s > target * (1 + tol)) break;
+        if (to > from && s >= target * (1 - tol)) {
+          const agreed = check(from, to);
+          if (agreed !== null) return { index: skip, from, to, ...agreed };
         }
       }
     }

@@ -151,7 +151,7 @@ function areaList(config: SourcesConfig, t: ReadSourceTable, problems: SourcePro
   const a = config.areas ?? {};
   const need = (column: string | undefined, what: string, path: string): string | undefined => {
     if (column === undefined) return undefined;
-    if (t.columns.includes(column)) return column;
+    if (t.columns.includes(column) || column === t.keyColumn) return column;
     problems.push({ path: `sources.areas.${path}`, file: t.file, column, message: `${what} nicht in der Gebietsliste ${JSON.stringify(t.name)} (vorhanden: ${listNames(t.columns)})${meintenSie(column, t.columns)}` });
     return undefined;
   };
@@ -164,8 +164,9 @@ function areaList(config: SourcesConfig, t: ReadSourceTable, problems: SourcePro
     if (seen.has(r.key)) continue;
     seen.add(r.key);
     const hierarchy: Record<string, string> = {};
-    for (const [level, c] of levels) if (c !== undefined) hierarchy[level] = text(r.values[c]);
-    list.push({ id: r.key, name: nameColumn ? text(r.values[nameColumn]) || r.key : r.key, hierarchy, file: t.file, row: r.row });
+    const cell = (c: string) => (c === t.keyColumn && !t.columns.includes(c) ? r.key : text(r.values[c]));
+    for (const [level, c] of levels) if (c !== undefined) hierarchy[level] = cell(c);
+    list.push({ id: r.key, name: nameColumn ? cell(nameColumn) || r.key : r.key, hierarchy, file: t.file, row: r.row });
   }
   return list;
 }

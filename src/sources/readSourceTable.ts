@@ -31,6 +31,8 @@ export interface DroppedRow {
   file: string;
   row: number;
   key: string;
+  /** The row's year, if the table has one. */
+  year?: number;
   reason: string;
 }
 
@@ -60,6 +62,8 @@ export interface SourceFile {
 export interface ReadSourceTable {
   name: string;
   file: string;
+  /** The key column in the file. */
+  keyColumn: string;
   rows: SourceRow[];
   columns: string[];
   kinds: Record<string, SourceColumnKind>;
@@ -82,7 +86,7 @@ export interface ReadSourceTable {
 export async function readSourceTable(t: SourceTableConfig, baseDir: string): Promise<ReadSourceTable> {
   const name = t.name ?? tableName(t.file, t.sheet);
   const file = t.file;
-  const out: ReadSourceTable = { name, file, rows: [], columns: [], kinds: {}, fileColumns: [], origin: {}, dropped: [], invalid: [], warnings: [], problems: [] };
+  const out: ReadSourceTable = { name, file, keyColumn: t.key, rows: [], columns: [], kinds: {}, fileColumns: [], origin: {}, dropped: [], invalid: [], warnings: [], problems: [] };
   const path = resolve(baseDir, t.file);
   const missingMarkers = [...DEFAULT_MISSING_MARKERS, ...(t.missing ?? [])];
   const zeroMarkers = t.zero ?? [];
@@ -139,10 +143,6 @@ export async function readSourceTable(t: SourceTableConfig, baseDir: string): Pr
       return;
     }
     const key = fmt(String(rawKey));
-    const drop = (reason: string) => out.dropped.push({ file, row, key, reason });
-    if (skipRows.has(row)) return drop(`Zeile ${row} per Konfiguration ausgeschlossen (exclude.rows)`);
-    if (keepKeys.has(key)) return drop("Schlüssel per Konfiguration ausgeschlossen (exclude.keys)");
-    if (pattern?.test(key)) return drop(`Schlüssel passt auf das Ausschlussmuster ${JSON.stringify(t.exclude?.pattern)}`);
     let year: number | null = typeof t.year === "number" ? t.year : null;
     if (yearColumn !== undefined) {
       const y = r[yearColumn];
@@ -153,6 +153,10 @@ export async function readSourceTable(t: SourceTableConfig, baseDir: string): Pr
       }
       year = n;
     }
+    const drop = (reason: string) => out.dropped.push({ file, row, key, reason, ...(year !== null ? { year } : {}) });
+    if (skipRows.has(row)) return drop(`Zeile ${row} per Konfiguration ausgeschlossen (exclude.rows)`);
+    if (keepKeys.has(key)) return drop("Schlüssel per Konfiguration ausgeschlossen (exclude.keys)");
+    if (pattern?.test(key)) return drop(`Schlüssel passt auf das Ausschlussmuster ${JSON.stringify(t.exclude?.pattern)}`);
     let invalid: string | undefined;
     if (t.valid) {
       const v = r[t.valid.column];
@@ -165,6 +169,11 @@ export async function readSourceTable(t: SourceTableConfig, baseDir: string): Pr
     kept.push({ key, year, row, cells: r, invalid });
   });
   unknownExcludedKeys(t, kept, out);
+  for (const k of t.exclude?.keys ?? []) {
+    const hits = out.dropped.filter((d) => d.key === k);
+    const rows = hits.map((d) => d.row);
+    if (rows.length > new Set(hits.map((d) => d.year)).size) out.warnings.push(`${file}: exclude.keys ${JSON.stringify(k)} trifft ${rows.length} Zeilen (${rows.join(", ")}); ist eine davon ein Gebiet gleichen Namens? Dann "exclude.rows" verwenden`);
+  }
   if (long) reshapeLong(t, kept, variable, value, out);
   else selectWide(t, table, kept, yearColumn, out);
   if (t.exclude?.sums) dropSumRows(out);
@@ -316,7 +325,7 @@ function dropSumRows(out: ReadSourceTable): void {
     for (const s of detectSumRows(group.map((r) => r.values), out.columns)) {
       const r = group[s.index];
       drop.add(r);
-      out.dropped.push({ file: out.file, row: r.row, key: r.key, reason: `Summenzeile: Summe der Zeilen ${group[s.from].row}–${group[s.to].row} (${s.columns} Spalten geprüft)` });
+      out.dropped.push({ file: out.file, row: r.row, key: r.key, reason: `Summenzeile: Summe der Zeilen ${group[s.from].row}–${group[s.to].row} (${s.columns} Spalten verglichen, ${s.exact} genau gleich)` });
     }
   }
   if (drop.size) out.rows = out.rows.filter((r) => !drop.has(r));
