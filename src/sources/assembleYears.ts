@@ -9,7 +9,7 @@ import type { SourceColumnKind, SourcesConfig } from "./sourcesConfig.js";
 export interface CellOrigin {
   file: string;
   row: number;
-  /** The column name in the file. */
+  /** The column name in the file (long format: the variable name). */
   column: string;
 }
 
@@ -99,7 +99,9 @@ export function assembleYears(
   const origin = (year: number, key: string, column: string): CellOrigin | undefined => {
     const t = columnTable.get(column);
     const r = t && get(t, key, year);
-    return t && r ? { file: t.file, row: r.row, column: t.origin[column] ?? column } : undefined;
+    if (!t || !r) return undefined;
+    const long = t.cellRows.get(`${key}\u0000${r.year}\u0000${column}`);
+    return { file: t.file, row: long ?? r.row, column: t.origin[column] ?? column };
   };
   return { years: out, kinds, columnTable, excluded, dropped, origin };
 }

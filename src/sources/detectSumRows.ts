@@ -41,21 +41,34 @@ export function detectSumRows(rows: readonly Record<string, Cell>[], columns: re
   // The pivot column: the one with the most numbers.
   const filled = (c: string) => rows.filter((r) => typeof r[c] === "number").length;
   const pivot = counts.reduce((a, b) => (filled(b) > filled(a) ? b : a));
-  const value = (i: number, c: string) => (typeof rows[i][c] === "number" ? (rows[i][c] as number) : NaN);
-  const found: SumRow[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const target = value(r, pivot);
-    if (!(target > 0)) continue;
-    const run = findRun(rows.length, r, target, tol, (i) => value(i, pivot), (from, to) => agrees(r, from, to));
-    if (run) found.push(run);
-  }
-  return found;
+  const sums = new Set<number>();
+  const value = (i: number, c: string) => (sums.has(i) ? 0 : typeof rows[i][c] === "number" ? (rows[i][c] as number) : NaN);
+  const own = (i: number, c: string) => (typeof rows[i][c] === "number" ? (rows[i][c] as number) : NaN);
+  const search = (candidates: Iterable<number>): SumRow[] => {
+    const found: SumRow[] = [];
+    for (const r of candidates) {
+      const target = own(r, pivot);
+      if (!(target > 0)) continue;
+      const run = findRun(rows.length, r, target, tol, (i) => value(i, pivot), (from, to) => agrees(r, from, to));
+      if (!run) continue;
+      while (sums.has(run.from)) run.from++;
+      while (sums.has(run.to)) run.to--;
+      found.push(run);
+    }
+    return found;
+  };
+  // Pass 1 finds the sum rows; pass 2 finds each one's run again with the other sum rows counted as 0, so that
+  // the city row is reported as the sum of the areas, not of "Bezirk Nord" and the areas after it.
+  const first = search(rows.keys());
+  for (const f of first) sums.add(f.index);
+  const second = new Map(search(sums).map((f) => [f.index, f]));
+  return first.map((f) => second.get(f.index) ?? f);
 
   function agrees(r: number, from: number, to: number): { columns: number; exact: number } | null {
     let compared = 0;
     let exact = 0;
     for (const c of counts) {
-      const t = value(r, c);
+      const t = own(r, c);
       if (Number.isNaN(t)) continue;
       let s = 0;
       for (let i = from; i <= to; i++) s += value(i, c);

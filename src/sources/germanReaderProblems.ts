@@ -12,7 +12,7 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/^(\d+) fields?, expected (\d+) .*$/, "$1 Felder statt $2 wie in der Kopfzeile (Trennzeichen oder Anführungszeichen prüfen)"],
   [/^duplicate column name \(columns (\d+) and (\d+)\)$/, "doppelter Spaltenname (Spalten $1 und $2); eine davon umbenennen"],
   [/^column (\d+) has no name but contains data$/, "Spalte $1 hat keinen Namen, enthält aber Daten"],
-  [/^column not found \(columns: (.*)\)$/s, "Spalte nicht gefunden (vorhanden: $1)"],
+  [/^(?:id )?column not found \(columns: (.*)\)$/s, "Spalte nicht gefunden (vorhanden: $1)"],
   [/^value (".*") is not a number$/, "Wert $1 ist keine Zahl"],
   [/^mixed decimal marks.*$/s, "Dezimalkomma und Dezimalpunkt gemischt; \"decimal\" angeben"],
   [/^cannot detect the separator.*$/s, "Trennzeichen nicht erkennbar; \"separator\" angeben"],

@@ -69,6 +69,8 @@ export interface ReadSourceTable {
   kinds: Record<string, SourceColumnKind>;
   /** The column names in the file, for suggestions. */
   fileColumns: string[];
+  /** Long format: the spreadsheet row of each value, by `${key}\u0000${year}\u0000${column}` (new name). */
+  cellRows: Map<string, number>;
   /** New column name → name in the file (for messages and the share heuristic). */
   origin: Record<string, string>;
   dropped: DroppedRow[];
@@ -86,7 +88,7 @@ export interface ReadSourceTable {
 export async function readSourceTable(t: SourceTableConfig, baseDir: string): Promise<ReadSourceTable> {
   const name = t.name ?? tableName(t.file, t.sheet);
   const file = t.file;
-  const out: ReadSourceTable = { name, file, keyColumn: t.key, rows: [], columns: [], kinds: {}, fileColumns: [], origin: {}, dropped: [], invalid: [], warnings: [], problems: [] };
+  const out: ReadSourceTable = { name, file, keyColumn: t.key, rows: [], columns: [], kinds: {}, fileColumns: [], cellRows: new Map(), origin: {}, dropped: [], invalid: [], warnings: [], problems: [] };
   const path = resolve(baseDir, t.file);
   const missingMarkers = [...DEFAULT_MISSING_MARKERS, ...(t.missing ?? [])];
   const zeroMarkers = t.zero ?? [];
@@ -236,11 +238,11 @@ interface Kept {
   invalid?: string;
 }
 
-/** A text column whose present cells all read as German numbers is a number column (e.g. after a "12a"). */
+/** A text column whose present cells mostly read as numbers is a number column (its "12a" cells are errors). */
 function inferText(cells: Cell[]): SourceColumnKind {
   const present = cells.filter((c) => !(c instanceof Missing));
   const numeric = present.filter((c) => typeof c === "number" || !Number.isNaN(parseGermanNumber(String(c))));
-  return present.length > 0 && numeric.length >= present.length * 0.8 ? "number" : "text";
+  return present.length > 0 && numeric.length * 2 > present.length ? "number" : "text";
 }
 
 /** Long format → wide with arquero: one row per key (and year), one column per variable. */
@@ -261,22 +263,32 @@ function reshapeLong(t: SourceTableConfig, kept: Kept[], variable: string, value
   const variables = [...new Set(records.map((r) => r.__var))];
   const sel = selection(t, variables, out, "Variable");
   if (records.length === 0) return;
-  const base = aq.from(records);
-  const wide = base.groupby("__key", "__year").pivot("__var", "__value");
-  const rows = base.groupby("__key", "__year").rollup({ __row: aq.op.min("__row") }).join(wide, ["__key", "__year"]).orderby("__row");
+  // The first spreadsheet row of each area (and year) is the row named in messages.
+  const firstRow = new Map<string, number>();
+  const cellRow = new Map<string, number>();
+  for (const r of records) {
+    cellRow.set(`${r.__key}\u0000${r.__year}\u0000${r.__var}`, r.__row);
+    const id = `${r.__key}\u0000${r.__year}`;
+    if (!firstRow.has(id)) firstRow.set(id, r.__row);
+  }
+  const wide = aq.from(records).groupby("__key", "__year").pivot("__var", "__value");
+  const rows = (wide.objects() as Array<Record<string, unknown>>)
+    .map((o) => ({ o, row: firstRow.get(`${o.__key}\u0000${o.__year}`) as number }))
+    .sort((a, b) => a.row - b.row);
   for (const [from, to, kind] of sel) {
     out.columns.push(to);
     out.origin[to] = from;
     const cells = records.filter((r) => r.__var === from).map((r) => r.__value);
     out.kinds[to] = kind ?? (cells.every((c) => c instanceof Missing || typeof c === "number") ? "number" : inferText(cells));
   }
-  for (const o of rows.objects() as Array<Record<string, unknown>>) {
+  for (const { o, row } of rows) {
     const key = o.__key as string;
-    const row = o.__row as number;
     const values: Record<string, Cell> = {};
     for (const [from, to] of sel) {
       const c = o[from];
-      values[to] = c === undefined ? new Missing("") : convert(c as Cell, out.kinds[to], t, { row, key, column: from }, out);
+      const at = cellRow.get(`${key}\u0000${o.__year}\u0000${from}`);
+      if (at !== undefined) out.cellRows.set(`${key}\u0000${o.__year}\u0000${to}`, at);
+      values[to] = c === undefined ? new Missing("") : convert(c as Cell, out.kinds[to], t, { row: at ?? row, key, column: from }, out);
     }
     out.rows.push({ key, year: o.__year as number | null, row, values });
   }

@@ -37,7 +37,7 @@ function fold(s: string): string {
 }
 
 /**
- * The known names closest to `name` (at most 3): those within an edit distance of a third of the length
+ * The known names closest to `name` (at most 3, all at the smallest distance found): those within an edit distance of a third of the length
  * (at least 2), after folding case, umlauts and separators; a known name containing `name` (or the reverse)
  * counts too.
  *
@@ -55,7 +55,8 @@ export function closestNames(name: string, known: readonly string[]): string[] {
     else if (f.length >= 3 && g.length >= 3 && (g.includes(f) || f.includes(g))) scored.push({ k, d: limit + 1 });
   }
   scored.sort((x, y) => x.d - y.d || (x.k < y.k ? -1 : 1));
-  return scored.slice(0, 3).map((s) => s.k);
+  // Only the closest: "Stadt " → "Stadt", not also "Nordstadt".
+  return scored.filter((s) => s.d === scored[0].d).slice(0, 3).map((s) => s.k);
 }
 
 /**
