@@ -13,7 +13,13 @@ import { KEY_LIKE, NAME_LIKE, recogniseColumn, YEAR_LIKE } from "./recogniseColu
 
 /** The result of `proposeSourcesConfig`: a starter configuration and every guess made, in German. */
 export interface SourcesProposal {
-  config: { sources: SourcesConfig; indicators: IndicatorDefinition[] };
+  config: {
+    years?: { current: number; previous: number | null };
+    sources: SourcesConfig;
+    indicators: IndicatorDefinition[];
+    statusIndex?: { indicators: string[] };
+    dynamicIndex?: false;
+  };
   /** One German line per guess (key, year, renamed column, skipped column, aggregate rows, indicator). */
   guesses: string[];
   /** Files that could not be read (German). */
@@ -21,6 +27,9 @@ export interface SourcesProposal {
 }
 
 /** Catalogue indicators by id with the columns to use: numerator, then denominators in order of preference. */
+/** Text columns naming a hierarchy level (Stadtteil, Bezirk, …). */
+const HIERARCHY_LIKE = /^(stadtteil|stadtbezirk|bezirk|ortsteil|ortsbezirk|bezirksregion|prognoseraum|planungsraum)(?:_?name)?$/i;
+
 const PROPOSALS: Array<[string, string[], string[]]> = [
   ["kinderarmut", ["sgb2_unter_15"], ["ew_unter_15"]],
   ["alleinerziehende", ["hh_alleinerziehend"], ["hh_mit_kindern"]],
@@ -49,7 +58,9 @@ export async function proposeSourcesConfig(files: readonly string[], options: { 
   const problems: string[] = [];
   const tables: SourceTableConfig[] = [];
   const taken = new Set<string>();
+  const yearSets: number[][] = [];
   let areaTable: { name: string; nameColumn?: string } | undefined;
+  const hierarchy: Record<string, string> = {};
   for (const f of files) {
     let t: AreaTable;
     try {
@@ -65,14 +76,30 @@ export async function proposeSourcesConfig(files: readonly string[], options: { 
     const entry: SourceTableConfig = { file, key };
     const yearColumn = t.columns.find((c) => YEAR_LIKE.test(c.trim()));
     const yearInName = file.replace(/^.*\//, "").match(/(?:^|\D)((?:19|20)\d\d)(?:\D|$)/);
-    if (yearColumn) (entry.year = { column: yearColumn }), guesses.push(`${shown}: Jahr aus Spalte ${JSON.stringify(yearColumn)}`);
-    else if (yearInName) (entry.year = Number(yearInName[1])), guesses.push(`${shown}: Jahr ${yearInName[1]} aus dem Dateinamen`);
+    if (yearColumn) {
+      entry.year = { column: yearColumn };
+      guesses.push(`${shown}: Jahr aus Spalte ${JSON.stringify(yearColumn)}`);
+      yearSets.push([...new Set(t.rows.map((r) => Number(r[yearColumn])).filter(Number.isInteger))]);
+    } else if (yearInName) {
+      entry.year = Number(yearInName[1]);
+      guesses.push(`${shown}: Jahr ${yearInName[1]} aus dem Dateinamen`);
+      yearSets.push([entry.year]);
+    }
     const nameColumn = t.columns.find((c) => c !== key && NAME_LIKE.test(c) && t.columnTypes[c] === "string");
     const columns: Record<string, string | SourceColumnSpec> = {};
     for (const c of t.columns) {
       if (c === key || c === yearColumn) continue;
       if (c === nameColumn) {
         columns[c] = { name: "name", kind: "text" };
+        continue;
+      }
+      const level = c.trim().match(HIERARCHY_LIKE);
+      if (level && t.columnTypes[c] === "string" && !taken.has(level[1].toLowerCase())) {
+        const name = level[1].toLowerCase();
+        taken.add(name);
+        hierarchy[name] = name;
+        columns[c] = { name, kind: "text" };
+        guesses.push(`${shown}: Spalte ${JSON.stringify(c)} ist die Hierarchieebene "${name}"`);
         continue;
       }
       const r = recogniseColumn(c, file);
@@ -103,13 +130,26 @@ export async function proposeSourcesConfig(files: readonly string[], options: { 
   if (tables.length) {
     sources.areas = { table: areaTable?.name ?? tables[0].file.replace(/^.*\//, "").replace(/\.[^.]+$/, "") };
     if (areaTable?.nameColumn) sources.areas.name = "name";
+    if (Object.keys(hierarchy).length) sources.areas.hierarchy = hierarchy;
     if (taken.has("einwohner")) sources.areas.population = "einwohner";
     guesses.push(`Gebietsliste: ${sources.areas.table}${areaTable ? `, Namen aus ${JSON.stringify(areaTable.nameColumn)}` : " (keine Namensspalte erkannt)"}`);
     if (!taken.has("einwohner")) guesses.push("keine Einwohnerspalte erkannt: areas.population ergänzen");
     if (!tables.some((t) => t.year !== undefined)) guesses.push('kein Jahr erkannt: bei einer Tabelle "year" ergänzen (Jahreszahl oder { "column": … })');
   }
   const indicators = proposeIndicators(taken, guesses);
-  return { config: { sources, indicators }, guesses, problems };
+  const config: SourcesProposal["config"] = { sources, indicators };
+  const common = yearSets.length ? yearSets.reduce((a, b) => a.filter((y) => b.includes(y))).sort((a, b) => b - a) : [];
+  if (common.length) {
+    config.years = { current: common[0], previous: common[1] ?? null };
+    guesses.push(`Analysejahr ${common[0]}${common[1] !== undefined ? `, Vergleichsjahr ${common[1]}` : ", kein Vergleichsjahr"} (die jüngsten Jahre aller Tabellen)`);
+  }
+  const status = indicators.map((d) => d.id).filter((id) => ["kinderarmut", "arbeitslosigkeit", "transferbezug", "sgb2_quote"].includes(id));
+  if (status.length) {
+    config.statusIndex = { indicators: status };
+    guesses.push(`Statusindex aus ${status.join(", ")}`);
+  }
+  if (!config.years || config.years.previous === null) config.dynamicIndex = false;
+  return { config: { years: config.years, ...config }, guesses, problems };
 }
 
 function proposeIndicators(taken: Set<string>, guesses: string[]): IndicatorDefinition[] {
