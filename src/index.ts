@@ -24,3 +24,27 @@ export * from "./export/index.js";
 export * from "./training/index.js";
 export * from "./adapters/danfo.js";
 export { VERSION } from "./version.js";
+
+// Data sources: a city's own tables described in the configuration's `sources` block (src/sources).
+export { loadSources, checkSources, SOURCES_ID, validateSourcesConfig, SourcesError, formatSourceProblem, detectSumRows, proposeSourcesConfig } from "./sources/index.js";
+export type {
+  LoadedSources,
+  LoadSourcesOptions,
+  SourceArea,
+  SourcesCheck,
+  SourcesConfig,
+  SourceTableConfig,
+  AreasConfig,
+  SourceColumnSpec,
+  SourceColumnKind,
+  ShareIndicatorDefinition,
+  ChangeIndicatorDefinition,
+  ResolvedShareIndicator,
+  ResolvedChangeIndicator,
+  SourceProblem,
+  DroppedRow,
+  SourceFile,
+  CellOrigin,
+  SumRow,
+  SourcesProposal,
+} from "./sources/index.js";

@@ -65,13 +65,16 @@ export async function proposeSourcesConfig(files: readonly string[], options: { 
     let t: AreaTable;
     try {
       t = /\.xlsx$/i.test(f) ? await readXlsx(f) : readCsv(f);
+      // Read again with the key: the XLSX header detection uses it (rows of descriptions under the header).
+      const key = chooseKey(t);
+      t = /\.xlsx$/i.test(f) ? await readXlsx(f, { id: key }) : readCsv(f, { id: key });
     } catch (e) {
       problems.push(...germanReaderProblems(e, f).map(formatSourceProblem));
       continue;
     }
     const file = relative(options.configDir, resolve(f)).replace(/\\/g, "/");
     const shown = file.replace(/^.*\//, "");
-    const key = t.columns.find((c) => KEY_LIKE.test(c.trim())) ?? t.columns.find((c) => t.columnTypes[c] === "string") ?? t.columns[0];
+    const key = chooseKey(t);
     guesses.push(`${shown}: Schlüsselspalte ${JSON.stringify(key)}`);
     const entry: SourceTableConfig = { file, key };
     const yearColumn = t.columns.find((c) => YEAR_LIKE.test(c.trim()));
@@ -85,7 +88,9 @@ export async function proposeSourcesConfig(files: readonly string[], options: { 
       guesses.push(`${shown}: Jahr ${yearInName[1]} aus dem Dateinamen`);
       yearSets.push([entry.year]);
     }
-    const nameColumn = t.columns.find((c) => c !== key && NAME_LIKE.test(c) && t.columnTypes[c] === "string");
+    // Names and hierarchy come from one table, the area list: the first table with a name column.
+    const nameColumn = areaTable ? undefined : t.columns.find((c) => c !== key && NAME_LIKE.test(c) && t.columnTypes[c] === "string");
+    const isAreaTable = nameColumn !== undefined || (!areaTable && tables.length === 0);
     const columns: Record<string, string | SourceColumnSpec> = {};
     for (const c of t.columns) {
       if (c === key || c === yearColumn) continue;
@@ -94,7 +99,7 @@ export async function proposeSourcesConfig(files: readonly string[], options: { 
         continue;
       }
       const level = c.trim().match(HIERARCHY_LIKE);
-      if (level && t.columnTypes[c] === "string" && !taken.has(level[1].toLowerCase())) {
+      if (level && isAreaTable && t.columnTypes[c] === "string" && !taken.has(level[1].toLowerCase())) {
         const name = level[1].toLowerCase();
         taken.add(name);
         hierarchy[name] = name;
@@ -102,9 +107,17 @@ export async function proposeSourcesConfig(files: readonly string[], options: { 
         guesses.push(`${shown}: Spalte ${JSON.stringify(c)} ist die Hierarchieebene "${name}"`);
         continue;
       }
+      if (t.columnTypes[c] === "string" && (NAME_LIKE.test(c) || level)) {
+        guesses.push(`${shown}: Spalte ${JSON.stringify(c)} (Text) nicht übernommen: Namen und Hierarchie kommen aus der Gebietsliste`);
+        continue;
+      }
       const r = recogniseColumn(c, file);
       if (!r) {
         guesses.push(`${shown}: Spalte ${JSON.stringify(c)} nicht erkannt, nicht übernommen`);
+        continue;
+      }
+      if (r.kind === "count" && t.rows.some((row) => typeof row[c] === "number" && !Number.isInteger(row[c]))) {
+        guesses.push(`${shown}: Spalte ${JSON.stringify(c)} hat Nachkommastellen, also keine Anzahl (${r.label}?), nicht übernommen`);
         continue;
       }
       if (r.kind === "share") {
@@ -163,4 +176,17 @@ function proposeIndicators(taken: Set<string>, guesses: string[]): IndicatorDefi
   }
   if (out.length === 0) guesses.push("kein Indikator aus dem Katalog vorgeschlagen: Zähler und Nenner nicht erkannt");
   return out;
+}
+
+/** The key: key-like names first (unique ones before others), then text columns (unique first), then the first column. */
+function chooseKey(t: AreaTable): string {
+  const unique = t.columns.filter((c) => {
+    const values = t.rows.map((r) => r[c]);
+    return values.every((v) => !(v instanceof Missing) && v !== "") && new Set(values.map(String)).size === values.length;
+  });
+  // A key-like name wins even with repeated values (a Bezirk row named like a Stadtteil): exclude.sums or
+  // exclude.rows sort those out, and check names the duplicates.
+  const keyLike = (c: string) => KEY_LIKE.test(c.trim());
+  const text = (c: string) => t.columnTypes[c] === "string";
+  return unique.find(keyLike) ?? t.columns.find(keyLike) ?? unique.find(text) ?? t.columns.find(text) ?? t.columns[0];
 }

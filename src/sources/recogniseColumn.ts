@@ -10,7 +10,7 @@ export interface RecognisedColumn {
 
 /** Patterns in order: the first that matches wins (specific before general). */
 const RULES: Array<[RegExp, string, string, RegExp?]> = [
-  [/anteil|quote|in\s*%|prozent|percentage|_rate\b|\brate\b|je\s*\d+|dichte|durchschnitt/i, "", "Anteil oder Quote"],
+  [/anteil|quote|in\s*%|prozent|percentage|_rate\b|\brate\b|\bje\b|dichte|durchschnitt/i, "", "Anteil oder Quote"],
   [/(unter|under)[\s_-]*15.*(mindestsicherung|sgb|leistung)|(sgb|mindestsicherung).*(unter|under)[\s_-]*15/i, "sgb2_unter_15", "SGB-II-Leistungsberechtigte unter 15"],
   [/grundsicherung/i, "grundsicherung_65_plus", "Grundsicherung im Alter"],
   [/alleinerziehend|single[\s_-]*parent/i, "hh_alleinerziehend", "Haushalte von Alleinerziehenden"],
@@ -56,6 +56,6 @@ export function recogniseColumn(column: string, file: string): RecognisedColumn 
 }
 
 /** Column names that look like a key, a name or a year. */
-export const KEY_LIKE = /(^|[\s_-])(id|schlüssel|schluessel|nr|nummer|key|code)$|^(gebiet|stadtgebiet|stadtteil|sozialraum|bezirk|district|plr)(_?id)?$|_id$/i;
+export const KEY_LIKE = /(^|[\s_(-])(id|schlüssel|schluessel|nr|nummer|key|code)\)?$|^(gebiet|stadtgebiet|stadtteil|sozialraum|bezirk|district|plr)(_?id)?$|_id$/i;
 export const NAME_LIKE = /name|bezeichnung/i;
 export const YEAR_LIKE = /^(jahr|year|berichtsjahr)$/i;

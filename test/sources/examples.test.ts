@@ -75,3 +75,19 @@ describeShared("the example configurations check green on the publishers' files"
     expect(s.areas[0].hierarchy).toEqual({ bezirksregion: "Tiergarten Süd", prognoseraum: "Zentrum", bezirk: "Mitte" });
   });
 });
+
+describeShared("sozialraum init on the publishers' files", () => {
+  it("Hamburg XLSX: the proposal finds the key, the Bezirk and city rows as sums, and checks green", async () => {
+    const { proposeSourcesConfig } = await import("../../src/sources/proposeSourcesConfig.js");
+    const { checkSources } = await import("../../src/sources/loadSources.js");
+    const file = sharedPath("hamburg-stadtteilprofile-2014", "Daten_fuer_die_Stadtteilprofile_2014.xlsx");
+    const p = await proposeSourcesConfig([file], { configDir: dirname(file) });
+    expect(p.guesses).toContain('Daten_fuer_die_Stadtteilprofile_2014.xlsx: Schlüsselspalte "Stadtgebiet"');
+    expect(p.guesses).toContain('Daten_fuer_die_Stadtteilprofile_2014.xlsx: "Arbeitslose (Dez 2013)" → "arbeitslose" (Arbeitslose)');
+    const c = await checkSources(p.config.sources, { baseDir: dirname(file), indicators: p.config.indicators });
+    expect(c.problems).toEqual([]);
+    expect(c.result!.dropped.map((d) => d.key)).toEqual(["Hamburg-Mitte", "Altona", "Eimsbüttel", "Hamburg-Nord", "Wandsbek", "Bergedorf", "Harburg", "Hamburg"]);
+    expect([...c.result!.years.values()][0].rows).toHaveLength(99);
+    expect(p.config.indicators.map((d) => d.id)).toContain("alleinerziehende");
+  });
+});
