@@ -64,6 +64,7 @@ export async function checkConfigFile(path: string): Promise<ConfigFileCheck> {
     if (c.result) out.sources = c.result;
   }
   indexIndicators(config, indicators, path, out);
+  analysisYears(config, path, out);
   if (out.problems.length === 0) out.summary = summary(out, indicators);
   return out;
 }
@@ -97,6 +98,20 @@ function indexIndicators(config: Record<string, unknown>, indicators: IndicatorD
       const id = typeof entry === "string" ? entry : (entry as { id?: unknown })?.id;
       if (typeof id !== "string" || !known.includes(id)) out.problems.push(`${path}: ${key}.indicators: kein Indikator ${JSON.stringify(id ?? entry)} (vorhanden: ${known.join(", ") || "keine"})${typeof id === "string" ? meintenSie(id, known) : ""}`);
     }
+  }
+}
+
+/** `years.current` and `years.previous` must be years the sources provide (the defaults 2018/2016 rarely are). */
+function analysisYears(config: Record<string, unknown>, path: string, out: ConfigFileCheck): void {
+  if (!out.sources) return;
+  const have = [...out.sources.years.keys()];
+  const years = (config.years ?? {}) as { current?: unknown; previous?: unknown };
+  const current = years.current ?? 2018;
+  const previous = years.previous === undefined ? 2016 : years.previous;
+  const list = have.join(", ");
+  if (!have.includes(current as number)) out.problems.push(`${path}: years.current: ${current}${years.current === undefined ? " (Standard)" : ""} ist kein Jahr der Datenquellen (vorhanden: ${list}); "years": { "current": ${have[have.length - 1]} } angeben`);
+  if (previous !== null && !have.includes(previous as number)) {
+    out.problems.push(`${path}: years.previous: ${previous}${years.previous === undefined ? " (Standard)" : ""} ist kein Jahr der Datenquellen (vorhanden: ${list}); ein vorhandenes Jahr oder null angeben`);
   }
 }
 

@@ -85,6 +85,15 @@ describe("sozialraum init and check", () => {
     ]);
   });
 
+  it("check asks for analysis years the sources provide", async () => {
+    const file = join(dir, "jahre.json");
+    writeFileSync(file, JSON.stringify({ indicators: [], sources: { tables: [{ file: "strukturdaten_2022.csv", key: "gebiet", year: 2022 }] } }));
+    const r = await run(["check", "--config", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}: years.current: 2018 (Standard) ist kein Jahr der Datenquellen (vorhanden: 2022); "years": { "current": 2022 } angeben`);
+    expect(r.stderr).toContain(`${file}: years.previous: 2016 (Standard) ist kein Jahr der Datenquellen (vorhanden: 2022); ein vorhandenes Jahr oder null angeben`);
+  });
+
   it("check without a configuration says what to do", async () => {
     const cwd = process.cwd();
     process.chdir(dir);

@@ -60,6 +60,33 @@ describe("loadSources: panel and long formats, area list, exclusions", () => {
     expect(String(row.sgb2_personen)).toBe(".");
   });
 
+  it("a long table's unknown variable lists the variables that exist", async () => {
+    const p = await problems({ tables: [{ file: "counts_long.csv", key: "gebiet", year: { column: "jahr" }, format: "long", variable: "merkmal", value: "wert", columns: { sgb: "sgb2" } }] });
+    expect(p).toEqual(['counts_long.csv, Spalte "sgb": Variable nicht gefunden (vorhanden: "arbeitslose", "sgb2") – meinten Sie "sgb2"?']);
+  });
+
+  it("the same column name from two panel files without renaming is one conflict naming both files", async () => {
+    const residents = { file: "residents_panel.csv", key: "district_id", keyFormat: { pad: 2 }, year: { column: "year" } };
+    const p = await problems({ tables: [residents, { ...residents, name: "again", columns: { residents: "residents" } }] });
+    expect(p).toEqual([]);
+    const other = await problems({
+      tables: [residents, { file: "counts_long.csv", key: "gebiet", year: { column: "jahr" }, format: "long", variable: "merkmal", value: "wert", columns: { arbeitslose: "residents" } }],
+    });
+    expect(other).toEqual([
+      'counts_long.csv Zeile 2, Spalte "arbeitslose", Gebiet "01": Wert "60" (2021) widerspricht residents_panel.csv Zeile 2, Spalte "residents": "1200"; beide Tabellen liefern die Spalte "residents" (6 Widersprüche) – in "columns" umbenennen oder weglassen',
+    ]);
+  });
+
+  it("without `years`, the years all tables share are used, with a note on the others", async () => {
+    const c = await checkSources(
+      { tables: [{ file: "residents_panel.csv", key: "district_id", keyFormat: { pad: 2 }, year: { column: "year" } }, { file: "strukturdaten_2022.csv", key: "gebiet", year: 2022 }] },
+      { baseDir },
+    );
+    expect(c.problems).toEqual([]);
+    expect([...c.result!.years.keys()]).toEqual([2022]);
+    expect(c.warnings).toContain("Jahre 2022 verwendet (in allen Tabellen vorhanden); nicht in allen Tabellen: 2021");
+  });
+
   it("asks for a year that a table does not have", async () => {
     expect(await problems({ ...config, years: [2020, 2021] })).toContain("sources.years (residents_panel.csv): keine Zeilen für 2020 (Jahre in der Datei: 2021, 2022)");
   });
