@@ -90,3 +90,26 @@ export type {
   ClassTransitionTable,
   AreaPersistence,
 } from "./typology/index.js";
+// Data sources: a city's own tables described in the configuration's `sources` block (src/sources).
+export { loadSources, checkSources, SOURCES_ID, validateSourcesConfig, SourcesError, formatSourceProblem, detectSumRows, proposeSourcesConfig } from "./sources/index.js";
+export type {
+  LoadedSources,
+  LoadSourcesOptions,
+  SourceArea,
+  SourcesCheck,
+  SourcesConfig,
+  SourceTableConfig,
+  AreasConfig,
+  SourceColumnSpec,
+  SourceColumnKind,
+  ShareIndicatorDefinition,
+  ChangeIndicatorDefinition,
+  ResolvedShareIndicator,
+  ResolvedChangeIndicator,
+  SourceProblem,
+  DroppedRow,
+  SourceFile,
+  CellOrigin,
+  SumRow,
+  SourcesProposal,
+} from "./sources/index.js";
