@@ -1,0 +1,21 @@
+#!/bin/sh
+# Makes the geometry fixtures of test/io/readGeometry.test.ts from the project's own synthetic city
+# (data/sozialraeume.geojson, 61 polygons, WGS84) with GDAL's ogr2ogr (GDAL 3.6.2, PROJ from Debian bookworm):
+#   sozialraeume_<epsg>.geojson        projected GeoJSON with a "crs" member (urn:ogc:def:crs:EPSG::<epsg>)
+#   shp_<epsg>/sozialraeume.{shp,shx,dbf,prj,cpg}   the same as an ESRI Shapefile
+#   back_<epsg>.geojson                the projected GeoJSON transformed back to WGS84 by ogr2ogr: the reference
+#                                      for the reprojection by proj4js (agreement within 1e-7 degrees)
+# Run from the project root: sh test/reference/geometry/make-fixtures.sh
+set -eu
+src=data/sozialraeume.geojson
+out=test/reference/geometry
+for epsg in 25832 25833 3035; do
+  rm -rf "$out/sozialraeume_$epsg.geojson" "$out/shp_$epsg" "$out/back_$epsg.geojson"
+  ogr2ogr -f GeoJSON -s_srs EPSG:4326 -t_srs EPSG:$epsg -lco RFC7946=NO -lco COORDINATE_PRECISION=4 \
+    "$out/sozialraeume_$epsg.geojson" "$src"
+  mkdir -p "$out/shp_$epsg"
+  ogr2ogr -f "ESRI Shapefile" -s_srs EPSG:4326 -t_srs EPSG:$epsg -lco ENCODING=UTF-8 \
+    "$out/shp_$epsg/sozialraeume.shp" "$src"
+  ogr2ogr -f GeoJSON -t_srs EPSG:4326 -lco RFC7946=NO -lco COORDINATE_PRECISION=10 \
+    "$out/back_$epsg.geojson" "$out/sozialraeume_$epsg.geojson"
+done
