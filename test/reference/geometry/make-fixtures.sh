@@ -19,3 +19,12 @@ for epsg in 25832 25833 3035; do
   ogr2ogr -f GeoJSON -t_srs EPSG:4326 -lco RFC7946=NO -lco COORDINATE_PRECISION=10 \
     "$out/back_$epsg.geojson" "$out/sozialraeume_$epsg.geojson"
 done
+# A Shapefile whose .dbf is in windows-1252 (as ArcGIS writes it) and has no .cpg: the reader's fallback.
+rm -rf "$out/shp_1252"
+mkdir -p "$out/shp_1252"
+ogr2ogr -f "ESRI Shapefile" -s_srs EPSG:4326 -t_srs EPSG:25832 -lco ENCODING=CP1252 \
+  "$out/shp_1252/sozialraeume.shp" "$src"
+rm -f "$out/shp_1252/sozialraeume.cpg"
+# Single points for the Gauß-Krüger and Web-Mercator definitions (test/io/readGeometry.test.ts):
+echo "3500000 5700000" | gdaltransform -s_srs EPSG:31467 -t_srs EPSG:4326 -output_xy > "$out/points_31467.txt"
+echo "1000000 6600000" | gdaltransform -s_srs EPSG:3857 -t_srs EPSG:4326 -output_xy > "$out/points_3857.txt"
