@@ -28,3 +28,9 @@ rm -f "$out/shp_1252/sozialraeume.cpg"
 # Single points for the Gauß-Krüger and Web-Mercator definitions (test/io/readGeometry.test.ts):
 echo "3500000 5700000" | gdaltransform -s_srs EPSG:31467 -t_srs EPSG:4326 -output_xy > "$out/points_31467.txt"
 echo "1000000 6600000" | gdaltransform -s_srs EPSG:3857 -t_srs EPSG:4326 -output_xy > "$out/points_3857.txt"
+# gdaltransform uses the BeTA2007 grid for DHDN (when installed, as here); the reader uses the 7-parameter shift
+# EPSG:1777 ("DHDN to WGS 84 (2)", projinfo -s EPSG:31467 -t EPSG:4326, operation 2), computed here with PROJ's cct:
+echo "3500000 5700000 0 0" | cct -d 12 +proj=pipeline +step +inv +proj=tmerc +lat_0=0 +lon_0=9 +k=1 +x_0=3500000 +y_0=0 \
+  +ellps=bessel +step +proj=push +v_3 +step +proj=cart +ellps=bessel +step +proj=helmert +x=598.1 +y=73.7 +z=418.2 \
+  +rx=0.202 +ry=0.045 +rz=-2.455 +s=6.7 +convention=position_vector +step +inv +proj=cart +ellps=WGS84 +step +proj=pop +v_3 \
+  +step +proj=unitconvert +xy_in=rad +xy_out=deg > "$out/points_31467_helmert.txt"
