@@ -24,3 +24,7 @@ export * from "./export/index.js";
 export * from "./training/index.js";
 export * from "./adapters/danfo.js";
 export { VERSION } from "./version.js";
+
+// Geometry: boundary files (GeoJSON, Shapefile) in any common CRS, reprojected to WGS84; map/table key checks.
+export { readGeometry, readShapefile, guessProjectedCrs, checkKeys, mapKeys } from "./io/index.js";
+export type { GeometryOptions, ShapefileOptions, KeyCheck, KeyMapping, MappedAreas, AreaGeometries, AreaFeatureCollection } from "./io/index.js";
