@@ -7,7 +7,7 @@ import { isMissing } from "../table/missing.js";
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
 
-/** The map's input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
+/** @deprecated the same type as io's `AreaFeatureCollection`. The map's input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
 export type ChoroplethFeatureCollection = AreaFeatureCollection;
 
 /** Options of {@link choroplethFigure}. */

@@ -5,7 +5,7 @@ import { resolveClassColors } from "./palette.js";
 import { orderGroups } from "./rankingBarFigure.js";
 import { cellText, requireColumn, type PlotRow } from "./rows.js";
 
-/** The maps' input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
+/** @deprecated the same type as io's `AreaFeatureCollection`. The maps' input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
 export type MapFeatureCollection = AreaFeatureCollection;
 
 /** Options of {@link classMapFigure}. */

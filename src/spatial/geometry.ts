@@ -1,6 +1,7 @@
 import type { AreaFeatureCollection, GeoJsonAreaFeature } from "../io/geoJsonTypes.js";
 
 /**
+ * @deprecated use `AreaFeatureCollection` (or the checked `AreaGeometries`) from io; this is the same type.
  * The spatial functions take io's GeoJSON input type: raw GeoJSON (the result of `JSON.parse`) or, better, the
  * checked `AreaGeometries` of `readGeometry`/`readGeoJson` — both without a cast.
  */
