@@ -113,3 +113,6 @@ export type {
   SumRow,
   SourcesProposal,
 } from "./sources/index.js";
+// Geometry: boundary files (GeoJSON, Shapefile) in any common CRS, reprojected to WGS84; map/table key checks.
+export { readGeometry, readShapefile, guessProjectedCrs, checkKeys, mapKeys } from "./io/index.js";
+export type { GeometryOptions, ShapefileOptions, KeyCheck, KeyMapping, MappedAreas, AreaGeometries, AreaFeatureCollection } from "./io/index.js";
