@@ -77,7 +77,7 @@ export function geary(values: ArrayLike<number>, weights: SpatialWeights, option
     warnings.push(`${fn}: the variance under randomisation is ${varianceRandomization} (spdep's adjust.n formula with islands); its z and p are NaN`);
   }
   // On −C, so that "greater" (positive autocorrelation) counts the simulated C at most as large as observed.
-  const sim = globalPermutationTest(setup, -C, (zp) => -scale * squaredDifferences(zp));
+  const sim = globalPermutationTest(setup, -C, "geary", scale);
   return {
     name: "Geary's C",
     statistic: C,

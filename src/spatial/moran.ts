@@ -65,7 +65,7 @@ export function moran(values: ArrayLike<number>, weights: SpatialWeights, option
   const z0 = (I - expected) / Math.sqrt(variance);
   const zR = (I - expected) / Math.sqrt(varianceRandomization);
 
-  const sim = globalPermutationTest(setup, I, (zp) => ((n / s0) * crossProduct(w, zp, zp)) / m2);
+  const sim = globalPermutationTest(setup, I, "moran", n / s0 / m2);
   return {
     name: "Moran's I",
     statistic: I,
