@@ -50,16 +50,17 @@ export function resolveThreads(fn: string, threads: number | undefined, work: nu
  * same code runs from dist and under vitest/tsx), kept for later calls and unref'd (they never keep the process
  * alive). Because a block's result depends only on its index, this thread can always compute a block itself: if
  * the workers make no progress for a while (not started yet, machine overloaded, crashed), it computes the
- * blocks not yet finished — a worker finishing later writes the same bytes.
+ * blocks not yet finished — a worker finishing later writes the same bytes. Returns how many blocks the workers
+ * computed (for tests).
  *
  * @example
  * runBlocks({ kernel: lisaBlock, helpers: [rngSeed, rngNext], data: { z, offsets, out }, blocks: 40, threads: 2 });
  */
-export function runBlocks(options: RunBlocksOptions): void {
+export function runBlocks(options: RunBlocksOptions): { byWorkers: number } {
   const { kernel, helpers = [], data, blocks, threads } = options;
   if (threads <= 1 || blocks <= 1) {
     for (let b = 0; b < blocks; b++) kernel(data, b);
-    return;
+    return { byWorkers: 0 };
   }
   const shared: Record<string, ArrayLike<number> | number> = {};
   for (const [key, value] of Object.entries(data)) shared[key] = typeof value === "number" ? value : toShared(value);
@@ -68,28 +69,40 @@ export function runBlocks(options: RunBlocksOptions): void {
   const source = kernelSource(kernel, helpers);
   const workers = pool(Math.min(threads, blocks) - 1);
   for (const w of workers) w.postMessage({ source, name: kernel.name, data: shared, blocks, control, done });
+  let here = 0;
   for (;;) {
     const b = Atomics.add(control, 0, 1);
     if (b >= blocks) break;
     kernel(shared, b);
     Atomics.store(done, b, 1);
     Atomics.add(control, 1, 1);
+    here++;
   }
-  waitForWorkers(kernel, shared, blocks, control, done);
+  here += waitForWorkers(kernel, shared, blocks, control, done);
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== "number" && ArrayBuffer.isView(value)) (value as unknown as Float64Array).set(shared[key] as Float64Array);
   }
+  return { byWorkers: blocks - here };
 }
 
-/** Waits for blocks claimed by workers; computes them here after 2 s without progress or when a worker failed. */
-function waitForWorkers(kernel: BlockKernel, shared: Record<string, unknown>, blocks: number, control: Int32Array, done: Int32Array): void {
+/**
+ * Waits for blocks claimed by workers; computes them here after 2 s without progress or when a worker failed
+ * (then a kernel error is thrown here, with its message). Returns the number of blocks computed here.
+ */
+function waitForWorkers(kernel: BlockKernel, shared: Record<string, unknown>, blocks: number, control: Int32Array, done: Int32Array): number {
   for (;;) {
     const finished = Atomics.load(control, 1);
-    if (finished >= blocks) return;
+    if (finished >= blocks) return 0;
     if (Atomics.load(control, 2) === 0 && Atomics.wait(control, 1, finished, 2000) !== "timed-out") continue;
     if (Atomics.load(control, 1) !== finished && Atomics.load(control, 2) === 0) continue;
-    for (let b = 0; b < blocks; b++) if (Atomics.load(done, b) === 0) kernel(shared, b);
-    return;
+    let here = 0;
+    for (let b = 0; b < blocks; b++) {
+      if (Atomics.load(done, b) === 0) {
+        kernel(shared, b);
+        here++;
+      }
+    }
+    return here;
   }
 }
 
@@ -104,9 +117,9 @@ function toShared(a: ArrayLike<number>): ArrayLike<number> {
 
 /**
  * The kernel and its helpers as one script. `__name` is the helper esbuild (vitest, tsx) inserts to keep function
- * names; in dist it is unused.
+ * names; in dist it is unused. Exported for tests: `new Function(source + "return name;")()` is what a worker runs.
  */
-function kernelSource(kernel: Function, helpers: Function[]): string {
+export function kernelSource(kernel: Function, helpers: Function[]): string {
   return ["var __name = (f) => f;", ...helpers.map(String), String(kernel)].join("\n");
 }
 

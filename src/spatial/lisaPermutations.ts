@@ -3,8 +3,10 @@ import { runBlocks } from "../inference/parallel.js";
 import { KERNEL_HELPERS, lisaPermutationBlock } from "./permutationKernels.js";
 import type { SpatialWeights } from "./spatialWeights.js";
 
-/** Areas per block of work: fixed (not derived from the thread count), though each area has its own generator anyway. */
-const AREAS_PER_BLOCK = 128;
+/** Areas per block of work: from n alone (4 … 128, about 64 blocks); each area has its own generator anyway. */
+function areasPerBlock(n: number): number {
+  return Math.min(128, Math.max(4, Math.ceil(n / 64)));
+}
 const ALTERNATIVES = { folded: 0, greater: 1, less: 2, "two-sided": 3 } as const;
 
 /**
@@ -26,6 +28,7 @@ export function conditionalPermutationP(
   const { n, offsets, values } = w;
   const pool = options.pooled ? neighbourSetPool(offsets, n, options.permutations, options.seed) : null;
   const out = new Float64Array(n);
+  const blockSize = areasPerBlock(n);
   runBlocks({
     kernel: lisaPermutationBlock,
     helpers: KERNEL_HELPERS,
@@ -40,12 +43,12 @@ export function conditionalPermutationP(
       permutations: options.permutations,
       seed: options.seed,
       alternative: ALTERNATIVES[options.alternative],
-      blockSize: AREAS_PER_BLOCK,
+      blockSize,
       poolSets: pool ? pool.sets : new Int32Array(0),
       poolRows: pool ? pool.rows : 0,
       poolWidth: pool ? pool.width : 0,
     },
-    blocks: Math.ceil(n / AREAS_PER_BLOCK),
+    blocks: Math.ceil(n / blockSize),
     threads: options.threads,
   });
   return out;
