@@ -58,7 +58,7 @@ export function kernelRngFill(st: Int32Array, buf: Float64Array): void {
     s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
     s10 = (a1 << 5) ^ (a0 >>> 27);
     s11 = (a0 << 5) ^ (a1 >>> 27);
-    buf[q] = (hi * 134217728 + out) / 9007199254740992;
+    buf[q] = (hi * 134217728 + out) * 1.1102230246251565e-16; // × 2^−53: exact, as / 2^53
   }
   st[0] = s01;
   st[1] = s00;
@@ -217,16 +217,22 @@ export function lisaPermutationBlock(data: Record<string, any>, block: number): 
         let sum = 0;
         let t = 0;
         for (; t + 1 < k; t += 2) {
-          const x = kernelNext(st) * others;
-          const a = x | 0;
-          const b = two ? ((x - a) * others) | 0 : (kernelNext(st) * others) | 0;
-          let ja = a + ((below - a) >>> 31);
-          if (stamp[ja] === stampValue) ja = kernelRedraw(st, stamp, stampValue, others, below);
-          stamp[ja] = stampValue;
-          let jb = b + ((below - b) >>> 31);
-          if (stamp[jb] === stampValue) jb = kernelRedraw(st, stamp, stampValue, others, below);
-          stamp[jb] = stampValue;
-          sum += equal ? z[ja] + z[jb] : wv[start + t] * z[ja] + wv[start + t + 1] * z[jb];
+          let a: number;
+          let b: number;
+          if (st.pos === st.buf.length) {
+            kernelRngFill(st.state, st.buf);
+            st.pos = 0;
+          }
+          const x = st.buf[st.pos++] * others;
+          a = x | 0;
+          b = two ? ((x - a) * others) | 0 : (kernelNext(st) * others) | 0;
+          a += (below - a) >>> 31;
+          b += (below - b) >>> 31;
+          if (stamp[a] === stampValue) a = kernelRedraw(st, stamp, stampValue, others, below);
+          stamp[a] = stampValue;
+          if (stamp[b] === stampValue) b = kernelRedraw(st, stamp, stampValue, others, below);
+          stamp[b] = stampValue;
+          sum += equal ? z[a] + z[b] : wv[start + t] * z[a] + wv[start + t + 1] * z[b];
         }
         if (t < k) {
           let j = kernelFreshIndex(st, others, below);
