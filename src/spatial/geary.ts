@@ -39,8 +39,8 @@ export interface GearyResult extends GlobalTestInference {
  *              + S0² (n′² − 3 − (n′ − 1)² b2)] / (n (n′ − 2)(n′ − 3) S0²)
  *
  * a mix of n′ and n that can make Var_R negative (then its z and p are NaN, as in spdep, with a warning). The
- * permutation test counts simulated C at most as large as observed for "greater" (via `permutationInference` on
- * −C).
+ * permutation test (seeded, on `threads` cores with the same result for any count, see `globalPermutationTest`)
+ * counts simulated C at most as large as observed for "greater" (via `permutationInference` on −C).
  *
  * @example
  * geary(values, readGal(galText)).C;

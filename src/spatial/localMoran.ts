@@ -100,9 +100,11 @@ export interface LocalMoranArea {
  *
  * Significance by conditional permutation: for each area i and each of the R permutations, k_i values are
  * drawn without replacement from the n − 1 other areas (i keeps its value) and put at the places of its
- * neighbours; the pseudo p-value (M + 1)/(R + 1) comes from `permutationInference` (default folded tail). By
- * default the draws are independent per area and permutation (esda's crand instead shares one set of R draws
- * among all areas); `sampling: "pooled"` is a faster middle way (see the option). Quadrants: H/L by z_i > 0 and lag > 0 (esda, spdep's
+ * neighbours; the pseudo p-value (M + 1)/(R + 1) is counted as `permutationInference` does (default folded tail).
+ * By default the draws are independent per area and permutation (esda's crand instead shares one set of R draws
+ * among all areas); `sampling: "pooled"` is a faster middle way (see the option). Area i draws from its own
+ * generator `createRng(streamSeed(seed, i))`, so the areas run on `threads` cores (worker threads, the call stays
+ * synchronous) and the result is the same to the byte for any number of threads. Quadrants: H/L by z_i > 0 and lag > 0 (esda, spdep's
  * "pysal" quadrants), before any significance filter; `cluster` shows the quadrant only for significant
  * areas. With `fdr`, significance uses Benjamini–Hochberg adjusted p-values (controls the expected share of
  * false "clusters" among all flagged areas at alpha; without it, about alpha · n areas are flagged by chance).
