@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { permutationInference } from "../../src/inference/permutation.js";
 import { createRng, streamSeed } from "../../src/inference/random.js";
 import { geary, localMoran, moran, weightsFromNeighbors, type SpatialWeights } from "../../src/spatial/index.js";
 import { kernelSource } from "../../src/inference/parallel.js";
-import { KERNEL_HELPERS, globalPermutationBlock, kernelRngFill, kernelRngSeed, lisaPermutationBlock } from "../../src/spatial/permutationKernels.js";
+import { KERNEL_HELPERS, globalPermutationBlock, kernelPseudoP, kernelRngFill, kernelRngSeed, lisaPermutationBlock } from "../../src/spatial/permutationKernels.js";
 
 /** A random symmetric graph on n areas (density p; islands and dense rows included) and random values. */
 const graphAndValues = fc
@@ -75,6 +76,17 @@ describe("permutation tests on worker threads", () => {
       expect(b).toEqual(a);
       expect(a.some((v) => v !== 0)).toBe(true);
     }
+  });
+
+  it("the kernels' pseudo p-value is permutationInference's, for every alternative", () => {
+    const alternatives = ["folded", "greater", "less", "two-sided"] as const;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: -6, max: 6 }), (sims, observed) => {
+        alternatives.forEach((alternative, code) => {
+          expect(kernelPseudoP(observed / 2, Float64Array.from(sims, (v) => v / 2), code)).toBe(permutationInference(observed / 2, sims.map((v) => v / 2), { alternative }).pSim);
+        });
+      }),
+    );
   });
 
   it("streamSeed gives distinct seeds for distinct indices of one seed", () => {
