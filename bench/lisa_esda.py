@@ -5,7 +5,8 @@ Usage: /usr/bin/python3 bench/lisa_esda.py <esda source dir> <dir> <nsim> [repea
   <dir>/values.txt   one value per line, in the order of the GAL records
   <dir>/weights.gal  GAL neighbour list (row-standardised by Moran_Local, transformation "r")
 Prints one line "RESULT {json}": for n_jobs = -1 (all cores) and n_jobs = 1, the best of `repeats` runs (default 3)
-after a warm-up run that compiles the numba kernels (CPU seconds: this process only, not joblib's workers); writes <dir>/esda_Is.txt (I_i, esda's (n - 1) convention) for a check of the statistic.
+after a warm-up run that compiles the numba kernels (CPU seconds: this process only, not joblib's workers;
+n_jobs = -1 is skipped, "parallel": null, when joblib is not installed: esda would run it in one process); writes <dir>/esda_Is.txt (I_i, esda's (n - 1) convention) for a check of the statistic.
 """
 import json
 import os
@@ -14,6 +15,7 @@ import time
 import warnings
 
 warnings.filterwarnings("ignore")
+import importlib.util  # noqa: E402
 import types  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -32,9 +34,14 @@ repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 3
 y = np.loadtxt(os.path.join(d, "values.txt"))
 w = libpysal.io.open(os.path.join(d, "weights.gal")).read()
 cores = os.cpu_count()
-out = {"esda": os.environ.get("ESDA_REF", "source"), "numba": numba.__version__, "cores": cores, "n": len(y)}
-# n_jobs = -1: esda's parallel path (numba kernels in one joblib process per core); 1: one process.
+joblib = importlib.util.find_spec("joblib") is not None
+out = {"esda": os.environ.get("ESDA_REF", "source"), "numba": numba.__version__, "cores": cores, "n": len(y),
+       "joblib": joblib, "parallel": None}
+# n_jobs = -1: esda's parallel path (numba kernels in one joblib process per core; without joblib esda silently
+# falls back to one process, so it is not run then); 1: one process.
 for n_jobs, key in ((-1, "parallel"), (1, "serial")):
+    if n_jobs != 1 and not joblib:
+        continue
     Moran_Local(y, w, transformation="r", permutations=nsim, n_jobs=n_jobs, seed=1)  # warm-up (numba compilation)
     best, best_cpu = float("inf"), float("inf")
     for _ in range(repeats):
