@@ -20,7 +20,9 @@ Exit code 0 when every notebook ran and the post-processor succeeded, else 1 (on
 """
 import argparse
 import asyncio
+import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -84,10 +86,45 @@ def cell_report(nb, index):
     return "\n".join(line.rstrip("\n") for line in lines)
 
 
+def cell_summary(report, error):
+    """One line for the failure message: tslab's error line (e.g. "Error: …", "1:7 - Type …"), else nbclient's."""
+    lines = [line.strip() for line in report.splitlines() if line.strip()]
+    for line in lines:
+        if re.match(r"^[A-Za-z]*(Error|Exception)\b.*:", line) or re.match(r"^\d+:\d+ - ", line):
+            return line
+    if lines:
+        return lines[0]
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[-1] if text else ''}"
+
+
+DURATIONS_FILE = ".durations.json"
+
+
+def notebook_name(path):
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def read_durations(out):
+    try:
+        with open(os.path.join(out, DURATIONS_FILE), encoding="utf-8") as f:
+            data = json.load(f)
+        return {k: float(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def write_durations(out, durations):
+    with open(os.path.join(out, DURATIONS_FILE), "w", encoding="utf-8") as f:
+        json.dump({k: round(v, 1) for k, v in sorted(durations.items())}, f, indent=1)
+        f.write("\n")
+
+
 class Run:
     def __init__(self, args):
         self.args = args
         self.failed = []
+        self.durations = {}
         self.post = None
         self.exporter = HTMLExporter()
 
@@ -105,7 +142,7 @@ class Run:
 
     async def notebook(self, path, slots):
         async with slots:
-            name = os.path.splitext(os.path.basename(path))[0]
+            name = notebook_name(path)
             out = self.args.out
             started = time.monotonic()
             log(f"executing {path}")
@@ -135,6 +172,7 @@ class Run:
             html_path = os.path.join(out, f"{name}.html")
             with open(html_path, "w", encoding="utf-8") as f:
                 f.write(html)
+            self.durations[name] = time.monotonic() - started
             log(f"ok: {path} ({time.monotonic() - started:.0f} s) -> output/notebooks/{name}.ipynb, {name}.html")
             self.send_to_post(os.path.abspath(html_path))
 
@@ -144,17 +182,20 @@ class Run:
         failed_path = os.path.join(self.args.out, f"{name}.failed.ipynb")
         nbformat.write(nb, failed_path)
         where = "before the first cell (kernel start)" if index is None else f"cell {index + 1}"
-        first = str(error).strip().splitlines()
-        log(f"FAILED: {path}, {where}: {type(error).__name__}{': ' + first[-1] if first else ''}")
-        if index is not None:
-            report = cell_report(nb, index)
-            if report:
-                print(f"--- {name}, cell {index + 1} ---\n{report}", file=sys.stderr, flush=True)
+        report = cell_report(nb, index) if index is not None else ""
+        log(f"FAILED: {path}, {where}: {cell_summary(report, error)}")
+        if report:
+            print(f"--- {name}, cell {index + 1} ---\n{report}", file=sys.stderr, flush=True)
         log(f"partial run with the error output: output/notebooks/{name}.failed.ipynb")
 
     async def all(self):
         slots = asyncio.Semaphore(self.args.jobs)
-        await asyncio.gather(*(self.notebook(p, slots) for p in self.args.notebooks))
+        # Longest first (durations of the previous run; unknown ones first), so no long notebook starts last
+        # while the other workers sit idle. The semaphore admits the tasks in this order.
+        known = read_durations(self.args.out)
+        order = sorted(self.args.notebooks, key=lambda p: -known.get(notebook_name(p), float("inf")))
+        await asyncio.gather(*(self.notebook(p, slots) for p in order))
+        write_durations(self.args.out, {**known, **self.durations})
 
 
 def main():
@@ -186,7 +227,8 @@ def main():
     problems = []
     n = len(args.notebooks)
     if run.failed:
-        problems.append(f"{len(run.failed)} of {n} notebook(s) failed: {' '.join(run.failed)}")
+        failed = [p for p in args.notebooks if p in run.failed]
+        problems.append(f"{len(failed)} of {n} notebook(s) failed: {' '.join(failed)}")
     if post_failed:
         problems.append("HTML renderings failed the offline check (problems above: notebook, figure, cause)")
     seconds = time.monotonic() - started
