@@ -29,7 +29,6 @@ import time
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellControlSignal, DeadKernelError
 from nbconvert import HTMLExporter
 
 # What src/render/figureHtml.ts plotlyScriptTags() emits around the bundle (the bundle escapes "</script").
@@ -162,7 +161,8 @@ class Run:
             )
             try:
                 await client.async_execute()
-            except (CellControlSignal, DeadKernelError, TimeoutError, RuntimeError) as error:
+            except Exception as error:  # noqa: BLE001 - a failing cell (CellExecutionError, CellTimeoutError, DeadKernelError)
+                # or a kernel that does not start (NoSuchKernel, RuntimeError): this notebook fails, named; the others go on.
                 self.fail(path, name, nb, current["index"], error)
                 return
             strip_bundles(nb)
@@ -173,7 +173,7 @@ class Run:
             with open(html_path, "w", encoding="utf-8") as f:
                 f.write(html)
             self.durations[name] = time.monotonic() - started
-            log(f"ok: {path} ({time.monotonic() - started:.0f} s) -> output/notebooks/{name}.ipynb, {name}.html")
+            log(f"ok: {path} ({time.monotonic() - started:.0f} s) -> {os.path.relpath(html_path[:-5])}.ipynb, {name}.html")
             self.send_to_post(os.path.abspath(html_path))
 
     def fail(self, path, name, nb, index, error):
@@ -186,7 +186,7 @@ class Run:
         log(f"FAILED: {path}, {where}: {cell_summary(report, error)}")
         if report:
             print(f"--- {name}, cell {index + 1} ---\n{report}", file=sys.stderr, flush=True)
-        log(f"partial run with the error output: output/notebooks/{name}.failed.ipynb")
+        log(f"partial run with the error output: {os.path.relpath(failed_path)}")
 
     async def all(self):
         slots = asyncio.Semaphore(self.args.jobs)
