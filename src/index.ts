@@ -19,8 +19,74 @@ export * from "./report/index.js";
 export * from "./audit/index.js";
 export * from "./notebook/index.js";
 export * from "./synth/index.js";
+// Vernetzung: cooperation network of facilities and local actors per Sozialraum (computation, map, report section)
+export {
+  ACTOR_KINDS,
+  readActors,
+  parseActors,
+  readCooperations,
+  parseCooperations,
+  cooperationNetwork,
+  conspicuousPoorlyNetworked,
+} from "./network/index.js";
+export type {
+  Actor,
+  ActorOptions,
+  Cooperation,
+  CooperationNetwork,
+  CooperationNetworkInput,
+  NetworkAreaRow,
+  NetworkEdge,
+  NetworkFacility,
+  NetworkNode,
+  PoorlyNetworkedOptions,
+  PoorlyNetworkedResult,
+  PoorlyNetworkedRow,
+} from "./network/index.js";
+export { networkFigure } from "./plot/networkFigure.js";
+export type { NetworkFigureOptions } from "./plot/networkFigure.js";
+export { vernetzungSection } from "./report/sections/vernetzungSection.js";
+export type { VernetzungSectionOptions } from "./report/sections/vernetzungSection.js";
 export * from "./pipeline/index.js";
 export * from "./export/index.js";
 export * from "./training/index.js";
 export * from "./adapters/danfo.js";
 export { VERSION } from "./version.js";
+
+// Sozialraumtypen and monitoring across years (src/typology)
+export {
+  principalComponents,
+  principalComponentsOfMatrix,
+  varimax,
+  hierarchicalClustering,
+  cutTree,
+  kMeans,
+  silhouette,
+  adjustedRandIndex,
+  clusterStability,
+  typeProfiles,
+  sozialraumTypes,
+  classTransitions,
+  auffaelligPersistence,
+} from "./typology/index.js";
+export type {
+  PrincipalComponentsOptions,
+  PrincipalComponentsResult,
+  VarimaxResult,
+  Linkage,
+  HierarchicalTree,
+  KMeansOptions,
+  KMeansResult,
+  SilhouetteResult,
+  ClusterStabilityOptions,
+  ClusterStabilityEntry,
+  ClusterStabilityResult,
+  ProfileEntry,
+  TypeProfile,
+  SozialraumTypesOptions,
+  SozialraumTypeArea,
+  SozialraumTypesResult,
+  YearClasses,
+  ClassTransitionTable,
+  AreaPersistence,
+} from "./typology/index.js";
