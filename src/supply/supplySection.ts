@@ -194,7 +194,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       rows: notVisible.map((r) => ({ ...r, name: name(r.id), categories: r.categories.join(", ") })),
     });
     tables.push({
-      title: "Beobachtungen und Daten im Widerspruch",
+      title: "Widersprüche Treffen und Daten",
       columns: [
         { key: "direction", label: "Richtung" },
         { key: "group", label: "Zielgruppe" },

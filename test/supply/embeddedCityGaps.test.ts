@@ -6,7 +6,7 @@ import { indicatorRows } from "../../src/indicators/indicatorRows.js";
 import { readCsv } from "../../src/io/readCsv.js";
 import {
   DEFAULT_SERVING_TYPES, areaCentroids, assignPointsToAreas, needSupplyAnalysis, observationContradictions, readFacilities, readObservations,
-  supplyGaps, type AreaFeatureCollection, type SupplyGapsResult,
+  supplyGaps, supplySection, type AreaFeatureCollection, type SupplyGapsResult,
 } from "../../src/supply/index.js";
 
 // The embedded synthetic city (data/, written by src/synth). Planted supply (data/README.md, src/synth/citySpec.ts):
@@ -103,5 +103,13 @@ function city() {
     // the quadrants use the same high-need rule (need index > 1), no longer the median
     for (const g of a.groups) expect(g.comparison.needLevel).toBe(1);
     expect(a.contradictions.contradictions.length).toBeGreaterThan(0);
+    // the section's "Lücken" table lists the gaps per facility type, with the columns the workbook sheet keeps
+    const s = supplySection(a);
+    const lucken = s.tables!.find((t) => t.title === "Lücken Bedarf und Angebot")!;
+    expect(lucken.columns.map((c) => c.label)).toEqual(expect.arrayContaining(["Zielgruppe", "Sozialraum", "Einrichtungsart", "hoher Bedarf"]));
+    expect(lucken.rows.length).toBe(a.typeGaps.reduce((n, g) => n + g.gaps.length, 0));
+    expect(lucken.rows.filter((r) => r.type === "Kita").map((r) => r.id)).toEqual(a.typeGaps[0].gaps.map((g) => g.id));
+    const w = s.tables!.find((t) => t.title === "Widersprüche Treffen und Daten")!;
+    expect(w.rows.length).toBe(a.contradictions.contradictions.length);
   });
 });
