@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SERVING_TYPES, supplyGaps, type GapFacility, type ServingType } from "../../src/supply/index.js";
 
@@ -81,6 +82,35 @@ describe("supplyGaps (hand calculation)", () => {
     const r = supplyGaps({ facilities, residents: [...residents].reverse(), centroids, need }, { servingType: kita });
     expect(r.rows.map((x) => x.id)).toEqual(["c", "b", "a"]);
     expect(JSON.stringify({ facilities, residents, need })).toBe(before);
+  });
+});
+
+describe("supplyGaps (invariants)", () => {
+  // random areas on a line 0,5 km apart, random Kitas in them, random need
+  const cityArb = fc.array(
+    fc.record({ children: fc.integer({ min: 0, max: 600 }), places: fc.array(fc.integer({ min: 10, max: 120 }), { maxLength: 3 }), need: fc.double({ min: -3, max: 3, noNaN: true }) }),
+    { minLength: 2, maxLength: 12 },
+  );
+  const build = (areas: Array<{ children: number; places: number[]; need: number }>) => ({
+    residents: areas.map((a, i) => ({ sozialraum_id: `s${i}`, ew_0_5: a.children })),
+    centroids: areas.map((_, i) => ({ id: `s${i}`, lon: 7 + i * 0.007, lat: 51 })),
+    need: areas.map((a, i) => ({ id: `s${i}`, group: "children", need: a.need })),
+    facilities: areas.flatMap((a, i) => a.places.map((c, k) => ({ id: `K${i}_${k}`, type: "Kita", area: `s${i}`, capacity: c, lon: 7 + i * 0.007, lat: 51 }))),
+  });
+  it("gaps are exactly the rows with gap; lowSupply ⇔ relative < share; highNeedLowSupply gaps ⊆ lowSupply gaps; a larger share never shortens the list", () => {
+    fc.assert(
+      fc.property(cityArb, fc.double({ min: 0.1, max: 1.5, noNaN: true }), (areas, share) => {
+        const input = build(areas);
+        const low = supplyGaps(input, { servingType: kita, lowSupplyShare: share });
+        const high = supplyGaps(input, { servingType: { ...kita, gapRule: "highNeedLowSupply" }, lowSupplyShare: share });
+        const wider = supplyGaps(input, { servingType: kita, lowSupplyShare: share * 1.2 });
+        expect(low.rows.map((r) => r.id)).toEqual(input.residents.map((r) => r.sozialraum_id));
+        expect(new Set(low.gaps.map((r) => r.id))).toEqual(new Set(low.rows.filter((r) => r.gap).map((r) => r.id)));
+        for (const r of low.rows) if (r.relative !== null) expect(r.lowSupply).toBe(r.relative < share);
+        for (const r of high.gaps) expect(r.need! > 1 && low.gaps.some((g) => g.id === r.id)).toBe(true);
+        for (const r of low.gaps) expect(wider.gaps.some((g) => g.id === r.id)).toBe(true);
+      }),
+    );
   });
 });
 
