@@ -354,8 +354,9 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
           observations: tables.observations ?? [],
           weights: contiguityWeights(areaGeo, { kind: "queen", idProperty: id }),
           names,
+          residents: inMap,
         },
-        { idProperty: id, facilityTypes: sc.facilityTypes, populationColumns: sc.population, supplyMeasure: sc.measure, radiusKm: sc.radiusKm, decay: sc.decay, needLevel: sc.needLevel },
+        { idProperty: id, facilityTypes: sc.facilityTypes, populationColumns: sc.population, supplyMeasure: sc.measure, radiusKm: sc.radiusKm, decay: sc.decay, needLevel: sc.needLevel, needThreshold: config.thresholds.flag ?? 1 },
       ),
     );
     for (const e of supply.excludedFacilities) excluded.push({ ...e, step: "supply" });
