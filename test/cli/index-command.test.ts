@@ -182,7 +182,7 @@ describe("sozialraum index on tricky CSV input", () => {
     const { f, fastOut, fullOut } = await both("cp1252", Buffer.from("key;ok;a;b\n" + rows, "latin1"), Buffer.from('"key";ok;a;b\n' + rows, "latin1"), { valid: { column: "ok", value: "gültig" } }, "full");
     expect(fastOut).toBe(fullOut);
     expect(f.result.n).toBe(3);
-    expect(f.warnings[0]).toMatch(/is not valid UTF-8 \(row 2: byte 0xFC at offset 15\); read as Windows-1252$/);
+    expect(f.warnings[0]).toMatch(/ist kein gültiges UTF-8 \(Zeile 2: Byte 0xFC an Position 15\); als Windows-1252 gelesen$/);
   });
 
   it("a blank line of delimiters is skipped as by the full reader", async () => {
