@@ -1,0 +1,312 @@
+import { isUtf8 } from "node:buffer";
+import { DEFAULT_MISSING_MARKERS } from "./missingMarkers.js";
+import { BOTH, classifyNumberText, ENGLISH, GERMAN, NONE, NOT_A_NUMBER, NOT_PLAIN, scanCsvNumber, scanned } from "./scanCsvNumber.js";
+
+/** Columns read by {@link fastCsvColumns}: text columns as strings, number columns as Float64Array (NaN = empty). */
+export type CsvColumns = Record<string, string[] | Float64Array>;
+
+const QUOTE = 34;
+const MARKERS = new Set(DEFAULT_MISSING_MARKERS);
+
+/**
+ * The fast path of `readCsvColumns` (internal): the full reader's (`parseCsv`) data for the selected columns, or
+ * null whenever that is not certain (the caller then uses the full reader). One pass over a latin1 view of the
+ * bytes (one char per byte, no decoding, no per-row strings); numbers are parsed in the same pass
+ * ({@link scanCsvNumber}: decimal point or comma, thousands separators); a text cell with bytes ≥ 0x80 is decoded
+ * as UTF-8, and a text cell equal to the previous one of its column reuses that string.
+ *
+ * What the full reader does, and the fast path with it or by falling back (null):
+ * - encoding: invalid UTF-8 is read as Windows-1252 (→ null; so is UTF-16, whose byte-order mark is not UTF-8),
+ *   a byte-order mark is dropped (two → null);
+ * - lines: split at "\n" (a "\r" before it dropped), or at "\r" when the file has no "\n" (→ null); empty lines
+ *   skipped; a row of blank cells is skipped with a note (→ null: its id is empty);
+ * - quotes: a field that starts with '"' runs to the next single '"' ("" inside is one '"'), which must end the
+ *   field; a quoted line break, a quote elsewhere, a "\r" not before "\n" or line ends of two kinds (→ null);
+ * - separator: the most frequent of ";", "," and tab outside quotes in the first line; none or a tie (→ null);
+ * - header: names trimmed; an empty or repeated name is a note or an error (→ null);
+ * - text cells: trimmed; an empty one is a missing value (→ null);
+ * - number cells: trimmed; missing markers ("." "-" "NA" …) keep their marker (→ null), an empty cell is missing
+ *   (NaN here, the same exclusion reason); anything not a number is an error (→ null);
+ * - decimal mark: the first cell of a column not declared text that only one mark reads decides ("4.22594" ".",
+ *   "9,7" or "1.234.567" ","); a cell only the other mark reads is an error (→ null); no such cell: "," with a
+ *   note if a cell reads both ways ("1.675"; → null). Unused columns count, as in the full reader; a cell read
+ *   both ways before the mark is known is stored with the German reading and corrected once it is.
+ *
+ * @param bytes the file content
+ * @param strings the text columns (the first is the id)
+ * @param numbers the number columns
+ */
+export function fastCsvColumns(bytes: Uint8Array, strings: readonly string[], numbers: readonly string[]): CsvColumns | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = (k: number) => buffer.length >= k + 3 && buffer[k] === 0xef && buffer[k + 1] === 0xbb && buffer[k + 2] === 0xbf;
+  const start = bom(0) ? 3 : 0;
+  if (bom(start)) return null;
+  if (buffer.indexOf(0x0a /* \n */, start) === -1) return null;
+  if (!isUtf8(buffer)) return null;
+  const text = buffer.toString("latin1", start);
+  const hasQuotes = text.indexOf('"') !== -1;
+  if (hasQuotes && !crOnlyBeforeLf(text)) return null;
+  const headerEnd = text.indexOf("\n");
+  const delimiter = separatorOf(text, headerEnd);
+  if (delimiter === null) return null;
+  const d = delimiter.charCodeAt(0);
+  const names = headerNames(buffer, text, start, headerEnd, d);
+  if (names === null || names.length < 2 || names.includes("") || new Set(names).size !== names.length) return null;
+  // A column that is both text and number: the full reader takes it as a number (and refuses that for the id).
+  if (strings.some((s) => numbers.includes(s))) return null;
+  const role = new Int32Array(names.length).fill(-1); // -1 unused, ≥0 slot
+  const slots: { name: string; numeric: boolean }[] = [];
+  for (const [want, numeric] of [...strings.map((s) => [s, false] as const), ...numbers.map((s) => [s, true] as const)]) {
+    if (slots.some((s) => s.name === want)) continue;
+    const k = names.indexOf(want);
+    if (k === -1) return null; // the full reader reports the missing column
+    role[k] = slots.length;
+    slots.push({ name: want, numeric });
+  }
+  const rows = countRows(text, headerEnd + 1);
+  if (rows === 0) return null; // the full reader's error
+  const numCols = slots.map((s) => (s.numeric ? new Float64Array(rows) : null));
+  const strCols = slots.map((s) => (s.numeric ? null : new Array<string>(rows)));
+  const lastA = new Int32Array(slots.length).fill(-1); // previous raw cell per text column …
+  const lastE = new Int32Array(slots.length);
+  const lastValue = slots.map(() => ""); // … and its trimmed string
+  const nFields = names.length;
+  // The decimal mark: 0 not known yet, 44 ",", 46 "."; cells read both ways before it is known wait in `pending`.
+  let mark = 0;
+  let bothSeen = false;
+  const pending: number[] = []; // slot, row pairs
+  const pendingAlt: number[] = [];
+  const evidence = (kind: number): boolean => {
+    if (kind === GERMAN || kind === ENGLISH) {
+      const m = kind === GERMAN ? 44 : 46;
+      if (mark === 0) {
+        mark = m;
+        if (m === 46) for (let k = 0; k < pendingAlt.length; k++) numCols[pending[2 * k]]![pending[2 * k + 1]] = pendingAlt[k];
+        pending.length = pendingAlt.length = 0;
+      } else if (mark !== m) return false; // mixed decimal marks: the full reader's error
+    } else if (kind === BOTH) bothSeen = true;
+    return true;
+  };
+  let nextQuote = hasQuotes ? text.indexOf('"', headerEnd + 1) : Infinity;
+  let r = 0;
+  const len = text.length;
+  let p = headerEnd + 1;
+  while (p < len) {
+    let lineEnd = text.indexOf("\n", p);
+    if (lineEnd === -1) lineEnd = len;
+    let end = lineEnd;
+    if (end > p && text.charCodeAt(end - 1) === 13) end--;
+    if (end === p) {
+      p = lineEnd + 1;
+      continue;
+    }
+    let a = p;
+    for (let f = 0; f < nFields; f++) {
+      const slot = role[f];
+      // The cell's content [ca, ce) and its end e (the separator or the line end).
+      let ca = a;
+      let ce = -1;
+      let e = -1;
+      let escaped = false;
+      if (nextQuote < a) nextQuote = nextQuoteFrom(text, a);
+      if (nextQuote === a) {
+        let q = a + 1;
+        for (;;) {
+          q = text.indexOf('"', q);
+          if (q === -1 || q >= end) return null; // a quoted line break, or never closed
+          if (q + 1 < end && text.charCodeAt(q + 1) === QUOTE) {
+            escaped = true;
+            q += 2;
+            continue;
+          }
+          break;
+        }
+        ca = a + 1;
+        ce = q;
+        e = q + 1;
+        if (e < end && text.charCodeAt(e) !== d) return null; // text after the closing quote
+        nextQuote = nextQuoteFrom(text, e);
+      }
+      if (slot >= 0 && numCols[slot] !== null) {
+        let v: number;
+        let kind: number;
+        if (ce < 0) {
+          v = scanCsvNumber(text, a, end, d);
+          kind = scanned.kind;
+          e = scanned.end;
+          if (kind === NOT_PLAIN) {
+            e = cellEnd(text, a, end, delimiter);
+            ce = e;
+          }
+        } else {
+          v = escaped ? NaN : scanCsvNumber(text, ca, ce, -1);
+          kind = escaped || scanned.end !== ce ? NOT_PLAIN : scanned.kind;
+        }
+        if (kind === NOT_PLAIN) {
+          if (nextQuote < e && ce === e) return null; // a quote inside an unquoted cell
+          const s = cellString(buffer, text, start, ca, ce, escaped);
+          if (s === "") v = NaN;
+          else {
+            if (MARKERS.has(s)) return null; // the full reader keeps the marker
+            v = classifyNumberText(s);
+            kind = scanned.kind;
+            if (kind === NOT_A_NUMBER) return null;
+          }
+        }
+        if (kind !== NONE && !evidence(kind)) return null;
+        if (kind === BOTH || kind === ENGLISH) {
+          if (mark === 46 || kind === ENGLISH) v = scanned.alt;
+          else if (mark === 0) {
+            pending.push(slot, r);
+            pendingAlt.push(scanned.alt);
+          }
+        }
+        numCols[slot]![r] = v;
+      } else {
+        if (ce < 0) {
+          e = cellEnd(text, a, end, delimiter);
+          ce = e;
+          if (nextQuote < e) return null; // a quote inside an unquoted cell
+        }
+        if (slot < 0) {
+          // An unused column: only its decimal marks matter (missing markers such as "." or "k.A." are no evidence).
+          if (!escaped && hasMark(text, ca, ce)) {
+            scanCsvNumber(text, ca, ce, -1);
+            let kind = scanned.end === ce ? scanned.kind : NOT_PLAIN;
+            if (kind === NOT_PLAIN) {
+              const s = cellString(buffer, text, start, ca, ce, false);
+              kind = MARKERS.has(s) ? NONE : (classifyNumberText(s), scanned.kind);
+            }
+            if (!evidence(kind)) return null;
+          }
+        } else {
+          const sc = strCols[slot]!;
+          if (lastA[slot] >= 0 && sameText(text, lastA[slot], lastE[slot], ca, ce) && !escaped) {
+            sc[r] = lastValue[slot];
+          } else {
+            const value = cellString(buffer, text, start, ca, ce, escaped);
+            if (value === "") return null; // missing for the full reader (or a row of blank cells)
+            lastA[slot] = escaped ? -1 : ca;
+            lastE[slot] = ce;
+            lastValue[slot] = value;
+            sc[r] = value;
+          }
+        }
+      }
+      if (f < nFields - 1) {
+        if (e === end) return null; // too few cells: the full reader names the row
+        a = e + 1;
+      } else if (e !== end) {
+        return null; // too many cells
+      }
+    }
+    r++;
+    p = lineEnd + 1;
+  }
+  if (mark === 0 && bothSeen) return null; // the full reader reads "1.675" as 1675, with a note
+  const out: CsvColumns = {};
+  slots.forEach((s, k) => (out[s.name] = (numCols[k] ?? strCols[k])!));
+  return out;
+}
+
+function nextQuoteFrom(text: string, from: number): number {
+  const q = text.indexOf('"', from);
+  return q === -1 ? Infinity : q;
+}
+
+/** End of an unquoted cell: the next separator before `end`, or `end`. */
+function cellEnd(text: string, a: number, end: number, delimiter: string): number {
+  const e = text.indexOf(delimiter, a);
+  return e === -1 || e > end ? end : e;
+}
+
+function hasMark(text: string, a: number, e: number): boolean {
+  for (let i = a; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 46) return true;
+  }
+  return false;
+}
+
+function sameText(text: string, a0: number, e0: number, a: number, e: number): boolean {
+  if (e - a !== e0 - a0) return false;
+  for (let i = 0; i < e - a; i++) if (text.charCodeAt(a0 + i) !== text.charCodeAt(a + i)) return false;
+  return true;
+}
+
+/** Data lines (not empty, not a lone "\r") after `from`. */
+function countRows(text: string, from: number): number {
+  let rows = 0;
+  for (let p = from; p < text.length; ) {
+    let e = text.indexOf("\n", p);
+    if (e === -1) e = text.length;
+    if (e > p && !(e === p + 1 && text.charCodeAt(p) === 13)) rows++;
+    p = e + 1;
+  }
+  return rows;
+}
+
+/**
+ * With quotes the full reader tokenizes with csv-parse, which takes the first line end it meets as the record
+ * delimiter: the fast path then needs every "\r" to stand before a "\n" and all lines to end alike.
+ */
+function crOnlyBeforeLf(text: string): boolean {
+  let crs = 0;
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return false;
+    crs++;
+  }
+  if (crs === 0) return true;
+  let lfs = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lfs++;
+  return lfs === crs;
+}
+
+/** The full reader's separator: the most frequent of ";", "," and tab outside quotes in the header line. */
+function separatorOf(text: string, headerEnd: number): ";" | "," | "\t" | null {
+  const counts = [0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < headerEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 59) counts[0]++;
+    else if (c === 44) counts[1]++;
+    else if (c === 9) counts[2]++;
+  }
+  const max = Math.max(...counts);
+  if (max === 0 || counts.filter((c) => c === max).length > 1) return null;
+  return ([";", ",", "\t"] as const)[counts.indexOf(max)];
+}
+
+/** The trimmed column names of the header line, or null for a quote the fast path does not read. */
+function headerNames(buffer: Buffer, text: string, start: number, headerEnd: number, d: number): string[] | null {
+  let end = headerEnd;
+  if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  const names: string[] = [];
+  let a = 0;
+  for (;;) {
+    let e: number;
+    if (text.charCodeAt(a) === QUOTE && a < end) {
+      const q = text.indexOf('"', a + 1);
+      if (q === -1 || q >= end || (q + 1 < end && text.charCodeAt(q + 1) !== d)) return null;
+      names.push(cellString(buffer, text, start, a + 1, q, false));
+      e = q + 1;
+    } else {
+      e = a;
+      while (e < end && text.charCodeAt(e) !== d) e++;
+      if (text.slice(a, e).includes('"')) return null;
+      names.push(cellString(buffer, text, start, a, e, false));
+    }
+    if (e >= end) return names;
+    a = e + 1;
+  }
+}
+
+/** The trimmed text of [a, e) of the latin1 view, decoded as UTF-8 if it has bytes ≥ 0x80; `""` → `"` if escaped. */
+function cellString(buffer: Buffer, text: string, start: number, a: number, e: number, escaped: boolean): string {
+  if (escaped) return buffer.toString("utf8", start + a, start + e).replace(/""/g, '"').trim();
+  for (let i = a; i < e; i++) if (text.charCodeAt(i) > 127) return buffer.toString("utf8", start + a, start + e).trim();
+  // ASCII: String.prototype.trim removes only characters ≤ 32 here.
+  return e > a && (text.charCodeAt(a) <= 32 || text.charCodeAt(e - 1) <= 32) ? text.slice(a, e).trim() : text.slice(a, e);
+}
