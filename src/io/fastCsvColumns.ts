@@ -6,6 +6,7 @@ import { BOTH, classifyNumberText, ENGLISH, GERMAN, NONE, NOT_A_NUMBER, NOT_PLAI
 export type CsvColumns = Record<string, string[] | Float64Array>;
 
 const QUOTE = 34;
+const CHUNK_BYTES = 4 << 20;
 const MARKERS = new Set(DEFAULT_MISSING_MARKERS);
 
 /**
@@ -35,22 +36,29 @@ const MARKERS = new Set(DEFAULT_MISSING_MARKERS);
  * @param bytes the file content
  * @param strings the text columns (the first is the id)
  * @param numbers the number columns
+ * @param chunkBytes the size of the latin1 views (whole lines; default 4 MiB): the text of the whole file is never
+ *   held at once, only the bytes and one view
  */
-export function fastCsvColumns(bytes: Uint8Array, strings: readonly string[], numbers: readonly string[]): CsvColumns | null {
+export function fastCsvColumns(
+  bytes: Uint8Array,
+  strings: readonly string[],
+  numbers: readonly string[],
+  chunkBytes = CHUNK_BYTES,
+): CsvColumns | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = (k: number) => buffer.length >= k + 3 && buffer[k] === 0xef && buffer[k + 1] === 0xbb && buffer[k + 2] === 0xbf;
   const start = bom(0) ? 3 : 0;
   if (bom(start)) return null;
   if (buffer.indexOf(0x0a /* \n */, start) === -1) return null;
   if (!isUtf8(buffer)) return null;
-  const text = buffer.toString("latin1", start);
-  const hasQuotes = text.indexOf('"') !== -1;
-  if (hasQuotes && !crOnlyBeforeLf(text)) return null;
-  const headerEnd = text.indexOf("\n");
-  const delimiter = separatorOf(text, headerEnd);
+  const hasQuotes = buffer.indexOf(QUOTE, start) !== -1;
+  if (hasQuotes && !crOnlyBeforeLf(buffer, start)) return null;
+  const headerEnd = buffer.indexOf(0x0a, start) - start;
+  const header = buffer.toString("latin1", start, start + headerEnd);
+  const delimiter = separatorOf(header, headerEnd);
   if (delimiter === null) return null;
   const d = delimiter.charCodeAt(0);
-  const names = headerNames(buffer, text, start, headerEnd, d);
+  const names = headerNames(buffer, header, start, headerEnd, d);
   if (names === null || names.length < 2 || names.includes("") || new Set(names).size !== names.length) return null;
   // A column that is both text and number: the full reader takes it as a number (and refuses that for the id).
   if (strings.some((s) => numbers.includes(s))) return null;
@@ -63,7 +71,7 @@ export function fastCsvColumns(bytes: Uint8Array, strings: readonly string[], nu
     role[k] = slots.length;
     slots.push({ name: want, numeric });
   }
-  const rows = countRows(text, headerEnd + 1);
+  const rows = countRows(buffer, start + headerEnd + 1);
   if (rows === 0) return null; // the full reader's error
   const numCols = slots.map((s) => (s.numeric ? new Float64Array(rows) : null));
   const strCols = slots.map((s) => (s.numeric ? null : new Array<string>(rows)));
@@ -87,121 +95,132 @@ export function fastCsvColumns(bytes: Uint8Array, strings: readonly string[], nu
     } else if (kind === BOTH) bothSeen = true;
     return true;
   };
-  let nextQuote = hasQuotes ? text.indexOf('"', headerEnd + 1) : Infinity;
   let r = 0;
-  const len = text.length;
-  let p = headerEnd + 1;
-  while (p < len) {
-    let lineEnd = text.indexOf("\n", p);
-    if (lineEnd === -1) lineEnd = len;
-    let end = lineEnd;
-    if (end > p && text.charCodeAt(end - 1) === 13) end--;
-    if (end === p) {
-      p = lineEnd + 1;
-      continue;
+  // Views of whole lines, chunkBytes long: positions below are offsets in the view, `base` its first byte.
+  for (let base = start + headerEnd + 1; base < buffer.length; ) {
+    let viewEnd = Math.min(base + chunkBytes, buffer.length);
+    if (viewEnd < buffer.length) {
+      const nl = buffer.indexOf(0x0a, viewEnd - 1);
+      viewEnd = nl === -1 ? buffer.length : nl + 1;
     }
-    let a = p;
-    for (let f = 0; f < nFields; f++) {
-      const slot = role[f];
-      // The cell's content [ca, ce) and its end e (the separator or the line end).
-      let ca = a;
-      let ce = -1;
-      let e = -1;
-      let escaped = false;
-      if (nextQuote < a) nextQuote = nextQuoteFrom(text, a);
-      if (nextQuote === a) {
-        let q = a + 1;
-        for (;;) {
-          q = text.indexOf('"', q);
-          if (q === -1 || q >= end) return null; // a quoted line break, or never closed
-          if (q + 1 < end && text.charCodeAt(q + 1) === QUOTE) {
-            escaped = true;
-            q += 2;
-            continue;
-          }
-          break;
-        }
-        ca = a + 1;
-        ce = q;
-        e = q + 1;
-        if (e < end && text.charCodeAt(e) !== d) return null; // text after the closing quote
-        nextQuote = nextQuoteFrom(text, e);
+    const text = buffer.toString("latin1", base, viewEnd);
+    lastA.fill(-1);
+    let nextQuote = hasQuotes ? nextQuoteFrom(text, 0) : Infinity;
+    const len = text.length;
+    let p = 0;
+    while (p < len) {
+      let lineEnd = text.indexOf("\n", p);
+      if (lineEnd === -1) lineEnd = len;
+      let end = lineEnd;
+      if (end > p && text.charCodeAt(end - 1) === 13) end--;
+      if (end === p) {
+        p = lineEnd + 1;
+        continue;
       }
-      if (slot >= 0 && numCols[slot] !== null) {
-        let v: number;
-        let kind: number;
-        if (ce < 0) {
-          v = scanCsvNumber(text, a, end, d);
-          kind = scanned.kind;
-          e = scanned.end;
+      let a = p;
+      for (let f = 0; f < nFields; f++) {
+        const slot = role[f];
+        // The cell's content [ca, ce) and its end e (the separator or the line end).
+        let ca = a;
+        let ce = -1;
+        let e = -1;
+        let escaped = false;
+        if (nextQuote < a) nextQuote = nextQuoteFrom(text, a);
+        if (nextQuote === a) {
+          let q = a + 1;
+          for (;;) {
+            q = text.indexOf('"', q);
+            if (q === -1 || q >= end) return null; // a quoted line break, or never closed
+            if (q + 1 < end && text.charCodeAt(q + 1) === QUOTE) {
+              escaped = true;
+              q += 2;
+              continue;
+            }
+            break;
+          }
+          ca = a + 1;
+          ce = q;
+          e = q + 1;
+          if (e < end && text.charCodeAt(e) !== d) return null; // text after the closing quote
+          nextQuote = nextQuoteFrom(text, e);
+        }
+        if (slot >= 0 && numCols[slot] !== null) {
+          let v: number;
+          let kind: number;
+          if (ce < 0) {
+            v = scanCsvNumber(text, a, end, d);
+            kind = scanned.kind;
+            e = scanned.end;
+            if (kind === NOT_PLAIN) {
+              e = cellEnd(text, a, end, delimiter);
+              ce = e;
+            }
+          } else {
+            v = escaped ? NaN : scanCsvNumber(text, ca, ce, -1);
+            kind = escaped || scanned.end !== ce ? NOT_PLAIN : scanned.kind;
+          }
           if (kind === NOT_PLAIN) {
+            if (nextQuote < e && ce === e) return null; // a quote inside an unquoted cell
+            const s = cellString(buffer, text, base, ca, ce, escaped);
+            if (s === "") v = NaN;
+            else {
+              if (MARKERS.has(s)) return null; // the full reader keeps the marker
+              v = classifyNumberText(s);
+              kind = scanned.kind;
+              if (kind === NOT_A_NUMBER) return null;
+            }
+          }
+          if (kind !== NONE && !evidence(kind)) return null;
+          if (kind === BOTH || kind === ENGLISH) {
+            if (mark === 46 || kind === ENGLISH) v = scanned.alt;
+            else if (mark === 0) {
+              pending.push(slot, r);
+              pendingAlt.push(scanned.alt);
+            }
+          }
+          numCols[slot]![r] = v;
+        } else {
+          if (ce < 0) {
             e = cellEnd(text, a, end, delimiter);
             ce = e;
+            if (nextQuote < e) return null; // a quote inside an unquoted cell
           }
-        } else {
-          v = escaped ? NaN : scanCsvNumber(text, ca, ce, -1);
-          kind = escaped || scanned.end !== ce ? NOT_PLAIN : scanned.kind;
-        }
-        if (kind === NOT_PLAIN) {
-          if (nextQuote < e && ce === e) return null; // a quote inside an unquoted cell
-          const s = cellString(buffer, text, start, ca, ce, escaped);
-          if (s === "") v = NaN;
-          else {
-            if (MARKERS.has(s)) return null; // the full reader keeps the marker
-            v = classifyNumberText(s);
-            kind = scanned.kind;
-            if (kind === NOT_A_NUMBER) return null;
-          }
-        }
-        if (kind !== NONE && !evidence(kind)) return null;
-        if (kind === BOTH || kind === ENGLISH) {
-          if (mark === 46 || kind === ENGLISH) v = scanned.alt;
-          else if (mark === 0) {
-            pending.push(slot, r);
-            pendingAlt.push(scanned.alt);
-          }
-        }
-        numCols[slot]![r] = v;
-      } else {
-        if (ce < 0) {
-          e = cellEnd(text, a, end, delimiter);
-          ce = e;
-          if (nextQuote < e) return null; // a quote inside an unquoted cell
-        }
-        if (slot < 0) {
-          // An unused column: only its decimal marks matter (missing markers such as "." or "k.A." are no evidence).
-          if (!escaped && hasMark(text, ca, ce)) {
-            scanCsvNumber(text, ca, ce, -1);
-            let kind = scanned.end === ce ? scanned.kind : NOT_PLAIN;
-            if (kind === NOT_PLAIN) {
-              const s = cellString(buffer, text, start, ca, ce, false);
-              kind = MARKERS.has(s) ? NONE : (classifyNumberText(s), scanned.kind);
+          if (slot < 0) {
+            // An unused column: only its decimal marks matter (missing markers such as "." or "k.A." are no evidence).
+            if (!escaped && hasMark(text, ca, ce)) {
+              scanCsvNumber(text, ca, ce, -1);
+              let kind = scanned.end === ce ? scanned.kind : NOT_PLAIN;
+              if (kind === NOT_PLAIN) {
+                const s = cellString(buffer, text, base, ca, ce, false);
+                kind = MARKERS.has(s) ? NONE : (classifyNumberText(s), scanned.kind);
+              }
+              if (!evidence(kind)) return null;
             }
-            if (!evidence(kind)) return null;
-          }
-        } else {
-          const sc = strCols[slot]!;
-          if (lastA[slot] >= 0 && sameText(text, lastA[slot], lastE[slot], ca, ce) && !escaped) {
-            sc[r] = lastValue[slot];
           } else {
-            const value = cellString(buffer, text, start, ca, ce, escaped);
-            if (value === "") return null; // missing for the full reader (or a row of blank cells)
-            lastA[slot] = escaped ? -1 : ca;
-            lastE[slot] = ce;
-            lastValue[slot] = value;
-            sc[r] = value;
+            const sc = strCols[slot]!;
+            if (lastA[slot] >= 0 && sameText(text, lastA[slot], lastE[slot], ca, ce) && !escaped) {
+              sc[r] = lastValue[slot];
+            } else {
+              const value = cellString(buffer, text, base, ca, ce, escaped);
+              if (value === "") return null; // missing for the full reader (or a row of blank cells)
+              lastA[slot] = escaped ? -1 : ca;
+              lastE[slot] = ce;
+              lastValue[slot] = value;
+              sc[r] = value;
+            }
           }
         }
+        if (f < nFields - 1) {
+          if (e === end) return null; // too few cells: the full reader names the row
+          a = e + 1;
+        } else if (e !== end) {
+          return null; // too many cells
+        }
       }
-      if (f < nFields - 1) {
-        if (e === end) return null; // too few cells: the full reader names the row
-        a = e + 1;
-      } else if (e !== end) {
-        return null; // too many cells
-      }
+      r++;
+      p = lineEnd + 1;
     }
-    r++;
-    p = lineEnd + 1;
+    base = viewEnd;
   }
   if (mark === 0 && bothSeen) return null; // the full reader reads "1.675" as 1675, with a note
   const out: CsvColumns = {};
@@ -234,13 +253,13 @@ function sameText(text: string, a0: number, e0: number, a: number, e: number): b
   return true;
 }
 
-/** Data lines (not empty, not a lone "\r") after `from`. */
-function countRows(text: string, from: number): number {
+/** Data lines (not empty, not a lone "\r") from byte `from` on. */
+function countRows(buffer: Buffer, from: number): number {
   let rows = 0;
-  for (let p = from; p < text.length; ) {
-    let e = text.indexOf("\n", p);
-    if (e === -1) e = text.length;
-    if (e > p && !(e === p + 1 && text.charCodeAt(p) === 13)) rows++;
+  for (let p = from; p < buffer.length; ) {
+    let e = buffer.indexOf(0x0a, p);
+    if (e === -1) e = buffer.length;
+    if (e > p && !(e === p + 1 && buffer[p] === 13)) rows++;
     p = e + 1;
   }
   return rows;
@@ -250,15 +269,15 @@ function countRows(text: string, from: number): number {
  * With quotes the full reader tokenizes with csv-parse, which takes the first line end it meets as the record
  * delimiter: the fast path then needs every "\r" to stand before a "\n" and all lines to end alike.
  */
-function crOnlyBeforeLf(text: string): boolean {
+function crOnlyBeforeLf(buffer: Buffer, start: number): boolean {
   let crs = 0;
-  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
-    if (text.charCodeAt(i + 1) !== 10) return false;
+  for (let i = buffer.indexOf(13, start); i !== -1; i = buffer.indexOf(13, i + 1)) {
+    if (buffer[i + 1] !== 10) return false;
     crs++;
   }
   if (crs === 0) return true;
   let lfs = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lfs++;
+  for (let i = buffer.indexOf(10, start); i !== -1; i = buffer.indexOf(10, i + 1)) lfs++;
   return lfs === crs;
 }
 
