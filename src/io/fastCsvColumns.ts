@@ -52,7 +52,6 @@ export function fastCsvColumns(
   if (buffer.indexOf(0x0a /* \n */, start) === -1) return null;
   if (!isUtf8(buffer)) return null;
   const hasQuotes = buffer.indexOf(QUOTE, start) !== -1;
-  if (hasQuotes && !crOnlyBeforeLf(buffer, start)) return null;
   const headerEnd = buffer.indexOf(0x0a, start) - start;
   const header = buffer.toString("latin1", start, start + headerEnd);
   const delimiter = separatorOf(header, headerEnd);
@@ -71,30 +70,23 @@ export function fastCsvColumns(
     role[k] = slots.length;
     slots.push({ name: want, numeric });
   }
-  const rows = countRows(buffer, start + headerEnd + 1);
-  if (rows === 0) return null; // the full reader's error
+  const rows = countRows(buffer, start + headerEnd + 1, hasQuotes);
+  if (rows <= 0) return null; // no data rows: the full reader's error; -1: line ends the fast path does not read
   const numCols = slots.map((s) => (s.numeric ? new Float64Array(rows) : null));
   const strCols = slots.map((s) => (s.numeric ? null : new Array<string>(rows)));
-  const lastA = new Int32Array(slots.length).fill(-1); // previous raw cell per text column …
-  const lastE = new Int32Array(slots.length);
+  const lastRaw = slots.map((): string | null => null); // previous raw cell per text column …
   const lastValue = slots.map(() => ""); // … and its trimmed string
   const nFields = names.length;
-  // The decimal mark: 0 not known yet, 44 ",", 46 "."; cells read both ways before it is known wait in `pending`.
-  let mark = 0;
+  // Per field: 0 unused, 1 number, 2 text (no lookups through the slots in the loop).
+  const fieldType = new Int8Array(nFields);
+  for (let f = 0; f < nFields; f++) fieldType[f] = role[f] < 0 ? 0 : slots[role[f]].numeric ? 1 : 2;
+  const NO_COLUMN = new Float64Array(0);
+  const numByField = Array.from(role, (slot) => (slot >= 0 ? numCols[slot] ?? NO_COLUMN : NO_COLUMN));
+  // The decimal mark as the evidence kind that decided it: UNDECIDED, GERMAN (",") or ENGLISH ("."). Cells read
+  // both ways before it is decided wait in `pending` (their German reading is stored, the English one kept).
+  let mark = UNDECIDED;
   let bothSeen = false;
-  const pending: number[] = []; // slot, row pairs
-  const pendingAlt: number[] = [];
-  const evidence = (kind: number): boolean => {
-    if (kind === GERMAN || kind === ENGLISH) {
-      const m = kind === GERMAN ? 44 : 46;
-      if (mark === 0) {
-        mark = m;
-        if (m === 46) for (let k = 0; k < pendingAlt.length; k++) numCols[pending[2 * k]]![pending[2 * k + 1]] = pendingAlt[k];
-        pending.length = pendingAlt.length = 0;
-      } else if (mark !== m) return false; // mixed decimal marks: the full reader's error
-    } else if (kind === BOTH) bothSeen = true;
-    return true;
-  };
+  const pending: Pending = { cells: [], alt: [] };
   let r = 0;
   // Views of whole lines, chunkBytes long: positions below are offsets in the view, `base` its first byte.
   for (let base = start + headerEnd + 1; base < buffer.length; ) {
@@ -104,7 +96,7 @@ export function fastCsvColumns(
       viewEnd = nl === -1 ? buffer.length : nl + 1;
     }
     const text = buffer.toString("latin1", base, viewEnd);
-    lastA.fill(-1);
+    lastRaw.fill(null);
     let nextQuote = hasQuotes ? nextQuoteFrom(text, 0) : Infinity;
     const len = text.length;
     let p = 0;
@@ -120,6 +112,7 @@ export function fastCsvColumns(
       let a = p;
       for (let f = 0; f < nFields; f++) {
         const slot = role[f];
+        const type = fieldType[f];
         // The cell's content [ca, ce) and its end e (the separator or the line end).
         let ca = a;
         let ce = -1;
@@ -144,7 +137,7 @@ export function fastCsvColumns(
           if (e < end && text.charCodeAt(e) !== d) return null; // text after the closing quote
           nextQuote = nextQuoteFrom(text, e);
         }
-        if (slot >= 0 && numCols[slot] !== null) {
+        if (type === 1) {
           let v: number;
           let kind: number;
           if (ce < 0) {
@@ -162,30 +155,37 @@ export function fastCsvColumns(
           if (kind === NOT_PLAIN) {
             if (nextQuote < e && ce === e) return null; // a quote inside an unquoted cell
             const s = cellString(buffer, text, base, ca, ce, escaped);
-            if (s === "") v = NaN;
-            else {
+            if (s === "") {
+              v = NaN;
+              kind = NONE;
+            } else {
               if (MARKERS.has(s)) return null; // the full reader keeps the marker
               v = classifyNumberText(s);
               kind = scanned.kind;
               if (kind === NOT_A_NUMBER) return null;
             }
           }
-          if (kind !== NONE && !evidence(kind)) return null;
-          if (kind === BOTH || kind === ENGLISH) {
-            if (mark === 46 || kind === ENGLISH) v = scanned.alt;
-            else if (mark === 0) {
-              pending.push(slot, r);
-              pendingAlt.push(scanned.alt);
+          if (kind !== NONE && kind !== mark) {
+            if (kind === BOTH) {
+              bothSeen = true;
+              if (mark === UNDECIDED) {
+                pending.cells.push(slot, r);
+                pending.alt.push(scanned.alt);
+              } else if (mark === ENGLISH) v = scanned.alt;
+            } else {
+              if (mark !== UNDECIDED) return null; // mixed decimal marks: the full reader's error
+              mark = decide(kind, pending, numCols);
             }
           }
-          numCols[slot]![r] = v;
+          if (kind === ENGLISH) v = scanned.alt;
+          numByField[f][r] = v;
         } else {
           if (ce < 0) {
             e = cellEnd(text, a, end, delimiter);
             ce = e;
             if (nextQuote < e) return null; // a quote inside an unquoted cell
           }
-          if (slot < 0) {
+          if (type === 0) {
             // An unused column: only its decimal marks matter (missing markers such as "." or "k.A." are no evidence).
             if (!escaped && hasMark(text, ca, ce)) {
               scanCsvNumber(text, ca, ce, -1);
@@ -193,18 +193,23 @@ export function fastCsvColumns(
               if (kind === NOT_PLAIN) {
                 const s = cellString(buffer, text, base, ca, ce, false);
                 kind = MARKERS.has(s) ? NONE : (classifyNumberText(s), scanned.kind);
+              if (kind === NOT_A_NUMBER) kind = NONE; // text in an unused column: no evidence
               }
-              if (!evidence(kind)) return null;
+              if (kind === BOTH) bothSeen = true;
+            else if (kind !== NONE && kind !== mark) {
+              if (mark !== UNDECIDED) return null;
+              mark = decide(kind, pending, numCols);
+            }
             }
           } else {
             const sc = strCols[slot]!;
-            if (lastA[slot] >= 0 && sameText(text, lastA[slot], lastE[slot], ca, ce) && !escaped) {
+            const prev = lastRaw[slot];
+            if (prev !== null && !escaped && ce - ca === prev.length && text.startsWith(prev, ca)) {
               sc[r] = lastValue[slot];
             } else {
               const value = cellString(buffer, text, base, ca, ce, escaped);
               if (value === "") return null; // missing for the full reader (or a row of blank cells)
-              lastA[slot] = escaped ? -1 : ca;
-              lastE[slot] = ce;
+              lastRaw[slot] = escaped ? null : text.slice(ca, ce);
               lastValue[slot] = value;
               sc[r] = value;
             }
@@ -222,10 +227,25 @@ export function fastCsvColumns(
     }
     base = viewEnd;
   }
-  if (mark === 0 && bothSeen) return null; // the full reader reads "1.675" as 1675, with a note
+  if (mark === UNDECIDED && bothSeen) return null; // the full reader reads "1.675" as 1675, with a note
   const out: CsvColumns = {};
   slots.forEach((s, k) => (out[s.name] = (numCols[k] ?? strCols[k])!));
   return out;
+}
+
+const UNDECIDED = -2;
+
+/** Cells read both ways ("1.675") before the decimal mark was decided: (slot, row) pairs and English readings. */
+interface Pending {
+  cells: number[];
+  alt: number[];
+}
+
+/** The first cell only one mark reads decides it; with ".", the cells waiting get their English reading. */
+function decide(kind: number, pending: Pending, numCols: (Float64Array | null)[]): number {
+  if (kind === ENGLISH) for (let k = 0; k < pending.alt.length; k++) numCols[pending.cells[2 * k]]![pending.cells[2 * k + 1]] = pending.alt[k];
+  pending.cells.length = pending.alt.length = 0;
+  return kind;
 }
 
 function nextQuoteFrom(text: string, from: number): number {
@@ -247,38 +267,29 @@ function hasMark(text: string, a: number, e: number): boolean {
   return false;
 }
 
-function sameText(text: string, a0: number, e0: number, a: number, e: number): boolean {
-  if (e - a !== e0 - a0) return false;
-  for (let i = 0; i < e - a; i++) if (text.charCodeAt(a0 + i) !== text.charCodeAt(a + i)) return false;
-  return true;
-}
-
-/** Data lines (not empty, not a lone "\r") from byte `from` on. */
-function countRows(buffer: Buffer, from: number): number {
+/**
+ * Data lines (not empty, not a lone "\r") from byte `from` on (Buffer.indexOf per line: faster than a loop over
+ * the bytes). With quotes, -1 unless every "\r" stands before a "\n" and all lines end alike: the full reader
+ * then tokenizes with csv-parse, which takes the first line end it meets as the record delimiter.
+ */
+function countRows(buffer: Buffer, from: number, quotes: boolean): number {
   let rows = 0;
+  let lines = 0;
   for (let p = from; p < buffer.length; ) {
     let e = buffer.indexOf(0x0a, p);
     if (e === -1) e = buffer.length;
+    else lines++;
     if (e > p && !(e === p + 1 && buffer[p] === 13)) rows++;
     p = e + 1;
   }
-  return rows;
-}
-
-/**
- * With quotes the full reader tokenizes with csv-parse, which takes the first line end it meets as the record
- * delimiter: the fast path then needs every "\r" to stand before a "\n" and all lines to end alike.
- */
-function crOnlyBeforeLf(buffer: Buffer, start: number): boolean {
+  if (!quotes) return rows;
   let crs = 0;
-  for (let i = buffer.indexOf(13, start); i !== -1; i = buffer.indexOf(13, i + 1)) {
-    if (buffer[i + 1] !== 10) return false;
+  for (let i = buffer.indexOf(13, from); i !== -1; i = buffer.indexOf(13, i + 1)) {
+    if (buffer[i + 1] !== 10) return -1;
     crs++;
   }
-  if (crs === 0) return true;
-  let lfs = 0;
-  for (let i = buffer.indexOf(10, start); i !== -1; i = buffer.indexOf(10, i + 1)) lfs++;
-  return lfs === crs;
+  const headerCr = buffer[from - 2] === 13;
+  return (crs === 0 && !headerCr) || (crs === lines && headerCr) ? rows : -1;
 }
 
 /** The full reader's separator: the most frequent of ";", "," and tab outside quotes in the header line. */
