@@ -5,6 +5,8 @@
 export { readCsv } from "./readCsv.js";
 export { parseCsv } from "./parseCsv.js";
 export type { CsvOptions } from "./parseCsv.js";
+export { readCsvColumns } from "./readCsvColumns.js";
+export type { CsvColumns, CsvColumnsRead, ReadCsvColumnsOptions } from "./readCsvColumns.js";
 export type { CellOptions } from "./buildAreaTable.js";
 export { parseGermanNumber } from "./parseGermanNumber.js";
 export type { DecimalMark } from "./parseGermanNumber.js";
