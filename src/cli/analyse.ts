@@ -1,8 +1,5 @@
 import type { Command } from "commander";
 import type { AnalysisConfig } from "../pipeline/analysisConfig.js";
-import { loadAnalysisConfig } from "../pipeline/resolveAnalysisConfig.js";
-import { runAnalysis } from "../pipeline/runAnalysis.js";
-import { writeAnalysisOutputs } from "../pipeline/writeAnalysisOutputs.js";
 import type { ImageFormat } from "../export/exportFigures.js";
 
 /** Options of the `analyse` subcommand as commander parses them. */
@@ -67,6 +64,13 @@ export function registerAnalyseCommand(program: Command): void {
         if (!options.quiet) process.stderr.write(`analyse: ${line}\n`);
       };
       const started = Date.now();
+      // Imported here, not at the top: the pipeline (exceljs, plot, report, …) costs ~0.5 s of startup that the
+      // other commands (and --help) should not pay.
+      const [{ loadAnalysisConfig }, { runAnalysis }, { writeAnalysisOutputs }] = await Promise.all([
+        import("../pipeline/resolveAnalysisConfig.js"),
+        import("../pipeline/runAnalysis.js"),
+        import("../pipeline/writeAnalysisOutputs.js"),
+      ]);
       const figures = options.figures !== undefined ? parseFigureFormats(options.figures) : undefined;
       let config: AnalysisConfig = options.config ? loadAnalysisConfig(options.config) : {};
       if (options.date) config = { ...config, report: { ...(config.report ?? {}), date: options.date } };

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { checkConfigFile, defaultConfigFile } from "./checkConfig.js";
 
 /**
  * Registers `sozialraum check [--config FILE]`: validates configuration and data in one pass without running the
@@ -28,6 +27,8 @@ export function registerCheckCommand(program: Command): void {
       ].join("\n"),
     )
     .action(async (options: { config?: string }) => {
+      // Imported here: the config check pulls in the sources and pipeline modules (startup cost for every command).
+      const { checkConfigFile, defaultConfigFile } = await import("./checkConfig.js");
       const file = defaultConfigFile(options.config);
       if (!file) {
         process.stderr.write("check: keine Konfiguration gefunden: --config DATEI angeben oder sozialraum.json in diesen Ordner legen\n");

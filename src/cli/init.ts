@@ -1,7 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { proposeSourcesConfig } from "../sources/proposeSourcesConfig.js";
 
 /**
  * Registers `sozialraum init <dateien…> [--out FILE] [--force]`: writes a starter configuration from the files'
@@ -38,6 +37,8 @@ export function registerInitCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      // Imported here: the sources modules are startup cost for every other command.
+      const { proposeSourcesConfig } = await import("../sources/proposeSourcesConfig.js");
       const p = await proposeSourcesConfig(files, { configDir: dirname(resolve(options.out)) });
       for (const problem of p.problems) process.stderr.write(`init: nicht lesbar: ${problem}\n`);
       if (p.config.sources.tables.length === 0) {
