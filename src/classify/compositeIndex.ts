@@ -136,9 +136,16 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   const idCol = requireColumn(fn, access, options.id, "id");
   if (n === 0) throw new Error(`${fn}: the data has no rows`);
   const ids = new Array<string>(n);
-  // Ids must be unique: results are joined, ranked and mapped by id (one Map insert per area, cheap next to the rest).
+  // Ids must be unique: results are joined, ranked and mapped by id. Strictly ascending ids (sorted keys, the
+  // usual case) are unique without a Map of every id; otherwise (or at a missing id) the Map check names the rows.
+  let ascending = true;
+  for (let i = 0; i < n && ascending; i++) {
+    const v = idCol[i];
+    if (v === null || v === undefined || v === "" || v instanceof Missing) ascending = false;
+    else if ((ids[i] = String(v)) <= ids[i - 1] && i > 0) ascending = false;
+  }
   const firstRow = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && !ascending; i++) {
     const v = idCol[i];
     if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} has no id in column "${options.id}"`);
     const id = String(v);

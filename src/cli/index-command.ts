@@ -1,11 +1,10 @@
-import { closeSync, openSync, writeSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Command, Option } from "commander";
 import { compositeIndex, type CompositeIndexResult } from "../classify/compositeIndex.js";
 import { classSchemes } from "../classify/schemes.js";
 import { readCsvColumns } from "../io/readCsvColumns.js";
-import { quoteCsvField } from "../io/quoteCsvField.js";
 import type { Direction } from "../standardize/direction.js";
+import { writeIndexCsv } from "./writeIndexCsv.js";
 
 /** Options of {@link runIndexCommand} (the parsed command line). */
 export interface IndexCommandOptions {
@@ -170,26 +169,6 @@ export async function runIndexCommand(options: IndexCommandOptions): Promise<Ind
     valid: options.valid,
     scheme,
   });
-  // Buffered output: lines joined per chunk of 4096 (short-lived strings), each chunk one write.
-  const c = result.columns;
-  const fd = openSync(options.out, "w");
-  let written = 0;
-  try {
-    writeSync(fd, "id,sum,index,class\n");
-    let lines: string[] = [];
-    for (let i = 0; i < c.id.length; i++) {
-      if (c.valid[i] !== 1) continue;
-      lines.push(quoteCsvField(c.id[i], ",") + "," + c.sum[i] + "," + c.index[i] + "," + quoteCsvField(c.class[i] ?? "", ",") + "\n");
-      if (lines.length === 4096) {
-        writeSync(fd, lines.join(""));
-        written += lines.length;
-        lines = [];
-      }
-    }
-    writeSync(fd, lines.join(""));
-    written += lines.length;
-  } finally {
-    closeSync(fd);
-  }
+  const written = writeIndexCsv(options.out, result.columns);
   return { result, written, reader: read.reader, warnings: read.warnings };
 }
