@@ -167,3 +167,30 @@ describe("indicatorChanges", () => {
     expect(r.excluded.map((e) => e.reason)).toEqual(["fehlender Wert in s (beide Jahre)"]);
   });
 });
+
+describe("compositeIndex id check (ascending ids skip the Map)", () => {
+  it("gives the error of a first-occurrence scan for any ids, sorted or not, with gaps", () => {
+    // Reference: scan in row order, the first missing id or repeated id is the error.
+    const expectedError = (ids: (string | null)[]): string | null => {
+      const seen = new Map<string, number>();
+      for (let i = 0; i < ids.length; i++) {
+        const v = ids[i];
+        if (v === null || v === "") return `compositeIndex: row ${i} has no id in column "id"`;
+        if (seen.has(v)) return `compositeIndex: id "${v}" occurs twice in column "id" (rows ${seen.get(v)} and ${i})`;
+        seen.set(v, i);
+      }
+      return null;
+    };
+    const idArb = fc.oneof(fc.constantFrom("01", "02", "1", "10", "2", "a", "ä", ""), fc.constant(null), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(idArb, { minLength: 2, maxLength: 12 }), fc.boolean(), (raw, sort) => {
+        const ids = sort ? [...raw].sort((a, b) => ((a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0)) : raw;
+        const data = { id: ids, x: ids.map((_, i) => i * 1.5 + (i % 3)) };
+        const err = expectedError(ids);
+        if (err === null) expect(compositeIndex(data, { id: "id", indicators: ["x"] }).columns.id).toEqual(ids);
+        else expect(() => compositeIndex(data, { id: "id", indicators: ["x"] })).toThrow(err);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
