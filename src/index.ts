@@ -17,6 +17,7 @@ export * from "./plot/index.js";
 export * from "./render/index.js";
 export * from "./report/index.js";
 export * from "./audit/index.js";
+export * from "./analysis/index.js";
 export * from "./notebook/index.js";
 export * from "./synth/index.js";
 export * from "./pipeline/index.js";

@@ -40,19 +40,3 @@ export type {
   CompositeSensitivityOptions,
   SensitivityAnalysis,
 } from "./compositeIndexVariants.js";
-export { analysisEvaluator, analysisVariants, analysisSensitivity } from "./analysisSensitivity.js";
-export type { AnalysisEvaluator } from "./analysisSensitivity.js";
-export { rankIntervalFigure } from "./rankIntervalFigure.js";
-export type { RankIntervalFigureOptions } from "./rankIntervalFigure.js";
-export { sensitivitySection } from "./sensitivitySection.js";
-export type { SensitivitySectionOptions } from "./sensitivitySection.js";
-export { methodAppendixSection } from "./methodAppendixSection.js";
-export type { MethodAppendixOptions } from "./methodAppendixSection.js";
-export { verdictEvaluator } from "./verdictEvaluator.js";
-export type { VerdictVariantOptions, VerdictRow, VerdictEvaluation, VerdictEvaluator } from "./verdictEvaluator.js";
-export { verdictVariants, VERDICT_FAMILY_LABELS } from "./verdictVariants.js";
-export type { VerdictFamilyId, VerdictVariantGeneratorOptions, VerdictVariant } from "./verdictVariants.js";
-export { verdictSensitivity, VERDICT_SEVERITY } from "./verdictSensitivity.js";
-export type { VerdictSensitivityOptions, VerdictAreaSensitivity, VerdictGroupSensitivity, VerdictSensitivity } from "./verdictSensitivity.js";
-export { verdictSensitivityTables } from "./verdictSensitivityTables.js";
-export type { VerdictSensitivityTablesOptions } from "./verdictSensitivityTables.js";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { AnalysisConfig } from "../pipeline/analysisConfig.js";
+import type { AnalysisConfig } from "../analysis/analysisConfig.js";
 import { loadAnalysisConfig } from "../pipeline/resolveAnalysisConfig.js";
 import { runAnalysis } from "../pipeline/runAnalysis.js";
 import { writeAnalysisOutputs } from "../pipeline/writeAnalysisOutputs.js";

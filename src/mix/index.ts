@@ -58,5 +58,5 @@ export type { CompareSegregationOptions, CompareSegregationResult, ComparisonApp
 export { biasCorrectedDissimilarity } from "./biasCorrectedDissimilarity.js";
 export type { BiasCorrectedDissimilarityOptions, BiasCorrectedDissimilarityResult } from "./biasCorrectedDissimilarity.js";
 export { columnarTable } from "./columnarTable.js";
-export { mixSection } from "./mixSection.js";
-export type { MixSectionOptions } from "./mixSection.js";
+export { mixAnalysis } from "./mixAnalysis.js";
+export type { MixAnalysis, MixAnalysisOptions, MixArea, MixGroupIndices } from "./mixAnalysis.js";

@@ -5,12 +5,11 @@ import { indicatorChanges, type IndicatorChangesResult } from "../classify/indic
 import { berlinMssDynamic, berlinMssStatus } from "../classify/schemes.js";
 import { computeIndicators, type IndicatorResult } from "../indicators/computeIndicators.js";
 import { indicatorRows } from "../indicators/indicatorRows.js";
-import { analysisSensitivity } from "../audit/analysisSensitivity.js";
-import { verdictSensitivity } from "../audit/verdictSensitivity.js";
+import { statusIndexSensitivity } from "../analysis/analysisSensitivity.js";
+import { verdictSensitivity } from "../analysis/verdictSensitivity.js";
 import { stableStringify } from "../audit/stable-stringify.js";
-import { mixSection } from "../mix/mixSection.js";
+import { mixAnalysis, type MixAnalysis } from "../mix/mixAnalysis.js";
 import type { MapFeatureCollection } from "../plot/classMapFigure.js";
-import type { ReportSection } from "../report/section.js";
 import { contiguityWeights } from "../spatial/contiguityWeights.js";
 import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
 import { needSupplyAnalysis, type NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
@@ -21,11 +20,11 @@ import { rank } from "../standardize/rank.js";
 import { zScores } from "../standardize/zScores.js";
 import type { Exclusion } from "../table/exclusion.js";
 import { missing, type Cell } from "../table/missing.js";
-import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
-import { targetGroupLabel } from "./germanLabels.js";
-import type { AnalysisResult, AreaInfo, NeedRow, RankingRow, StandardizationParameters } from "./analysisResult.js";
+import type { ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
+import { targetGroupLabel } from "../analysis/germanLabels.js";
+import type { AnalysisResult, AreaInfo, NeedRow, RankingRow, StandardizationParameters } from "../analysis/analysisResult.js";
 import { analysisProvenance, type InputContent } from "./analysisProvenance.js";
-import { neighbourhoodAnalysis, type NeighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
+import { neighbourhoodAnalysis, type NeighbourhoodAnalysis } from "../spatial/neighbourhoodAnalysis.js";
 
 /** The tables an analysis runs on (already read): what {@link runAnalysis} reads from files. */
 export interface AnalysisTables {
@@ -363,10 +362,10 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     warnings.push(...supply.warnings.map((w) => `Bedarf und Angebot: ${w}`));
   }
 
-  let mix: ReportSection | null = null;
+  let mix: MixAnalysis | null = null;
   if (doMix) {
     progress("Durchmischung messen");
-    mix = mixStep(config, currentRows, previousRows, names, geojson, cur, prev, warnings);
+    mix = mixStep(config, currentRows, previousRows, names, cur, prev, warnings);
   }
 
   let neighbourhood: NeighbourhoodAnalysis | null = null;
@@ -406,7 +405,8 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     parameters: config,
     areas,
     data: { current: currentRows, previous: previousRows },
-    geojson: tables.geojson ?? null,
+    // The geometry types are being unified (see src/io/geoJsonTypes.ts); until then the result holds the raw-file type.
+    geojson: (tables.geojson ?? null) as AreaFeatureCollection | null,
     indicators: { current, previous },
     cityValues,
     zScores: zRows,
@@ -434,7 +434,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     // The variants re-run only the core of the analysis: the later steps do not enter ranks and verdicts.
     const core = { ...result, parameters: { ...config, supply: null, mix: null, neighbourhood: null, sensitivity: null } };
     const options = { seed: config.seed, draws: sc.draws, thresholdShift: sc.thresholdShift };
-    result.sensitivity = withContext("Sensitivität", () => analysisSensitivity(core, options));
+    result.sensitivity = withContext("Sensitivität", () => statusIndexSensitivity(core, reanalyseRows, options));
     result.verdictSensitivity = withContext("Sensitivität der Bewertungen", () => verdictSensitivity(core, options));
   }
   return result;
@@ -445,16 +445,20 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
  * year for the change of D), with the configured groups and composition, seed and permutations. Default
  * columns missing from the data are left out with a warning; configured ones must exist.
  */
+/** Re-runs the analysis on already joined rows with another configuration (for the sensitivity analysis). */
+export function reanalyseRows(rows: Record<string, Cell>[], config: ResolvedAnalysisConfig): AnalysisResult {
+  return analyseTables({ gebiete: null, current: rows, previous: null }, config);
+}
+
 function mixStep(
   config: ResolvedAnalysisConfig,
   rows: Record<string, Cell>[],
   previousRows: Record<string, Cell>[] | null,
   names: Record<string, string>,
-  geojson: MapFeatureCollection | null,
   cur: number,
   prev: number | null,
   warnings: string[],
-): ReportSection | null {
+): MixAnalysis | null {
   const mc = config.mix!;
   const { id } = config;
   const present = (col: string) => rows.length > 0 && rows.every((r) => col in r) && (previousRows ?? []).every((r) => col in r);
@@ -478,13 +482,12 @@ function mixStep(
   }
   const withNames = (rs: Record<string, Cell>[]) => rs.map((r) => ({ ...r, __name: names[String(r[id])] ?? String(r[id]) }));
   return withContext("Durchmischung", () =>
-    mixSection(withNames(rows), {
+    mixAnalysis(withNames(rows), {
       id,
       total: "einwohner",
       groups,
       ...(composition ? { composition, compositionLabel: "Altersgruppen" } : {}),
       ...(previousRows && prev !== null ? { previous: withNames(previousRows), years: [String(prev), String(cur)] as [string, string] } : {}),
-      ...(geojson ? { geojson, idProperty: id } : {}),
       name: "__name",
       permutations: config.permutations,
       seed: config.seed,

@@ -9,7 +9,7 @@ import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
 import { isTargetGroup, TARGET_GROUPS } from "../indicators/targetGroups.js";
 import { KNOWN_FACILITY_TYPES } from "../supply/parseFacilities.js";
 import { TARGET_GROUP_POPULATION_COLUMNS } from "../supply/targetGroupPopulation.js";
-import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "./analysisConfig.js";
+import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
 
 /** The package's embedded data folder (`data/` next to `dist/` and `src/`). */
 export function packageDataDir(): string {

@@ -5,8 +5,8 @@ import { parseObservations } from "../supply/parseObservations.js";
 import { DataError } from "../table/dataError.js";
 import type { InputContent } from "./analysisProvenance.js";
 import type { MapFeatureCollection } from "../plot/classMapFigure.js";
-import type { AnalysisConfig } from "./analysisConfig.js";
-import type { AnalysisResult } from "./analysisResult.js";
+import type { AnalysisConfig } from "../analysis/analysisConfig.js";
+import type { AnalysisResult } from "../analysis/analysisResult.js";
 import { analyseTables, type AnalysisRunOptions } from "./analyseTables.js";
 import { resolveAnalysisConfig } from "./resolveAnalysisConfig.js";
 

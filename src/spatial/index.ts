@@ -27,3 +27,5 @@ export type { NeighbourhoodContextOptions, NeighbourhoodContextRow } from "./nei
 export { subsetWeights } from "./subsetWeights.js";
 export { dropMissingValues } from "./dropMissingValues.js";
 export type { CompleteAreas } from "./dropMissingValues.js";
+export { neighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
+export type { NeighbourhoodAnalysis, NeighbourhoodAnalysisOptions, NeighbourhoodMoran, NeighbourhoodVariable } from "./neighbourhoodAnalysis.js";

@@ -29,8 +29,5 @@ export { needsNotVisible, NO_NEED_CATEGORIES } from "./needsNotVisible.js";
 export type { NeedsNotVisibleOptions, NeedNotVisibleRow } from "./needsNotVisible.js";
 export { observationsTable } from "./observationsTable.js";
 export type { ObservationTableRow } from "./observationsTable.js";
-export { quadrantFigure, supplyMapFigure, gapMapFigure, QUADRANT_COLORS, SUPPLY_COLORSCALE } from "./plots.js";
-export type { QuadrantFigureOptions, SupplyMapOptions } from "./plots.js";
 export { needSupplyAnalysis, SUPPLY_MEASURE_LABELS } from "./needSupplyAnalysis.js";
 export type { NeedSupplyInput, NeedSupplyOptions, NeedSupplyGroup, NeedSupplyAnalysis, SupplyMeasure } from "./needSupplyAnalysis.js";
-export { supplySection } from "./supplySection.js";

@@ -3,48 +3,13 @@ import { empiricalBayesRates } from "../indicators/empiricalBayesRates.js";
 import { indicatorRows } from "../indicators/indicatorRows.js";
 import { sampleBinomial } from "../inference/binomial.js";
 import { createRng } from "../inference/random.js";
-import type { AnalysisResult } from "../pipeline/analysisResult.js";
+import type { AnalysisResult } from "./analysisResult.js";
+import type { VerdictEvaluation, VerdictRow, VerdictVariantOptions } from "./verdictTypes.js";
+
+export type { VerdictEvaluation, VerdictRow, VerdictVariantOptions } from "./verdictTypes.js";
 import { robustZ } from "../standardize/robustZ.js";
 import { zScores } from "../standardize/zScores.js";
 import type { Cell } from "../table/missing.js";
-
-/**
- * The method choices of one verdict variant. Every field left out keeps the analysis' own choice, so
- * `evaluate({})` reproduces the analysis' verdicts.
- */
-export interface VerdictVariantOptions {
-  /** Mean of the z-standardisation ("weighted": by the area's residents, as the pipeline). */
-  mean?: "unweighted" | "weighted";
-  /** SD of the z-standardisation. */
-  sd?: "population" | "sample";
-  /** "z" (the analysis' z-values) or "robustZ": (x − median) / (1.4826 · MAD) per indicator. */
-  normalization?: "z" | "robustZ";
-  /** "empirical-bayes": each rate shrunk toward the city-wide rate (Marshall 1991) before standardising. */
-  smoothing?: "none" | "empirical-bayes";
-  /** Indicator ids left out; only their target group changes. */
-  omit?: readonly string[];
-  /** Added to both thresholds ("auffällig" and "stark auffällig"), e.g. ±0.25. */
-  thresholdShift?: number;
-  /** A Monte Carlo draw: every usable numerator is drawn from Binomial(denominator, observed rate) with this seed. */
-  draw?: { seed: number };
-}
-
-/** One area's verdict for one target group (null: not assessed — no value, or the variant failed for the group). */
-export interface VerdictRow {
-  id: string;
-  verdict: Verdict | null;
-}
-
-/** The verdicts of one variant. */
-export interface VerdictEvaluation {
-  /** Per target group: one row per area, in the analysis' area order. */
-  groups: Record<string, VerdictRow[]>;
-  /** The thresholds used. */
-  thresholds: { flag: number; strong: number };
-  /** Target groups the variant could not assess, with the reason (e.g. robust z undefined because MAD = 0). */
-  failed: Record<string, string>;
-  warnings: string[];
-}
 
 /** The verdicts per target group of an analysis, ready for method variants. */
 export interface VerdictEvaluator {

@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
-import { stableStringify } from "../audit/stable-stringify.js";
-import type { Provenance } from "../audit/provenance.js";
-import { plotlyVersion } from "../render/plotlyBundle.js";
-import type { ReportSection, ReportTable } from "../report/section.js";
-import type { AnalysisInput } from "./analysisResult.js";
+import { stableStringify } from "../../audit/stable-stringify.js";
+import type { Provenance } from "../../audit/provenance.js";
+import { plotlyVersion } from "../../render/plotlyBundle.js";
+import type { ReportSection, ReportTable } from "../section.js";
+import type { AnalysisInput } from "../../analysis/analysisResult.js";
 
 /**
  * Versions of the software whose output ends up in the files: the library, plotly.js (inlined into the HTML

@@ -1,9 +1,9 @@
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import { slug } from "../pipeline/germanLabels.js";
-import type { ReportTable } from "../report/section.js";
-import { quantileType7 } from "./quantile-type7.js";
-import { sheetTitle, singularNoun } from "./areaNoun.js";
-import type { VerdictAreaSensitivity, VerdictSensitivity } from "./verdictSensitivity.js";
+import { formatGermanNumber } from "../../io/formatGermanNumber.js";
+import { slug } from "../../analysis/germanLabels.js";
+import type { ReportTable } from "../section.js";
+import { quantileType7 } from "../../audit/quantile-type7.js";
+import { sheetTitle, singularNoun } from "../../audit/areaNoun.js";
+import type { VerdictAreaSensitivity, VerdictSensitivity } from "../../analysis/verdictSensitivity.js";
 
 type Highlight = NonNullable<ReportTable["highlight"]>[number];
 

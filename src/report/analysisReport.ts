@@ -1,22 +1,22 @@
 import { basename } from "node:path";
 import type { Verdict } from "../classify/conspicuousness.js";
-import { classMapFigure } from "../plot/classMapFigure.js";
+import { classMapFigure, type MapFeatureCollection } from "../plot/classMapFigure.js";
 import { indicatorBarFigure } from "../plot/indicatorBarFigure.js";
 import { rankingBarFigure } from "../plot/rankingBarFigure.js";
 import { zScoreHeatmapFigure } from "../plot/zScoreHeatmapFigure.js";
-import { formatCell } from "../report/formatCell.js";
-import type { ReportDocument, ReportParameter } from "../report/reportDocument.js";
-import { highlightWhere } from "../report/highlightWhere.js";
-import { disclosureRules, protectTable } from "../report/protectTable.js";
-import type { ReportSection, ReportTable, TableColumn, TableHighlight } from "../report/section.js";
-import { methodAppendixSection } from "../audit/methodAppendixSection.js";
-import { sensitivitySection } from "../audit/sensitivitySection.js";
-import { supplySection } from "../supply/supplySection.js";
-import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
-import type { AnalysisResult, RankingRow } from "./analysisResult.js";
-import { neighbourhoodSection } from "./neighbourhoodSection.js";
-import { provenanceSection } from "./provenanceSection.js";
-import { DYNAMIC_CLASS_ORDER, slug, STATUS_CLASS_ORDER, STEP_LABELS, targetGroupLabel } from "./germanLabels.js";
+import { formatCell } from "./formatCell.js";
+import { mixAnalysisSection } from "./sections/mixSection.js";
+import type { ReportDocument, ReportParameter } from "./reportDocument.js";
+import { highlightWhere } from "./highlightWhere.js";
+import { disclosureRules, protectTable } from "./protectTable.js";
+import type { ReportSection, ReportTable, TableColumn, TableHighlight } from "./section.js";
+import { methodAppendixSection } from "./sections/methodAppendixSection.js";
+import { sensitivitySection } from "./sections/sensitivitySection.js";
+import { supplySection } from "./sections/supplySection.js";
+import type { AnalysisResult, RankingRow } from "../analysis/analysisResult.js";
+import { neighbourhoodSection } from "./sections/neighbourhoodSection.js";
+import { provenanceSection } from "./sections/provenanceSection.js";
+import { DYNAMIC_CLASS_ORDER, slug, STATUS_CLASS_ORDER, STEP_LABELS, targetGroupLabel } from "../analysis/germanLabels.js";
 
 type Level = "auffällig" | "stark auffällig" | "hinweis";
 
@@ -47,8 +47,8 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     zSection(result),
     ...result.conspicuousness.targetGroups.map((g) => targetGroupSection(result, g)),
     contextSection(result),
-    ...(result.supply ? [supplySection(result.supply, { geojson: result.geojson as unknown as AreaFeatureCollection })] : []),
-    ...(result.mix ? [result.mix] : []),
+    ...(result.supply ? [supplySection(result.supply, { geojson: result.geojson! })] : []),
+    ...(result.mix ? [mixAnalysisSection(result.mix, result.geojson ? { geojson: result.geojson, idProperty: p.id } : {})] : []),
     ...(result.neighbourhood
       ? [neighbourhoodSection(result.neighbourhood, { geojson: result.geojson, names: Object.fromEntries(result.areas.map((a) => [a.id, a.name])), idProperty: p.id })]
       : []),
@@ -334,7 +334,7 @@ function rankingSection(result: AnalysisResult): ReportSection {
 }
 
 function mapSection(result: AnalysisResult): ReportSection {
-  const geojson = result.geojson!;
+  const geojson = result.geojson! as unknown as MapFeatureCollection;
   const idProperty = result.parameters.id;
   const rows = result.ranking.map((r) => ({ id: r.sozialraum_id, name: r.sozialraum_name, status: r.status_klasse ?? "", dynamik: r.dynamik_klasse ?? "" }));
   const figures: NonNullable<ReportSection["figures"]> = [

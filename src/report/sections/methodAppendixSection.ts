@@ -1,13 +1,13 @@
-import type { ClassScheme } from "../classify/assignClass.js";
-import { DEFAULT_VERDICT_RULE } from "../classify/conspicuousness.js";
-import { berlinMssDynamic, berlinMssStatus } from "../classify/schemes.js";
-import { TARGET_GROUP_LABELS, isTargetGroup } from "../indicators/targetGroups.js";
-import { normalQuantile } from "../indicators/normalQuantile.js";
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import type { ResolvedAnalysisConfig } from "../pipeline/analysisConfig.js";
-import type { ReportSection, ReportTable } from "../report/section.js";
-import { MAD_CONSTANT } from "../standardize/robustZ.js";
-import type { SensitivityAnalysis } from "./compositeIndexVariants.js";
+import type { ClassScheme } from "../../classify/assignClass.js";
+import { DEFAULT_VERDICT_RULE } from "../../classify/conspicuousness.js";
+import { berlinMssDynamic, berlinMssStatus } from "../../classify/schemes.js";
+import { TARGET_GROUP_LABELS, isTargetGroup } from "../../indicators/targetGroups.js";
+import { normalQuantile } from "../../indicators/normalQuantile.js";
+import { formatGermanNumber } from "../../io/formatGermanNumber.js";
+import type { ResolvedAnalysisConfig } from "../../analysis/analysisConfig.js";
+import type { ReportSection, ReportTable } from "../section.js";
+import { MAD_CONSTANT } from "../../standardize/robustZ.js";
+import type { SensitivityAnalysis } from "../../audit/compositeIndexVariants.js";
 
 /** Parameters of the optional analysis steps, as used (missing fields are reported as the library defaults). */
 export interface MethodAppendixOptions {

@@ -1,10 +1,9 @@
 import { berlinMssStatus } from "../classify/schemes.js";
 import { indicatorRows } from "../indicators/indicatorRows.js";
-import { analyseTables } from "../pipeline/analyseTables.js";
-import type { ResolvedAnalysisConfig } from "../pipeline/analysisConfig.js";
-import type { AnalysisResult } from "../pipeline/analysisResult.js";
-import { missing } from "../table/missing.js";
-import { compositeIndexEvaluator, type CompositeVariantSpec, type IndexVariantArea, type IndexVariantOptions } from "./compositeIndexEvaluator.js";
+import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
+import type { AnalysisResult } from "./analysisResult.js";
+import { missing, type Cell } from "../table/missing.js";
+import { compositeIndexEvaluator, type CompositeVariantSpec, type IndexVariantArea, type IndexVariantOptions } from "../audit/compositeIndexEvaluator.js";
 import {
   compositeIndexVariants,
   monteCarloVariants,
@@ -12,8 +11,14 @@ import {
   type CompositeSensitivityOptions,
   type IndexVariantGeneratorOptions,
   type SensitivityAnalysis,
-} from "./compositeIndexVariants.js";
-import type { SensitivityOutcomeRow, SensitivityResult, SensitivityVariant } from "./sensitivityAnalysis.js";
+} from "../audit/compositeIndexVariants.js";
+import type { SensitivityOutcomeRow, SensitivityResult, SensitivityVariant } from "../audit/sensitivityAnalysis.js";
+
+/**
+ * Re-runs the analysis on joined rows with a changed configuration (the pipeline's `analyseTables`). Passed in
+ * by the caller so that the sensitivity analysis does not depend on the pipeline that orchestrates it.
+ */
+export type ReanalyseRows = (rows: Record<string, Cell>[], config: ResolvedAnalysisConfig) => AnalysisResult;
 
 /** The status index of an analysis, ready for method variants. */
 export interface AnalysisEvaluator {
@@ -47,7 +52,7 @@ const POPULATION = "__einwohner";
  * The status index of a pipeline analysis (`runAnalysis` / `analyseTables`) as an evaluator for method variants.
  *
  * Variants the configuration can express — mean (weighted by residents or not), SD (population or sample),
- * index weights, left-out index indicators — re-run `analyseTables` on the analysis' own joined rows with the
+ * index weights, left-out index indicators — re-run the analysis (`reanalyse`, the pipeline's `analyseTables`) on the analysis' own joined rows with the
  * changed configuration (the dynamic index and the optional steps — supply, mix, neighbourhood, sensitivity — are
  * switched off: they do not enter the status rank). Variants beyond the
  * configuration — robust z, normal scores, percentile ranks, shifted class boundaries, empirical-Bayes
@@ -55,11 +60,11 @@ const POPULATION = "__einwohner";
  * `compositeIndexEvaluator` (the same `compositeIndex`; both paths agree exactly where both apply, see tests).
  *
  * @example
- * const ev = analysisEvaluator(runAnalysis());
+ * const ev = statusIndexEvaluator(result, (rows, config) => analyseTables({ gebiete: null, current: rows, previous: null }, config));
  * ev.evaluate({ sd: "sample" });               // ranks and status classes with the sample SD
  * ev.evaluate({ normalization: "robustZ" });   // … with robust z-values
  */
-export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
+export function statusIndexEvaluator(result: AnalysisResult, reanalyse: ReanalyseRows): AnalysisEvaluator {
   const fn = "analysisEvaluator";
   if (!result || result.name !== "runAnalysis") throw new Error(`${fn}: expected the result of runAnalysis or analyseTables`);
   const config = result.parameters;
@@ -114,7 +119,7 @@ export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
       neighbourhood: null,
       sensitivity: null,
     };
-    const r = analyseTables({ gebiete: null, current: result.data.current, previous: null }, variant);
+    const r = reanalyse(result.data.current, variant);
     const byArea = new Map(r.ranking.map((x) => [x.sozialraum_id, x]));
     return evaluator.ids.map((areaId) => {
       const x = byArea.get(areaId);
@@ -144,10 +149,14 @@ export function analysisEvaluator(result: AnalysisResult): AnalysisEvaluator {
  * analysis' own method (its mean and SD), with the index indicators of its configuration.
  *
  * @example
- * analysisVariants(runAnalysis()).map((v) => v.name);
+ * statusIndexVariants(result, reanalyse).map((v) => v.name);
  */
-export function analysisVariants(result: AnalysisResult, options: IndexVariantGeneratorOptions = {}): Array<SensitivityVariant<IndexVariantOptions>> {
-  const ev = analysisEvaluator(result);
+export function statusIndexVariants(
+  result: AnalysisResult,
+  reanalyse: ReanalyseRows,
+  options: IndexVariantGeneratorOptions = {},
+): Array<SensitivityVariant<IndexVariantOptions>> {
+  const ev = statusIndexEvaluator(result, reanalyse);
   return compositeIndexVariants(ev.spec, { ...options, base: { ...ev.base, ...(options.base ?? {}) } });
 }
 
@@ -160,13 +169,17 @@ export function analysisVariants(result: AnalysisResult, options: IndexVariantGe
  * must be computable.
  *
  * @example
- * const s = analysisSensitivity(runAnalysis(), { seed: 1, draws: 500 });
+ * const s = statusIndexSensitivity(result, reanalyse, { seed: 1, draws: 500 });
  * s.methods.summary.methodDependent;     // areas whose status class depends on the method
  * s.monteCarlo!.summary.areas[0].rankP95; // upper end of the 90 % rank interval from sampling noise
  */
-export function analysisSensitivity(result: AnalysisResult, options: CompositeSensitivityOptions = {}): SensitivityAnalysis {
+export function statusIndexSensitivity(
+  result: AnalysisResult,
+  reanalyse: ReanalyseRows,
+  options: CompositeSensitivityOptions = {},
+): SensitivityAnalysis {
   const fn = "analysisSensitivity";
-  const ev = analysisEvaluator(result);
+  const ev = statusIndexEvaluator(result, reanalyse);
   const base = { ...ev.base, ...(options.base ?? {}) };
   const variants = compositeIndexVariants(ev.spec, { ...options, base });
   const methods = runVariants(fn, ev.evaluateVariant, variants, ev.labels, "variant");

@@ -1,8 +1,11 @@
 import type { Verdict } from "../classify/conspicuousness.js";
-import type { AnalysisResult } from "../pipeline/analysisResult.js";
-import { targetGroupLabel } from "../pipeline/germanLabels.js";
-import { monteCarloVariants } from "./compositeIndexVariants.js";
-import { runSensitivity, type SensitivityOutcomeRow, type SensitivityResult } from "./sensitivityAnalysis.js";
+import type { AnalysisResult } from "./analysisResult.js";
+import type { VerdictAreaSensitivity, VerdictGroupSensitivity, VerdictSensitivity } from "./verdictTypes.js";
+
+export type { VerdictAreaSensitivity, VerdictGroupSensitivity, VerdictSensitivity } from "./verdictTypes.js";
+import { targetGroupLabel } from "./germanLabels.js";
+import { monteCarloVariants } from "../audit/compositeIndexVariants.js";
+import { runSensitivity, type SensitivityOutcomeRow, type SensitivityResult } from "../audit/sensitivityAnalysis.js";
 import { verdictEvaluator, type VerdictEvaluation, type VerdictEvaluator, type VerdictVariantOptions } from "./verdictEvaluator.js";
 import { verdictVariants, type VerdictVariant, type VerdictVariantGeneratorOptions } from "./verdictVariants.js";
 
@@ -15,68 +18,6 @@ export interface VerdictSensitivityOptions extends VerdictVariantGeneratorOption
   seed?: number;
   /** Monte Carlo draws of the rates (default 1000; 0: none). */
   draws?: number;
-}
-
-/** One area and target group over all variants. */
-export interface VerdictAreaSensitivity {
-  id: string;
-  name: string;
-  targetGroup: string;
-  /** The analysis' verdict (null: the group has no value in this area). */
-  baselineVerdict: Verdict | null;
-  /** Method variants (baseline included) that assessed this area and group. */
-  nVariants: number;
-  /** How many of them give the baseline verdict. */
-  keeps: number;
-  /** keeps / nVariants (null when not assessed). */
-  stability: number | null;
-  /** How often each verdict occurred over the method variants. */
-  verdictCounts: Record<string, number>;
-  /** The method variants giving another verdict, in variant order. */
-  differingVariants: string[];
-  /** True when at least one method variant gives another verdict. */
-  dependsOnMethod: boolean;
-  /** Monte Carlo (baseline included): number of draws assessing the area, and the share keeping the verdict. */
-  nDraws: number | null;
-  drawStability: number | null;
-  /** Number of draws giving another verdict. */
-  drawsChanging: number | null;
-}
-
-/** The sensitivity of one target group's verdicts. */
-export interface VerdictGroupSensitivity {
-  targetGroup: string;
-  /** German label, e.g. "Kinder und Jugendliche". */
-  label: string;
-  /** `runSensitivity` over the method variants that apply to this group ("rank" = severity 0/1/2, "class" = verdict). */
-  methods: SensitivityResult;
-  /** `runSensitivity` over the Monte Carlo draws (null without draws). */
-  monteCarlo: SensitivityResult | null;
-}
-
-/** Result of {@link verdictSensitivity}. */
-export interface VerdictSensitivity {
-  name: "verdictSensitivity";
-  baseline: string;
-  targetGroups: string[];
-  /** The method variants (all groups); `targetGroup` marks those that change one group only. */
-  variants: Array<{ name: string; family: string; description: string; targetGroup: string | null }>;
-  groups: VerdictGroupSensitivity[];
-  /** One row per area (analysis order) and target group (group order). */
-  areas: VerdictAreaSensitivity[];
-  /** The area × group pairs whose verdict depends on the method, in the order of `areas`. */
-  methodDependent: Array<{ id: string; targetGroup: string }>;
-  labels: Record<string, string>;
-  parameters: {
-    base: VerdictEvaluator["base"];
-    thresholds: { flag: number; strong: number };
-    thresholdShift: number;
-    rule: VerdictEvaluator["rule"];
-    seed: number;
-    draws: number;
-    families: string[];
-  };
-  warnings: string[];
 }
 
 /**

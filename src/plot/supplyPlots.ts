@@ -1,10 +1,10 @@
-import type { Figure } from "../plot/figure.js";
-import { baseConfig, baseLayout, noteAnnotation, notesMargin } from "../plot/layout.js";
-import { placeLabels } from "../plot/placeLabels.js";
-import { formatGerman } from "../plot/rows.js";
-import { choroplethFigure, type ChoroplethFeatureCollection } from "../plot/choropleth.js";
-import { QUADRANTS, QUADRANT_LABELS, type CompareNeedSupplyResult, type Quadrant } from "./compareNeedSupply.js";
-import type { AreaFeatureCollection } from "./geojson.js";
+import type { Figure } from "./figure.js";
+import { baseConfig, baseLayout, noteAnnotation, notesMargin } from "./layout.js";
+import { placeLabels } from "./placeLabels.js";
+import { formatGerman } from "./rows.js";
+import { choroplethFigure, type ChoroplethFeatureCollection } from "./choropleth.js";
+import { QUADRANTS, QUADRANT_LABELS, type CompareNeedSupplyResult, type Quadrant } from "../supply/compareNeedSupply.js";
+import type { AreaFeatureCollection } from "../supply/geojson.js";
 
 /** Quadrant colours: the gap quadrant red, high need with high supply orange, low need blue/green. */
 export const QUADRANT_COLORS: Readonly<Record<Quadrant, string>> = {

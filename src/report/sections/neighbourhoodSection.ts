@@ -1,9 +1,9 @@
-import { choroplethFigure, type ChoroplethFeatureCollection } from "../plot/choropleth.js";
-import { moranScatterFigure } from "../plot/moran-scatter.js";
-import { formatCell } from "../report/formatCell.js";
-import { highlightWhere } from "../report/highlightWhere.js";
-import type { ReportSection, ReportTable } from "../report/section.js";
-import type { NeighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
+import { choroplethFigure, type ChoroplethFeatureCollection } from "../../plot/choropleth.js";
+import { moranScatterFigure } from "../../plot/moran-scatter.js";
+import { formatCell } from "../formatCell.js";
+import { highlightWhere } from "../highlightWhere.js";
+import type { ReportSection, ReportTable } from "../section.js";
+import type { NeighbourhoodAnalysis } from "../../spatial/neighbourhoodAnalysis.js";
 
 const CLUSTER_TEXT: Readonly<Record<string, string>> = {
   HH: "Hoch–Hoch",

@@ -1,9 +1,9 @@
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import type { ReportSection, ReportTable, TableHighlight } from "../report/section.js";
-import type { AreaFeatureCollection } from "./geojson.js";
-import { SUPPLY_MEASURE_LABELS, type NeedSupplyAnalysis } from "./needSupplyAnalysis.js";
-import { observationsTable } from "./observationsTable.js";
-import { gapMapFigure, quadrantFigure, supplyMapFigure } from "./plots.js";
+import { formatGermanNumber } from "../../io/formatGermanNumber.js";
+import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
+import type { AreaFeatureCollection } from "../../supply/geojson.js";
+import { SUPPLY_MEASURE_LABELS, type NeedSupplyAnalysis } from "../../supply/needSupplyAnalysis.js";
+import { observationsTable } from "../../supply/observationsTable.js";
+import { gapMapFigure, quadrantFigure, supplyMapFigure } from "../../plot/supplyPlots.js";
 
 const SUPPLY_MEASURE_SHORT: Record<NeedSupplyAnalysis["groups"][number]["supplyMeasure"], string> = {
   places: "Plätze je 1.000",

@@ -1,7 +1,7 @@
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import { targetGroupLabel } from "../pipeline/germanLabels.js";
-import { VARIANT_FAMILY_LABELS } from "./compositeIndexVariants.js";
-import type { SensitivityVariant } from "./sensitivityAnalysis.js";
+import { targetGroupLabel } from "./germanLabels.js";
+import { VARIANT_FAMILY_LABELS } from "../audit/compositeIndexVariants.js";
+import type { SensitivityVariant } from "../audit/sensitivityAnalysis.js";
 import type { VerdictEvaluator, VerdictVariantOptions } from "./verdictEvaluator.js";
 
 /** The families of verdict variants {@link verdictVariants} can generate. */

@@ -1,12 +1,12 @@
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import { highlightWhere } from "../report/highlightWhere.js";
-import type { ReportSection, ReportTable, TableHighlight } from "../report/section.js";
-import type { AreaSensitivity } from "./sensitivity.js";
-import type { SensitivityResult } from "./sensitivityAnalysis.js";
-import { rankIntervalFigure } from "./rankIntervalFigure.js";
-import type { VerdictSensitivity } from "./verdictSensitivity.js";
+import { formatGermanNumber } from "../../io/formatGermanNumber.js";
+import { highlightWhere } from "../highlightWhere.js";
+import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
+import type { AreaSensitivity } from "../../audit/sensitivity.js";
+import type { SensitivityResult } from "../../audit/sensitivityAnalysis.js";
+import { rankIntervalFigure } from "../../plot/rankIntervalFigure.js";
+import type { VerdictSensitivity } from "../../analysis/verdictSensitivity.js";
 import { verdictSensitivityTables } from "./verdictSensitivityTables.js";
-import { sheetTitle, singularNoun } from "./areaNoun.js";
+import { sheetTitle, singularNoun } from "../../audit/areaNoun.js";
 
 /** Options of {@link sensitivitySection}. */
 export interface SensitivitySectionOptions {

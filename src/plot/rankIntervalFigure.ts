@@ -1,7 +1,7 @@
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import type { Figure } from "../plot/figure.js";
-import { baseConfig, baseLayout } from "../plot/layout.js";
-import type { SensitivitySummary } from "./sensitivity.js";
+import type { Figure } from "./figure.js";
+import { baseConfig, baseLayout } from "./layout.js";
+import type { SensitivitySummary } from "../audit/sensitivity.js";
 
 /** Options of {@link rankIntervalFigure}. */
 export interface RankIntervalFigureOptions {

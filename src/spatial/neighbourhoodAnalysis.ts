@@ -1,10 +1,10 @@
-import { contiguityWeights } from "../spatial/contiguityWeights.js";
-import { dropMissingValues } from "../spatial/dropMissingValues.js";
-import type { SpatialFeatureCollection } from "../spatial/geometry.js";
-import { localMoran, type LocalMoranArea } from "../spatial/localMoran.js";
-import { moran, type MoranResult } from "../spatial/moran.js";
-import { rowStandardize } from "../spatial/rowStandardize.js";
-import type { SpatialWeights } from "../spatial/spatialWeights.js";
+import { contiguityWeights } from "./contiguityWeights.js";
+import { dropMissingValues } from "./dropMissingValues.js";
+import type { SpatialFeatureCollection } from "./geometry.js";
+import { localMoran, type LocalMoranArea } from "./localMoran.js";
+import { moran, type MoranResult } from "./moran.js";
+import { rowStandardize } from "./rowStandardize.js";
+import type { SpatialWeights } from "./spatialWeights.js";
 import type { Exclusion } from "../table/exclusion.js";
 
 /** One variable of {@link neighbourhoodAnalysis}: its values per area (by id) and a German label. */

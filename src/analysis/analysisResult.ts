@@ -2,16 +2,16 @@ import type { CompositeIndexResult } from "../classify/compositeIndex.js";
 import type { ConspicuousnessResult, Verdict } from "../classify/conspicuousness.js";
 import type { IndicatorChangesResult } from "../classify/indicatorChanges.js";
 import type { IndicatorResult } from "../indicators/computeIndicators.js";
-import type { MapFeatureCollection } from "../plot/classMapFigure.js";
+import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
 import type { Cell } from "../table/missing.js";
 import type { Exclusion } from "../table/exclusion.js";
 import type { Provenance } from "../audit/provenance.js";
 import type { SensitivityAnalysis } from "../audit/compositeIndexVariants.js";
-import type { VerdictSensitivity } from "../audit/verdictSensitivity.js";
-import type { ReportSection } from "../report/section.js";
+import type { VerdictSensitivity } from "./verdictTypes.js";
+import type { MixAnalysis } from "../mix/mixAnalysis.js";
 import type { NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
 import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
-import type { NeighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
+import type { NeighbourhoodAnalysis } from "../spatial/neighbourhoodAnalysis.js";
 
 /** Name and hierarchy of an area (from `gebiete.csv`). */
 export interface AreaInfo {
@@ -88,7 +88,7 @@ export interface AnalysisResult {
   /** The structural data rows of the analysis year and the comparison year (joined to `gebiete`). */
   data: { current: Record<string, Cell>[]; previous: Record<string, Cell>[] | null };
   /** Area polygons (null without a GeoJSON file). */
-  geojson: MapFeatureCollection | null;
+  geojson: AreaFeatureCollection | null;
   /** Indicator values with Wilson intervals per year. */
   indicators: { current: IndicatorResult; previous: IndicatorResult | null };
   /** City-wide value per indicator (Σ numerator / Σ denominator over all areas with both counts, in the unit). */
@@ -114,8 +114,8 @@ export interface AnalysisResult {
   need: NeedRow[];
   /** "Bedarf und Angebot" (null: switched off, or no facilities or no map). */
   supply: NeedSupplyAnalysis | null;
-  /** The "Durchmischung" report section (`mixSection`; null: switched off or no usable columns). */
-  mix: ReportSection | null;
+  /** The mix of the population (`mixAnalysis`; null: switched off or no usable columns). */
+  mix: MixAnalysis | null;
   /** "Nachbarschaft": Moran's I and LISA (null: switched off or no map). */
   neighbourhood: NeighbourhoodAnalysis | null;
   /**
