@@ -13,6 +13,7 @@ import {
   type SensitivityAnalysis,
 } from "../audit/compositeIndexVariants.js";
 import type { SensitivityOutcomeRow, SensitivityResult, SensitivityVariant } from "../audit/sensitivityAnalysis.js";
+import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 
 /**
  * Re-runs the analysis on joined rows with a changed configuration (the pipeline's `analyseTables`). Passed in
@@ -187,7 +188,7 @@ export function statusIndexSensitivity(
   const draws = options.draws ?? 1000;
   let monteCarlo: SensitivityResult | null = null;
   if (draws > 0) {
-    const seed = options.seed ?? 12345;
+    const seed = options.seed ?? DEFAULT_SEED;
     monteCarlo = runVariants(fn, ev.evaluateVariant, monteCarloVariants({ seed, draws, base }), ev.labels, "draw");
     monteCarlo.parameters = { seed, draws, base };
   }

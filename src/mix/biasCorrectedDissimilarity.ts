@@ -3,6 +3,7 @@ import { createRng, type Rng } from "../inference/random.js";
 import { dissimilarityKernel } from "./dissimilarity.js";
 import { readSingleGroup, singleGroupResult } from "./runIndex.js";
 import type { MixInput, SingleGroupOptions, SingleGroupResult } from "./types.js";
+import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 
 /** Options of {@link biasCorrectedDissimilarity}. */
 export interface BiasCorrectedDissimilarityOptions extends SingleGroupOptions {
@@ -65,7 +66,7 @@ export function biasCorrectedDissimilarity(rows: MixInput, options: BiasCorrecte
   const fn = "biasCorrectedDissimilarity";
   const B = options?.replications ?? 500;
   if (!Number.isInteger(B) || B < 2) throw new Error(`${fn}: replications must be a whole number ≥ 2, got ${String(B)}`);
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error(`${fn}: seed must be an integer, got ${String(seed)}`);
   const data = readSingleGroup(fn, rows, options);
   const { n, totals } = data;

@@ -6,6 +6,7 @@ import { moran, type MoranResult } from "./moran.js";
 import { rowStandardize } from "./rowStandardize.js";
 import type { SpatialWeights } from "./spatialWeights.js";
 import type { Exclusion } from "../table/exclusion.js";
+import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 
 /** One variable of {@link neighbourhoodAnalysis}: its values per area (by id) and a German label. */
 export interface NeighbourhoodVariable {
@@ -79,7 +80,7 @@ export function neighbourhoodAnalysis(
   if (variables.length === 0) throw new Error(`${fn}: needs at least one variable`);
   const contiguity = options.contiguity ?? "queen";
   const permutations = options.permutations ?? 999;
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
   const alpha = options.alpha ?? 0.05;
   const fdr = options.fdr ?? false;
   const weights = rowStandardize(contiguityWeights(geojson, { kind: contiguity, idProperty: options.idProperty }));

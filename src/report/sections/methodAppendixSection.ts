@@ -8,6 +8,7 @@ import type { ResolvedAnalysisConfig } from "../../analysis/analysisConfig.js";
 import type { ReportSection, ReportTable } from "../section.js";
 import { MAD_CONSTANT } from "../../standardize/robustZ.js";
 import type { SensitivityAnalysis } from "../../audit/compositeIndexVariants.js";
+import { DEFAULT_SEED } from "../../inference/defaultSeed.js";
 
 /** Parameters of the optional analysis steps, as used (missing fields are reported as the library defaults). */
 export interface MethodAppendixOptions {
@@ -135,20 +136,20 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
     {
       schritt: "Moran's I",
       formel: "I = n/S₀ · Σᵢ Σⱼ wᵢⱼ zᵢ zⱼ / Σᵢ zᵢ², z = x − x̄, E[I] = −1/(n − 1); Pseudo-p = (M + 1)/(R + 1)",
-      parameter: notRun(options.spatial, `Gewichte ${used(sp.weights, "Queen-Nachbarschaft")}, Transformation ${used(sp.transform, "R", transformText)}, Permutationen ${used(sp.permutations, 999)}, Startwert ${used(sp.seed, 12345)}`),
+      parameter: notRun(options.spatial, `Gewichte ${used(sp.weights, "Queen-Nachbarschaft")}, Transformation ${used(sp.transform, "R", transformText)}, Permutationen ${used(sp.permutations, 999)}, Startwert ${used(sp.seed, DEFAULT_SEED)}`),
       quelle: "Moran (1950); Cliff & Ord (1981); wie R spdep moran.test und PySAL esda",
     },
     {
       schritt: "LISA (lokales Moran's I)",
       formel: "Iᵢ = zᵢ/m₂ · Σⱼ wᵢⱼ zⱼ, m₂ = Σ z²/" + (sp.denominator === "n-1" ? "(n − 1)" : "n") + "; bedingte Permutation; Quadranten HH, LL, HL, LH",
-      parameter: notRun(options.spatial, `Signifikanzniveau ${used(sp.alpha, 0.05, (v) => de(v))}, Permutationen ${used(sp.permutations, 999)}, Startwert ${used(sp.seed, 12345)}, FDR-Korrektur ${used(sp.fdr, false, (v) => (v ? "ja (Benjamini–Hochberg)" : "nein"))}`),
+      parameter: notRun(options.spatial, `Signifikanzniveau ${used(sp.alpha, 0.05, (v) => de(v))}, Permutationen ${used(sp.permutations, 999)}, Startwert ${used(sp.seed, DEFAULT_SEED)}, FDR-Korrektur ${used(sp.fdr, false, (v) => (v ? "ja (Benjamini–Hochberg)" : "nein"))}`),
       quelle: "Anselin (1995), Geogr. Analysis 27, 93–115; wie R spdep localmoran",
     },
     {
       schritt: "Segregation (eine Gruppe)",
       formel: "D = Σᵢ tᵢ|pᵢ − P|/(2TP(1 − P)); G = ΣᵢΣⱼ tᵢtⱼ|pᵢ − pⱼ|/(2T²P(1 − P)); H = Σᵢ tᵢ(E − Eᵢ)/(ET); xPx = Σᵢ (xᵢ/X)(xᵢ/tᵢ); " +
         `A = 1 − P/(1 − P) · |Σᵢ (1 − pᵢ)^(1−b) pᵢ^b tᵢ/(PT)|^(1/(1−b))`,
-      parameter: notRun(options.mix, `Atkinson b = ${used(mx.atkinsonB, 0.5, (v) => de(v))}; Permutationstest: ${used(mx.permutations, 999)} Ziehungen, Startwert ${used(mx.seed, 1)}`),
+      parameter: notRun(options.mix, `Atkinson b = ${used(mx.atkinsonB, 0.5, (v) => de(v))}; Permutationstest: ${used(mx.permutations, 999)} Ziehungen, Startwert ${used(mx.seed, DEFAULT_SEED)}`),
       quelle: "Duncan & Duncan (1955); Massey & Denton (1988), Social Forces 67, 281–315; wie PySAL segregation",
     },
     {
@@ -248,10 +249,10 @@ function sensitivityParameters(s: MethodAppendixOptions["sensitivity"]): { seed:
   if (s && "methods" in s) {
     const m = s.methods.parameters as { thresholdShift?: number };
     const c = (s.monteCarlo?.parameters ?? {}) as { seed?: number; draws?: number };
-    return { seed: c.seed ?? 12345, draws: s.monteCarlo ? c.draws ?? 0 : 0, thresholdShift: m.thresholdShift ?? 0.25 };
+    return { seed: c.seed ?? DEFAULT_SEED, draws: s.monteCarlo ? c.draws ?? 0 : 0, thresholdShift: m.thresholdShift ?? 0.25 };
   }
   const p = (s ?? {}) as { seed?: number; draws?: number; thresholdShift?: number };
-  return { seed: p.seed ?? 12345, draws: p.draws ?? 1000, thresholdShift: p.thresholdShift ?? 0.25 };
+  return { seed: p.seed ?? DEFAULT_SEED, draws: p.draws ?? 1000, thresholdShift: p.thresholdShift ?? 0.25 };
 }
 
 function schemeText(scheme: ClassScheme): string {
