@@ -3,11 +3,11 @@ import { createRng } from "../inference/random.js";
 import type { Row } from "../classify/columns.js";
 import {
   compositeIndexEvaluator,
-  UNDEFINED_VARIANT_ERROR,
   type CompositeVariantSpec,
   type IndexNormalization,
   type IndexVariantOptions,
 } from "./compositeIndexEvaluator.js";
+import { UNDEFINED_VARIANT_ERROR } from "./undefinedVariantError.js";
 import { runSensitivity, type SensitivityOutcomeRow, type SensitivityResult, type SensitivityVariant } from "./sensitivityAnalysis.js";
 import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 

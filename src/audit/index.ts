@@ -16,7 +16,8 @@ export type {
   SpearmanMatrix,
   FamilySensitivity,
 } from "./sensitivityAnalysis.js";
-export { compositeIndexEvaluator, shiftScheme } from "./compositeIndexEvaluator.js";
+export { compositeIndexEvaluator } from "./compositeIndexEvaluator.js";
+export { shiftScheme } from "./shiftScheme.js";
 export type {
   IndexNormalization,
   VariantIndicator,
