@@ -1,5 +1,3 @@
-import { compositeIndexEvaluator } from "./compositeIndexEvaluator.js";
-
 /**
  * Name of the error {@link compositeIndexEvaluator}'s `evaluate` throws when the index is undefined for these
  * data under the variant's method: smoothing or a draw leaves no indicator that varies, or a standardisation of
