@@ -97,15 +97,15 @@ export type {
 export {
   contiguityWeights, knnWeights, distanceBandWeights, weightsFromNeighbors, binaryWeights, rowStandardize,
   subsetWeights, readGal, writeGal, spatialLag, moran, geary, localMoran, benjaminiHochberg, dropMissingValues,
-  neighbourhoodContext, neighbourhoodAnalysis,
+  neighbourhoodContext, neighbourhoodPosition, neighbourhoodPositions, neighbourhoodAnalysis,
 } from "./spatial/index.js";
 export type {
   CompleteAreas, ContiguityOptions, DistanceBandOptions, GearyOptions, GearyResult, GlobalAlternative,
   GlobalTestInference, GlobalTestOptions, KnnOptions, LisaCluster, LisaQuadrant, LocalMoranArea,
   LocalMoranOptions, MoranOptions, MoranResult, NeighbourhoodAnalysis, NeighbourhoodAnalysisOptions,
-  NeighbourhoodContextOptions, NeighbourhoodContextRow, NeighbourhoodMoran, NeighbourhoodVariable,
-  SpatialFeature, SpatialFeatureCollection, SpatialWeights, WeightsFromNeighborsOptions,
-  WeightsTransformOption, WriteGalOptions,
+  NeighbourhoodContextOptions, NeighbourhoodContextRow, NeighbourhoodMoran, NeighbourhoodPosition,
+  NeighbourhoodPositionRow, NeighbourhoodVariable, SpatialFeature, SpatialFeatureCollection, SpatialWeights,
+  WeightsFromNeighborsOptions, WeightsTransformOption, WriteGalOptions,
 } from "./spatial/index.js";
 
 // Need and supply: facilities, catchments, observations (src/supply)

@@ -29,3 +29,5 @@ export { dropMissingValues } from "./dropMissingValues.js";
 export type { CompleteAreas } from "./dropMissingValues.js";
 export { neighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
 export type { NeighbourhoodAnalysis, NeighbourhoodAnalysisOptions, NeighbourhoodMoran, NeighbourhoodVariable } from "./neighbourhoodAnalysis.js";
+export { neighbourhoodPosition, neighbourhoodPositions } from "./neighbourhoodPosition.js";
+export type { NeighbourhoodPosition, NeighbourhoodPositionRow } from "./neighbourhoodPosition.js";
