@@ -128,6 +128,7 @@ export type {
 export {
   provenance, sha256, stableStringify, suppressDisclosive, runSensitivity, summarizeSensitivity,
   compositeSensitivity, compositeIndexEvaluator, compositeIndexVariants, monteCarloVariants, spearman,
+  spearmanComplete,
 } from "./audit/index.js";
 export type {
   AreaSensitivity, CompositeIndexEvaluator, CompositeSensitivityOptions, CompositeVariantSpec,
@@ -140,7 +141,7 @@ export type {
 
 // The analysis: its data model and its sensitivity (src/analysis)
 export {
-  targetGroupLabel, verdictEvaluator, verdictVariants, verdictSensitivity,
+  targetGroupLabel, verdictEvaluator, verdictVariants, verdictSensitivity, VERDICT_SEVERITY,
 } from "./analysis/index.js";
 export type {
   AnalysisConfig, AnalysisEvaluator, AnalysisInput, AnalysisResult, AreaInfo, IndexIndicator, MixConfig,

@@ -6,7 +6,7 @@ export type { DisclosureOptions, DisclosureResult, SuppressedCell } from "./disc
 export { summarizeSensitivity } from "./sensitivity.js";
 export type { AreaSensitivity, SensitivitySummary, VariantOutcome } from "./sensitivity.js";
 export { quantileType7 } from "./quantile-type7.js";
-export { spearman, midRanks } from "./spearman.js";
+export { spearman, spearmanComplete, midRanks } from "./spearman.js";
 export { runSensitivity, spearmanMatrix } from "./sensitivityAnalysis.js";
 export type {
   SensitivityVariant,

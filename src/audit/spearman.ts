@@ -49,3 +49,25 @@ export function midRanks(values: ArrayLike<number>): Float64Array {
   }
   return ranks;
 }
+
+/**
+ * {@link spearman} over the pairs where both values are present (null, undefined, NaN or a `Missing` cell leave
+ * the pair out), as R `cor(x, y, method = "spearman", use = "complete.obs")`. NaN when fewer than two pairs remain.
+ *
+ * @example
+ * spearmanComplete([1, 2, null, 4, 5], [1, 3, 7, 2, 5]); // 0.8: the pairs (1,1), (2,3), (4,2), (5,5)
+ */
+export function spearmanComplete(x: ArrayLike<unknown>, y: ArrayLike<unknown>): number {
+  if (x.length !== y.length) throw new Error(`spearmanComplete: x and y must have the same length, got ${x.length} and ${y.length}`);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i];
+    const v = y[i];
+    if (typeof u === "number" && typeof v === "number" && Number.isFinite(u) && Number.isFinite(v)) {
+      a.push(u);
+      b.push(v);
+    }
+  }
+  return spearman(a, b);
+}
