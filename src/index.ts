@@ -232,4 +232,93 @@ export type {
 export { toDanfo, fromDanfo } from "./adapters/danfo.js";
 export type { RowsOrTable, ToDanfoOptions, FromDanfoOptions } from "./adapters/danfo.js";
 
+// Vernetzung: cooperation network of facilities and local actors per Sozialraum (computation, map, report section)
+export {
+  ACTOR_KINDS,
+  readActors,
+  parseActors,
+  readCooperations,
+  parseCooperations,
+  cooperationNetwork,
+  conspicuousPoorlyNetworked,
+} from "./network/index.js";
+export type {
+  Actor,
+  ActorOptions,
+  Cooperation,
+  CooperationNetwork,
+  CooperationNetworkInput,
+  NetworkAreaRow,
+  NetworkEdge,
+  NetworkFacility,
+  NetworkNode,
+  PoorlyNetworkedOptions,
+  PoorlyNetworkedResult,
+  PoorlyNetworkedRow,
+} from "./network/index.js";
+export { networkFigure } from "./plot/networkFigure.js";
+export type { NetworkFigureOptions } from "./plot/networkFigure.js";
+export { vernetzungSection } from "./report/sections/vernetzungSection.js";
+export type { VernetzungSectionOptions } from "./report/sections/vernetzungSection.js";
 export { VERSION } from "./version.js";
+
+// Sozialraumtypen and monitoring across years (src/typology)
+export {
+  principalComponents,
+  principalComponentsOfMatrix,
+  varimax,
+  hierarchicalClustering,
+  cutTree,
+  kMeans,
+  silhouette,
+  adjustedRandIndex,
+  clusterStability,
+  typeProfiles,
+  sozialraumTypes,
+  classTransitions,
+  auffaelligPersistence,
+} from "./typology/index.js";
+export type {
+  PrincipalComponentsOptions,
+  PrincipalComponentsResult,
+  VarimaxResult,
+  Linkage,
+  HierarchicalTree,
+  KMeansOptions,
+  KMeansResult,
+  SilhouetteResult,
+  ClusterStabilityOptions,
+  ClusterStabilityEntry,
+  ClusterStabilityResult,
+  ProfileEntry,
+  TypeProfile,
+  SozialraumTypesOptions,
+  SozialraumTypeArea,
+  SozialraumTypesResult,
+  YearClasses,
+  ClassTransitionTable,
+  AreaPersistence,
+} from "./typology/index.js";
+// Data sources: a city's own tables described in the configuration's `sources` block (src/sources).
+export { loadSources, checkSources, SOURCES_ID, validateSourcesConfig, SourcesError, formatSourceProblem, detectSumRows, proposeSourcesConfig } from "./sources/index.js";
+export type {
+  LoadedSources,
+  LoadSourcesOptions,
+  SourceArea,
+  SourcesCheck,
+  SourcesConfig,
+  SourceTableConfig,
+  AreasConfig,
+  SourceColumnSpec,
+  SourceColumnKind,
+  ShareIndicatorDefinition,
+  ChangeIndicatorDefinition,
+  ResolvedShareIndicator,
+  ResolvedChangeIndicator,
+  SourceProblem,
+  DroppedRow,
+  SourceFile,
+  CellOrigin,
+  SumRow,
+  SourcesProposal,
+} from "./sources/index.js";

@@ -111,8 +111,8 @@ export function placeFacilities(rng: Rng, areas: SyntheticArea[], partition: Cit
   return out.map(({ area: _area, ...f }, i) => ({ einrichtung_id: `E${String(i + 1).padStart(3, "0")}`, ...f }));
 }
 
-/** A random point strictly inside the Sozialraum: a point in one of its jittered cells, checked against the ring. */
-function pointIn(rng: Rng, a: SyntheticArea, p: CityPartition, cells: number[]): [number, number] {
+/** A random point strictly inside the Sozialraum: a point in one of its jittered cells, checked against the ring (also used for the local actors of the network). */
+export function pointIn(rng: Rng, a: SyntheticArea, p: CityPartition, cells: number[]): [number, number] {
   const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
   for (let attempt = 0; attempt < 100; attempt++) {
     const c = cells[rng.int(cells.length)];

@@ -6,6 +6,7 @@ import { compassNames, COMPASS_LABELS } from "./compassNames.js";
 import { placeFacilities, type FacilityRow } from "./facilities.js";
 import { areaRing, ringAreaKm2 } from "./geometry.js";
 import { plantObservations, type PlantedObservation } from "./observations.js";
+import { plantNetwork, type ActorRow, type CooperationRow, type NetworkPlan } from "./network.js";
 import { buildPartition, type CityPartition } from "./partition.js";
 import { largestRemainder, normal } from "./sampling.js";
 import { bumpValue, smoothField, type PlacedBump } from "./smoothField.js";
@@ -38,6 +39,10 @@ export interface SyntheticCity {
   geojson: { type: "FeatureCollection"; features: SozialraumFeature[] };
   einrichtungen: FacilityRow[];
   stadtteiltreffen: PlantedObservation[];
+  /** Local actors and cooperations of the network (Vernetzung) and what was planted in it. */
+  akteure: ActorRow[];
+  kooperationen: CooperationRow[];
+  vernetzung: NetworkPlan;
   /** Everything the generator knows, per Sozialraum in id order (true counts before suppression included). */
   areas: SyntheticArea[];
   spec: CitySpec;
@@ -67,6 +72,9 @@ export function generateSyntheticCity(options: { seed?: number; spec?: CitySpec 
   const cellsOf = (a: SyntheticArea): number[] => cellsById.get(a.id) ?? [];
   const einrichtungen = placeFacilities(stream(2), areas, partition, cellsOf);
   const stadtteiltreffen = plantObservations(stream(3), areas);
+  // The network has its own stream: adding it left every earlier file byte-identical.
+  const deprivedHotspots = new Set(spec.deprivation.filter((b) => b.amplitude > 0).map((b) => b.label));
+  const network = plantNetwork(stream(4), areas, einrichtungen, partition, cellsOf, deprivedHotspots);
 
   const gebiete: GebietRow[] = areas.map((a) => ({
     sozialraum_id: a.id,
@@ -96,6 +104,9 @@ export function generateSyntheticCity(options: { seed?: number; spec?: CitySpec 
     geojson: { type: "FeatureCollection", features },
     einrichtungen,
     stadtteiltreffen,
+    akteure: network.akteure,
+    kooperationen: network.kooperationen,
+    vernetzung: network.plan,
     areas,
     spec,
   };

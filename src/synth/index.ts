@@ -12,3 +12,4 @@ export type { SyntheticArea } from "./syntheticArea.js";
 export type { AreaCounts } from "./strukturdaten.js";
 export type { FacilityRow, FacilityType } from "./facilities.js";
 export type { ObservationRow, PlantedObservation } from "./observations.js";
+export type { ActorRow, CooperationRow, NetworkPlan } from "./network.js";

@@ -14,6 +14,8 @@ export const SYNTHETIC_CITY_FILES = [
   "sozialraeume.geojson",
   "einrichtungen.csv",
   "stadtteiltreffen.csv",
+  "akteure.csv",
+  "kooperationen.csv",
   "README.md",
 ] as const;
 
@@ -42,6 +44,8 @@ export function syntheticCityFiles(city: SyntheticCity): Record<(typeof SYNTHETI
     "sozialraeume.geojson": geojson,
     "einrichtungen.csv": germanCsv(facilityColumns, city.einrichtungen as unknown as Array<Record<string, unknown>>),
     "stadtteiltreffen.csv": germanCsv(observationColumns, city.stadtteiltreffen as unknown as Array<Record<string, unknown>>),
+    "akteure.csv": germanCsv(["akteur_id", "name", "art", "sozialraum_id", "lon", "lat"], city.akteure as unknown as Array<Record<string, unknown>>),
+    "kooperationen.csv": germanCsv(["kooperation_id", "akteur_a", "akteur_b", "thema", "seit", "aktiv"], city.kooperationen as unknown as Array<Record<string, unknown>>),
     "README.md": syntheticCityReadme(city),
   };
 }

@@ -64,6 +64,8 @@ an analysis can be checked against it.
 - 2018 = 2016 + planted trends (see below) + noise; city-wide a slightly higher SGB II and migration share.
 - Facilities (state 2018) follow the target population, with planted gaps; observations are planted in areas
   whose data back them up and in areas where the data show nothing.
+- Vernetzung: local actors and cooperations between them and the facilities, with well and hardly networked
+  deprived Sozialräume planted (see below).
 
 ## Files
 
@@ -129,6 +131,23 @@ ${table(["typ", "Anzahl", "Plätze/Kapazität gesamt"], ["Kita", "Jugendzentrum"
 \`datum;sozialraum_id;zielgruppe;quelle;text;tags;bedarf\` — \`datum\` ISO (YYYY-MM-DD), \`zielgruppe\` one target
 group id, \`tags\` separated by \`|\`, \`bedarf\` ∈ hoch, mittel, niedrig. Texts are German and may contain commas.
 
+### \`akteure.csv\` — local actors of the cooperation network (${city.akteure.length})
+
+\`akteur_id;name;art;sozialraum_id;lon;lat\` — everyone in the network who is not a facility of einrichtungen.csv.
+\`akteur_id\` is unique and never an \`einrichtung_id\`; \`art\` ∈ Schule, Verein, Kirchengemeinde, Moscheegemeinde,
+Initiative, Quartiersmanagement, Wohnungsbaugesellschaft (readers also know Polizei and Jobcenter); \`sozialraum_id\`
+is the Sozialraum the actor works in; \`lon\`, \`lat\` (optional columns, may be empty) with decimal comma.
+
+${table(["art", "Anzahl"], [...new Set(city.akteure.map((r) => r.art))].map((k) => [k, String(city.akteure.filter((r) => r.art === k).length)]))}
+
+### \`kooperationen.csv\` — cooperations (${city.kooperationen.length})
+
+\`kooperation_id;akteur_a;akteur_b;thema;seit;aktiv\` — one row per cooperation between two partners (undirected; the
+order of \`akteur_a\` and \`akteur_b\` carries no meaning). A partner is an \`einrichtung_id\` or an \`akteur_id\`; a
+partner never cooperates with itself; one pair may have several cooperations on different topics. \`thema\` German
+text; \`seit\` the start as \`JJJJ-MM\` (readers also accept \`JJJJ\` and \`JJJJ-MM-TT\`); \`aktiv\` ∈ ja, nein
+(nein: the cooperation has ended). Facilities belong to the Sozialraum their point lies in. Active: ${city.kooperationen.filter((c) => c.aktiv === "ja").length}, ended: ${city.kooperationen.filter((c) => c.aktiv === "nein").length}.
+
 ## City totals
 
 ${table(["Jahr", "Einwohner", "SGB-II-Quote %", "Kinderarmut %", "Altersarmut %", "Migrationshintergrund %", "Arbeitslose je 15–64 %"], [cityRow(2016), cityRow(2018)])}
@@ -179,6 +198,24 @@ Wiesdorf, Opladen and Schlebusch only.
 ### Observations (stadtteiltreffen.csv)
 
 ${table(["datum", "Sozialraum", "Name", "zielgruppe", "befund"], city.stadtteiltreffen.map((o) => [o.datum, o.sozialraum_id, areaName(o.sozialraum_id), o.zielgruppe, o.befund]))}
+
+### Vernetzung (akteure.csv, kooperationen.csv)
+
+Drawn from the generator's own random stream (the other files are unchanged by it). Per regular Sozialraum a
+Grundschule, often a Verein and a Kirchengemeinde, in deprived areas sometimes a Moscheegemeinde; the very small
+areas have no local actors. Pairs inside a Sozialraum cooperate with probability 0,35; Familienzentren work with
+the Kitas, Jugendzentren with the schools of their Stadtteil, Beratungsstellen with 2–4 partners anywhere in the
+city (ties across Sozialraum borders); about 12 % of these cooperations have ended (\`aktiv\` = nein). Planted:
+
+${table(["Sozialraum", "Name", "planted", "Deprivation 2018 (z)"], [
+    ...city.vernetzung.wellNetworked.map((id) => [id, areaName(id), "gut vernetzt: Quartiersmanagement mit allen Akteuren des Sozialraums, dichtes Netz, Stadtteilkonferenz mit Nachbarräumen", z((areas.find((a) => a.id === id) as SyntheticArea).deprivation[2018])]),
+    ...city.vernetzung.poorlyNetworked.map((id) => [id, areaName(id), "auffällig, aber kaum vernetzt: eine aktive Kooperation (Kita–Grundschule), eine beendete, keine über die Grenze", z((areas.find((a) => a.id === id) as SyntheticArea).deprivation[2018])]),
+  ])}
+
+"gut vernetzt": the Sozialräume of the planted deprivation centres with positive amplitude. "kaum vernetzt": the
+3 most deprived (2018) other Sozialräume with at least two facilities and no Beratungsstelle. Facilities planted
+without any cooperation: ${city.vernetzung.isolatedFacilities.join(", ")}; others have none by chance (a small area, no
+pair drawn).
 
 "von Daten gestützt": the area is among the 8 highest of the target group's 2018 rate (children: Kinderarmut,
 working-age: SGB-II-Quote, elderly: Altersarmut, context: migration share). "ohne Datenbefund": the area is in the

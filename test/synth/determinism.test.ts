@@ -20,6 +20,10 @@ describe("embedded city: determinism", () => {
     }
   });
 
+  it("includes the network files (Vernetzung) in the byte-for-byte comparison", () => {
+    expect(SYNTHETIC_CITY_FILES).toEqual(expect.arrayContaining(["akteure.csv", "kooperationen.csv"]));
+  });
+
   it("gives another city for another seed", () => {
     const a = syntheticCityFiles(generateSyntheticCity({ seed: 1 }));
     const b = syntheticCityFiles(generateSyntheticCity({ seed: 2 }));
