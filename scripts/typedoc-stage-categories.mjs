@@ -5,6 +5,7 @@ import { Comment, CommentTag, Converter } from "typedoc";
 
 const STAGES = {
   inference: "01 inference — random numbers, permutation p-values",
+  stats: "01 stats — ranks, quantiles, rank correlation",
   io: "02 io — reading CSV, XLSX, GeoJSON",
   table: "03 table — area tables, missing values, checks",
   indicators: "04 indicators — rates and target groups",
