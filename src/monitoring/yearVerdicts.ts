@@ -80,7 +80,7 @@ export function yearVerdicts(rows: RowsInput, options: YearVerdictsOptions): Yea
     if (worst === null) {
       const own = indicators.excluded.filter((e) => e.id === a.id);
       // The area-level reason (e.g. "Einwohner unter 300 (134)") says it all; else the per-indicator reasons.
-      const areaLevel = own.filter((e) => e.column === undefined);
+      const areaLevel = own.filter((e) => e.step === "minimumPopulation");
       const reasons = [...new Set((areaLevel.length > 0 ? areaLevel : own).map((e) => e.reason))];
       excluded.push({ id: a.id, step: "yearVerdicts", reason: reasons.length > 0 ? reasons.join("; ") : "kein Indikator mit Wert" });
     }
