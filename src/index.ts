@@ -90,3 +90,19 @@ export type {
   ClassTransitionTable,
   AreaPersistence,
 } from "./typology/index.js";
+
+// Monitoring across survey years (src/monitoring) and its figures: time series, verdicts per year, transitions, persistence
+export { indicatorTimeSeries, yearVerdicts, monitorYears, VERDICT_ORDER } from "./monitoring/index.js";
+export type {
+  IndicatorSeries,
+  YearIndicators,
+  YearVerdictsOptions,
+  YearVerdictsResult,
+  MonitorYearsOptions,
+  MonitorYearsResult,
+  YearTable,
+} from "./monitoring/index.js";
+export { transitionFigure } from "./plot/transitionFigure.js";
+export type { TransitionFigureOptions } from "./plot/transitionFigure.js";
+export { typeMapFigure } from "./plot/typeMapFigure.js";
+export type { TypeMapOptions } from "./plot/typeMapFigure.js";

@@ -11,7 +11,6 @@ export type { CitySpec, FieldBump, SmallAreaSpec, StadtteilSpec, SupplySpec } fr
 export type { SyntheticArea } from "./syntheticArea.js";
 export type { AreaCounts, SurveyYear } from "./strukturdaten.js";
 export { SURVEY_YEARS } from "./strukturdaten.js";
-export { panelYears } from "./panelYears.js";
 export type { PanelBasis, PanelYear } from "./panelYears.js";
 export type { FacilityRow, FacilityType } from "./facilities.js";
 export type { ObservationRow, PlantedObservation } from "./observations.js";
