@@ -60,13 +60,16 @@ describe("typeMapFigure", () => {
   };
   const result = {
     areas: [{ id: "a", type: 1, silhouette: 0.5 }, { id: "b", type: 2, silhouette: 0.4 }, { id: "c", type: null, silhouette: null }],
-    types: [{ type: 1, description: "überdurchschnittlich: Kinderarmut" }, { type: 2, description: "unauffällig" }],
+    types: [
+      { type: 1, above: ["Kinderarmut", "SGB II", "Alleinerziehende"], below: ["Ältere"] },
+      { type: 2, above: [], below: [] },
+    ],
   } as unknown as SozialraumTypesResult;
 
   it("one categorical colour per type, the excluded area grey, German legend", () => {
     const fig = typeMapFigure(result, { geojson, names: { a: "Nord" } });
     const names = fig.data.map((d) => d.name);
-    expect(names).toEqual(["Typ 1: überdurchschnittlich: Kinderarmut", "Typ 2: unauffällig", "ohne Typ (ausgeschlossen)"]);
+    expect(names).toEqual(["Typ 1: ↑ Kinderarmut, SGB II …; ↓ Ältere", "Typ 2: durchschnittlich", "ohne Typ (ausgeschlossen)"]);
     expect(fig.data[0].locations).toEqual(["a"]);
     expect(fig.data[2].locations).toEqual(["c"]);
   });
