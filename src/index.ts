@@ -92,7 +92,7 @@ export type {
 } from "./typology/index.js";
 
 // Monitoring across survey years (src/monitoring) and its figures: time series, verdicts per year, transitions, persistence
-export { indicatorTimeSeries, yearVerdicts, monitorYears, VERDICT_ORDER } from "./monitoring/index.js";
+export { indicatorTimeSeries, yearVerdicts, monitorYears } from "./monitoring/index.js";
 export type {
   IndicatorSeries,
   YearIndicators,
