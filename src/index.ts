@@ -90,6 +90,32 @@ export type {
   ClassTransitionTable,
   AreaPersistence,
 } from "./typology/index.js";
+// Data sources: a city's own tables described in the configuration's `sources` block (src/sources).
+export { loadSources, checkSources, SOURCES_ID, validateSourcesConfig, SourcesError, formatSourceProblem, detectSumRows, proposeSourcesConfig } from "./sources/index.js";
+export type {
+  LoadedSources,
+  LoadSourcesOptions,
+  SourceArea,
+  SourcesCheck,
+  SourcesConfig,
+  SourceTableConfig,
+  AreasConfig,
+  SourceColumnSpec,
+  SourceColumnKind,
+  ShareIndicatorDefinition,
+  ChangeIndicatorDefinition,
+  ResolvedShareIndicator,
+  ResolvedChangeIndicator,
+  SourceProblem,
+  DroppedRow,
+  SourceFile,
+  CellOrigin,
+  SumRow,
+  SourcesProposal,
+} from "./sources/index.js";
+// Geometry: boundary files (GeoJSON, Shapefile) in any common CRS, reprojected to WGS84; map/table key checks.
+export { readGeometry, readShapefile, guessProjectedCrs, checkKeys, mapKeys } from "./io/index.js";
+export type { GeometryOptions, ShapefileOptions, KeyCheck, KeyMapping, MappedAreas, AreaGeometries, AreaFeatureCollection } from "./io/index.js";
 
 // Monitoring across survey years (src/monitoring) and its figures: time series, verdicts per year, transitions, persistence
 export { indicatorTimeSeries, yearVerdicts, monitorYears } from "./monitoring/index.js";

@@ -21,6 +21,15 @@ export { readGeoJson } from "./readGeoJson.js";
 export { parseGeoJson } from "./parseGeoJson.js";
 export type { GeoJsonOptions } from "./parseGeoJson.js";
 export { geoJsonTable } from "./geoJsonTable.js";
+export { readGeometry } from "./readGeometry.js";
+export type { GeometryOptions } from "./readGeometry.js";
+export { readShapefile } from "./readShapefile.js";
+export type { ShapefileOptions } from "./readShapefile.js";
+export { guessProjectedCrs } from "./guessProjectedCrs.js";
+export { checkKeys } from "./checkKeys.js";
+export type { KeyCheck } from "./checkKeys.js";
+export { mapKeys } from "./mapKeys.js";
+export type { KeyMapping, MappedAreas } from "./mapKeys.js";
 export type {
   AreaFeature,
   AreaFeatureCollection,

@@ -9,10 +9,9 @@ import { analysisSensitivity } from "../audit/analysisSensitivity.js";
 import { verdictSensitivity } from "../audit/verdictSensitivity.js";
 import { stableStringify } from "../audit/stable-stringify.js";
 import { mixSection } from "../mix/mixSection.js";
-import type { MapFeatureCollection } from "../plot/classMapFigure.js";
 import type { ReportSection } from "../report/section.js";
 import { contiguityWeights } from "../spatial/contiguityWeights.js";
-import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
+import type { AreaGeometries } from "../io/geoJsonTypes.js";
 import { needSupplyAnalysis, type NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
 import type { Facility } from "../supply/parseFacilities.js";
 import type { Observation } from "../supply/parseObservations.js";
@@ -36,7 +35,7 @@ export interface AnalysisTables {
   /** Structural data of the comparison year (null: no dynamic index). */
   previous: ReadonlyArray<Readonly<Record<string, unknown>>> | null;
   /** Area polygons for the map (optional; needed by "Bedarf und Angebot" and "Nachbarschaft"). */
-  geojson?: MapFeatureCollection | null;
+  geojson?: AreaGeometries | null;
   /** Facilities for "Bedarf und Angebot" (optional; e.g. `readFacilities`). */
   facilities?: ReadonlyArray<Facility> | null;
   /** Observations from district meetings (optional; e.g. `readObservations`). */
@@ -344,7 +343,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     const sc = config.supply!;
     const inMap = currentRows.filter((r) => onMap.has(String(r[id])));
     const population = withContext("Bedarf und Angebot", () => targetGroupPopulation(inMap, { id, columns: sc.population as never }));
-    const areaGeo = geojson as unknown as AreaFeatureCollection;
+    const areaGeo = geojson!;
     supply = withContext("Bedarf und Angebot", () =>
       needSupplyAnalysis(
         {
@@ -378,7 +377,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     const column = (ind: string) => new Map(values.map((r) => [String(r[id]), r[ind]]));
     neighbourhood = withContext("Nachbarschaft", () =>
       neighbourhoodAnalysis(
-        geojson as never,
+        geojson!,
         [
           { id: "status_index", label: "Status-Index", values: statusValues },
           ...nc.indicators.map((ind) => ({ id: ind, label: byId.get(ind)!.label, values: column(ind) })),
@@ -450,7 +449,7 @@ function mixStep(
   rows: Record<string, Cell>[],
   previousRows: Record<string, Cell>[] | null,
   names: Record<string, string>,
-  geojson: MapFeatureCollection | null,
+  geojson: AreaGeometries | null,
   cur: number,
   prev: number | null,
   warnings: string[],

@@ -12,7 +12,6 @@ import type { ReportSection, ReportTable, TableColumn, TableHighlight } from "..
 import { methodAppendixSection } from "../audit/methodAppendixSection.js";
 import { sensitivitySection } from "../audit/sensitivitySection.js";
 import { supplySection } from "../supply/supplySection.js";
-import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
 import type { AnalysisResult, RankingRow } from "./analysisResult.js";
 import { neighbourhoodSection } from "./neighbourhoodSection.js";
 import { provenanceSection } from "./provenanceSection.js";
@@ -47,7 +46,7 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     zSection(result),
     ...result.conspicuousness.targetGroups.map((g) => targetGroupSection(result, g)),
     contextSection(result),
-    ...(result.supply ? [supplySection(result.supply, { geojson: result.geojson as unknown as AreaFeatureCollection })] : []),
+    ...(result.supply ? [supplySection(result.supply, { geojson: result.geojson ?? undefined })] : []),
     ...(result.mix ? [result.mix] : []),
     ...(result.neighbourhood
       ? [neighbourhoodSection(result.neighbourhood, { geojson: result.geojson, names: Object.fromEntries(result.areas.map((a) => [a.id, a.name])), idProperty: p.id })]
