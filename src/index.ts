@@ -116,3 +116,19 @@ export type {
 // Geometry: boundary files (GeoJSON, Shapefile) in any common CRS, reprojected to WGS84; map/table key checks.
 export { readGeometry, readShapefile, guessProjectedCrs, checkKeys, mapKeys } from "./io/index.js";
 export type { GeometryOptions, ShapefileOptions, KeyCheck, KeyMapping, MappedAreas, AreaGeometries, AreaFeatureCollection } from "./io/index.js";
+
+// Monitoring across survey years (src/monitoring) and its figures: time series, verdicts per year, transitions, persistence
+export { indicatorTimeSeries, yearVerdicts, monitorYears } from "./monitoring/index.js";
+export type {
+  IndicatorSeries,
+  YearIndicators,
+  YearVerdictsOptions,
+  YearVerdictsResult,
+  MonitorYearsOptions,
+  MonitorYearsResult,
+  YearTable,
+} from "./monitoring/index.js";
+export { transitionFigure } from "./plot/transitionFigure.js";
+export type { TransitionFigureOptions } from "./plot/transitionFigure.js";
+export { typeMapFigure } from "./plot/typeMapFigure.js";
+export type { TypeMapOptions } from "./plot/typeMapFigure.js";

@@ -12,3 +12,7 @@ export { choroplethFigure, LISA_COLORS, LISA_LABELS, LISA_MISSING_STYLE } from "
 export type { ChoroplethOptions, ChoroplethFeatureCollection } from "./choropleth.js";
 export { moranScatterFigure } from "./moran-scatter.js";
 export type { MoranScatterOptions } from "./moran-scatter.js";
+export { transitionFigure } from "./transitionFigure.js";
+export type { TransitionFigureOptions } from "./transitionFigure.js";
+export { typeMapFigure } from "./typeMapFigure.js";
+export type { TypeMapOptions } from "./typeMapFigure.js";
