@@ -28,8 +28,8 @@ export type {
 
 // Reading data: CSV, XLSX and GeoJSON with German number formats (src/io)
 export {
-  readCsv, parseCsv, readCsvColumns, readXlsx, parseXlsx, readGeoJson, parseGeoJson, readGeometry, readShapefile,
-  guessProjectedCrs, checkKeys, mapKeys, geoJsonTable, parseGermanNumber, formatGermanNumber, DEFAULT_MISSING_MARKERS,
+  readCsv, parseCsv, readCsvColumns, readXlsx, parseXlsx, readGeoJson, parseGeoJson, readGeometry,
+  checkKeys, mapKeys, geoJsonTable, parseGermanNumber, formatGermanNumber, DEFAULT_MISSING_MARKERS,
 } from "./io/index.js";
 export type {
   AreaFeature, AreaFeatureCollection, AreaGeometries, AreaGeometry, CellOptions, CsvOptions, DecimalMark,
@@ -164,7 +164,7 @@ export type {
 // Figures (plotly specifications) (src/plot)
 export {
   rankingBarFigure, zScoreHeatmapFigure, classMapFigure, indicatorBarFigure, choroplethFigure,
-  moranScatterFigure, rankIntervalFigure, quadrantFigure, supplyMapFigure, gapMapFigure, LISA_LABELS,
+  moranScatterFigure, rankIntervalFigure, quadrantFigure, supplyMapFigure, gapMapFigure,
 } from "./plot/index.js";
 export type {
   ChoroplethFeatureCollection, ChoroplethOptions, ClassMapOptions, Figure, HeatmapIndicator,
@@ -173,8 +173,6 @@ export type {
 } from "./plot/index.js";
 
 // Offline HTML of figures (src/render)
-export {
-  } from "./render/index.js";
 export type {
   FigureHtmlOptions, FiguresToHtmlOptions, NotebookFigureOptions, TitledFigure,
 } from "./render/index.js";
@@ -182,7 +180,8 @@ export type {
 // Report: sections, HTML report and Excel workbook (src/report)
 export {
   analysisReport, reportHtml, reportWorkbook, protectTable, flattenParameters, mixSection,
-  supplySection, sensitivitySection, methodAppendixSection, } from "./report/index.js";
+  supplySection, sensitivitySection, methodAppendixSection,
+} from "./report/index.js";
 export type {
   HighlightLevel, MethodAppendixOptions, MixMapOptions, MixSectionOptions, ProtectedTable, ReportDocument,
   ReportParameter, ReportSection, ReportTable, ReportWorkbookOptions, SensitivitySectionOptions, TableColumn,
@@ -191,7 +190,7 @@ export type {
 
 // Figure export (PNG/SVG through headless Chromium) (src/export)
 export {
-  exportFigures, exportReportFigures, createFigureExporter, DEFAULT_CHROMIUM_PATH,
+  exportFigures, createFigureExporter, DEFAULT_CHROMIUM_PATH,
 } from "./export/index.js";
 export type {
   ExportFiguresOptions, ExportReportFiguresOptions, ExportedFigure, FigureExporter, FigureExporterOptions,
@@ -219,7 +218,7 @@ export type {
 
 // Synthetic example city (src/synth)
 export {
-  generateSyntheticCity, writeSyntheticCity,
+  generateSyntheticCity,
 } from "./synth/index.js";
 export type {
   AreaCounts, CitySpec, FacilityRow, FacilityType, FieldBump, GebietRow, ObservationRow, PlantedObservation,
@@ -251,7 +250,7 @@ export type {
 
 // Vernetzung: cooperation network of facilities and local actors per Sozialraum (src/network)
 export {
-  readActors, readCooperations, cooperationNetwork, conspicuousPoorlyNetworked,
+  readActors, readCooperations, parseCooperations, cooperationNetwork, conspicuousPoorlyNetworked,
 } from "./network/index.js";
 export type {
   Actor, ActorOptions, Cooperation, CooperationNetwork, CooperationNetworkInput, NetworkAreaRow, NetworkEdge,
@@ -273,3 +272,19 @@ export type {
   TypeProfile, SozialraumTypesOptions, SozialraumTypeArea, SozialraumTypesResult, YearClasses, ClassTransitionTable,
   AreaPersistence,
 } from "./typology/index.js";
+
+// Monitoring across survey years (src/monitoring) and its figures: time series, verdicts per year, transitions, persistence
+export { indicatorTimeSeries, monitorYears } from "./monitoring/index.js";
+export type {
+  IndicatorSeries,
+  YearIndicators,
+  YearVerdictsOptions,
+  YearVerdictsResult,
+  MonitorYearsOptions,
+  MonitorYearsResult,
+  YearTable,
+} from "./monitoring/index.js";
+export { transitionFigure } from "./plot/transitionFigure.js";
+export type { TransitionFigureOptions } from "./plot/transitionFigure.js";
+export { typeMapFigure } from "./plot/typeMapFigure.js";
+export type { TypeMapOptions } from "./plot/typeMapFigure.js";
