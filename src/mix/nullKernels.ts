@@ -100,8 +100,10 @@ export function nullHypergeometric(s: NullStream, population: number, marked: nu
   const hi = Math.min(draws, marked);
   if (lo === hi) return lo;
   const m = Math.min(hi, Math.max(lo, Math.floor(((draws + 1) * (marked + 1)) / (population + 2))));
-  const lf = (k: number) => nullLogFactorial(s, k);
-  const logPm = lf(marked) - lf(m) - lf(marked - m) + lf(unmarked) - lf(draws - m) - lf(unmarked - draws + m) - lf(population) + lf(draws) + lf(population - draws);
+  const logPm =
+    nullLogFactorial(s, marked) - nullLogFactorial(s, m) - nullLogFactorial(s, marked - m) +
+    nullLogFactorial(s, unmarked) - nullLogFactorial(s, draws - m) - nullLogFactorial(s, unmarked - draws + m) -
+    nullLogFactorial(s, population) + nullLogFactorial(s, draws) + nullLogFactorial(s, population - draws);
   const pm = Math.exp(logPm);
   const u = nullNext(s);
   let cum = pm;

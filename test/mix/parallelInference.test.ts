@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { gammaln } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { sampleBinomial } from "../../src/inference/binomial.js";
 import { runBlocks } from "../../src/inference/parallel.js";
@@ -17,7 +18,7 @@ import {
   simulateNull,
   theilH,
 } from "../../src/mix/index.js";
-import { nullSimulate, nullStream, segregationBlock } from "../../src/mix/nullKernels.js";
+import { nullLogFactorial, nullSimulate, nullStream, segregationBlock } from "../../src/mix/nullKernels.js";
 import { kernelPlan } from "../../src/mix/segregationKernelPlan.js";
 import type { SegregationNull } from "../../src/mix/simulateNull.js";
 
@@ -60,6 +61,14 @@ describe("the null simulation of the block kernels", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("log n! equals simple-statistics' gammaln(n + 1) to 1e-13 relative, in the table and in Stirling's series", () => {
+    const s = nullStream(1, 0);
+    for (const k of [0, 1, 2, 10, 500, 1023, 1024, 1025, 5000, 123_456, 9_999_999]) {
+      const want = gammaln(k + 1);
+      expect(Math.abs(nullLogFactorial(s, k) - want)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(want)));
+    }
   });
 
   it("matches simulateNull for large populations too (log n! beyond its table)", () => {
