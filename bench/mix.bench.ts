@@ -3,8 +3,11 @@
  * permutation test with a modest R, each timed on plain row objects (the common input); the bias-corrected D on
  * the first 100 000 areas.
  * Rows: BENCH_MIX_ROWS (default 1e6); permutations: BENCH_MIX_PERMUTATIONS (default 9).
+ * The permutation test and the bias-corrected D are timed on 1 thread and on all cores (`threads`, at most 8),
+ * side by side; the note says whether the results are identical (they must be).
  * Run alone: node bench/run.mjs mix
  */
+import os from "node:os";
 import { createRng } from "../src/inference/random.js";
 import {
   atkinson,
@@ -61,10 +64,25 @@ for (const [name, f] of Object.entries({ multigroupDissimilarity, multigroupGini
 await measure("mix: locationQuotients", `${n} areas, 4 groups`, () => locationQuotients(rows, bands));
 await measure("mix: localDiversity", `${n} areas, 4 groups`, () => localDiversity(rows, bands));
 await measure("mix: mixDeviation", `${n} areas, 4 groups`, () => mixDeviation(rows, bands));
-const t = await measure("mix: segregationPermutationTest(dissimilarity)", `${n} areas, R = ${R}`, () =>
-  segregationPermutationTest(dissimilarity, rows, { ...one, permutations: R, seed: 1 }),
-);
-console.log("permutation test", `p = ${t.pSim}, mean under H0 ${t.meanSim.toFixed(6)}`);
+const cores = Math.min(os.availableParallelism(), 8);
+let simulatedOne = "";
+for (const threads of [1, cores]) {
+  const t = await measure(`mix: segregationPermutationTest(dissimilarity), threads ${threads}`, `${n} areas, R = ${R}`, () =>
+    segregationPermutationTest(dissimilarity, rows, { ...one, permutations: R, seed: 1, threads }),
+  );
+  const key = JSON.stringify(t.simulated);
+  if (threads === 1) simulatedOne = key;
+  const same = threads === 1 ? "" : key === simulatedOne ? ", identical to 1 thread" : ", DIFFERENT from 1 thread";
+  console.log(`permutation test, threads ${threads}`, `p = ${t.pSim}, mean under H0 ${t.meanSim.toFixed(6)}${same}`);
+}
 // The bootstrap draws 2 multinomials over all areas per replication: measured on the first 100 000 areas.
 const some = rows.slice(0, Math.min(n, 100_000));
-await measure("mix: biasCorrectedDissimilarity", `${some.length} areas, B = 100`, () => biasCorrectedDissimilarity(some, { ...one, replications: 100, seed: 1 }));
+let bootstrapOne = NaN;
+for (const threads of [1, cores]) {
+  const b = await measure(`mix: biasCorrectedDissimilarity, threads ${threads}`, `${some.length} areas, B = 100`, () =>
+    biasCorrectedDissimilarity(some, { ...one, replications: 100, seed: 1, threads }),
+  );
+  if (threads === 1) bootstrapOne = b.statistic;
+  const same = threads === 1 ? "" : b.statistic === bootstrapOne ? ", identical to 1 thread" : ", DIFFERENT from 1 thread";
+  console.log(`bias-corrected D, threads ${threads}`, `D_bc = ${b.statistic}${same}`);
+}

@@ -11,6 +11,9 @@ import { rank } from "../standardize/rank.js";
 import { robustZ } from "../standardize/robustZ.js";
 import type { Exclusion } from "../table/exclusion.js";
 import { Missing } from "../table/missing.js";
+import { shiftScheme } from "./shiftScheme.js";
+import { validityReasons } from "./validityReasons.js";
+import { undefinedVariantError } from "./undefinedVariantError.js";
 
 /**
  * How indicators (and then their weighted sum) are put on one scale:
@@ -355,21 +358,6 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
   return { spec, columns, hasDenominators: indicators.every((d) => d.denominator !== null), ids, evaluate };
 }
 
-/**
- * Name of the error {@link compositeIndexEvaluator}'s `evaluate` throws when the index is undefined for these
- * data under the variant's method: smoothing or a draw leaves no indicator that varies, or a standardisation of
- * the variant is undefined (robust z with MAD 0, …). Callers running many variants skip such a variant.
- */
-export const UNDEFINED_VARIANT_ERROR = "UndefinedVariantError";
-
-/** An Error named {@link UNDEFINED_VARIANT_ERROR}, with the indicator columns (or "Summe") concerned. */
-function undefinedVariantError(message: string, columns: string[]): Error & { columns: string[] } {
-  const e = new Error(message) as Error & { columns: string[] };
-  e.name = UNDEFINED_VARIANT_ERROR;
-  e.columns = columns;
-  return e;
-}
-
 /** Whether `after` is the same in every area of the index (present, allowed by the rule) while `before` was not. */
 function becameConstant(before: Float64Array, after: Float64Array, ruleReason: ReadonlyArray<string | undefined>): boolean {
   let first = NaN;
@@ -399,42 +387,4 @@ function stage(fn: string, normalization: IndexNormalization, values: number[], 
   } catch (e) {
     throw undefinedVariantError(`${fn}: ${what}: ${(e as Error).message}`, [what]);
   }
-}
-
-/** The scheme with every bound moved by `shift` (the same scheme when 0). */
-export function shiftScheme(scheme: ClassScheme, shift: number): ClassScheme {
-  if (shift === 0) return scheme;
-  return checkClassScheme({
-    ...scheme,
-    id: `${scheme.id}${shift > 0 ? "+" : ""}${shift}`,
-    classes: scheme.classes.map((c) => ({
-      ...c,
-      ...(c.below !== undefined ? { below: c.below + shift } : {}),
-      ...(c.atMost !== undefined ? { atMost: c.atMost + shift } : {}),
-    })),
-  });
-}
-
-/** Reasons from the validity rule (same wording as `compositeIndex`), undefined where the area takes part. */
-function validityReasons(fn: string, rows: ReadonlyArray<Row>, ids: string[], valid: ValidRule | undefined, has: (c: string) => boolean): Array<string | undefined> {
-  const reason = new Array<string | undefined>(rows.length);
-  if (typeof valid === "function") {
-    rows.forEach((row, i) => {
-      const r = valid(row, i);
-      if (r !== true) {
-        if (typeof r !== "string" || r === "") throw new Error(`${fn}: valid() must return true or a reason (string), got ${JSON.stringify(r)} for area "${ids[i]}"`);
-        reason[i] = r;
-      }
-    });
-  } else if (valid !== undefined) {
-    if (!has(valid.column)) throw new Error(`${fn}: valid column "${valid.column}" not found`);
-    const allowed = Array.isArray(valid.value) ? valid.value : [valid.value];
-    const allowedSet = new Set(allowed.map(String));
-    const expected = allowed.map((a) => `"${a}"`).join(" oder ");
-    rows.forEach((row, i) => {
-      const v = row[valid.column];
-      if (!allowedSet.has(String(v))) reason[i] = `${valid.column} ist "${v === undefined || v === null ? "" : String(v)}", nicht ${expected}`;
-    });
-  }
-  return reason;
 }

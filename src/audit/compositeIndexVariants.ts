@@ -3,12 +3,13 @@ import { createRng } from "../inference/random.js";
 import type { Row } from "../classify/columns.js";
 import {
   compositeIndexEvaluator,
-  UNDEFINED_VARIANT_ERROR,
   type CompositeVariantSpec,
   type IndexNormalization,
   type IndexVariantOptions,
 } from "./compositeIndexEvaluator.js";
+import { UNDEFINED_VARIANT_ERROR } from "./undefinedVariantError.js";
 import { runSensitivity, type SensitivityOutcomeRow, type SensitivityResult, type SensitivityVariant } from "./sensitivityAnalysis.js";
+import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 
 /** The families of method variants {@link compositeIndexVariants} can generate. */
 export type VariantFamilyId = "meanSd" | "normalization" | "weights" | "thresholds" | "smoothing" | "leaveOneOut";
@@ -157,7 +158,7 @@ export function compositeIndexVariants(spec: CompositeVariantSpec, options: Inde
 
 /** Options of {@link monteCarloVariants}. */
 export interface MonteCarloOptions {
-  /** Seed of the draws (default 12345). */
+  /** Seed of the draws (default DEFAULT_SEED). */
   seed?: number;
   /** Number of draws (default 1000). */
   draws?: number;
@@ -175,7 +176,7 @@ export interface MonteCarloOptions {
  */
 export function monteCarloVariants(options: MonteCarloOptions = {}): Array<SensitivityVariant<IndexVariantOptions>> {
   const fn = "monteCarloVariants";
-  const seed = options.seed ?? 12345;
+  const seed = options.seed ?? DEFAULT_SEED;
   const draws = options.draws ?? 1000;
   if (!Number.isInteger(seed)) throw new Error(`${fn}: seed must be an integer, got ${JSON.stringify(seed)}`);
   if (!Number.isInteger(draws) || draws < 1) throw new Error(`${fn}: draws must be a whole number ≥ 1, got ${JSON.stringify(draws)}`);
@@ -193,7 +194,7 @@ export function monteCarloVariants(options: MonteCarloOptions = {}): Array<Sensi
 
 /** Options of {@link compositeSensitivity}. */
 export interface CompositeSensitivityOptions extends IndexVariantGeneratorOptions {
-  /** Seed of the Monte Carlo draws (default 12345). */
+  /** Seed of the Monte Carlo draws (default DEFAULT_SEED). */
   seed?: number;
   /** Monte Carlo draws (default 1000; 0: none). Needs every indicator's denominator. */
   draws?: number;
@@ -243,7 +244,7 @@ export function compositeSensitivity(rows: ReadonlyArray<Row>, spec: CompositeVa
     if (!evaluator.hasDenominators) {
       methods.warnings.push(`${fn}: no Monte Carlo draws: not every indicator has a denominator`);
     } else {
-      const seed = options.seed ?? 12345;
+      const seed = options.seed ?? DEFAULT_SEED;
       monteCarlo = runVariants(fn, (o) => evaluator.evaluate(o), monteCarloVariants({ seed, draws, base: options.base }), labels, "draw");
       monteCarlo.parameters = { seed, draws, base: options.base ?? {} };
     }

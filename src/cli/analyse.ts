@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { AnalysisConfig } from "../pipeline/analysisConfig.js";
+import type { AnalysisConfig } from "../analysis/analysisConfig.js";
 import type { ImageFormat } from "../export/exportFigures.js";
 
 /** Options of the `analyse` subcommand as commander parses them. */

@@ -1,8 +1,11 @@
-import { sampleBinomial } from "../inference/binomial.js";
-import { createRng, type Rng } from "../inference/random.js";
-import { dissimilarityKernel } from "./dissimilarity.js";
+import { resolveThreads, runBlocks } from "../inference/parallel.js";
+import { createRng } from "../inference/random.js";
+import { dissimilarity, dissimilarityKernel } from "./dissimilarity.js";
+import { biasCorrectionBlock } from "./nullKernels.js";
 import { readSingleGroup, singleGroupResult } from "./runIndex.js";
+import { kernelPlan } from "./segregationKernelPlan.js";
 import type { MixInput, SingleGroupOptions, SingleGroupResult } from "./types.js";
+import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 
 /** Options of {@link biasCorrectedDissimilarity}. */
 export interface BiasCorrectedDissimilarityOptions extends SingleGroupOptions {
@@ -10,6 +13,11 @@ export interface BiasCorrectedDissimilarityOptions extends SingleGroupOptions {
   replications?: number;
   /** Seed of the random generator (default 1). */
   seed?: number;
+  /**
+   * Threads including this one (default: the available cores, at most 8, for large jobs, else 1). The result is
+   * the same for any number: replication b always draws from `createRng(streamSeed(seed, b))`.
+   */
+  threads?: number;
 }
 
 /** Result of {@link biasCorrectedDissimilarity}. */
@@ -25,26 +33,6 @@ export interface BiasCorrectedDissimilarityResult extends SingleGroupResult {
   method: string;
 }
 
-/** Draws a multinomial(size, weights / Σ weights) vector by sequential binomials. */
-function multinomial(rng: Rng, size: number, weights: Float64Array, n: number, out: Float64Array): void {
-  let massLeft = 0;
-  for (let i = 0; i < n; i++) massLeft += weights[i];
-  let left = size;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i];
-    if (i === n - 1) {
-      out[i] = left; // the remaining mass is this area's (exact: the weights are whole numbers)
-    } else if (left === 0 || w === 0) {
-      out[i] = 0;
-    } else {
-      const x = sampleBinomial(rng, left, Math.min(1, w / massLeft));
-      out[i] = x;
-      left -= x;
-    }
-    massLeft -= w;
-  }
-}
-
 /**
  * Bias-corrected index of dissimilarity (Allen, Burgess, Davidson & Windmeijer 2015, "More reliable inference
  * for the dissimilarity index of segregation", The Econometrics Journal 18(1), 40–66).
@@ -53,7 +41,9 @@ function multinomial(rng: Rng, size: number, weights: Float64Array, n: number, o
  * bias: B times, the group's persons are redrawn over the areas with a multinomial (size X, probabilities
  * x_i / X) and everyone else likewise (size T − X, probabilities (t_i − x_i)/(T − X)); with D̄_b the mean D of the
  * replications, D_bc = D − (D̄_b − D) = 2D − D̄_b. The same method as PySAL segregation `BiasCorrectedDissim`
- * (whose published value for Sacramento is reproduced to its stated precision; the draws differ). Counts must be
+ * (whose published value for Sacramento is reproduced to its stated precision; the draws differ). Replication b
+ * draws from its own generator `createRng(streamSeed(seed, b))`, so replications run on several `threads` (worker
+ * threads) and the result is the same for any number of them. Counts must be
  * whole numbers. (Mazza & Punzo 2015 offer a model-based alternative, not implemented here.)
  *
  * @example
@@ -65,7 +55,7 @@ export function biasCorrectedDissimilarity(rows: MixInput, options: BiasCorrecte
   const fn = "biasCorrectedDissimilarity";
   const B = options?.replications ?? 500;
   if (!Number.isInteger(B) || B < 2) throw new Error(`${fn}: replications must be a whole number ≥ 2, got ${String(B)}`);
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error(`${fn}: seed must be an integer, got ${String(seed)}`);
   const data = readSingleGroup(fn, rows, options);
   const { n, totals } = data;
@@ -82,17 +72,13 @@ export function biasCorrectedDissimilarity(rows: MixInput, options: BiasCorrecte
     }
   }
   const D = dissimilarityKernel(x, totals, n, X, T);
-  const rng = createRng(seed);
-  const simX = new Float64Array(n);
-  const simOther = new Float64Array(n);
-  const simT = new Float64Array(n);
+  createRng(seed); // checks the seed's range, with createRng's message
+  const plan = kernelPlan(biasCorrectionBlock, dissimilarity, {})!;
+  const sims = new Float64Array(B);
+  const threads = resolveThreads(fn, options.threads, 2 * n * B);
+  runBlocks({ kernel: plan.kernel, helpers: plan.helpers, data: { x, other, n, X, T, seed, sims }, blocks: B, threads });
   let sum = 0;
-  for (let b = 0; b < B; b++) {
-    multinomial(rng, X, x, n, simX);
-    multinomial(rng, T - X, other, n, simOther);
-    for (let i = 0; i < n; i++) simT[i] = simX[i] + simOther[i];
-    sum += dissimilarityKernel(simX, simT, n, X, T); // areas drawn empty contribute 0
-  }
+  for (let b = 0; b < B; b++) sum += sims[b]; // in order: the same sum for any number of threads
   const bootstrapMean = sum / B;
   const statistic = 2 * D - bootstrapMean;
   return {

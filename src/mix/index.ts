@@ -12,7 +12,9 @@
  * - Errors are prefixed with the function name and name the area (`area "0101"`, or `row 3` without `id`):
  *   a group count above the total, negative / non-numeric counts, a group whose city total is 0.
  * - Inference (`segregationPermutationTest`, `compareSegregation`) takes an index function and adds fields to
- *   its result; the statistic is never changed. Every random step takes a `seed`.
+ *   its result; the statistic is never changed. Every random step takes a `seed`. The permutation test and the
+ *   bias-corrected D take `threads` (worker threads; the result is the same for any number, since simulated data
+ *   set r draws from `createRng(streamSeed(seed, r))`); `compareSegregation` runs on one thread.
  * @module
  */
 export type {
@@ -58,5 +60,5 @@ export type { CompareSegregationOptions, CompareSegregationResult, ComparisonApp
 export { biasCorrectedDissimilarity } from "./biasCorrectedDissimilarity.js";
 export type { BiasCorrectedDissimilarityOptions, BiasCorrectedDissimilarityResult } from "./biasCorrectedDissimilarity.js";
 export { columnarTable } from "./columnarTable.js";
-export { mixSection } from "./mixSection.js";
-export type { MixSectionOptions } from "./mixSection.js";
+export { mixAnalysis } from "./mixAnalysis.js";
+export type { MixAnalysis, MixAnalysisOptions, MixArea, MixGroupIndices } from "./mixAnalysis.js";

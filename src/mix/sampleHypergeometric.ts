@@ -14,8 +14,9 @@ function logChoose(a: number, b: number): number {
  * exact sample, starting at the mode makes the expected number of steps O(sd) (Kachitvichyanukul & Schmeiser
  * 1985, "Computer generation of hypergeometric random variates", J. Stat. Comput. Simul. 22, discuss this family).
  * P(m) comes from log-gamma (simple-statistics `gammaln`), accurate to ~1e-12 relative for populations up to
- * ~10⁷ — ample for a Monte Carlo draw. Used for random labelling (multivariate hypergeometric) in
- * {@link segregationPermutationTest}.
+ * ~10⁷ — ample for a Monte Carlo draw. Random labelling (multivariate hypergeometric) in
+ * {@link segregationPermutationTest} draws with the same algorithm, written out in its block kernels
+ * (nullKernels.ts, which a test checks against this function).
  *
  * @example
  * const rng = createRng(1);

@@ -1,9 +1,12 @@
 import { permutationInference, type PermutationInference } from "../inference/permutation.js";
-import { createRng, type Rng } from "../inference/random.js";
+import { resolveThreads, runBlocks } from "../inference/parallel.js";
+import { createRng } from "../inference/random.js";
 import { columnarTable } from "./columnarTable.js";
+import { nullSimulate, nullStream, segregationBlock } from "./nullKernels.js";
 import type { CountData } from "./readCounts.js";
 import { readMultigroup, readSingleGroup } from "./runIndex.js";
-import { simulateNull, type SegregationNull } from "./simulateNull.js";
+import { kernelPlan } from "./segregationKernelPlan.js";
+import type { SegregationNull } from "./simulateNull.js";
 import type { ColumnarTable, IndexResult, MixInput, MultigroupOptions, SingleGroupOptions } from "./types.js";
 
 /** Options of the inference functions, on top of the index's own options. */
@@ -14,6 +17,11 @@ export interface PermutationOptions {
   seed?: number;
   /** Tail counted by the pseudo p-value; default "greater" ("less" for `interaction`, where segregation lowers it). */
   alternative?: PermutationInference["alternative"];
+  /**
+   * Threads including this one (default: the available cores, at most 8, for large jobs, else 1). The result is
+   * the same for any number: simulated data set r always draws from `createRng(streamSeed(seed, r))`.
+   */
+  threads?: number;
 }
 
 /** Options of {@link segregationPermutationTest}. */
@@ -129,6 +137,12 @@ export function requireWholeCounts(fn: string, partition: Partition, names: stri
  * its options; returns the index's own result with the inference fields added — the statistic is unchanged.
  * Under random labelling every index has an expected value above 0 (small-area bias); `meanSim` shows it.
  *
+ * Simulated data set r draws from its own generator `createRng(streamSeed(seed, r))`, so the result is the same
+ * for any `threads`. The indices dissimilarity, theilH, isolation, interaction, atkinson, multigroupDissimilarity,
+ * multigroupTheilH and normalizedExposure run on several threads (their columnar kernels run in worker threads);
+ * any other index function (gini, correlationRatio, multigroupGini, a function of your own) runs on this thread
+ * only, on the same simulated data sets, and gives the same result it would on several.
+ *
  * @example
  * const res = segregationPermutationTest(dissimilarity, rows, { group: "sgb2", total: "ew", permutations: 99, seed: 7 });
  * res.statistic; // the same as dissimilarity(rows, …).statistic
@@ -150,13 +164,73 @@ export function segregationPermutationTest<O extends SingleGroupOptions | Multig
   const partition = partitionOf(fn, rows, options);
   const names = typeof (options as SingleGroupOptions).group === "string" ? [(options as SingleGroupOptions).group, "rest"] : partition.data.groups;
   requireWholeCounts(fn, partition, names);
-  const rng: Rng = createRng(seed);
-  const simulated = new Array<number>(permutations);
-  for (let r = 0; r < permutations; r++) {
-    const sim = simulateNull(partition.parts, partition.data.n, model, rng);
-    simulated[r] = simulatedStatistic(fn, `simulated data set ${r + 1} (null "${model}")`, () => index(partition.toTable(sim), options).statistic);
-  }
+  const simulated = simulateStatistics(fn, index, partition, options, model, permutations, seed);
   const alternative = options.alternative ?? (observed.name === "interaction" ? "less" : "greater");
   const inference = permutationInference(observed.statistic, simulated, { alternative });
   return { ...observed, ...inference, seed, null: model, simulated };
+}
+
+const NULL_CODES: Record<SegregationNull, number> = { "random-labelling": 0, systematic: 1, evenness: 2 };
+
+/** The index on simulated data set r, on the table path (the index function itself, with all its checks). */
+function tableStatistic<O, R extends IndexResult>(fn: string, index: MixIndexFunction<O, R>, partition: Partition, columns: Columns, options: O, model: SegregationNull, seed: number, r: number): number {
+  const { n, K } = columns;
+  const out = new Float64Array(K * n);
+  nullSimulate(nullStream(seed, r), columns.parts, columns.totals, columns.groupTotals, n, K, NULL_CODES[model], out);
+  const sim = partition.parts.map((_, k) => out.subarray(k * n, (k + 1) * n));
+  return simulatedStatistic(fn, `simulated data set ${r + 1} (null "${model}")`, () => index(partition.toTable(sim), options).statistic);
+}
+
+/** The partition in the block kernels' layout: group k of area i at parts[k·n + i]; area and city totals. */
+interface Columns {
+  parts: Float64Array;
+  totals: Float64Array;
+  groupTotals: Float64Array;
+  n: number;
+  K: number;
+}
+
+function columnsOf(parts: Float64Array[], n: number): Columns {
+  const K = parts.length;
+  const flat = new Float64Array(K * n);
+  const totals = new Float64Array(n);
+  const groupTotals = new Float64Array(K);
+  parts.forEach((p, k) => {
+    flat.set(p, k * n);
+    for (let i = 0; i < n; i++) {
+      groupTotals[k] += p[i];
+      totals[i] += p[i];
+    }
+  });
+  return { parts: flat, totals, groupTotals, n, K };
+}
+
+/**
+ * The simulated statistics, r = 0 … R−1. Indices with a shippable kernel: blocks (one per data set) on
+ * `threads` threads; a data set the kernel leaves to the table path (NaN, see `segregationBlock`) and every
+ * other index: the table path on this thread.
+ */
+function simulateStatistics<O extends SingleGroupOptions | MultigroupOptions, R extends IndexResult>(
+  fn: string,
+  index: MixIndexFunction<O, R>,
+  partition: Partition,
+  options: O & SegregationTestOptions,
+  model: SegregationNull,
+  permutations: number,
+  seed: number,
+): number[] {
+  createRng(seed); // checks the seed's range, with createRng's message
+  const columns = columnsOf(partition.parts, partition.data.n);
+  const { n, K } = columns;
+  const plan = kernelPlan(segregationBlock, index, options as unknown as Record<string, unknown>);
+  const threads = resolveThreads(fn, options.threads, n * K * permutations);
+  const sims = new Float64Array(permutations).fill(NaN);
+  if (plan) {
+    const single = K === 2 && typeof (options as SingleGroupOptions).group === "string" ? 1 : 0;
+    const data = { ...columns, model: NULL_CODES[model], seed, extra: plan.extra, single, sims };
+    runBlocks({ kernel: plan.kernel, helpers: plan.helpers, data, blocks: permutations, threads });
+  }
+  const simulated = new Array<number>(permutations);
+  for (let r = 0; r < permutations; r++) simulated[r] = Number.isNaN(sims[r]) ? tableStatistic(fn, index, partition, columns, options, model, seed, r) : sims[r];
+  return simulated;
 }

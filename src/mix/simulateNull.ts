@@ -6,7 +6,9 @@ import { sampleHypergeometric } from "./sampleHypergeometric.js";
 export type SegregationNull = "random-labelling" | "systematic" | "evenness";
 
 /**
- * Simulates the group counts of n areas under a null model of no segregation. `parts` are the group counts
+ * Simulates the group counts of n areas under a null model of no segregation. ({@link segregationPermutationTest}
+ * draws the same way, from the block kernels in nullKernels.ts that run in worker threads; a test checks that
+ * both give the same counts on the same generator.) `parts` are the group counts
  * (one array per group, the groups partitioning each area's population, whole numbers); the result has the
  * same shape.
  *

@@ -1,6 +1,6 @@
 import { germanCsvField } from "../io/germanCsvField.js";
-import type { AnalysisResult } from "./analysisResult.js";
-import { slug, targetGroupLabel } from "./germanLabels.js";
+import type { AnalysisResult } from "../analysis/analysisResult.js";
+import { slug, targetGroupLabel } from "../analysis/germanLabels.js";
 
 /**
  * The ranking as CSV in the convention of the input data: ";"-separated, UTF-8 without byte-order mark,

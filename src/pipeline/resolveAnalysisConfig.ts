@@ -9,7 +9,8 @@ import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
 import { isTargetGroup, TARGET_GROUPS } from "../indicators/targetGroups.js";
 import { KNOWN_FACILITY_TYPES } from "../supply/parseFacilities.js";
 import { TARGET_GROUP_POPULATION_COLUMNS } from "../supply/targetGroupPopulation.js";
-import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "./analysisConfig.js";
+import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
+import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 
 /** The package's embedded data folder (`data/` next to `dist/` and `src/`). */
 export function packageDataDir(): string {
@@ -190,7 +191,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
         : { indicators: indexIndicators("dynamicIndex.indicators", config.dynamicIndex.indicators, []) };
 
   // The range of createRng: 32-bit signed whole numbers.
-  const seed = num("seed", config.seed, 1, (x) => Number.isInteger(x) && x >= -2147483648 && x <= 2147483647, "a whole number from -2147483648 to 2147483647");
+  const seed = num("seed", config.seed, DEFAULT_SEED, (x) => Number.isInteger(x) && x >= -2147483648 && x <= 2147483647, "a whole number from -2147483648 to 2147483647");
   // At least 1: the permutation tests of Durchmischung need one (Moran's I would accept 0).
   const permutations = num("permutations", config.permutations, 999, (x) => Number.isInteger(x) && x >= 1, "a whole number ≥ 1");
 

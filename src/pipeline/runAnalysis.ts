@@ -7,8 +7,8 @@ import type { InputContent } from "./analysisProvenance.js";
 import type { AreaGeometries } from "../io/geoJsonTypes.js";
 import { parseGeoJson } from "../io/parseGeoJson.js";
 import { readGeoJson } from "../io/readGeoJson.js";
-import type { AnalysisConfig } from "./analysisConfig.js";
-import type { AnalysisResult } from "./analysisResult.js";
+import type { AnalysisConfig } from "../analysis/analysisConfig.js";
+import type { AnalysisResult } from "../analysis/analysisResult.js";
 import { analyseTables, type AnalysisRunOptions } from "./analyseTables.js";
 import { resolveAnalysisConfig } from "./resolveAnalysisConfig.js";
 

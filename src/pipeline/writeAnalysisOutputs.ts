@@ -5,9 +5,9 @@ import { stableStringify } from "../audit/stable-stringify.js";
 import type { ImageFormat } from "../export/exportFigures.js";
 import { reportHtml } from "../report/reportHtml.js";
 import { reportWorkbook } from "../report/reportWorkbook.js";
-import { analysisReport } from "./analysisReport.js";
-import type { AnalysisResult } from "./analysisResult.js";
-import { softwareVersions } from "./provenanceSection.js";
+import { analysisReport } from "../report/analysisReport.js";
+import type { AnalysisResult } from "../analysis/analysisResult.js";
+import { softwareVersions } from "../report/sections/provenanceSection.js";
 import { rankingCsv } from "./rankingCsv.js";
 
 /** Options of {@link writeAnalysisOutputs}. */

@@ -12,3 +12,11 @@ export { choroplethFigure, LISA_COLORS, LISA_LABELS, LISA_MISSING_STYLE } from "
 export type { ChoroplethOptions, ChoroplethFeatureCollection } from "./choropleth.js";
 export { moranScatterFigure } from "./moran-scatter.js";
 export type { MoranScatterOptions } from "./moran-scatter.js";
+export { rankIntervalFigure } from "./rankIntervalFigure.js";
+export type { RankIntervalFigureOptions } from "./rankIntervalFigure.js";
+export { quadrantFigure, supplyMapFigure, gapMapFigure, QUADRANT_COLORS, SUPPLY_COLORSCALE } from "./supplyPlots.js";
+export type { QuadrantFigureOptions, SupplyMapOptions } from "./supplyPlots.js";
+export { transitionFigure } from "./transitionFigure.js";
+export type { TransitionFigureOptions } from "./transitionFigure.js";
+export { typeMapFigure } from "./typeMapFigure.js";
+export type { TypeMapOptions } from "./typeMapFigure.js";

@@ -27,3 +27,7 @@ export type { NeighbourhoodContextOptions, NeighbourhoodContextRow } from "./nei
 export { subsetWeights } from "./subsetWeights.js";
 export { dropMissingValues } from "./dropMissingValues.js";
 export type { CompleteAreas } from "./dropMissingValues.js";
+export { neighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
+export type { NeighbourhoodAnalysis, NeighbourhoodAnalysisOptions, NeighbourhoodMoran, NeighbourhoodVariable } from "./neighbourhoodAnalysis.js";
+export { neighbourhoodPosition, neighbourhoodPositions } from "./neighbourhoodPosition.js";
+export type { NeighbourhoodPosition, NeighbourhoodPositionRow } from "./neighbourhoodPosition.js";

@@ -1,6 +1,7 @@
 import { binaryWeights } from "./binaryWeights.js";
 import { rowStandardize } from "./rowStandardize.js";
 import { transposeStructure, type SpatialWeights } from "./spatialWeights.js";
+import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 
 /** Weights transformation applied before a statistic: "R" row-standardised, "B" binary, "none" as given. */
 export type WeightsTransformOption = "R" | "B" | "none";
@@ -84,13 +85,13 @@ export function crossProduct(w: SpatialWeights, a: Float64Array, b: Float64Array
   return total;
 }
 
-/** Checks the permutation options; returns the count (default 999) and seed (default 12345). */
+/** Checks the permutation options; returns the count (default 999) and seed (default DEFAULT_SEED). */
 export function permutationOptions(fn: string, options: { permutations?: number; seed?: number }): { permutations: number; seed: number } {
   const permutations = options.permutations ?? 999;
   if (!Number.isInteger(permutations) || permutations < 0) {
     throw new Error(`${fn}: permutations must be an integer ≥ 0, got ${String(permutations)}`);
   }
-  const seed = options.seed ?? 12345;
+  const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error(`${fn}: seed must be an integer, got ${String(seed)}`);
   return { permutations, seed };
 }

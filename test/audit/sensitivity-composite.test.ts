@@ -1,20 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  berlinMssStatus,
-  compositeIndex,
-  compositeIndexEvaluator,
-  compositeIndexVariants,
-  compositeSensitivity,
-  createRng,
-  empiricalBayesRates,
-  missing,
-  monteCarloVariants,
-  sampleBinomial,
-  shiftScheme,
-  stableStringify,
-  type IndexVariantOptions,
-} from "../../src/index.js";
+import { berlinMssStatus, compositeIndex, compositeIndexEvaluator, compositeIndexVariants, compositeSensitivity, createRng, empiricalBayesRates, missing, monteCarloVariants, sampleBinomial, stableStringify, type IndexVariantOptions } from "../../src/index.js";
+import { shiftScheme } from "../../src/audit/index.js";
 
 /** Independent reference: test/reference/audit/sensitivity.R (R 4.2.2, base R only). */
 const REF = JSON.parse(readFileSync("test/reference/audit/sensitivity.json", "utf8")) as {

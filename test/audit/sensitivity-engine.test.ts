@@ -1,15 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  berlinMssStatus,
-  compositeIndexEvaluator,
-  compositeIndexVariants,
-  compositeSensitivity,
-  runSensitivity,
-  spearman,
-  spearmanMatrix,
-} from "../../src/index.js";
+import { berlinMssStatus, compositeIndexEvaluator, compositeIndexVariants, compositeSensitivity, runSensitivity, spearman } from "../../src/index.js";
+import { spearmanMatrix } from "../../src/audit/index.js";
 
 const REF = JSON.parse(readFileSync("test/reference/audit/sensitivity.json", "utf8")) as {
   spearman: { x: number[]; y: number[]; rho: number; rho_base_robust: number; rho_base_nscores: number };

@@ -235,7 +235,7 @@ describe("verdict variants agree with re-running the pipeline", () => {
 describe("verdict sensitivity of a smoothed analysis", () => {
   it("reproduces the analysis' verdicts when the analysis itself smooths, and offers 'ohne Glättung'", async () => {
     const { runAnalysis } = await import("../../src/pipeline/index.js");
-    const { verdictEvaluator, verdictVariants } = await import("../../src/audit/index.js");
+    const { verdictEvaluator, verdictVariants } = await import("../../src/analysis/index.js");
     const result = runAnalysis({ smoothing: "empirical-bayes", sensitivity: false, supply: false, mix: false, neighbourhood: false, report: { date: "2024-01-02" } } as never);
     const ev = verdictEvaluator(result);
     expect(ev.base.smoothing).toBe("empirical-bayes");

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalQuantile, wilsonInterval } from "../../src/index.js";
+import { wilsonInterval } from "../../src/index.js";
+import { normalQuantile } from "../../src/indicators/index.js";
 
 // Reference: R 4.2.2 prop.test(k, n, conf.level, correct = FALSE)$conf.int and qnorm,
 // written by test/reference/indicators/wilson.R.

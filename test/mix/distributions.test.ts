@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chiSquaredUpperTail, createRng, sampleHypergeometric, simulateNull } from "../../src/index.js";
+import { createRng } from "../../src/index.js";
+import { chiSquaredUpperTail, sampleHypergeometric, simulateNull } from "../../src/mix/index.js";
 import { mixReference } from "./helpers.js";
 
 // Reference: R 4.2.2 stats::pchisq / stats::dhyper, test/reference/mix/distributions.R → distributions.json

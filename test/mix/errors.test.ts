@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { atkinson, columnarTable, dissimilarity, locationQuotients, missing, multigroupDissimilarity, theilH } from "../../src/index.js";
+import { atkinson, dissimilarity, locationQuotients, missing, multigroupDissimilarity, theilH } from "../../src/index.js";
+import { columnarTable } from "../../src/mix/index.js";
 
 const ok = [
   { id: "0101", x: 10, t: 100 },

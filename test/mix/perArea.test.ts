@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localDiversity, locationQuotients, mixDeviation, MIX_DEVIATION_THRESHOLD } from "../../src/index.js";
+import { localDiversity, locationQuotients, mixDeviation } from "../../src/index.js";
+import { MIX_DEVIATION_THRESHOLD } from "../../src/mix/index.js";
 import { deepFreeze } from "./helpers.js";
 
 // Hand calculation: city of 3 areas, SGB II 10 + 30 + 0 of 100 + 100 + 0 … plus an empty area

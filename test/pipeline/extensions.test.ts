@@ -4,12 +4,11 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   analyseTables,
-  analysisReport,
-  flattenParameters,
   resolveAnalysisConfig,
   runAnalysis,
   EMBEDDED_DATA_DIR,
 } from "../../src/pipeline/index.js";
+import { analysisReport, flattenParameters, mixAnalysisSection } from "../../src/report/index.js";
 import { DEFAULT_INDICATORS } from "../../src/indicators/defaultIndicators.js";
 import { syntheticStructureRows } from "./syntheticCity.js";
 
@@ -84,11 +83,14 @@ describe("runAnalysis: the steps after the ranking against the R reference (grid
   });
 
   it("puts the segregation index D of SGB II recipients into the Durchmischung section", () => {
-    const table = result.mix!.tables![0];
+    const mix = result.mix!;
+    expect(mix.indices[0].label).toBe("SGB-II-Leistungsberechtigte");
+    expect(mix.indices[0].d).toBeCloseTo(REF.dissimilaritySgb2, 12);
+    const table = mixAnalysisSection(mix).tables![0];
     expect(table.title).toBe("Segregationsindizes");
     expect(table.rows[0].gruppe).toBe("SGB-II-Leistungsberechtigte");
     expect(table.rows[0].d as number).toBeCloseTo(REF.dissimilaritySgb2, 12);
-    expect(result.mix!.paragraphs!.join(" ")).toContain("999 Zufallsverteilungen");
+    expect(mixAnalysisSection(mix).paragraphs!.join(" ")).toContain("999 Zufallsverteilungen");
   });
 
   it("runs the sensitivity analysis seeded by the configuration", () => {
@@ -116,8 +118,8 @@ describe("seeds and switches", () => {
     const pA = a.neighbourhood!.lisa.map((x) => x.pSim);
     const pC = c.neighbourhood!.lisa.map((x) => x.pSim);
     expect(pC).not.toEqual(pA);
-    expect(c.mix!.tables![0].rows[0].d).toBe(a.mix!.tables![0].rows[0].d);
-    expect(c.mix!.tables![0].rows.map((r) => r.dZufall)).not.toEqual(a.mix!.tables![0].rows.map((r) => r.dZufall));
+    expect(c.mix!.indices[0].d).toBe(a.mix!.indices[0].d);
+    expect(c.mix!.indices.map((r) => r.dRandom)).not.toEqual(a.mix!.indices.map((r) => r.dRandom));
   });
 
   it("leaves out switched-off steps and their sections", () => {
@@ -163,7 +165,7 @@ describe("seeds and switches", () => {
     const indicators = DEFAULT_INDICATORS.filter((d) => d.id !== "migrationshintergrund");
     const config = (extra: object) => resolveAnalysisConfig({ years: { previous: null }, indicators, report: { date: "2024-01-02" }, sensitivity: false, ...extra });
     const r = analyseTables({ gebiete: null, current: rows, previous: null }, config({}));
-    expect(r.mix!.tables![0].rows.map((x) => x.gruppe)).toEqual(["SGB-II-Leistungsberechtigte"]);
+    expect(r.mix!.indices.map((x) => x.label)).toEqual(["SGB-II-Leistungsberechtigte"]);
     expect(r.warnings).toContain('Durchmischung: Spalte "migrationshintergrund" fehlt in den Strukturdaten; die Gruppe Migrationshintergrund entfällt');
     expect(() => analyseTables({ gebiete: null, current: rows, previous: null }, config({ mix: { groups: { migrationshintergrund: "MH" } } }))).toThrow(
       'analyseTables: Durchmischung: column "migrationshintergrund" of "mix.groups" is not in the structural data',

@@ -4,13 +4,13 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   analyseTables,
-  analysisReport,
   loadAnalysisConfig,
   rankingCsv,
   resolveAnalysisConfig,
   runAnalysis,
   type AnalysisProgress,
 } from "../../src/pipeline/index.js";
+import { analysisReport } from "../../src/report/index.js";
 import { parseCsv } from "../../src/io/parseCsv.js";
 import { syntheticStructureRows } from "./syntheticCity.js";
 

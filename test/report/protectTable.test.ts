@@ -46,7 +46,7 @@ describe("protectTable", () => {
 
 describe("disclosureRules", () => {
   it("reads the count and share columns a table declares", async () => {
-    const { disclosureRules } = await import("../../src/index.js");
+    const { disclosureRules } = await import("../../src/report/index.js");
     const t: ReportTable = {
       title: "t",
       rows: [],

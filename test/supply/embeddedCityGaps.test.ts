@@ -6,8 +6,9 @@ import { indicatorRows } from "../../src/indicators/indicatorRows.js";
 import { readCsv } from "../../src/io/readCsv.js";
 import {
   DEFAULT_SERVING_TYPES, areaCentroids, assignPointsToAreas, needSupplyAnalysis, observationContradictions, readFacilities, readObservations,
-  supplyGaps, supplySection, type AreaFeatureCollection, type SupplyGapsResult,
+  supplyGaps, type AreaFeatureCollection, type SupplyGapsResult,
 } from "../../src/supply/index.js";
+import { supplySection } from "../../src/report/sections/supplySection.js";
 
 // The embedded synthetic city (data/, written by src/synth). Planted supply (data/README.md, src/synth/citySpec.ts):
 // Kita-Faktor 0,35 Rheindorf-Mitte (010301), 0,50 Wiesdorf-Ost (010103), 0,60 Steinbüchel-Mitte (030201), 1,30

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   compareNeedSupply, needsNotVisible, observationsTable, parseFacilities, parseObservationDate, parseObservations,
-  quadrantFigure, QUADRANT_LABELS,
+  QUADRANT_LABELS,
 } from "../../src/supply/index.js";
+import { quadrantFigure } from "../../src/plot/index.js";
 import { missing } from "../../src/table/index.js";
 
 describe("compareNeedSupply (hand calculation)", () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { needSupplyAnalysis, parseObservations, supplySection, supplyMapFigure, gapMapFigure } from "../../src/supply/index.js";
+import { needSupplyAnalysis, parseObservations } from "../../src/supply/index.js";
+import { supplyMapFigure, gapMapFigure } from "../../src/plot/index.js";
+import { supplySection } from "../../src/report/index.js";
 import type { Facility } from "../../src/supply/index.js";
 import { assertOfflineFigure } from "../../src/render/assertOfflineFigure.js";
 

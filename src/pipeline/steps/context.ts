@@ -1,0 +1,99 @@
+import type { ResolvedAnalysisConfig } from "../../analysis/analysisConfig.js";
+import type { AreaGeometries } from "../../io/geoJsonTypes.js";
+import type { Facility } from "../../supply/parseFacilities.js";
+import type { Observation } from "../../supply/parseObservations.js";
+import type { Exclusion } from "../../table/exclusion.js";
+import type { InputContent } from "../analysisProvenance.js";
+
+/** The tables an analysis runs on (already read): what {@link runAnalysis} reads from files. */
+export interface AnalysisTables {
+  /** Area list (`gebiete.csv` rows); null: names are the ids and every area of `current` is used. */
+  gebiete: ReadonlyArray<Readonly<Record<string, unknown>>> | null;
+  /** Structural data (counts) of the analysis year, one row per area. */
+  current: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** Structural data of the comparison year (null: no dynamic index). */
+  previous: ReadonlyArray<Readonly<Record<string, unknown>>> | null;
+  /** Area polygons for the map (optional; needed by "Bedarf und Angebot" and "Nachbarschaft"). */
+  geojson?: AreaGeometries | null;
+  /** Facilities for "Bedarf und Angebot" (optional; e.g. `readFacilities`). */
+  facilities?: ReadonlyArray<Facility> | null;
+  /** Observations from district meetings (optional; e.g. `readObservations`). */
+  observations?: ReadonlyArray<Observation> | null;
+}
+
+/** A step of the analysis, reported to `onProgress`. */
+export interface AnalysisProgress {
+  /** 1-based step number. */
+  step: number;
+  /** Number of steps. */
+  total: number;
+  /** German description, e.g. "Indikatoren 2018 berechnen". */
+  message: string;
+}
+
+/** Options of {@link analyseTables} and `runAnalysis`. */
+export interface AnalysisRunOptions {
+  /** Called at the start of every step (e.g. to print progress to stderr). */
+  onProgress?: (progress: AnalysisProgress) => void;
+  /**
+   * The inputs to record in the provenance with their bytes (`runAnalysis` passes the files it read). Default:
+   * the tables themselves as stable JSON, recorded as "tabelle:gebiete", "tabelle:strukturdaten_2018", ….
+   */
+  inputs?: readonly InputContent[];
+}
+
+/**
+ * What every step of the analysis shares: the tables, the configuration, the years, and the lists every step
+ * appends to (areas left out with their reason, warnings) in the order the steps run.
+ */
+export interface AnalysisContext {
+  tables: AnalysisTables;
+  config: ResolvedAnalysisConfig;
+  options: AnalysisRunOptions;
+  /** Column with the area key. */
+  id: string;
+  /** Analysis year, and the comparison year (null: no earlier data). */
+  cur: number;
+  prev: number | null;
+  geojson: AreaGeometries | null;
+  excluded: Exclusion[];
+  warnings: string[];
+  /** Reports the start of a step to `onProgress`. */
+  progress(message: string): void;
+  /** "2018: " before a reason when two years are analysed, else "". */
+  yearPrefix(year: number): string;
+}
+
+/** The context of one run: counts the steps that will run, for the progress messages. */
+export function analysisContext(tables: AnalysisTables, config: ResolvedAnalysisConfig, options: AnalysisRunOptions): AnalysisContext {
+  const prev = tables.previous ? config.years.previous : null;
+  const geojson = tables.geojson ?? null;
+  const doSupply = config.supply !== null && geojson !== null && !!tables.facilities;
+  const doMix = config.mix !== null;
+  const doNeighbourhood = config.neighbourhood !== null && geojson !== null;
+  const doSensitivity = config.sensitivity !== null;
+  const total = 7 + (prev !== null ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doSensitivity ? 1 : 0);
+  let step = 0;
+  return {
+    tables,
+    config,
+    options,
+    id: config.id,
+    cur: config.years.current,
+    prev,
+    geojson,
+    excluded: [],
+    warnings: [],
+    progress: (message) => options.onProgress?.({ step: ++step, total, message }),
+    yearPrefix: (year) => (prev !== null ? `${year}: ` : ""),
+  };
+}
+
+/** Runs a step's computation; an error names the analysis and the step (e.g. "analyseTables: Status-Index: …"). */
+export function withContext<T>(what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new Error(`analyseTables: ${what}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,39 @@
+import type { NeedRow } from "../../analysis/analysisResult.js";
+import { targetGroupLabel } from "../../analysis/germanLabels.js";
+import { compositeIndex, type CompositeIndexResult } from "../../classify/compositeIndex.js";
+import { withContext, type AnalysisContext } from "./context.js";
+import type { ConspicuousnessPart } from "./conspicuousnessStep.js";
+import type { IndexInputs } from "./indexInputs.js";
+import type { IndicatorsPart } from "./indicatorsStep.js";
+
+/** Result of {@link needIndexStep}. */
+export interface NeedIndexPart {
+  needIndex: Record<string, CompositeIndexResult>;
+  /** One row per area and target group: the need (index) and whether the group is flagged there. */
+  need: NeedRow[];
+}
+
+/** Step "Bedarfsindex je Zielgruppe berechnen": the status-index method on each target group's indicators. */
+export function needIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, con: ConspicuousnessPart, inputs: IndexInputs): NeedIndexPart {
+  ctx.progress("Bedarfsindex je Zielgruppe berechnen");
+  const { flags, valued } = con;
+  const needIndex: Record<string, CompositeIndexResult> = {};
+  const need: NeedRow[] = [];
+  for (const g of flags.targetGroups) {
+    const spec = valued.filter((d) => d.targetGroup === g).map((d) => ({ id: d.id, weight: 1 }));
+    const label = `Bedarfsindex ${targetGroupLabel(g)}`;
+    const r = withContext(label, () =>
+      compositeIndex(inputs.indexRows, { ...inputs.indexOptions(spec), label, valid: (_row, i) => inputs.reasonIn(ind.current, i, spec, ctx.cur) ?? true }),
+    );
+    needIndex[g] = r;
+    for (const e of r.excluded) ctx.excluded.push({ ...e, step: "needIndex", reason: `${targetGroupLabel(g)}: ${e.reason}` });
+    ctx.warnings.push(...r.warnings.map((w) => `${label}: ${w}`));
+  }
+  ind.current.areas.forEach((a, i) => {
+    for (const g of flags.targetGroups) {
+      const verdict = flags.areas[i].groups.find((x) => x.targetGroup === g)?.verdict ?? null;
+      need.push({ id: a.id, group: g, need: needIndex[g].areas[i].index, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
+    }
+  });
+  return { needIndex, need };
+}

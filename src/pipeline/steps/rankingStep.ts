@@ -1,0 +1,60 @@
+import type { RankingRow } from "../../analysis/analysisResult.js";
+import { berlinMssGroup } from "../../classify/berlinMssGroup.js";
+import type { CompositeIndexResult } from "../../classify/compositeIndex.js";
+import { rank } from "../../standardize/rank.js";
+import type { AnalysisContext } from "./context.js";
+import type { ConspicuousnessPart } from "./conspicuousnessStep.js";
+import type { DynamicIndexPart } from "./dynamicIndexStep.js";
+import type { IndicatorsPart } from "./indicatorsStep.js";
+import type { StandardizePart } from "./standardizeStep.js";
+
+/**
+ * Step "Klassen und Rangfolge bestimmen": one row per area, ranked by the status index (rank 1 = highest;
+ * ties share the lowest rank); areas without a status index follow in input order with their reason.
+ */
+export function rankingStep(
+  ctx: AnalysisContext,
+  ind: IndicatorsPart,
+  std: StandardizePart,
+  con: ConspicuousnessPart,
+  statusIndex: CompositeIndexResult,
+  dyn: DynamicIndexPart,
+): RankingRow[] {
+  ctx.progress("Klassen und Rangfolge bestimmen");
+  const { flags } = con;
+  const { dynamicIndex } = dyn;
+  const { areas } = ind;
+  const ranks = rank(statusIndex.areas.map((a) => a.index), { ids: std.ids, method: "min" }).values;
+  const statusReason = new Map(statusIndex.excluded.map((e) => [e.id, e.reason]));
+  const ranking: RankingRow[] = ind.current.areas.map((a, i) => {
+    const s = statusIndex.areas[i];
+    const d = dynamicIndex ? dynamicIndex.areas[i] : null;
+    const verdicts: Record<string, RankingRow["verdicts"][string]> = {};
+    for (const g of flags.areas[i].groups) verdicts[g.targetGroup] = g.verdict;
+    return {
+      rang: ranks[i],
+      sozialraum_id: a.id,
+      sozialraum_name: areas[i].name,
+      stadtteil_name: areas[i].stadtteil,
+      stadtbezirk_name: areas[i].stadtbezirk,
+      einwohner: a.population,
+      status_index: s.index,
+      status_klasse: s.class,
+      dynamik_index: d ? d.index : null,
+      dynamik_klasse: d ? d.class : null,
+      gruppe: d ? berlinMssGroup(s.class, d.class) : null,
+      verdicts,
+      auffaellige_zielgruppen: flags.areas[i].groups.filter((g) => g.verdict === "auffällig" || g.verdict === "stark auffällig").length,
+      grund: s.index === null ? statusReason.get(a.id) ?? "kein Status-Index" : null,
+    };
+  });
+  const order = ranking.map((_, i) => i).sort((p, q) => {
+    const rp = ranking[p].rang;
+    const rq = ranking[q].rang;
+    if (rp !== null && rq !== null) return rp - rq || p - q;
+    if (rp !== null) return -1;
+    if (rq !== null) return 1;
+    return p - q;
+  });
+  return order.map((i) => ranking[i]);
+}

@@ -1,0 +1,73 @@
+/**
+ * Spearman's rank correlation ρ of paired values: Pearson's correlation of the mid-ranks (tied values share the
+ * mean of the positions they span), as R `cor(x, y, method = "spearman")`:
+ *
+ *     ρ = Σ (a_i − ā)(b_i − b̄) / √( Σ (a_i − ā)² · Σ (b_i − b̄)² ),   a, b = mid-ranks of x, y
+ *
+ * Written in this form (not as cov / (sd·sd)) so that identical rankings give exactly 1. NaN when fewer than
+ * two pairs or when one side has no variation (every value tied).
+ *
+ * @example
+ * spearman([1, 2, 3, 4, 5], [1, 3, 2, 4, 5]); // 0.9 (R: cor(1:5, c(1,3,2,4,5), method = "spearman"))
+ */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length;
+  if (y.length !== n) throw new Error(`spearman: x has length ${n} but y has length ${y.length}`);
+  if (n < 2) return NaN;
+  const a = midRanks(x);
+  const b = midRanks(y);
+  const mean = (n + 1) / 2; // mid-ranks always average (n + 1) / 2
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i] - mean;
+    const db = b[i] - mean;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  if (saa === 0 || sbb === 0) return NaN;
+  return sab / Math.sqrt(saa * sbb);
+}
+
+/** Ascending mid-ranks 1…n (ties averaged). */
+export function midRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || Number.isNaN(v)) throw new Error(`spearman: value at position ${i} is not a number (${String(v)})`);
+  }
+  order.sort((p, q) => values[p] - values[q] || p - q);
+  const ranks = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
+    const r = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) ranks[order[k]] = r;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/**
+ * {@link spearman} over the pairs where both values are present (null, undefined, NaN or a `Missing` cell leave
+ * the pair out), as R `cor(x, y, method = "spearman", use = "complete.obs")`. NaN when fewer than two pairs remain.
+ *
+ * @example
+ * spearmanComplete([1, 2, null, 4, 5], [1, 3, 7, 2, 5]); // 0.8: the pairs (1,1), (2,3), (4,2), (5,5)
+ */
+export function spearmanComplete(x: ArrayLike<unknown>, y: ArrayLike<unknown>): number {
+  if (x.length !== y.length) throw new Error(`spearmanComplete: x and y must have the same length, got ${x.length} and ${y.length}`);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i];
+    const v = y[i];
+    if (typeof u === "number" && typeof v === "number" && Number.isFinite(u) && Number.isFinite(v)) {
+      a.push(u);
+      b.push(v);
+    }
+  }
+  return spearman(a, b);
+}
