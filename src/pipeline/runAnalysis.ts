@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseCsv } from "../io/parseCsv.js";
 import { parseFacilities } from "../supply/parseFacilities.js";
 import { parseObservations } from "../supply/parseObservations.js";
+import { parseActors } from "../network/readActors.js";
+import { parseCooperations } from "../network/readCooperations.js";
 import { DataError } from "../table/dataError.js";
 import type { InputContent } from "./analysisProvenance.js";
 import type { MapFeatureCollection } from "../plot/classMapFigure.js";
@@ -55,9 +57,10 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const previous = years.previous !== null ? csv(`Strukturdaten ${years.previous}`, yearFile(years.previous)) : null;
   const geojson = data.geojson !== null ? parseAreaGeoJson(read("Gebietsgrenzen", data.geojson, "readAreaGeoJson"), data.geojson, id) : null;
   const wantSupply = resolved.supply !== null;
+  const wantNetwork = resolved.vernetzung !== null && data.akteure !== null && data.kooperationen !== null;
   const facilities =
-    wantSupply && data.einrichtungen !== null
-      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply!.allowedTypes })
+    (wantSupply || wantNetwork) && data.einrichtungen !== null
+      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply?.allowedTypes })
       : null;
   const areaIds = gebiete.rows.map((r) => String(r[id]));
   const observations =
@@ -65,8 +68,12 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
       ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations").toString("utf8"), { file: data.stadtteiltreffen, areaIds })
       : null;
 
+  const networkCsv = (role: string, path: string, fn: string) => parseCsv(read(role, path, fn), { file: path, fn, separator: ";", missingMarkers: [] });
+  const actors = wantNetwork ? parseActors(networkCsv("Akteure", data.akteure!, "readActors"), { areaIds }, "readActors") : null;
+  const cooperations = wantNetwork ? parseCooperations(networkCsv("Kooperationen", data.kooperationen!, "readCooperations"), "readCooperations") : null;
+
   const result = analyseTables(
-    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations },
+    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations },
     resolved,
     { ...options, inputs },
   );
