@@ -141,7 +141,7 @@ export type {
 
 // The analysis: its data model and its sensitivity (src/analysis)
 export {
-  targetGroupLabel, verdictEvaluator, verdictVariants, verdictSensitivity, VERDICT_SEVERITY,
+  targetGroupLabel, verdictEvaluator, verdictVariants, verdictSensitivity, VERDICT_SEVERITY, healthyMixSummary,
 } from "./analysis/index.js";
 export type {
   AnalysisConfig, AnalysisEvaluator, AnalysisInput, AnalysisResult, AreaInfo, IndexIndicator, MixConfig,
@@ -149,6 +149,7 @@ export type {
   StandardizationParameters, SupplyConfig, VerdictAreaSensitivity, VerdictEvaluation, VerdictEvaluator,
   VerdictFamilyId, VerdictGroupSensitivity, VerdictRow, VerdictSensitivity, VerdictSensitivityOptions,
   VerdictVariant, VerdictVariantGeneratorOptions, VerdictVariantOptions,
+  HealthyMixSummary, SummaryArea, SummaryGroupVerdict, VernetzungAnalysis, VernetzungConfig,
 } from "./analysis/index.js";
 
 // Figures (plotly specifications) (src/plot)

@@ -104,6 +104,14 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, 
   write(files.ranking, rankingCsv(result));
   write(files.workbook, await reportWorkbook(doc));
   write(files.report, reportHtml(doc));
+  if (options.steckbriefe !== false) {
+    const pdf = await steckbriefePdf(doc, options.executablePath);
+    if (typeof pdf === "string") files.warnings.push(pdf);
+    else if (pdf) {
+      files.steckbriefe = join(out, "steckbriefe.pdf");
+      write(files.steckbriefe, pdf);
+    }
+  }
   if (options.figures && options.figures.length > 0) {
     // Loaded only when asked for: the export starts a headless Chromium (playwright-core).
     const { exportReportFigures } = await import("../export/exportReportFigures.js");
@@ -111,14 +119,6 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, 
     for (const img of images) {
       files.figures.push(img.path);
       written.push({ path: img.path, content: readFileSync(img.path) });
-    }
-  }
-  if (options.steckbriefe !== false) {
-    const pdf = await steckbriefePdf(doc, options.executablePath);
-    if (typeof pdf === "string") files.warnings.push(pdf);
-    else if (pdf) {
-      files.steckbriefe = join(out, "steckbriefe.pdf");
-      write(files.steckbriefe, pdf);
     }
   }
   writeFileSync(files.provenance, outputProvenanceJson(result, written.map((w) => ({ path: relative(out, w.path).split("\\").join("/"), content: w.content }))));

@@ -24,7 +24,7 @@ export function healthyMixSentence(s: HealthyMixSummary): string {
   const flagged = s.ranked - s.unremarkable;
   return s.healthyMix
     ? `Alle ${s.ranked} Sozialräume mit Rang sind in allen Zielgruppen unauffällig: die Stadt hat eine gesunde soziale Mischung im Sinne ihrer Definition.`
-    : `Von ${s.ranked} Sozialräumen mit Rang sind ${s.unremarkable} in allen Zielgruppen unauffällig; ${flagged} ${flagged === 1 ? "ist" : "sind"} in mindestens einer Zielgruppe auffällig – ` +
+    : `Von ${s.ranked} Sozialräumen mit Rang ${s.unremarkable === 1 ? "ist" : "sind"} ${s.unremarkable} in allen Zielgruppen unauffällig; ${flagged} ${flagged === 1 ? "ist" : "sind"} in mindestens einer Zielgruppe auffällig – ` +
         `eine gesunde soziale Mischung (jeder Sozialraum in jeder Zielgruppe unauffällig) ist damit nicht erreicht.`;
 }
 
