@@ -57,7 +57,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const previous = years.previous !== null ? csv(`Strukturdaten ${years.previous}`, yearFile(years.previous)) : null;
   const geojson = data.geojson !== null ? parseAreaGeoJson(read("Gebietsgrenzen", data.geojson, "readAreaGeoJson"), data.geojson, id) : null;
   const wantSupply = resolved.supply !== null;
-  const wantNetwork = resolved.vernetzung !== null && data.akteure !== null && data.kooperationen !== null;
+  const wantNetwork = resolved.vernetzung !== null && (data.akteure !== null || data.kooperationen !== null);
   const facilities =
     (wantSupply || wantNetwork) && data.einrichtungen !== null
       ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply?.allowedTypes })
@@ -69,8 +69,8 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
       : null;
 
   const networkCsv = (role: string, path: string, fn: string) => parseCsv(read(role, path, fn), { file: path, fn, separator: ";", missingMarkers: [] });
-  const actors = wantNetwork ? parseActors(networkCsv("Akteure", data.akteure!, "readActors"), { areaIds }, "readActors") : null;
-  const cooperations = wantNetwork ? parseCooperations(networkCsv("Kooperationen", data.kooperationen!, "readCooperations"), "readCooperations") : null;
+  const actors = wantNetwork && data.akteure !== null ? parseActors(networkCsv("Akteure", data.akteure!, "readActors"), { areaIds }, "readActors") : null;
+  const cooperations = wantNetwork && data.kooperationen !== null ? parseCooperations(networkCsv("Kooperationen", data.kooperationen!, "readCooperations"), "readCooperations") : null;
 
   const result = analyseTables(
     { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations },
