@@ -48,8 +48,10 @@ export function registerAnalyseCommand(program: Command): void {
       [
         "",
         "Ausgaben im Ausgabeordner:",
-        "  bericht.html            deutscher Bericht (offline lesbar): Rangfolge, Karten, Zielgruppen, Bedarf und Angebot,",
-        "                          Durchmischung, Nachbarschaft, Sensitivität, Methodenanhang, Nachvollziehbarkeit",
+        "  bericht.html            deutscher Bericht (offline lesbar): Zusammenfassung, Rangfolge, Karten, Zielgruppen,",
+        "                          Bedarf und Angebot, Durchmischung, Nachbarschaft, Vernetzung, Sensitivität,",
+        "                          Methodenanhang, Nachvollziehbarkeit, Steckbriefe der auffälligen Sozialräume",
+        "  steckbriefe.pdf         je auffälligem Sozialraum ein Steckbrief (A4, mit Chromium gedruckt; ohne Chromium entfällt er)",
         "  sozialraumanalyse.xlsx  jede Tabelle als Arbeitsblatt, dazu \"Parameter\" und \"Herkunft\"",
         "  rangfolge.csv           Rangfolge (\";\"-getrennt, Dezimalkomma)",
         "  abbildungen/            mit --figures: jede Abbildung als PNG und/oder SVG",

@@ -61,6 +61,7 @@ describe("sozialraum analyse", () => {
     const html = readFileSync(join(out, "bericht.html"), "utf8");
     expect(html).toContain('<time datetime="2024-05-06">06.05.2024</time>');
     for (const heading of [
+      "Zusammenfassung", "Steckbriefe der auffälligen Sozialräume",
       "Rangfolge der Sozialräume", "Karten", "z-Werte der Indikatoren", "Zielgruppe Kinder und Jugendliche", "Bedarf und Angebot", "Durchmischung",
       "Nachbarschaft", "Sensitivität und Unsicherheit", "Ausgeschlossene Sozialräume", "Nachvollziehbarkeit",
     ]) {
@@ -72,6 +73,7 @@ describe("sozialraum analyse", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, "sozialraumanalyse.xlsx")) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Auffällige Sozialräume",
       "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
       "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
       "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index",
