@@ -151,7 +151,7 @@ export type {
 
 // The analysis: its data model and its sensitivity (src/analysis)
 export {
-  targetGroupLabel, verdictEvaluator, verdictVariants, verdictSensitivity, VERDICT_SEVERITY, healthyMixSummary,
+  targetGroupLabel, verdictEvaluator, verdictVariants, verdictSensitivity, VERDICT_SEVERITY,
 } from "./analysis/index.js";
 export type {
   AnalysisConfig, AnalysisEvaluator, AnalysisInput, AnalysisResult, AreaInfo, IndexIndicator, MixConfig,
