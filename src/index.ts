@@ -159,6 +159,7 @@ export type {
   StandardizationParameters, SupplyConfig, VerdictAreaSensitivity, VerdictEvaluation, VerdictEvaluator,
   VerdictFamilyId, VerdictGroupSensitivity, VerdictRow, VerdictSensitivity, VerdictSensitivityOptions,
   VerdictVariant, VerdictVariantGeneratorOptions, VerdictVariantOptions,
+  HealthyMixSummary, SummaryArea, SummaryGroupVerdict, VernetzungAnalysis, VernetzungConfig,
 } from "./analysis/index.js";
 
 // Figures (plotly specifications) (src/plot)

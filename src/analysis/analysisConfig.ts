@@ -42,6 +42,16 @@ export interface AnalysisConfig {
      * "stadtteiltreffen.csv", optional like `einrichtungen`; null: none).
      */
     stadtteiltreffen?: string | null;
+    /**
+     * Local actors of the Vernetzung `akteur_id;name;art;sozialraum_id;lon;lat` (default "akteure.csv", optional
+     * like `einrichtungen`; null: none).
+     */
+    akteure?: string | null;
+    /**
+     * Cooperations of the Vernetzung `kooperation_id;akteur_a;akteur_b;thema;seit;aktiv` (default
+     * "kooperationen.csv", optional like `einrichtungen`; null: none).
+     */
+    kooperationen?: string | null;
   };
   /** Analysis year and comparison year for the dynamic index (default 2018 and 2016; previous null: none). */
   years?: { current?: number; previous?: number | null };
@@ -81,6 +91,8 @@ export interface AnalysisConfig {
   mix?: MixConfig | false;
   /** "Nachbarschaft": Moran's I and LISA clusters on contiguity weights (false: left out). */
   neighbourhood?: NeighbourhoodConfig | false;
+  /** "Vernetzung": the cooperation network of facilities and local actors per Sozialraum (false: left out). */
+  vernetzung?: VernetzungConfig | false;
   /** "Sensitivität und Unsicherheit" of the status index (`analysisSensitivity` of `src/audit`; false: left out). */
   sensitivity?: SensitivityConfig | false;
   /**
@@ -150,6 +162,17 @@ export interface NeighbourhoodConfig {
   fdr?: boolean;
 }
 
+/**
+ * Options of the "Vernetzung" step (`cooperationNetwork`, `conspicuousPoorlyNetworked` of `src/network`): the
+ * thresholds of "auffällig, aber kaum vernetzt".
+ */
+export interface VernetzungConfig {
+  /** Minimum density inside the area (default 0.1). */
+  minDensity?: number;
+  /** Minimum share of the area's actors with at least one active partner (default 0.5). */
+  minConnectedShare?: number;
+}
+
 /** Rules of the statistical disclosure control of published outputs. */
 export interface DisclosureConfig {
   minCount?: number;
@@ -175,6 +198,8 @@ export interface ResolvedAnalysisConfig {
     /** null: not given and not in the folder, or switched off. */
     einrichtungen: string | null;
     stadtteiltreffen: string | null;
+    akteure: string | null;
+    kooperationen: string | null;
   };
   years: { current: number; previous: number | null };
   id: string;
@@ -196,6 +221,7 @@ export interface ResolvedAnalysisConfig {
    */
   mix: { groups: Record<string, string>; composition: Record<string, string> | null; defaultGroups: boolean; defaultComposition: boolean } | null;
   neighbourhood: Required<NeighbourhoodConfig> | null;
+  vernetzung: Required<VernetzungConfig> | null;
   sensitivity: Required<SensitivityConfig> | null;
   disclosure: Required<DisclosureConfig> | null;
   report: { title: string; date: string; source: string };

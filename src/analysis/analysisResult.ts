@@ -12,6 +12,8 @@ import type { MixAnalysis } from "../mix/mixAnalysis.js";
 import type { NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
 import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
 import type { NeighbourhoodAnalysis } from "../spatial/neighbourhoodAnalysis.js";
+import type { CooperationNetwork } from "../network/cooperationNetwork.js";
+import type { PoorlyNetworkedResult } from "../network/conspicuousPoorlyNetworked.js";
 
 /** Name and hierarchy of an area (from `gebiete.csv`). */
 export interface AreaInfo {
@@ -78,6 +80,15 @@ export interface AnalysisInput {
   bytes: number;
 }
 
+/** "Vernetzung": the cooperation network per Sozialraum and the verdict "auffällig, aber kaum vernetzt". */
+export interface VernetzungAnalysis {
+  name: "vernetzungAnalysis";
+  /** `cooperationNetwork` over the areas of the analysis (input order), facilities placed by point in polygon. */
+  network: CooperationNetwork;
+  /** `conspicuousPoorlyNetworked` for the areas auffällig in at least one target group. */
+  poorly: PoorlyNetworkedResult;
+}
+
 /** Everything {@link runAnalysis} computed, every intermediate table included, in input order per area. */
 export interface AnalysisResult {
   name: "runAnalysis";
@@ -118,6 +129,8 @@ export interface AnalysisResult {
   mix: MixAnalysis | null;
   /** "Nachbarschaft": Moran's I and LISA (null: switched off or no map). */
   neighbourhood: NeighbourhoodAnalysis | null;
+  /** "Vernetzung" (null: switched off, or no actor or cooperation file). */
+  vernetzung: VernetzungAnalysis | null;
   /**
    * Sensitivity and uncertainty of the status index (`analysisSensitivity` of `src/audit`): method variants and
    * seeded Monte Carlo draws (null: switched off).

@@ -118,6 +118,7 @@ export function statusIndexEvaluator(result: AnalysisResult, reanalyse: Reanalys
       supply: null,
       mix: null,
       neighbourhood: null,
+      vernetzung: null,
       sensitivity: null,
     };
     const r = reanalyse(result.data.current, variant);

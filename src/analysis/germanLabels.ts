@@ -28,6 +28,7 @@ export const STEP_LABELS: Readonly<Record<string, string>> = {
   needIndex: "Bedarfsindex",
   supply: "Bedarf und Angebot",
   neighbourhood: "Nachbarschaft",
+  vernetzung: "Vernetzung",
 };
 
 /** Status classes (Berlin MSS) from least to most need, and the dynamic classes likewise. */

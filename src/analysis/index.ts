@@ -6,8 +6,11 @@ export type {
   MixConfig,
   NeighbourhoodConfig,
   SensitivityConfig,
+  VernetzungConfig,
 } from "./analysisConfig.js";
-export type { AnalysisResult, AreaInfo, RankingRow, StandardizationParameters, NeedRow, AnalysisInput } from "./analysisResult.js";
+export type { AnalysisResult, AreaInfo, RankingRow, StandardizationParameters, NeedRow, AnalysisInput, VernetzungAnalysis } from "./analysisResult.js";
+export { healthyMixSummary } from "./healthyMixSummary.js";
+export type { HealthyMixSummary, SummaryArea, SummaryGroupVerdict } from "./healthyMixSummary.js";
 export { targetGroupLabel } from "./germanLabels.js";
 export { statusIndexEvaluator, statusIndexVariants, statusIndexSensitivity } from "./analysisSensitivity.js";
 export type { AnalysisEvaluator, ReanalyseRows } from "./analysisSensitivity.js";

@@ -45,8 +45,10 @@ export function registerAnalyseCommand(program: Command): void {
       [
         "",
         "Ausgaben im Ausgabeordner:",
-        "  bericht.html            deutscher Bericht (offline lesbar): Rangfolge, Karten, Zielgruppen, Bedarf und Angebot,",
-        "                          Durchmischung, Nachbarschaft, Sensitivität, Methodenanhang, Nachvollziehbarkeit",
+        "  bericht.html            deutscher Bericht (offline lesbar): Zusammenfassung, Rangfolge, Karten, Zielgruppen,",
+        "                          Bedarf und Angebot, Durchmischung, Nachbarschaft, Vernetzung, Sensitivität,",
+        "                          Methodenanhang, Nachvollziehbarkeit, Steckbriefe der auffälligen Sozialräume",
+        "  steckbriefe.pdf         je auffälligem Sozialraum ein Steckbrief (A4, mit Chromium gedruckt; ohne Chromium entfällt er)",
         "  sozialraumanalyse.xlsx  jede Tabelle als Arbeitsblatt, dazu \"Parameter\" und \"Herkunft\"",
         "  rangfolge.csv           Rangfolge (\";\"-getrennt, Dezimalkomma)",
         "  abbildungen/            mit --figures: jede Abbildung als PNG und/oder SVG",
@@ -80,9 +82,9 @@ export function registerAnalyseCommand(program: Command): void {
       log(`Bericht, Arbeitsmappe und Rangfolge schreiben${figures ? `, Abbildungen als ${figures.join(" und ").toUpperCase()}` : ""}`);
       const files = await writeAnalysisOutputs(result, options.out, { figures });
       // The same warning can come from several steps (e.g. status and need index): print each once.
-      for (const w of new Set(result.warnings)) log(`Hinweis: ${w}`);
+      for (const w of new Set([...result.warnings, ...files.warnings])) log(`Hinweis: ${w}`);
       const ranked = result.ranking.filter((r) => r.rang !== null).length;
       log(`${result.areas.length} Sozialräume, ${ranked} mit Rang, ${result.excluded.length} Ausschlüsse (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      process.stdout.write([files.ranking, files.workbook, files.report, ...files.figures, files.provenance].map((f) => `${f}\n`).join(""));
+      process.stdout.write([files.ranking, files.workbook, files.report, ...(files.steckbriefe ? [files.steckbriefe] : []), ...files.figures, files.provenance].map((f) => `${f}\n`).join(""));
     });
 }

@@ -14,3 +14,5 @@ export { pngSize, PNG_SIGNATURE } from "./pngSize.js";
 export { chromiumExecutable, DEFAULT_CHROMIUM_PATH, CHROMIUM_ARGS } from "./chromiumExecutable.js";
 export { exportPageHtml, seededRandomScript } from "./exportPageHtml.js";
 export { canonicalSvg } from "./canonicalSvg.js";
+export { htmlToPdf, stampPdfDate } from "./htmlToPdf.js";
+export type { HtmlToPdfOptions } from "./htmlToPdf.js";

@@ -16,6 +16,7 @@ import { sensitivityStep } from "./steps/sensitivityStep.js";
 import { standardizeStep } from "./steps/standardizeStep.js";
 import { statusIndexStep } from "./steps/statusIndexStep.js";
 import { supplyStep } from "./steps/supplyStep.js";
+import { vernetzungStep } from "./steps/vernetzungStep.js";
 
 export type { AnalysisProgress, AnalysisRunOptions, AnalysisTables } from "./steps/context.js";
 
@@ -45,6 +46,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
   const supply = supplyStep(ctx, ind.currentRows, needs.need, names);
   const mix = mixStep(ctx, ind.currentRows, ind.previousRows, names);
   const neighbourhood = neighbourhoodStep(ctx, ind, std, statusIndex);
+  const vernetzung = vernetzungStep(ctx, ind.areas, con.flags);
   const recorded = provenanceStep(ctx);
   const result: AnalysisResult = {
     name: "runAnalysis",
@@ -67,6 +69,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     supply,
     mix,
     neighbourhood,
+    vernetzung,
     sensitivity: null,
     verdictSensitivity: null,
     inputs: recorded.inputs,

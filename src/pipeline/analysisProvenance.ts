@@ -66,6 +66,8 @@ export function provenanceParameters(config: ResolvedAnalysisConfig): Record<str
       geojson: rel(d.geojson),
       einrichtungen: rel(d.einrichtungen),
       stadtteiltreffen: rel(d.stadtteiltreffen),
+      akteure: rel(d.akteure),
+      kooperationen: rel(d.kooperationen),
     },
     report,
   };

@@ -44,7 +44,7 @@ export const DEFAULT_MIX_COMPOSITION: Readonly<Record<string, string>> = Object.
 });
 
 const KEYS: Record<string, readonly string[] | null> = {
-  data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen"],
+  data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "akteure", "kooperationen"],
   years: ["current", "previous"],
   id: null,
   indicators: null,
@@ -61,6 +61,7 @@ const KEYS: Record<string, readonly string[] | null> = {
   supply: ["facilityTypes", "allowedTypes", "population", "measure", "radiusKm", "decay", "needLevel"],
   mix: ["groups", "composition"],
   neighbourhood: ["contiguity", "indicators", "alpha", "fdr"],
+  vernetzung: ["minDensity", "minConnectedShare"],
   sensitivity: ["draws", "thresholdShift"],
   disclosure: ["minCount", "minBase", "marker"],
   report: ["title", "date", "source"],
@@ -114,7 +115,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const geojson = data.geojson === null ? null : inDir(str("data.geojson", data.geojson, "sozialraeume.geojson"));
   // Optional inputs: a file named in the configuration must exist (reading fails otherwise); the default file
   // is used only when it is in the folder.
-  const optionalFile = (key: "einrichtungen" | "stadtteiltreffen", dflt: string): string | null => {
+  const optionalFile = (key: "einrichtungen" | "stadtteiltreffen" | "akteure" | "kooperationen", dflt: string): string | null => {
     const v = data[key];
     if (v === null) return null;
     if (v !== undefined) return inDir(str(`data.${key}`, v, dflt));
@@ -123,6 +124,8 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   };
   const einrichtungen = optionalFile("einrichtungen", "einrichtungen.csv");
   const stadtteiltreffen = optionalFile("stadtteiltreffen", "stadtteiltreffen.csv");
+  const akteure = optionalFile("akteure", "akteure.csv");
+  const kooperationen = optionalFile("kooperationen", "kooperationen.csv");
 
   const num = (path: string, v: unknown, dflt: number, check: (x: number) => boolean, what: string): number => {
     if (v === undefined) return dflt;
@@ -274,6 +277,16 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     neighbourhood = { contiguity, indicators: nbIndicators, alpha, fdr };
   }
 
+  let vernetzung: ResolvedAnalysisConfig["vernetzung"] = null;
+  if (config.vernetzung !== false) {
+    const vc = config.vernetzung ?? {};
+    const share = (x: number) => x >= 0 && x <= 1;
+    vernetzung = {
+      minDensity: num("vernetzung.minDensity", vc.minDensity, 0.1, share, "a number between 0 and 1"),
+      minConnectedShare: num("vernetzung.minConnectedShare", vc.minConnectedShare, 0.5, share, "a number between 0 and 1"),
+    };
+  }
+
   let sensitivity: ResolvedAnalysisConfig["sensitivity"] = null;
   if (config.sensitivity !== false) {
     const sc = config.sensitivity ?? {};
@@ -312,7 +325,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     throw new Error(`${fn}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the configuration:\n  - ${problems.join("\n  - ")}`);
   }
   return {
-    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen },
+    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen, akteure, kooperationen },
     years: { current, previous },
     id,
     indicators,
@@ -329,6 +342,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     supply,
     mix,
     neighbourhood,
+    vernetzung,
     sensitivity,
     disclosure,
     report: { title, date, source },
@@ -367,7 +381,7 @@ export function loadAnalysisConfig(path: string): AnalysisConfig {
     const dataDir = typeof d.dir === "string" ? resolve(base, d.dir) : undefined;
     if (dataDir) d.dir = dataDir;
     // Files without a dir in the config are relative to the config file, not to the package data.
-    for (const k of ["gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen"] as const) {
+    for (const k of ["gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "akteure", "kooperationen"] as const) {
       const v = d[k];
       if (typeof v === "string" && !isAbsolute(v) && !dataDir) d[k] = resolve(base, v);
     }

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { parseCsv } from "../io/parseCsv.js";
 import { parseFacilities } from "../supply/parseFacilities.js";
 import { parseObservations } from "../supply/parseObservations.js";
+import { parseActors } from "../network/readActors.js";
+import { parseCooperations } from "../network/readCooperations.js";
 import { DataError } from "../table/dataError.js";
 import type { InputContent } from "./analysisProvenance.js";
 import type { AreaGeometries } from "../io/geoJsonTypes.js";
@@ -57,9 +59,10 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const previous = years.previous !== null ? csv(`Strukturdaten ${years.previous}`, yearFile(years.previous)) : null;
   const geojson = data.geojson !== null ? parseGeoJson(read("Gebietsgrenzen", data.geojson, "readGeoJson"), { idProperty: id, file: data.geojson, fn: "readGeoJson" }) : null;
   const wantSupply = resolved.supply !== null;
+  const wantNetwork = resolved.vernetzung !== null && (data.akteure !== null || data.kooperationen !== null);
   const facilities =
-    wantSupply && data.einrichtungen !== null
-      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply!.allowedTypes })
+    (wantSupply || wantNetwork) && data.einrichtungen !== null
+      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply?.allowedTypes })
       : null;
   const areaIds = gebiete.rows.map((r) => String(r[id]));
   const observations =
@@ -67,8 +70,12 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
       ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations").toString("utf8"), { file: data.stadtteiltreffen, areaIds })
       : null;
 
+  const networkCsv = (role: string, path: string, fn: string) => parseCsv(read(role, path, fn), { file: path, fn, separator: ";", missingMarkers: [] });
+  const actors = wantNetwork && data.akteure !== null ? parseActors(networkCsv("Akteure", data.akteure!, "readActors"), { areaIds }, "readActors") : null;
+  const cooperations = wantNetwork && data.kooperationen !== null ? parseCooperations(networkCsv("Kooperationen", data.kooperationen!, "readCooperations"), "readCooperations") : null;
+
   const result = analyseTables(
-    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations },
+    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations },
     resolved,
     { ...options, inputs },
   );

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { sha256 } from "../audit/provenance.js";
 import { stableStringify } from "../audit/stable-stringify.js";
@@ -6,6 +6,8 @@ import type { ImageFormat } from "../export/exportFigures.js";
 import { reportHtml } from "../report/reportHtml.js";
 import { reportWorkbook } from "../report/reportWorkbook.js";
 import { analysisReport } from "../report/analysisReport.js";
+import type { ReportDocument } from "../report/reportDocument.js";
+import { DEFAULT_CHROMIUM_PATH } from "../export/chromiumExecutable.js";
 import type { AnalysisResult } from "../analysis/analysisResult.js";
 import { softwareVersions } from "../report/sections/provenanceSection.js";
 import { rankingCsv } from "./rankingCsv.js";
@@ -17,8 +19,13 @@ export interface WriteAnalysisOutputsOptions {
    * default none). Needs headless Chromium (`src/export`).
    */
   figures?: readonly ImageFormat[];
-  /** Chromium executable for the figures (default `/usr/bin/chromium`). */
+  /** Chromium executable for the figures and `steckbriefe.pdf` (default `/usr/bin/chromium`). */
   executablePath?: string;
+  /**
+   * Write `steckbriefe.pdf`, the Steckbriefe of the auffälligen Sozialräume printed on A4 (default true). Without
+   * Chromium the PDF is left out with a German warning in `warnings`.
+   */
+  steckbriefe?: boolean;
 }
 
 /** The files written by {@link writeAnalysisOutputs} (absolute paths). */
@@ -32,6 +39,10 @@ export interface AnalysisOutputs {
   report: string;
   /** `abbildungen/<section>-abbildung-<n>.png|svg`: the report's figures as images (empty unless asked for). */
   figures: string[];
+  /** `steckbriefe.pdf` (null: no auffälliger Sozialraum, switched off, or no Chromium; see `warnings`). */
+  steckbriefe: string | null;
+  /** German warnings of the writing (e.g. Chromium missing for the PDF). */
+  warnings: string[];
   /** `herkunft.json`: provenance of all outputs (inputs, parameters, versions, SHA-256 of every file written). */
   provenance: string;
 }
@@ -57,12 +68,13 @@ export interface OutputProvenance {
 
 /**
  * Writes the outputs of an analysis into `dir` (created if needed): `rangfolge.csv`, `sozialraumanalyse.xlsx`,
- * `bericht.html`, optionally the figures as images in `abbildungen/`, and last `herkunft.json`, the provenance
+ * `bericht.html`, `steckbriefe.pdf` (the Steckbriefe of the auffälligen Sozialräume, A4, printed by headless
+ * Chromium; left out with a warning without it), optionally the figures as images in `abbildungen/`, and last `herkunft.json`, the provenance
  * of all of them (SHA-256 of every input and every output file, every parameter, the software versions).
  *
  * Deterministic: the same result gives byte-identical files. The report date (`parameters.report.date`, CLI
  * `--date`) is the only time stamp in them — in the report header, the workbook's document dates and zip entry
- * times, and `createdAt` of the provenance. (PNG figures are Chromium rasters: identical on one machine, fonts
+ * times, the PDF's creation date, and `createdAt` of the provenance. (PNG figures are Chromium rasters: identical on one machine, fonts
  * may differ between machines; SVG figures are identical everywhere.)
  *
  * @example
@@ -79,6 +91,8 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, 
     workbook: join(out, "sozialraumanalyse.xlsx"),
     report: join(out, "bericht.html"),
     figures: [],
+    steckbriefe: null,
+    warnings: [],
     provenance: join(out, "herkunft.json"),
   };
   const written: Array<{ path: string; content: Uint8Array }> = [];
@@ -90,6 +104,14 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, 
   write(files.ranking, rankingCsv(result));
   write(files.workbook, await reportWorkbook(doc));
   write(files.report, reportHtml(doc));
+  if (options.steckbriefe !== false) {
+    const pdf = await steckbriefePdf(doc, options.executablePath);
+    if (typeof pdf === "string") files.warnings.push(pdf);
+    else if (pdf) {
+      files.steckbriefe = join(out, "steckbriefe.pdf");
+      write(files.steckbriefe, pdf);
+    }
+  }
   if (options.figures && options.figures.length > 0) {
     // Loaded only when asked for: the export starts a headless Chromium (playwright-core).
     const { exportReportFigures } = await import("../export/exportReportFigures.js");
@@ -101,6 +123,21 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, 
   }
   writeFileSync(files.provenance, outputProvenanceJson(result, written.map((w) => ({ path: relative(out, w.path).split("\\").join("/"), content: w.content }))));
   return files;
+}
+
+/**
+ * The Steckbriefe of a report as an A4 PDF (null: the report has none), or a German warning when Chromium is
+ * missing. The PDF's time stamps are the report date, so it is reproducible on one machine.
+ */
+async function steckbriefePdf(doc: ReportDocument, executablePath: string | undefined): Promise<Uint8Array | string | null> {
+  const sections = doc.sections.filter((s) => s.id === "steckbriefe" || s.className === "steckbrief");
+  if (sections.length === 0) return null;
+  const path = executablePath ?? DEFAULT_CHROMIUM_PATH;
+  if (!existsSync(path)) return `steckbriefe.pdf nicht geschrieben: Chromium fehlt (${path}; Debian/Ubuntu: apt-get install chromium)`;
+  // Loaded only when needed: the PDF starts a headless Chromium (playwright-core).
+  const { htmlToPdf } = await import("../export/htmlToPdf.js");
+  const html = reportHtml({ ...doc, title: `Steckbriefe – ${doc.title}`, parameters: [], intro: [], sections });
+  return htmlToPdf(html, { executablePath: path, date: doc.date });
 }
 
 /**

@@ -63,6 +63,13 @@ export function analysisParameters(result: AnalysisResult): ReportParameter[] {
         : "nicht berechnet",
     },
     {
+      label: "Vernetzung",
+      value: p.vernetzung
+        ? `Akteure: ${p.data.akteure ? basename(p.data.akteure) : "keine"}; Kooperationen: ${p.data.kooperationen ? basename(p.data.kooperationen) : "keine"}; ` +
+          `kaum vernetzt: Dichte unter ${formatCell(p.vernetzung.minDensity)} oder Anteil vernetzter Akteure unter ${formatCell(p.vernetzung.minConnectedShare)}`
+        : "nicht berechnet",
+    },
+    {
       label: "Durchmischung",
       value: p.mix ? `Gruppen: ${Object.values(p.mix.groups).join(", ")}${p.mix.composition ? "; Altersgruppen" : ""}` : "nicht berechnet",
     },

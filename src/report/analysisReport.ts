@@ -17,13 +17,21 @@ import { targetGroupSection } from "./sections/targetGroupSection.js";
 import { contextSection } from "./sections/contextSection.js";
 import { excludedSection } from "./sections/excludedSection.js";
 import { methodSection } from "./sections/methodSection.js";
+import { summarySection } from "./sections/summarySection.js";
+import { steckbriefSections } from "./sections/steckbriefSection.js";
+import { vernetzungSection } from "./sections/vernetzungSection.js";
+import { healthyMixSummary } from "../analysis/healthyMixSummary.js";
+import { targetGroupLabel } from "../analysis/germanLabels.js";
+import type { AreaFeatureCollection } from "../supply/geojson.js";
 
 /**
- * The German report of an analysis as a {@link ReportDocument}: overview, ranking (bars + table), maps of the
+ * The German report of an analysis as a {@link ReportDocument}: Zusammenfassung (the healthy-mix sentence,
+ * auffällige Sozialräume per target group, verdict maps), overview, ranking (bars + table), maps of the
  * status and dynamic classes, heatmap of z-values, one section per target group (auffällige areas with the
  * indicators behind each verdict, indicator bars with Wilson intervals and the city-wide value), context
  * indicators, Bedarf und Angebot (`supplySection`), Durchmischung (`mixSection`), Nachbarschaft (Moran's I,
- * LISA map), excluded areas, method and Nachvollziehbarkeit (provenance; also the "Herkunft" sheet). The same
+ * LISA map), Vernetzung, excluded areas, method and Nachvollziehbarkeit (provenance; also the "Herkunft" sheet),
+ * then one Steckbrief per auffälliger Sozialraum (`steckbriefSections`). The same
  * document gives `bericht.html` and the workbook.
  *
  * @example
@@ -32,7 +40,10 @@ import { methodSection } from "./sections/methodSection.js";
  */
 export function analysisReport(result: AnalysisResult): ReportDocument {
   const p = result.parameters;
+  const summary = healthyMixSummary(result);
+  const v = result.vernetzung;
   const sections: ReportSection[] = [
+    summarySection(result, summary),
     overviewSection(result),
     rankingSection(result),
     ...(result.geojson ? [classMapSection(result)] : []),
@@ -43,6 +54,14 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     ...(result.mix ? [mixAnalysisSection(result.mix, result.geojson ? { geojson: result.geojson, idProperty: p.id } : {})] : []),
     ...(result.neighbourhood
       ? [neighbourhoodSection(result.neighbourhood, { geojson: result.geojson, names: Object.fromEntries(result.areas.map((a) => [a.id, a.name])), idProperty: p.id })]
+      : []),
+    ...(v
+      ? [vernetzungSection(v.network, {
+          poorly: v.poorly,
+          ...(result.geojson ? { geojson: result.geojson as unknown as AreaFeatureCollection } : {}),
+          idProperty: p.id,
+          groupLabels: Object.fromEntries(result.conspicuousness.targetGroups.map((g) => [g, targetGroupLabel(g)])),
+        })]
       : []),
     ...(result.sensitivity
       ? [sensitivitySection(result.sensitivity.methods, { monteCarlo: result.sensitivity.monteCarlo, verdicts: result.verdictSensitivity })]
@@ -58,6 +77,7 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
       ...(p.supply ? { supply: { radiusKm: p.supply.radiusKm, decay: p.supply.decay.type } } : {}),
     }),
     provenanceSection(result.provenance, result.inputs),
+    ...steckbriefSections(result, summary),
   ];
   return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections: protectSections(result, sections) };
 }

@@ -26,3 +26,7 @@ export { verdictSensitivityTables } from "./sections/verdictSensitivityTables.js
 export type { VerdictSensitivityTablesOptions } from "./sections/verdictSensitivityTables.js";
 export { neighbourhoodSection } from "./sections/neighbourhoodSection.js";
 export { provenanceSection, flattenParameters, softwareVersions } from "./sections/provenanceSection.js";
+export { summarySection, healthyMixSentence, VERDICT_MAP_COLORS } from "./sections/summarySection.js";
+export { steckbriefSections, steckbriefAnchor } from "./sections/steckbriefSection.js";
+export { vernetzungSection } from "./sections/vernetzungSection.js";
+export type { VernetzungSectionOptions } from "./sections/vernetzungSection.js";

@@ -25,7 +25,21 @@ figure{margin:1rem 0 2rem}figcaption{color:var(--muted);font-size:.9rem}
 .sr-figure{width:100%}
 footer{margin-top:3rem;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem}
 @media print{.sr-figure{page-break-inside:avoid}nav.toc{page-break-after:always}}
+section.steckbrief{font-size:.85rem}section.steckbrief h2{margin:1.5rem 0 .4rem}section.steckbrief p{margin:.3rem 0}
+section.steckbrief table{font-size:.75rem;width:100%;margin:.25rem 0}section.steckbrief th,section.steckbrief td{padding:.1rem .3rem}
+section.steckbrief td:empty{height:1.4em}
+@media print{@page{size:A4;margin:12mm}section.steckbrief{page-break-before:always;break-before:page;font-size:8.5pt}
+section.steckbrief h2{margin-top:0;font-size:13pt}section.steckbrief table{font-size:7pt}section.steckbrief .legend{display:none}}
 `;
+
+/**
+ * Clicking an area of any map jumps to its Steckbrief: plotly's click event names the clicked feature's id in
+ * \`location\` (choropleth traces use the area ids as locations); areas without a Steckbrief do nothing.
+ */
+const STECKBRIEF_CLICK_SCRIPT =
+  `(function(){var go=function(id){var a="steckbrief-"+String(id).replace(/[^\\w-]/g,"_");if(document.getElementById(a))location.hash=a;};` +
+  `Array.prototype.forEach.call(document.querySelectorAll(".sr-figure"),function(d){if(d.on)d.on("plotly_click",function(e){` +
+  `var p=e&&e.points&&e.points[0];if(p&&p.location!==undefined&&p.location!==null)go(p.location);});});})();`;
 
 /**
  * The German HTML report of an analysis, one self-contained file that works offline: header (title, "Stand",
@@ -51,6 +65,7 @@ export function reportHtml(doc: ReportDocument): string {
   parts.push(headerHtml(doc));
   parts.push(tocHtml(doc.sections));
   for (const section of doc.sections) parts.push(sectionHtml(section));
+  if (hasFigures && doc.sections.some((s) => s.className === "steckbrief")) parts.push(`<script>${STECKBRIEF_CLICK_SCRIPT}</script>\n`);
   parts.push(
     `<footer><p>Erstellt mit sozialraum ${escapeHtml(VERSION)}` +
       (hasFigures ? ` · Abbildungen: plotly.js ${escapeHtml(plotlyVersion())} (eingebettet, offline lesbar)` : "") +
@@ -79,6 +94,7 @@ export function parameterText(p: ReportParameter): string {
 }
 
 function tocHtml(sections: readonly ReportSection[]): string {
+  sections = sections.filter((s) => s.toc !== false);
   if (sections.length === 0) return "";
   return (
     `<nav class="toc" aria-label="Inhalt">\n<h2>Inhalt</h2>\n<ol>\n` +
@@ -88,7 +104,8 @@ function tocHtml(sections: readonly ReportSection[]): string {
 }
 
 function sectionHtml(section: ReportSection): string {
-  const out: string[] = [`<section id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n`];
+  const cls = section.className ? ` class="${escapeHtml(section.className)}"` : "";
+  const out: string[] = [`<section id="${escapeHtml(section.id)}"${cls}>\n<h2>${escapeHtml(section.title)}</h2>\n`];
   for (const p of section.paragraphs ?? []) out.push(`<p>${escapeHtml(p)}</p>\n`);
   (section.figures ?? []).forEach((f, i) => {
     out.push(

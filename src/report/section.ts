@@ -50,4 +50,8 @@ export interface ReportSection {
   paragraphs?: string[];
   figures?: Array<{ title: string; figure: Figure; caption?: string }>;
   tables?: ReportTable[];
+  /** CSS class of the section element (e.g. "steckbrief": a new page when printed). */
+  className?: string;
+  /** List the section in the table of contents (default true). */
+  toc?: boolean;
 }

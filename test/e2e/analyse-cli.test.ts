@@ -8,7 +8,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseFigureFormats, registerAnalyseCommand } from "../../src/cli/analyse.js";
 
-const OUTPUTS = ["rangfolge.csv", "sozialraumanalyse.xlsx", "bericht.html", "herkunft.json"];
+/** steckbriefe.pdf needs Chromium; without it the PDF is left out with a warning. */
+const HAS_CHROMIUM = existsSync("/usr/bin/chromium");
+const OUTPUTS = ["rangfolge.csv", "sozialraumanalyse.xlsx", "bericht.html", ...(HAS_CHROMIUM ? ["steckbriefe.pdf"] : []), "herkunft.json"];
 /** SHA-256 by coreutils' sha256sum: independent of the library's hashing. */
 const sha256sum = (file: string) => execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0];
 
@@ -59,6 +61,7 @@ describe("sozialraum analyse", () => {
     const html = readFileSync(join(out, "bericht.html"), "utf8");
     expect(html).toContain('<time datetime="2024-05-06">06.05.2024</time>');
     for (const heading of [
+      "Zusammenfassung", "Steckbriefe der auffälligen Sozialräume",
       "Rangfolge der Sozialräume", "Karten", "z-Werte der Indikatoren", "Zielgruppe Kinder und Jugendliche", "Bedarf und Angebot", "Durchmischung",
       "Nachbarschaft", "Sensitivität und Unsicherheit", "Ausgeschlossene Sozialräume", "Nachvollziehbarkeit",
     ]) {
@@ -70,6 +73,7 @@ describe("sozialraum analyse", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, "sozialraumanalyse.xlsx")) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Auffällige Sozialräume",
       "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
       "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
       "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index",
@@ -91,7 +95,7 @@ describe("sozialraum analyse", () => {
     const record = JSON.parse(readFileSync(join(out, "herkunft.json"), "utf8"));
     expect(record.createdAt).toBe("2024-05-06");
     expect(record.library).toEqual({ name: "sozialraum", version: JSON.parse(readFileSync("package.json", "utf8")).version });
-    expect(record.outputs.map((o: { path: string }) => o.path)).toEqual(OUTPUTS.slice(0, 3));
+    expect(record.outputs.map((o: { path: string }) => o.path)).toEqual(OUTPUTS.slice(0, -1));
     for (const o of record.outputs) expect(o.sha256, o.path).toBe(sha256sum(join(out, o.path)));
     expect(record.inputs.map((i: { path: string }) => i.path)).toEqual(["gebiete.csv", "strukturdaten_2018.csv", "strukturdaten_2016.csv", "sozialraeume.geojson", "einrichtungen.csv", "stadtteiltreffen.csv"]);
     // No absolute path of this machine in any output: the records are the same everywhere.
@@ -157,14 +161,15 @@ describe("sozialraum analyse", () => {
     const ids = [...html.matchAll(/<div id="([^"]+)" class="sr-figure"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(20);
     expect(readdirSync(join(a, "abbildungen")).sort()).toEqual(ids.map((id) => `${id}.svg`).sort());
-    expect(stdout.trim().split("\n")).toHaveLength(4 + ids.length);
+    expect(stdout.trim().split("\n")).toHaveLength(5 + ids.length);
     for (const f of readdirSync(join(a, "abbildungen"))) {
       expect(Buffer.compare(readFileSync(join(a, "abbildungen", f)), readFileSync(join(b, "abbildungen", f))), f).toBe(0);
     }
     expect(readFileSync(join(a, "herkunft.json"))).toEqual(readFileSync(join(b, "herkunft.json")));
     const record = JSON.parse(readFileSync(join(a, "herkunft.json"), "utf8"));
-    expect(record.outputs).toHaveLength(3 + ids.length);
-    expect(record.outputs[3].path).toMatch(/^abbildungen\/.+\.svg$/);
+    expect(record.outputs).toHaveLength(4 + ids.length);
+    expect(record.outputs[3].path).toBe("steckbriefe.pdf");
+    expect(record.outputs[4].path).toMatch(/^abbildungen\/.+\.svg$/);
   }, 300_000);
 
   it("fails with the configuration problem", async () => {

@@ -233,7 +233,7 @@ describe("provenance", () => {
     const params = p.parameters as Record<string, Record<string, unknown>>;
     expect(params.data).toEqual({
       dir: "city", gebiete: "gebiete.csv", strukturdaten: "strukturdaten_{year}.csv", geojson: "sozialraeume.geojson",
-      einrichtungen: "einrichtungen.csv", stadtteiltreffen: "stadtteiltreffen.csv",
+      einrichtungen: "einrichtungen.csv", stadtteiltreffen: "stadtteiltreffen.csv", akteure: null, kooperationen: null,
     });
     expect(params.report).not.toHaveProperty("date");
     expect(params.thresholds).toEqual({ flag: 1, strong: 1.5 });

@@ -11,6 +11,7 @@ import {
   type AnalysisProgress,
 } from "../../src/pipeline/index.js";
 import { analysisReport } from "../../src/report/index.js";
+import { healthyMixSummary } from "../../src/analysis/index.js";
 import { parseCsv } from "../../src/io/parseCsv.js";
 import { syntheticStructureRows } from "./syntheticCity.js";
 
@@ -18,6 +19,7 @@ const CITY = resolve("test/reference/pipeline/city");
 
 /** The report tables that become workbook sheets, in order (the workbook adds "Parameter" at the end). */
 const SHEET_TABLES = [
+  "Auffällige Sozialräume",
   "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
   "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
   "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
@@ -197,7 +199,7 @@ describe("configuration", () => {
     ).toThrow(
       [
         "resolveAnalysisConfig: 7 problems in the configuration:",
-        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, sensitivity, disclosure, report)',
+        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, vernetzung, sensitivity, disclosure, report)',
         '  - "years.previous" (2019) must be before "years.current" (2018)',
         '  - "minimumPopulation" must be a number ≥ 0, got -5',
         '  - "standardization.mean" must be "unweighted" or "weighted", got "median"',
@@ -243,10 +245,17 @@ describe("analysisReport", () => {
   const doc = analysisReport(result);
 
   it("has the German sections and the workbook tables", () => {
+    const summary = healthyMixSummary(result);
     expect(doc.sections.map((s) => s.id)).toEqual([
+      "zusammenfassung",
       "ueberblick", "rangfolge", "karten", "z-werte", "zielgruppe-children", "zielgruppe-working-age", "zielgruppe-elderly", "kontext",
       "bedarf-angebot", "durchmischung", "nachbarschaft", "sensitivitaet", "ausschluesse", "geheimhaltung", "methode", "methodenanhang", "nachvollziehbarkeit",
+      // No akteure.csv / kooperationen.csv in the grid city: no "Vernetzung", with a note.
+      "steckbriefe", ...summary.areas.map((a) => `steckbrief-${a.id}`),
     ]);
+    expect(summary.areas.length).toBeGreaterThan(0);
+    expect(result.vernetzung).toBeNull();
+    expect(result.warnings).toContain("Vernetzung: keine Datei für Akteure (data.akteure) und Kooperationen (data.kooperationen); der Abschnitt entfällt");
     const sheets = doc.sections.flatMap((s) => s.tables ?? []).filter((t) => t.sheet !== false).map((t) => t.title);
     expect(sheets).toEqual(SHEET_TABLES);
   });
@@ -265,9 +274,12 @@ describe("analysisReport", () => {
   });
 
   it("has the ranking bars, both class maps, the heatmap and indicator bars with intervals", () => {
-    const figures = doc.sections.flatMap((s) => s.figures ?? []);
+    const figures = doc.sections.filter((s) => s.id !== "zusammenfassung").flatMap((s) => s.figures ?? []);
     const types = figures.map((f) => f.figure.data[0].type);
     expect(types.slice(0, 4)).toEqual(["bar", "choropleth", "choropleth", "heatmap"]);
+    // The Zusammenfassung has one verdict map per target group.
+    const summaryMaps = doc.sections[0].figures!;
+    expect(summaryMaps.map((f) => f.title)).toEqual(["Bewertung: Kinder und Jugendliche", "Bewertung: Erwerbsfähige", "Bewertung: Ältere"]);
     expect(figures.filter((f) => (f.figure.data[0] as { error_x?: unknown }).error_x)).toHaveLength(8);
   });
 });

@@ -2,6 +2,8 @@ import type { ResolvedAnalysisConfig } from "../../analysis/analysisConfig.js";
 import type { AreaGeometries } from "../../io/geoJsonTypes.js";
 import type { Facility } from "../../supply/parseFacilities.js";
 import type { Observation } from "../../supply/parseObservations.js";
+import type { Actor } from "../../network/readActors.js";
+import type { Cooperation } from "../../network/readCooperations.js";
 import type { Exclusion } from "../../table/exclusion.js";
 import type { InputContent } from "../analysisProvenance.js";
 
@@ -19,6 +21,9 @@ export interface AnalysisTables {
   facilities?: ReadonlyArray<Facility> | null;
   /** Observations from district meetings (optional; e.g. `readObservations`). */
   observations?: ReadonlyArray<Observation> | null;
+  /** Local actors and cooperations for "Vernetzung" (optional; e.g. `readActors`, `readCooperations`). */
+  actors?: ReadonlyArray<Actor> | null;
+  cooperations?: ReadonlyArray<Cooperation> | null;
 }
 
 /** A step of the analysis, reported to `onProgress`. */
@@ -72,7 +77,9 @@ export function analysisContext(tables: AnalysisTables, config: ResolvedAnalysis
   const doMix = config.mix !== null;
   const doNeighbourhood = config.neighbourhood !== null && geojson !== null;
   const doSensitivity = config.sensitivity !== null;
-  const total = 7 + (prev !== null ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doSensitivity ? 1 : 0);
+  const doVernetzung = config.vernetzung !== null && !!tables.actors && !!tables.cooperations;
+  const total =
+    7 + (prev !== null ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doVernetzung ? 1 : 0) + (doSensitivity ? 1 : 0);
   let step = 0;
   return {
     tables,

@@ -18,6 +18,8 @@ export function provenanceStep(ctx: AnalysisContext): ReturnType<typeof analysis
         ...(geojson ? [{ role: "Gebietsgrenzen", path: "tabelle:gebietsgrenzen", content: stableStringify(geojson) }] : []),
         ...(tables.facilities ? [{ role: "Einrichtungen", path: "tabelle:einrichtungen", content: stableStringify(tables.facilities) }] : []),
         ...(tables.observations ? [{ role: "Stadtteiltreffen", path: "tabelle:stadtteiltreffen", content: stableStringify(tables.observations) }] : []),
+        ...(tables.actors ? [{ role: "Akteure", path: "tabelle:akteure", content: stableStringify(tables.actors) }] : []),
+        ...(tables.cooperations ? [{ role: "Kooperationen", path: "tabelle:kooperationen", content: stableStringify(tables.cooperations) }] : []),
       ];
   return analysisProvenance(ctx.config, inputs);
 }

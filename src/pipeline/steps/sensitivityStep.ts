@@ -17,7 +17,7 @@ export function sensitivityStep(
   ctx.progress("Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)");
   const sc = config.sensitivity;
   // The variants re-run only the core of the analysis: the later steps do not enter ranks and verdicts.
-  const core = { ...result, parameters: { ...config, supply: null, mix: null, neighbourhood: null, sensitivity: null } };
+  const core = { ...result, parameters: { ...config, supply: null, mix: null, neighbourhood: null, vernetzung: null, sensitivity: null } };
   const options = { seed: config.seed, draws: sc.draws, thresholdShift: sc.thresholdShift };
   const sensitivity = withContext("Sensitivität", () => statusIndexSensitivity(core, reanalyse, options));
   const verdicts = withContext("Sensitivität der Bewertungen", () => verdictSensitivity(core, options));
