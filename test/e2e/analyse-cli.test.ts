@@ -52,7 +52,7 @@ describe("sozialraum analyse", () => {
 
     const csv = readFileSync(join(out, "rangfolge.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe(
-      "rang;sozialraum_id;sozialraum_name;stadtteil_name;stadtbezirk_name;einwohner;status_index;status_klasse;dynamik_index;dynamik_klasse;gruppe;kinder_und_jugendliche;erwerbsfaehige;aeltere;auffaellige_zielgruppen;grund",
+      "\uFEFFrang;sozialraum_id;sozialraum_name;stadtteil_name;stadtbezirk_name;einwohner;status_index;status_klasse;dynamik_index;dynamik_klasse;gruppe;kinder_und_jugendliche;erwerbsfaehige;aeltere;auffaellige_zielgruppen;grund",
     );
     expect(csv.split("\n")[1]).toMatch(/^1;\d{4};Gitter \d\/\d;/);
 
