@@ -5,6 +5,7 @@ import { normalizeZipTimestamps } from "./normalizeZipTimestamps.js";
 import { parseReportDate, germanDate, type ReportDocument } from "./reportDocument.js";
 import { parameterText } from "./reportHtml.js";
 import type { ReportTable } from "./section.js";
+import { uniqueSheetName } from "./sheetNames.js";
 import { Missing } from "../table/missing.js";
 
 /** Options of {@link reportWorkbook}. */
@@ -120,21 +121,4 @@ function columnWidth(table: ReportTable, key: string, label: string): number {
     if (len > w) w = len;
   }
   return Math.max(8, Math.min(60, w + 2));
-}
-
-/**
- * A valid, unique XLSX sheet name: at most 31 characters, none of []:*?/\ (": " becomes " – ", the others
- * "-"), not starting or ending with an apostrophe; duplicates get " (2)", " (3)", … Names compare
- * case-insensitively as in Excel.
- */
-export function uniqueSheetName(title: string, used: Set<string>): string {
-  // "Titel: Zusatz" reads better as "Titel – Zusatz" than with the colon replaced by "-".
-  const clean = title.replace(/\s*:\s+/g, " – ").replace(/[[\]:*?/\\]/g, "-").replace(/^'+|'+$/g, "").trim() || "Tabelle";
-  let name = clean.slice(0, 31);
-  for (let k = 2; used.has(name.toLowerCase()); k++) {
-    const suffix = ` (${k})`;
-    name = clean.slice(0, 31 - suffix.length) + suffix;
-  }
-  used.add(name.toLowerCase());
-  return name;
 }

@@ -103,7 +103,8 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
     columns,
     rows,
     highlight,
-    ...(options.onlyConspicuous ? { sheet: false } : { html: false }),
+    // The list of auffällige areas is the report's view; the sheet of the group holds every area.
+    ...(options.onlyConspicuous ? { sheet: false, fullTable: targetGroupLabel(group) } : { html: false }),
   };
 }
 
