@@ -14,3 +14,5 @@ export { pngSize, PNG_SIGNATURE } from "./pngSize.js";
 export { chromiumExecutable, DEFAULT_CHROMIUM_PATH, CHROMIUM_ARGS } from "./chromiumExecutable.js";
 export { exportPageHtml, seededRandomScript } from "./exportPageHtml.js";
 export { canonicalSvg } from "./canonicalSvg.js";
+export { exportReportPdf, pdfWithDate } from "./exportReportPdf.js";
+export type { ExportReportPdfOptions } from "./exportReportPdf.js";

@@ -17,8 +17,15 @@ export interface WriteAnalysisOutputsOptions {
    * default none). Needs headless Chromium (`src/export`).
    */
   figures?: readonly ImageFormat[];
-  /** Chromium executable for the figures (default `/usr/bin/chromium`). */
+  /** Chromium executable for the figures and the PDF (default `/usr/bin/chromium`). */
   executablePath?: string;
+  /**
+   * Also print the report to `bericht.pdf` with headless Chromium (default false). Without Chromium the PDF is
+   * skipped with a German warning (`onWarning`, default `console.warn`).
+   */
+  pdf?: boolean;
+  /** Receives German warnings (default `console.warn`). */
+  onWarning?: (message: string) => void;
 }
 
 /** The files written by {@link writeAnalysisOutputs} (absolute paths). */
@@ -30,6 +37,8 @@ export interface AnalysisOutputs {
   workbook: string;
   /** `bericht.html`: the German report, self-contained and offline. */
   report: string;
+  /** `bericht.pdf`: the report printed to A4 (only with the option `pdf` and Chromium installed). */
+  pdf?: string;
   /** `abbildungen/<section>-abbildung-<n>.png|svg`: the report's figures as images (empty unless asked for). */
   figures: string[];
   /** `herkunft.json`: provenance of all outputs (inputs, parameters, versions, SHA-256 of every file written). */
@@ -90,6 +99,22 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, 
   write(files.ranking, rankingCsv(result));
   write(files.workbook, await reportWorkbook(doc));
   write(files.report, reportHtml(doc));
+  if (options.pdf) {
+    const { chromiumExecutable } = await import("../export/chromiumExecutable.js");
+    let browser: string | undefined;
+    try {
+      browser = chromiumExecutable(options.executablePath, "writeAnalysisOutputs");
+    } catch {
+      (options.onWarning ?? console.warn)(`Hinweis: bericht.pdf nicht erstellt, Chromium fehlt (${options.executablePath ?? "/usr/bin/chromium"}; Debian: apt-get install chromium).`);
+    }
+    if (browser) {
+      const { exportReportPdf } = await import("../export/exportReportPdf.js");
+      const pdf = join(out, "bericht.pdf");
+      await exportReportPdf(files.report, pdf, { executablePath: browser, date: doc.date });
+      files.pdf = pdf;
+      written.push({ path: pdf, content: readFileSync(pdf) });
+    }
+  }
   if (options.figures && options.figures.length > 0) {
     // Loaded only when asked for: the export starts a headless Chromium (playwright-core).
     const { exportReportFigures } = await import("../export/exportReportFigures.js");
