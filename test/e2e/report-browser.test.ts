@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnalysis, writeAnalysisOutputs } from "../../src/pipeline/index.js";
+import { exportReportPdf } from "../../src/export/exportReportPdf.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -64,8 +65,13 @@ async function openReport(context: BrowserContext, file: string) {
       bars: d.querySelectorAll(".barlayer .point path, .bars path").length,
     })),
   );
+  // Headless Chromium at 1,400 px width: the report's total height (the issue's measure of its length).
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  const labels = await page.evaluate(() =>
+    Object.fromEntries(Array.from(document.querySelectorAll(".sr-figure")).map((d) => [d.id, d.querySelectorAll(".scattergeo text, .scatterlayer text").length])),
+  );
   await page.close();
-  return { figures, requests, errors };
+  return { figures, requests, errors, height, labels };
 }
 
 describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", () => {
@@ -76,6 +82,7 @@ describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", ()
       headless: true,
       args: ARGS,
       offline: true,
+      viewport: { width: 1400, height: 900 },
     });
   });
   afterAll(async () => {
@@ -93,7 +100,9 @@ describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", ()
       const html = readFileSync(files.report, "utf8");
       const divs = html.match(/<div id="[^"]+" class="sr-figure"/g) ?? [];
 
-      const { figures, requests, errors } = await openReport(context, files.report);
+      const { figures, requests, errors, height } = await openReport(context, files.report);
+      expect(height).toBeGreaterThan(3000);
+      expect(height).toBeLessThanOrEqual(30_000);
       expect(requests).toEqual([]);
       expect(errors).toEqual([]);
       expect(figures).toHaveLength(divs.length);
@@ -119,4 +128,20 @@ describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", ()
       expect(ranking.bars).toBe(result.ranking.filter((r) => r.status_index !== null).length);
     });
   }
+
+  it("prints bericht.pdf (A4, dated to the report date, byte-identical on a second print)", async () => {
+    const result = runAnalysis({ data: { dir: resolve("test/reference/pipeline/city") }, report: { date: "2024-01-02" } });
+    const out = mkdtempSync(join(tmpdir(), "sozialraum-pdf-"));
+    const files = await writeAnalysisOutputs(result, out, { pdf: true });
+    const pdf = readFileSync(files.pdf!);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = pdf.toString("latin1");
+    expect(text).toContain("/CreationDate (D:20240102000000+00'00')");
+    expect(text).toContain("/ModDate (D:20240102000000+00'00')");
+    expect((text.match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThan(3);
+    await exportReportPdf(files.report, join(out, "zweiter.pdf"), { date: "2024-01-02" });
+    expect(readFileSync(join(out, "zweiter.pdf")).equals(pdf)).toBe(true);
+    const provenance = JSON.parse(readFileSync(files.provenance, "utf8")) as { outputs: Array<{ path: string }> };
+    expect(provenance.outputs.map((o) => o.path)).toContain("bericht.pdf");
+  });
 });
