@@ -17,6 +17,7 @@ import { targetGroupSection } from "./sections/targetGroupSection.js";
 import { contextSection } from "./sections/contextSection.js";
 import { excludedSection } from "./sections/excludedSection.js";
 import { methodSection } from "./sections/methodSection.js";
+import { decorateMaps } from "./decorateMaps.js";
 
 /**
  * The German report of an analysis as a {@link ReportDocument}: overview, ranking (bars + table), maps of the
@@ -59,5 +60,5 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     }),
     provenanceSection(result.provenance, result.inputs),
   ];
-  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections: protectSections(result, sections) };
+  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections: protectSections(result, decorateMaps(result, sections)) };
 }
