@@ -2,7 +2,7 @@
  * sozialraum — Sozialraumanalyse in TypeScript.
  *
  * The public API, curated by hand: each block below is one stage of the analysis, in the order the data flows
- * (io → table → indicators → standardize → classify → mix / spatial / supply → audit → analysis, then the
+ * (stats, inference → io → table → indicators → standardize → classify → mix / spatial / supply → audit → analysis, then the
  * presentation: plot, render, report, export, notebook; and the orchestration: pipeline). Functions not listed
  * here are internal; their folder's index.ts exports them for the library's own use and tests.
  * New stages (e.g. typology, network, table sources) get their own block in this order.
@@ -17,6 +17,14 @@ export {
 export type {
   PermutationInference, Rng,
 } from "./inference/index.js";
+
+// Shared statistics helpers: ranks, quantiles, rank correlation (src/stats)
+export {
+  spearman, spearmanComplete, quantileType7,
+} from "./stats/index.js";
+export type {
+  TieMethod,
+} from "./stats/index.js";
 
 // Reading data: CSV, XLSX and GeoJSON with German number formats (src/io)
 export {
@@ -60,8 +68,8 @@ export {
 export type {
   Direction, MeanAndSd, MeanAndSdOptions, MinMaxOptions, MinMaxResult, PercentileRankOptions,
   PercentileRankResult, RankOptions, RankResult, RobustZOptions, RobustZResult, StandardizeColumn,
-  StandardizeCommonOptions, StandardizeTableOptions, StandardizeTableResult, StandardizedBase, TieMethod,
-  ZScoresOptions, ZScoresResult,
+  StandardizeCommonOptions, StandardizeTableOptions, StandardizeTableResult, StandardizedBase, ZScoresOptions,
+  ZScoresResult,
 } from "./standardize/index.js";
 
 // Classification: conspicuousness, composite indices, class schemes (src/classify)
@@ -127,8 +135,7 @@ export type {
 // Audit: provenance, disclosure control, sensitivity (src/audit)
 export {
   provenance, sha256, stableStringify, suppressDisclosive, runSensitivity, summarizeSensitivity,
-  compositeSensitivity, compositeIndexEvaluator, compositeIndexVariants, monteCarloVariants, spearman,
-  spearmanComplete,
+  compositeSensitivity, compositeIndexEvaluator, compositeIndexVariants, monteCarloVariants,
 } from "./audit/index.js";
 export type {
   AreaSensitivity, CompositeIndexEvaluator, CompositeSensitivityOptions, CompositeVariantSpec,
