@@ -29,10 +29,10 @@ export function baseConfig(): Record<string, unknown> {
 }
 
 /**
- * Height in pixels for a chart with one row per category (bars, heatmap rows), within sensible bounds. 14 px a
+ * Height in pixels for a chart with one row per category (bars, heatmap rows), within sensible bounds. 12 px a
  * row fits the 10-px category labels of {@link barCategoryAxis} and keeps a 60-area chart under one screen.
  */
-export function heightForRows(rows: number, perRow = 14, extra = 140): number {
+export function heightForRows(rows: number, perRow = 12, extra = 140): number {
   return Math.max(300, Math.min(4000, Math.round(rows * perRow + extra)));
 }
 

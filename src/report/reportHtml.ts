@@ -31,7 +31,7 @@ nav.toc ol{padding-left:1.4rem;columns:3 18rem;column-gap:2rem}nav.toc a{text-de
 table{border-collapse:collapse;font-size:.8rem;line-height:1.25;margin:.5rem 0 .3rem}caption{text-align:left;font-weight:600;padding:.3rem 0}
 th,td{border:1px solid var(--line);padding:.1rem .4rem;vertical-align:top}th{background:#f2f2f2;text-align:left}
 td.long{min-width:26rem}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.table-wrap{overflow-x:auto;max-width:100%}
+.table-wrap{overflow-x:auto;max-width:100%}.table-wrap.params{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}.params table{flex:1 1 30rem}
 .hl-stark{background:${HIGHLIGHT_COLORS["stark auffällig"]};font-weight:600}.hl-auffaellig{background:${HIGHLIGHT_COLORS["auffällig"]}}.hl-hinweis{background:${HIGHLIGHT_COLORS.hinweis}}
 .legend{font-size:.8rem;color:var(--muted);margin:0 0 1rem}.legend span{display:inline-block;padding:0 .4rem;margin-right:.4rem;border:1px solid var(--line)}
 p.more{font-size:.85rem;margin:.2rem 0 1rem}
@@ -80,10 +80,16 @@ export function reportHtml(doc: ReportDocument): string {
 }
 
 function headerHtml(doc: ReportDocument): string {
+  // Two tables side by side (the first half of the parameters, then the rest): half the height.
+  const half = Math.ceil(doc.parameters.length / 2);
+  const paramTable = (ps: readonly ReportParameter[]) =>
+    `<table class="parameters"><tbody>\n` +
+    ps.map((p) => `<tr><th scope="row">${escapeHtml(p.label)}</th><td>${escapeHtml(parameterText(p))}</td></tr>\n`).join("") +
+    `</tbody></table>`;
   const params = doc.parameters.length
-    ? `<h2 id="parameter">Parameter der Analyse</h2>\n<div class="table-wrap"><table class="parameters"><tbody>\n` +
-      doc.parameters.map((p) => `<tr><th scope="row">${escapeHtml(p.label)}</th><td>${escapeHtml(parameterText(p))}</td></tr>\n`).join("") +
-      `</tbody></table></div>\n`
+    ? `<h2 id="parameter">Parameter der Analyse</h2>\n<div class="table-wrap params">` +
+      [doc.parameters.slice(0, half), doc.parameters.slice(half)].filter((ps) => ps.length > 0).map(paramTable).join("\n") +
+      `</div>\n`
     : "";
   const intro = (doc.intro ?? []).map((p) => `<p>${escapeHtml(p)}</p>\n`).join("");
   return (
