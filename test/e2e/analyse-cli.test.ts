@@ -72,7 +72,7 @@ describe("sozialraum analyse", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Inhalt", "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
       "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
-      "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index",
+      "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index", "LISA Bedarfsindizes",
       "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
       "Ausschlüsse", "Geheimhaltung", "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen", "Herkunft", "Parameter",
@@ -86,7 +86,7 @@ describe("sozialraum analyse", () => {
       expect(row![3], f).toBe(sha256sum(join(CITY, f)));
       expect(html).toContain(sha256sum(join(CITY, f)));
     }
-    expect(cells.find((r) => r[1] === "Stand (Berichtsdatum, einziger Zeitstempel)")![2]).toBe("2024-05-06");
+    expect(cells.find((r) => r[1] === "Stand (Berichtsdatum, einziger Zeitstempel)")![2]).toEqual(new Date(Date.UTC(2024, 4, 6))); // a real Excel date
     expect(cells.find((r) => r[1] === "thresholds.flag")![2]).toBe("1");
     const record = JSON.parse(readFileSync(join(out, "herkunft.json"), "utf8"));
     expect(record.createdAt).toBe("2024-05-06");

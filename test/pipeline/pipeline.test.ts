@@ -21,7 +21,7 @@ const SHEET_TABLES = [
   "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
   "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
   "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
-  "Moran's I", "LISA Status-Index",
+  "Moran's I", "LISA Status-Index", "LISA Bedarfsindizes",
   "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
   "Ausschlüsse",
