@@ -228,7 +228,7 @@ export function choroplethFigure(
   }
 
   const layout: Record<string, unknown> = {
-    ...baseLayout(options.title ?? options.value, 480),
+    ...baseLayout(options.title ?? options.value, 560),
     geo: { fitbounds: "locations", visible: false, projection: { type: "mercator" } },
     // With a colour bar on the right, the legend ("keine Daten") goes below the map.
     legend: kind === "continuous" ? { orientation: "h", x: 0, y: 0, yanchor: "top" } : { title: { text: label } },
