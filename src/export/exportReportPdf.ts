@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromiumExecutable.js";
@@ -68,9 +68,4 @@ export function pdfWithDate(pdf: Uint8Array, date: string): Buffer {
   // Same length as the old value (Chromium writes exactly this form), so no byte offset moves.
   const out = text.replace(/(\/(?:CreationDate|ModDate) ?\()(D:[^)]*)\)/g, (_, key: string, old: string) => `${key}${stamp.padEnd(old.length, " ").slice(0, old.length)})`);
   return Buffer.from(out, "latin1");
-}
-
-/** Reads a PDF's creation date string (for tests and checks), or undefined. */
-export function pdfCreationDate(file: string): string | undefined {
-  return /\/CreationDate ?\((D:[^)]*)\)/.exec(readFileSync(file).toString("latin1"))?.[1];
 }
