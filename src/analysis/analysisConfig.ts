@@ -160,6 +160,8 @@ export interface NeighbourhoodConfig {
   alpha?: number;
   /** Benjamini–Hochberg adjusted p-values for the LISA clusters (default false). */
   fdr?: boolean;
+  /** Also Moran's I and LISA clusters of the need index of each target group (default true). */
+  needIndex?: boolean;
 }
 
 /**

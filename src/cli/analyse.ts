@@ -8,6 +8,7 @@ interface AnalyseOptions {
   out: string;
   date?: string;
   figures?: string;
+  pdf?: boolean;
   quiet?: boolean;
 }
 
@@ -39,6 +40,7 @@ export function registerAnalyseCommand(program: Command): void {
     .option("-o, --out <dir>", "Ausgabeordner", "output/analyse")
     .option("--date <YYYY-MM-DD>", "Berichtsdatum (Stand), der einzige Zeitstempel der Ausgaben; Standard: report.date der Konfiguration, sonst heute")
     .option("--figures <formate>", "Abbildungen zusätzlich als Bilder nach abbildungen/ schreiben: png, svg oder png,svg (braucht Chromium)")
+    .option("--pdf", "den Bericht zusätzlich als bericht.pdf (A4) drucken (braucht Chromium)")
     .option("-q, --quiet", "keine Fortschrittsmeldungen auf stderr")
     .addHelpText(
       "after",
@@ -51,6 +53,7 @@ export function registerAnalyseCommand(program: Command): void {
         "  steckbriefe.pdf         je auffälligem Sozialraum ein Steckbrief (A4, mit Chromium gedruckt; ohne Chromium entfällt er)",
         "  sozialraumanalyse.xlsx  jede Tabelle als Arbeitsblatt, dazu \"Parameter\" und \"Herkunft\"",
         "  rangfolge.csv           Rangfolge (\";\"-getrennt, Dezimalkomma)",
+        "  bericht.pdf             mit --pdf: der Bericht als PDF (A4, breite Tabellen quer)",
         "  abbildungen/            mit --figures: jede Abbildung als PNG und/oder SVG",
         "  herkunft.json           SHA-256 aller Ein- und Ausgaben, alle Parameter, Programmversionen",
         "",
@@ -80,11 +83,11 @@ export function registerAnalyseCommand(program: Command): void {
         onProgress: (p) => log(p.total > 0 ? `[${p.step}/${p.total}] ${p.message}` : p.message),
       });
       log(`Bericht, Arbeitsmappe und Rangfolge schreiben${figures ? `, Abbildungen als ${figures.join(" und ").toUpperCase()}` : ""}`);
-      const files = await writeAnalysisOutputs(result, options.out, { figures });
+      const files = await writeAnalysisOutputs(result, options.out, { figures, pdf: options.pdf, onWarning: (w) => process.stderr.write(`analyse: ${w}\n`) });
       // The same warning can come from several steps (e.g. status and need index): print each once.
       for (const w of new Set([...result.warnings, ...files.warnings])) log(`Hinweis: ${w}`);
       const ranked = result.ranking.filter((r) => r.rang !== null).length;
       log(`${result.areas.length} Sozialräume, ${ranked} mit Rang, ${result.excluded.length} Ausschlüsse (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      process.stdout.write([files.ranking, files.workbook, files.report, ...(files.steckbriefe ? [files.steckbriefe] : []), ...files.figures, files.provenance].map((f) => `${f}\n`).join(""));
+      process.stdout.write([files.ranking, files.workbook, files.report, ...(files.pdf ? [files.pdf] : []), ...(files.steckbriefe ? [files.steckbriefe] : []), ...files.figures, files.provenance].map((f) => `${f}\n`).join(""));
     });
 }

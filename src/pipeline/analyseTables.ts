@@ -45,7 +45,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
   const names: Record<string, string> = Object.fromEntries(ind.areas.map((a) => [a.id, a.name]));
   const supply = supplyStep(ctx, ind.currentRows, needs.need, names);
   const mix = mixStep(ctx, ind.currentRows, ind.previousRows, names);
-  const neighbourhood = neighbourhoodStep(ctx, ind, std, statusIndex);
+  const neighbourhood = neighbourhoodStep(ctx, ind, std, statusIndex, needs.needIndex);
   const vernetzung = vernetzungStep(ctx, ind.areas, con.flags);
   const recorded = provenanceStep(ctx);
   const result: AnalysisResult = {

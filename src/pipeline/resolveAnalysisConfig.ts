@@ -60,7 +60,7 @@ const KEYS: Record<string, readonly string[] | null> = {
   permutations: null,
   supply: ["facilityTypes", "allowedTypes", "population", "measure", "radiusKm", "decay", "needLevel"],
   mix: ["groups", "composition"],
-  neighbourhood: ["contiguity", "indicators", "alpha", "fdr"],
+  neighbourhood: ["contiguity", "indicators", "alpha", "fdr", "needIndex"],
   vernetzung: ["minDensity", "minConnectedShare"],
   sensitivity: ["draws", "thresholdShift"],
   disclosure: ["minCount", "minBase", "marker"],
@@ -274,7 +274,9 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     const alpha = num("neighbourhood.alpha", nc.alpha, 0.05, (x) => x > 0 && x < 1, "a number between 0 and 1");
     const fdr = nc.fdr ?? false;
     if (typeof fdr !== "boolean") problems.push(`"neighbourhood.fdr" must be true or false, got ${JSON.stringify(fdr)}`);
-    neighbourhood = { contiguity, indicators: nbIndicators, alpha, fdr };
+    const needIndex = nc.needIndex ?? true;
+    if (typeof needIndex !== "boolean") problems.push(`"neighbourhood.needIndex" must be true or false, got ${JSON.stringify(needIndex)}`);
+    neighbourhood = { contiguity, indicators: nbIndicators, alpha, fdr, needIndex };
   }
 
   let vernetzung: ResolvedAnalysisConfig["vernetzung"] = null;

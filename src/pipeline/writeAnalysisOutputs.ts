@@ -19,13 +19,20 @@ export interface WriteAnalysisOutputsOptions {
    * default none). Needs headless Chromium (`src/export`).
    */
   figures?: readonly ImageFormat[];
-  /** Chromium executable for the figures and `steckbriefe.pdf` (default `/usr/bin/chromium`). */
+  /** Chromium executable for the figures and the PDFs (default `/usr/bin/chromium`). */
   executablePath?: string;
   /**
    * Write `steckbriefe.pdf`, the Steckbriefe of the auffälligen Sozialräume printed on A4 (default true). Without
    * Chromium the PDF is left out with a German warning in `warnings`.
    */
   steckbriefe?: boolean;
+  /**
+   * Also print the report to `bericht.pdf` with headless Chromium (default false). Without Chromium the PDF is
+   * skipped with a German warning (in `warnings`, and to `onWarning` if given).
+   */
+  pdf?: boolean;
+  /** Also receives the German warnings of the writing as they happen. */
+  onWarning?: (message: string) => void;
 }
 
 /** The files written by {@link writeAnalysisOutputs} (absolute paths). */
@@ -37,6 +44,8 @@ export interface AnalysisOutputs {
   workbook: string;
   /** `bericht.html`: the German report, self-contained and offline. */
   report: string;
+  /** `bericht.pdf`: the report printed to A4 (only with the option `pdf` and Chromium installed). */
+  pdf?: string;
   /** `abbildungen/<section>-abbildung-<n>.png|svg`: the report's figures as images (empty unless asked for). */
   figures: string[];
   /** `steckbriefe.pdf` (null: no auffälliger Sozialraum, switched off, or no Chromium; see `warnings`). */
@@ -110,6 +119,24 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, 
     else if (pdf) {
       files.steckbriefe = join(out, "steckbriefe.pdf");
       write(files.steckbriefe, pdf);
+    }
+  }
+  if (options.pdf) {
+    const { chromiumExecutable } = await import("../export/chromiumExecutable.js");
+    let browser: string | undefined;
+    try {
+      browser = chromiumExecutable(options.executablePath, "writeAnalysisOutputs");
+    } catch {
+      const warning = `bericht.pdf nicht erstellt: Chromium fehlt (${options.executablePath ?? "/usr/bin/chromium"}; Debian/Ubuntu: apt-get install chromium)`;
+      files.warnings.push(warning);
+      options.onWarning?.(`Hinweis: ${warning}`);
+    }
+    if (browser) {
+      const { exportReportPdf } = await import("../export/exportReportPdf.js");
+      const pdf = join(out, "bericht.pdf");
+      await exportReportPdf(files.report, pdf, { executablePath: browser, date: doc.date });
+      files.pdf = pdf;
+      written.push({ path: pdf, content: readFileSync(pdf) });
     }
   }
   if (options.figures && options.figures.length > 0) {

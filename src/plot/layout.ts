@@ -28,8 +28,11 @@ export function baseConfig(): Record<string, unknown> {
   return { responsive: true, displaylogo: false, locale: "de" };
 }
 
-/** Height in pixels for a chart with one row per category (bars, heatmap rows), within sensible bounds. */
-export function heightForRows(rows: number, perRow = 18, extra = 140): number {
+/**
+ * Height in pixels for a chart with one row per category (bars, heatmap rows), within sensible bounds. 12 px a
+ * row fits the 10-px category labels of {@link barCategoryAxis} and keeps a 60-area chart under one screen.
+ */
+export function heightForRows(rows: number, perRow = 12, extra = 140): number {
   return Math.max(300, Math.min(4000, Math.round(rows * perRow + extra)));
 }
 
@@ -78,6 +81,7 @@ export function barCategoryAxis(items: ReadonlyArray<{ id: string; label: string
   return {
     type: "category",
     ticklabelstandoff: 6,
+    tickfont: { size: 10 },
     categoryorder: "array",
     categoryarray: items.map((d) => d.id),
     tickvals: items.map((d) => d.id),

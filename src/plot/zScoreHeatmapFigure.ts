@@ -127,7 +127,7 @@ export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHea
     trace.textfont = { size: rows.length > 60 ? 8 : 10 };
   }
   const layout: Record<string, unknown> = {
-    ...baseLayout(options.title ?? "z-Werte der Indikatoren", heightForRows(rows.length, 18, 220)),
+    ...baseLayout(options.title ?? "z-Werte der Indikatoren", heightForRows(rows.length, 14, 220)),
     // Grey behind the gaps: a missing cell shows grey, distinct from the neutral band.
     plot_bgcolor: "#bdbdbd",
     xaxis: { side: "top", tickangle: -40, automargin: true },

@@ -23,6 +23,7 @@ import { vernetzungSection } from "./sections/vernetzungSection.js";
 import { healthyMixSummary } from "../analysis/healthyMixSummary.js";
 import { targetGroupLabel } from "../analysis/germanLabels.js";
 import type { AreaFeatureCollection } from "../supply/geojson.js";
+import { decorateMaps } from "./decorateMaps.js";
 
 /**
  * The German report of an analysis as a {@link ReportDocument}: Zusammenfassung (the healthy-mix sentence,
@@ -79,5 +80,5 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     provenanceSection(result.provenance, result.inputs),
     ...steckbriefSections(result, summary),
   ];
-  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections: protectSections(result, sections) };
+  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections: protectSections(result, decorateMaps(result, sections)) };
 }

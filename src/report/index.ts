@@ -2,8 +2,9 @@ export type { ReportSection, ReportTable, TableColumn, TableHighlight } from "./
 export { highlightWhere } from "./highlightWhere.js";
 export type { ReportDocument, ReportParameter } from "./reportDocument.js";
 export { germanDate, todayIsoDate } from "./reportDocument.js";
-export { reportHtml, tableHtml } from "./reportHtml.js";
-export { reportWorkbook, uniqueSheetName } from "./reportWorkbook.js";
+export { REPORT_TABLE_ROWS, reportHtml, tableHtml } from "./reportHtml.js";
+export { reportWorkbook } from "./reportWorkbook.js";
+export { CONTENTS_SHEET, tableSheetNames, uniqueSheetName, WORKBOOK_FILE } from "./sheetNames.js";
 export type { ReportWorkbookOptions } from "./reportWorkbook.js";
 export { normalizeZipTimestamps, zipEntryTimes } from "./normalizeZipTimestamps.js";
 export { formatCell } from "./formatCell.js";

@@ -7,24 +7,43 @@ import { formatCell } from "./formatCell.js";
 import { HIGHLIGHT_CLASSES, HIGHLIGHT_COLORS, HIGHLIGHT_LABELS, highlightIndex } from "./highlightStyles.js";
 import { germanDate, type ReportDocument, type ReportParameter } from "./reportDocument.js";
 import type { ReportSection, ReportTable } from "./section.js";
+import { tableSheetNames, WORKBOOK_FILE } from "./sheetNames.js";
+
+/**
+ * Rows a report table shows in the HTML report unless it sets `htmlRows`: longer tables show their first rows
+ * and name the workbook sheet with the full table, which keeps the report readable (and printable).
+ */
+export const REPORT_TABLE_ROWS = 10;
+
+/** Cells with more characters than this are laid out wide (CSS class "long"). */
+const LONG_TEXT = 60;
+
+/** Tables with more columns than this are printed on landscape pages. */
+const WIDE_TABLE_COLUMNS = 8;
 
 const CSS = `
 :root{--text:#1a1a1a;--muted:#555;--line:#d0d0d0}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--text);margin:0 auto;padding:1.5rem 2rem 4rem;max-width:1200px;line-height:1.45}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--text);margin:0 auto;padding:1.5rem 2rem 4rem;max-width:1320px;line-height:1.4}
 header{border-bottom:2px solid var(--text);margin-bottom:1.5rem}
 h1{margin:.2rem 0 .6rem;font-size:1.9rem}h2{margin-top:2.5rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{margin-top:1.6rem}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
-nav.toc ol{padding-left:1.4rem}nav.toc a{text-decoration:none}
-table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0 .3rem}caption{text-align:left;font-weight:600;padding:.3rem 0}
-th,td{border:1px solid var(--line);padding:.2rem .45rem;vertical-align:top}th{background:#f2f2f2;text-align:left}
-td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.table-wrap{overflow-x:auto;max-width:100%}
+nav.toc ol{padding-left:1.4rem;columns:3 18rem;column-gap:2rem}nav.toc a{text-decoration:none}
+table{border-collapse:collapse;font-size:.8rem;line-height:1.25;margin:.5rem 0 .3rem}caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border:1px solid var(--line);padding:.1rem .4rem;vertical-align:top}th{background:#f2f2f2;text-align:left}
+td.long{min-width:26rem}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.table-wrap{overflow-x:auto;max-width:100%}.table-wrap.params{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}.params table{flex:1 1 30rem}
 .hl-stark{background:${HIGHLIGHT_COLORS["stark auffällig"]};font-weight:600}.hl-auffaellig{background:${HIGHLIGHT_COLORS["auffällig"]}}.hl-hinweis{background:${HIGHLIGHT_COLORS.hinweis}}
 .legend{font-size:.8rem;color:var(--muted);margin:0 0 1rem}.legend span{display:inline-block;padding:0 .4rem;margin-right:.4rem;border:1px solid var(--line)}
-figure{margin:1rem 0 2rem}figcaption{color:var(--muted);font-size:.9rem}
+p.more{font-size:.85rem;margin:.2rem 0 1rem}
+.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:0 1.5rem}.figures.cols-3{grid-template-columns:repeat(auto-fill,minmax(380px,1fr))}
+figure{margin:.8rem 0 1.2rem;min-width:0}figcaption{color:var(--muted);font-size:.85rem}figure h3{margin:.4rem 0 .2rem;font-size:1.05rem}
 .sr-figure{width:100%}
 footer{margin-top:3rem;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem}
-@media print{.sr-figure{page-break-inside:avoid}nav.toc{page-break-after:always}}
+@page{size:A4;margin:14mm 12mm}
+@page wide{size:A4 landscape;margin:12mm}
+@media print{body{max-width:none;padding:0;font-size:10pt}.figures{display:block}figure,.sr-figure{break-inside:avoid}
+nav.toc{break-after:page}h2{break-after:avoid}.table-wrap{overflow:visible}.table-wrap.wide{page:wide}table{font-size:7.5pt}td.long{min-width:0}
+thead{display:table-header-group}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
 section.steckbrief{font-size:.85rem}section.steckbrief h2{margin:1.5rem 0 .4rem}section.steckbrief p{margin:.3rem 0}
 section.steckbrief table{font-size:.75rem;width:100%;margin:.25rem 0}section.steckbrief th,section.steckbrief td{padding:.1rem .3rem}
 section.steckbrief td:empty{height:1.4em}
@@ -52,6 +71,7 @@ const STECKBRIEF_CLICK_SCRIPT =
  */
 export function reportHtml(doc: ReportDocument): string {
   checkSectionIds(doc.sections);
+  const sheets = tableSheetNames(doc);
   const hasFigures = doc.sections.some((s) => (s.figures ?? []).length > 0);
   const parts: string[] = [];
   parts.push(
@@ -64,7 +84,7 @@ export function reportHtml(doc: ReportDocument): string {
   );
   parts.push(headerHtml(doc));
   parts.push(tocHtml(doc.sections));
-  for (const section of doc.sections) parts.push(sectionHtml(section));
+  for (const section of doc.sections) parts.push(sectionHtml(section, sheets));
   if (hasFigures && doc.sections.some((s) => s.className === "steckbrief")) parts.push(`<script>${STECKBRIEF_CLICK_SCRIPT}</script>\n`);
   parts.push(
     `<footer><p>Erstellt mit sozialraum ${escapeHtml(VERSION)}` +
@@ -75,10 +95,16 @@ export function reportHtml(doc: ReportDocument): string {
 }
 
 function headerHtml(doc: ReportDocument): string {
+  // Two tables side by side (the first half of the parameters, then the rest): half the height.
+  const half = Math.ceil(doc.parameters.length / 2);
+  const paramTable = (ps: readonly ReportParameter[]) =>
+    `<table class="parameters"><tbody>\n` +
+    ps.map((p) => `<tr><th scope="row">${escapeHtml(p.label)}</th><td>${escapeHtml(parameterText(p))}</td></tr>\n`).join("") +
+    `</tbody></table>`;
   const params = doc.parameters.length
-    ? `<h2 id="parameter">Parameter der Analyse</h2>\n<div class="table-wrap"><table class="parameters"><tbody>\n` +
-      doc.parameters.map((p) => `<tr><th scope="row">${escapeHtml(p.label)}</th><td>${escapeHtml(parameterText(p))}</td></tr>\n`).join("") +
-      `</tbody></table></div>\n`
+    ? `<h2 id="parameter">Parameter der Analyse</h2>\n<div class="table-wrap params">` +
+      [doc.parameters.slice(0, half), doc.parameters.slice(half)].filter((ps) => ps.length > 0).map(paramTable).join("\n") +
+      `</div>\n`
     : "";
   const intro = (doc.intro ?? []).map((p) => `<p>${escapeHtml(p)}</p>\n`).join("");
   return (
@@ -103,11 +129,14 @@ function tocHtml(sections: readonly ReportSection[]): string {
   );
 }
 
-function sectionHtml(section: ReportSection): string {
+function sectionHtml(section: ReportSection, sheets: ReadonlyMap<ReportTable, string>): string {
   const cls = section.className ? ` class="${escapeHtml(section.className)}"` : "";
   const out: string[] = [`<section id="${escapeHtml(section.id)}"${cls}>\n<h2>${escapeHtml(section.title)}</h2>\n`];
   for (const p of section.paragraphs ?? []) out.push(`<p>${escapeHtml(p)}</p>\n`);
-  (section.figures ?? []).forEach((f, i) => {
+  const figures = section.figures ?? [];
+  // Several figures side by side: two per row, three when there are three or more (e.g. one row per target group).
+  if (figures.length > 1) out.push(`<div class="figures${figures.length >= 3 ? " cols-3" : ""}">\n`);
+  figures.forEach((f, i) => {
     out.push(
       `<figure>\n<h3>${escapeHtml(f.title)}</h3>\n` +
         figureHtml(withoutRepeatedTitle(f.figure, f.title), { id: `${section.id}-abbildung-${i + 1}`, label: f.title }) +
@@ -115,42 +144,64 @@ function sectionHtml(section: ReportSection): string {
         `</figure>\n`,
     );
   });
+  if (figures.length > 1) out.push(`</div>\n`);
   (section.tables ?? []).forEach((t, i) => {
-    if (t.html !== false) out.push(tableHtml(t, `${section.id}-tabelle-${i + 1}`));
+    if (t.html !== false) out.push(tableHtml(t, `${section.id}-tabelle-${i + 1}`, sheets.get(t) ?? sheetOfTitle(sheets, t.fullTable)));
   });
   out.push(`</section>\n`);
   return out.join("");
 }
 
-/** One report table as HTML: caption, header row, cells formatted German, highlighted cells coloured. */
-export function tableHtml(table: ReportTable, id: string): string {
+/**
+ * One report table as HTML: caption, header row, cells formatted German, highlighted cells coloured. Given the
+ * name of the workbook sheet that holds the table, a table longer than its `htmlRows` (default
+ * {@link REPORT_TABLE_ROWS}) shows its first rows and a sentence naming that sheet.
+ */
+export function tableHtml(table: ReportTable, id: string, sheet?: string): string {
   const hl = highlightIndex(table);
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join("");
-  const body = table.rows
+  const limit = table.htmlRows ?? REPORT_TABLE_ROWS;
+  const shown = sheet !== undefined && table.rows.length > limit ? table.rows.slice(0, limit) : table.rows;
+  const more =
+    shown.length < table.rows.length
+      ? `<p class="more">Gezeigt sind die ersten ${shown.length} von ${table.rows.length} Zeilen. ` +
+        `Die vollständige Tabelle steht im Blatt „${escapeHtml(sheet!)}“ der Arbeitsmappe ${WORKBOOK_FILE}.</p>\n`
+      : "";
+  const body = shown
     .map((row, r) => {
       const cells = table.columns
         .map((c) => {
           const v = row[c.key];
           const level = hl.get(r)?.get(c.key);
-          const cls = [typeof v === "number" ? "num" : "", level ? HIGHLIGHT_CLASSES[level] : ""].filter(Boolean).join(" ");
+          const text = formatCell(v, c.decimals);
+          // Long text gets a wide cell: a narrow one would wrap it into a tall row.
+          const kind = typeof v === "number" ? "num" : text.length > LONG_TEXT ? "long" : "";
+          const cls = [kind, level ? HIGHLIGHT_CLASSES[level] : ""].filter(Boolean).join(" ");
           const title = level ? ` title="${escapeHtml(level)}"` : "";
-          return `<td${cls ? ` class="${cls}"` : ""}${title}>${escapeHtml(formatCell(v, c.decimals))}</td>`;
+          return `<td${cls ? ` class="${cls}"` : ""}${title}>${escapeHtml(text)}</td>`;
         })
         .join("");
       return `<tr>${cells}</tr>\n`;
     })
     .join("");
-  const used = new Set((table.highlight ?? []).map((h) => h.level));
+  const used = new Set((table.highlight ?? []).filter((h) => h.row < shown.length).map((h) => h.level));
   const legend = used.size
     ? `<p class="legend">Markierung: ${HIGHLIGHT_LABELS.filter(([l]) => used.has(l))
         .map(([l, text]) => `<span class="${HIGHLIGHT_CLASSES[l]}">${escapeHtml(text)}</span>`)
         .join("")}</p>\n`
     : "";
   const empty = table.rows.length === 0 ? `<tr><td colspan="${table.columns.length}">keine Einträge</td></tr>\n` : "";
+  const wide = table.columns.length > WIDE_TABLE_COLUMNS ? " wide" : "";
   return (
-    `<div class="table-wrap"><table id="${escapeHtml(id)}">\n<caption>${escapeHtml(table.title)}</caption>\n` +
-    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}${empty}</tbody>\n</table></div>\n${legend}`
+    `<div class="table-wrap${wide}"><table id="${escapeHtml(id)}">\n<caption>${escapeHtml(table.title)}</caption>\n` +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}${empty}</tbody>\n</table></div>\n${more}${legend}`
   );
+}
+
+function sheetOfTitle(sheets: ReadonlyMap<ReportTable, string>, title: string | undefined): string | undefined {
+  if (title === undefined) return undefined;
+  for (const [table, name] of sheets) if (table.title === title) return name;
+  return undefined;
 }
 
 /** The heading above a figure already names it: drop an identical plotly title (and its top margin). */

@@ -35,6 +35,13 @@ export interface ReportTable {
   sheet?: boolean;
   /** Show this table in the HTML report (default true; false: workbook only, e.g. a long full table). */
   html?: boolean;
+  /**
+   * Rows shown in the HTML report (default `REPORT_TABLE_ROWS`, 10). A longer table shows its first rows and a
+   * sentence naming the workbook sheet with the full table (only when the table is a sheet).
+   */
+  htmlRows?: number;
+  /** For a table that is no sheet itself: title of the table whose sheet holds it in full (e.g. "Herkunft"). */
+  fullTable?: string;
 }
 
 /**

@@ -31,3 +31,5 @@ export { neighbourhoodAnalysis } from "./neighbourhoodAnalysis.js";
 export type { NeighbourhoodAnalysis, NeighbourhoodAnalysisOptions, NeighbourhoodMoran, NeighbourhoodVariable } from "./neighbourhoodAnalysis.js";
 export { neighbourhoodPosition, neighbourhoodPositions } from "./neighbourhoodPosition.js";
 export type { NeighbourhoodPosition, NeighbourhoodPositionRow } from "./neighbourhoodPosition.js";
+export { dissolveOutlines } from "./dissolveOutlines.js";
+export type { DissolveOutlinesOptions, DissolveOutlinesResult, DissolvedOutline } from "./dissolveOutlines.js";

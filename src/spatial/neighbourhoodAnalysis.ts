@@ -39,6 +39,17 @@ export interface NeighbourhoodAnalysisOptions {
   /** Significance level of the LISA clusters (default 0.05) and Benjamini–Hochberg adjustment (default false). */
   alpha?: number;
   fdr?: boolean;
+  /** Ids of further variables that get LISA clusters too (besides the first), e.g. the need index per target group. */
+  lisaFor?: readonly string[];
+}
+
+/** LISA of a further variable (option `lisaFor`): clusters, the weights they ran on and the values. */
+export interface NeighbourhoodLisa {
+  id: string;
+  label: string;
+  lisa: LocalMoranArea[];
+  weights: SpatialWeights;
+  values: number[];
 }
 
 /** Result of {@link neighbourhoodAnalysis}. */
@@ -58,13 +69,15 @@ export interface NeighbourhoodAnalysis {
   /** The weights the LISA ran on (areas without a value removed) and the values, for the Moran scatter plot. */
   lisaWeights: SpatialWeights;
   lisaValues: number[];
+  /** LISA of the variables named in `lisaFor`, in that order (empty without it). */
+  furtherLisa: NeighbourhoodLisa[];
   warnings: string[];
 }
 
 /**
  * The "Nachbarschaft" step of the analysis: contiguity weights of the area polygons (row-standardised), global
  * Moran's I with a seeded permutation test for each variable, and local Moran's I (LISA clusters, conditional
- * permutations) for the first variable (the status index in the pipeline). Areas without a value are left out
+ * permutations) for the first variable (the status index in the pipeline) and those named in `lisaFor`. Areas without a value are left out
  * of that variable's statistics (spdep `subset.listw`) and listed in `excluded`.
  *
  * @example
@@ -98,5 +111,12 @@ export function neighbourhoodAnalysis(
   });
   const first = complete(variables[0]);
   const lisa = localMoran(first.values, first.weights, { permutations, seed, alpha, fdr });
-  return { name: fn, contiguity, permutations, seed, alpha, fdr, weights, morans, lisa, lisaWeights: first.weights, lisaValues: first.values, warnings };
+  const furtherLisa = (options.lisaFor ?? []).map((id) => {
+    const v = variables.find((x) => x.id === id);
+    if (!v) throw new Error(`${fn}: lisaFor names "${id}", which is not one of the variables (${variables.map((x) => x.id).join(", ")})`);
+    const d = complete(v);
+    // Same seed for every variable: each LISA is reproducible on its own, whatever else is computed.
+    return { id, label: v.label, lisa: localMoran(d.values, d.weights, { permutations, seed, alpha, fdr }), weights: d.weights, values: d.values };
+  });
+  return { name: fn, contiguity, permutations, seed, alpha, fdr, weights, morans, lisa, lisaWeights: first.weights, lisaValues: first.values, furtherLisa, warnings };
 }

@@ -54,7 +54,7 @@ describe("sozialraum analyse", () => {
 
     const csv = readFileSync(join(out, "rangfolge.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe(
-      "rang;sozialraum_id;sozialraum_name;stadtteil_name;stadtbezirk_name;einwohner;status_index;status_klasse;dynamik_index;dynamik_klasse;gruppe;kinder_und_jugendliche;erwerbsfaehige;aeltere;auffaellige_zielgruppen;grund",
+      "\uFEFFrang;sozialraum_id;sozialraum_name;stadtteil_name;stadtbezirk_name;einwohner;status_index;status_klasse;dynamik_index;dynamik_klasse;gruppe;kinder_und_jugendliche;erwerbsfaehige;aeltere;auffaellige_zielgruppen;grund",
     );
     expect(csv.split("\n")[1]).toMatch(/^1;\d{4};Gitter \d\/\d;/);
 
@@ -73,10 +73,10 @@ describe("sozialraum analyse", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, "sozialraumanalyse.xlsx")) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "Auffällige Sozialräume",
+      "Inhalt", "Auffällige Sozialräume",
       "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
       "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
-      "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index",
+      "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index", "LISA Bedarfsindizes",
       "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
       "Ausschlüsse", "Geheimhaltung", "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen", "Herkunft", "Parameter",
@@ -90,7 +90,7 @@ describe("sozialraum analyse", () => {
       expect(row![3], f).toBe(sha256sum(join(CITY, f)));
       expect(html).toContain(sha256sum(join(CITY, f)));
     }
-    expect(cells.find((r) => r[1] === "Stand (Berichtsdatum, einziger Zeitstempel)")![2]).toBe("2024-05-06");
+    expect(cells.find((r) => r[1] === "Stand (Berichtsdatum, einziger Zeitstempel)")![2]).toEqual(new Date(Date.UTC(2024, 4, 6))); // a real Excel date
     expect(cells.find((r) => r[1] === "thresholds.flag")![2]).toBe("1");
     const record = JSON.parse(readFileSync(join(out, "herkunft.json"), "utf8"));
     expect(record.createdAt).toBe("2024-05-06");

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnalysis, writeAnalysisOutputs } from "../../src/pipeline/index.js";
+import { exportReportPdf } from "../../src/export/exportReportPdf.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -64,8 +65,19 @@ async function openReport(context: BrowserContext, file: string) {
       bars: d.querySelectorAll(".barlayer .point path, .bars path").length,
     })),
   );
+  // Headless Chromium at 1,400 px width: the report's total height (the issue's measure of its length).
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  // Map overlays (scattergeo traces): area labels, outline lines, facility markers.
+  const overlays = await page.evaluate(() =>
+    Object.fromEntries(
+      Array.from(document.querySelectorAll(".sr-figure")).map((d) => [
+        d.id,
+        { labels: d.querySelectorAll(".scattergeo text").length, lines: d.querySelectorAll(".scattergeo path.js-line").length, points: d.querySelectorAll(".scattergeo .point").length },
+      ]),
+    ),
+  );
   await page.close();
-  return { figures, requests, errors };
+  return { figures, requests, errors, height, overlays };
 }
 
 describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", () => {
@@ -76,6 +88,7 @@ describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", ()
       headless: true,
       args: ARGS,
       offline: true,
+      viewport: { width: 1400, height: 900 },
     });
   });
   afterAll(async () => {
@@ -93,7 +106,9 @@ describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", ()
       const html = readFileSync(files.report, "utf8");
       const divs = html.match(/<div id="[^"]+" class="sr-figure"/g) ?? [];
 
-      const { figures, requests, errors } = await openReport(context, files.report);
+      const { figures, requests, errors, height, overlays } = await openReport(context, files.report);
+      expect(height).toBeGreaterThan(3000);
+      expect(height).toBeLessThanOrEqual(30_000);
       expect(requests).toEqual([]);
       expect(errors).toEqual([]);
       expect(figures).toHaveLength(divs.length);
@@ -107,11 +122,24 @@ describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", ()
       // The maps of the later sections: LISA clusters, location quotients, supply and gaps per target group.
       const lisa = figures.find((f) => f.id === "nachbarschaft-abbildung-1")!;
       expect(lisa.choropleth).toBe(features);
-      expect(figures.find((f) => f.id === "nachbarschaft-abbildung-2")!.svg).toBeGreaterThan(0); // Moran scatter
+      const scatter = figures.filter((f) => f.id.startsWith("nachbarschaft-")).at(-1)!;
+      expect(scatter.svg).toBeGreaterThan(0); // Moran scatter, after the LISA maps
+      expect(scatter.choropleth).toBe(0);
       expect(figures.find((f) => f.id === "durchmischung-abbildung-1")!.choropleth).toBe(features);
       const supplyMaps = figures.filter((f) => f.id.startsWith("bedarf-angebot-") && f.choropleth > 0);
       expect(supplyMaps).toHaveLength(2 * result.supply!.groups.length);
       for (const m of supplyMaps) expect(m.choropleth, m.id).toBe(features);
+      // Every map: a label per area with geometry, Stadtteil and Bezirk outlines; supply maps: the facilities.
+      const allMaps = figures.filter((f) => f.choropleth > 0);
+      expect(allMaps.length).toBeGreaterThanOrEqual(5);
+      for (const m of allMaps) {
+        expect(overlays[m.id].labels, m.id).toBeGreaterThanOrEqual(features);
+        expect(overlays[m.id].lines, m.id).toBe(2);
+      }
+      for (const m of supplyMaps) expect(overlays[m.id].points, m.id).toBeGreaterThan(0);
+      // LISA of the need index per target group, besides the status index.
+      expect(figures.filter((f) => f.id.startsWith("nachbarschaft-") && f.choropleth > 0)).toHaveLength(1 + result.neighbourhood!.furtherLisa.length);
+      expect(result.neighbourhood!.furtherLisa.length).toBeGreaterThan(0);
       expect(figures.some((f) => f.id.startsWith("sensitivitaet-"))).toBe(true);
       const heat = figures.find((f) => f.id.startsWith("z-werte-"))!;
       expect(heat.heatmapImages).toBe(1);
@@ -119,4 +147,20 @@ describe.skipIf(!hasChromium)("report in headless Chromium, network blocked", ()
       expect(ranking.bars).toBe(result.ranking.filter((r) => r.status_index !== null).length);
     });
   }
+
+  it("prints bericht.pdf (A4, dated to the report date, byte-identical on a second print)", async () => {
+    const result = runAnalysis({ data: { dir: resolve("test/reference/pipeline/city") }, report: { date: "2024-01-02" } });
+    const out = mkdtempSync(join(tmpdir(), "sozialraum-pdf-"));
+    const files = await writeAnalysisOutputs(result, out, { pdf: true });
+    const pdf = readFileSync(files.pdf!);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = pdf.toString("latin1");
+    expect(text).toContain("/CreationDate (D:20240102000000+00'00')");
+    expect(text).toContain("/ModDate (D:20240102000000+00'00')");
+    expect((text.match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThan(3);
+    await exportReportPdf(files.report, join(out, "zweiter.pdf"), { date: "2024-01-02" });
+    expect(readFileSync(join(out, "zweiter.pdf")).equals(pdf)).toBe(true);
+    const provenance = JSON.parse(readFileSync(files.provenance, "utf8")) as { outputs: Array<{ path: string }> };
+    expect(provenance.outputs.map((o) => o.path)).toContain("bericht.pdf");
+  });
 });

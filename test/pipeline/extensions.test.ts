@@ -52,8 +52,10 @@ describe("runAnalysis: the steps after the ranking against the R reference (grid
 
   it("gives Moran's I, E[I] and Var[I] of the status index and every valued indicator as spdep", () => {
     const nb = result.neighbourhood!;
-    expect(nb.morans.map((m) => m.id)).toEqual(Object.keys(REF.moran));
-    for (const m of nb.morans) {
+    // The need indices (neighbourhood.needIndex) have no R reference here; see the next test.
+    const morans = nb.morans.filter((m) => !m.id.startsWith("need_index_"));
+    expect(morans.map((m) => m.id)).toEqual(Object.keys(REF.moran));
+    for (const m of morans) {
       const ref = REF.moran[m.id];
       expect(m.moran.n, m.id).toBe(ref.n);
       expect(m.moran.I, m.id).toBeCloseTo(ref.I, 12);
@@ -63,6 +65,25 @@ describe("runAnalysis: the steps after the ranking against the R reference (grid
     }
     expect(nb.morans[0].moran.permutations).toBe(999);
     expect(nb.morans[0].moran.seed).toBe(1);
+  });
+
+  it("runs LISA on the need index of every target group, on its values (wiring; localMoran itself is checked against spdep)", () => {
+    const nb = result.neighbourhood!;
+    const groups = Object.keys(result.needIndex);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(nb.furtherLisa.map((v) => v.id)).toEqual(groups.map((g) => `need_index_${g}`));
+    for (const v of nb.furtherLisa) {
+      const g = v.id.slice("need_index_".length);
+      const valued = result.needIndex[g].areas.filter((a) => a.index !== null);
+      expect(v.lisa.map((a) => a.id).sort()).toEqual(valued.map((a) => a.id).sort());
+      const byId = new Map(valued.map((a) => [a.id, a.index]));
+      v.weights.ids.forEach((id, i) => expect(v.values[i]).toBe(byId.get(id)));
+      expect(nb.morans.some((m) => m.id === v.id)).toBe(true);
+    }
+    const off = runAnalysis({ data: { dir: CITY }, neighbourhood: { needIndex: false }, sensitivity: false, report: { date: "2024-01-02" } });
+    expect(off.neighbourhood!.furtherLisa).toEqual([]);
+    expect(off.neighbourhood!.morans.some((m) => m.id.startsWith("need_index_"))).toBe(false);
+    expect(() => runAnalysis({ data: { dir: CITY }, neighbourhood: { needIndex: "ja" as never } })).toThrow('"neighbourhood.needIndex" must be true or false, got "ja"');
   });
 
   it("gives the local Moran's I of the status index as spdep localmoran", () => {

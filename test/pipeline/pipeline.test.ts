@@ -23,7 +23,7 @@ const SHEET_TABLES = [
   "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
   "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
   "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
-  "Moran's I", "LISA Status-Index",
+  "Moran's I", "LISA Status-Index", "LISA Bedarfsindizes",
   "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
   "Ausschlüsse",
@@ -121,7 +121,11 @@ describe("runAnalysis against the R reference (grid city)", () => {
     expect(back.columns.slice(0, 8)).toEqual(["rang", "sozialraum_id", "sozialraum_name", "stadtteil_name", "stadtbezirk_name", "einwohner", "status_index", "status_klasse"]);
     expect(back.columns).toContain("kinder_und_jugendliche");
     const first = back.rows[0];
-    expect(first.status_index).toBe(result.ranking[0].status_index); // full precision
+    expect(csv.startsWith("\uFEFFrang;")).toBe(true); // BOM: Excel reads UTF-8
+    // Rounded to 3 decimals, half away from zero (hand rule: |x|·1000 rounded, sign kept).
+    const s = result.ranking[0].status_index!;
+    expect(first.status_index).toBe(Math.sign(s) * Math.round(Math.abs(s) * 1000) / 1000);
+    for (const line of csv.split("\n").slice(1, -1)) expect(line.split(";")[6]).toMatch(/^-?\d+(,\d{1,3})?$|^$/);
     expect(first.sozialraum_id).toBe(result.ranking[0].sozialraum_id);
   });
 

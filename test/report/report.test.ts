@@ -105,7 +105,7 @@ describe("reportWorkbook", () => {
     const buffer = await reportWorkbook(doc);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Rangfolge", "Langliste – alle Werte -2018-", "Parameter"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Inhalt", "Rangfolge", "Langliste – alle Werte -2018-", "Parameter"]);
     const ws = wb.getWorksheet("Rangfolge")!;
     expect(ws.getRow(1).values).toEqual([undefined, "Sozialraum", "Einwohner", "Index", "Klasse"]);
     expect(ws.getCell("A2").value).toBe("010101"); // keys stay text with leading zeros
@@ -122,7 +122,8 @@ describe("reportWorkbook", () => {
     expect(ws.getCell("D2").note).toBe("stark auffällig");
     const p = wb.getWorksheet("Parameter")!;
     expect(p.getCell("A2").value).toBe("Stand");
-    expect(p.getCell("B2").value).toBe("05.03.2024");
+    expect(p.getCell("B2").value).toEqual(new Date(Date.UTC(2024, 2, 5))); // a real date, shown German
+    expect(p.getCell("B2").numFmt).toBe("dd.mm.yyyy");
     expect(p.getCell("B6").value).toBe("300");
     expect(wb.created.toISOString()).toBe("2024-03-05T00:00:00.000Z");
   });

@@ -128,6 +128,9 @@ export function neighbourhoodSection(
       caption: `Rot: Hoch–Hoch-Cluster (Sozialraum und Nachbarn mit hohem ${label}), blau: Niedrig–Niedrig; hell: räumliche Ausreißer; grau: nicht signifikant (p > ${formatCell(nb.alpha)}).`,
     });
   }
+  const needLisa = needLisaParts(nb, options, nameOf);
+  figures.push(...needLisa.figures);
+  if (needLisa.paragraph) paragraphs.push(needLisa.paragraph);
   figures.push({
     title: `Moran-Streudiagramm: ${label}`,
     figure: moranScatterFigure(nb.lisaValues, nb.lisaWeights, { label, names: nb.lisaWeights.ids.map(nameOf) }),
@@ -146,5 +149,54 @@ export function neighbourhoodSection(
     html: true,
     sheet: false,
   };
-  return { id: "nachbarschaft", title: "Nachbarschaft", paragraphs, figures, tables: [moranTable, significantTable, lisaTable] };
+  return { id: "nachbarschaft", title: "Nachbarschaft", paragraphs, figures, tables: [moranTable, significantTable, lisaTable, ...needLisa.tables] };
+}
+
+/** LISA of the need index per target group (`furtherLisa`): one map each, a paragraph with the hot spots, a sheet. */
+function needLisaParts(
+  nb: NeighbourhoodAnalysis,
+  options: { geojson?: ChoroplethFeatureCollection | null; idProperty?: string },
+  nameOf: (id: string) => string,
+): { figures: NonNullable<ReportSection["figures"]>; paragraph: string | null; tables: ReportTable[] } {
+  if (nb.furtherLisa.length === 0) return { figures: [], paragraph: null, tables: [] };
+  const figures: NonNullable<ReportSection["figures"]> = [];
+  if (options.geojson) {
+    for (const v of nb.furtherLisa) {
+      const rows = v.lisa.map((a) => ({ id: a.id, name: nameOf(a.id), cluster: a.cluster }));
+      figures.push({
+        title: `LISA-Cluster: ${v.label}`,
+        figure: choroplethFigure(options.geojson, rows, {
+          idProperty: options.idProperty ?? "sozialraum_id", id: "id", value: "cluster", kind: "lisa", name: "name",
+          label: "LISA-Cluster", title: `LISA-Cluster: ${v.label}`, missingLabel: "ohne Wert (ausgeschlossen)",
+        }),
+      });
+    }
+  }
+  const hot = nb.furtherLisa.map((v) => {
+    const hh = v.lisa.filter((a) => a.cluster === "HH");
+    return `${v.label}: ${hh.length === 0 ? "kein Hoch–Hoch-Cluster" : `Hoch–Hoch-Cluster ${hh.map((a) => `${nameOf(a.id)} (${a.id})`).join(", ")}`}`;
+  });
+  const paragraph =
+    `Auch der Bedarf jeder Zielgruppe wurde auf räumliche Häufung geprüft (LISA des Bedarfsindex, gleiche Nachbarschaft und Permutationen): ${hot.join("; ")}. ` +
+    `Alle Cluster je Sozialraum stehen im Blatt „LISA Bedarfsindizes“ der Arbeitsmappe.`;
+  const ids = [...new Set(nb.furtherLisa.flatMap((v) => v.lisa.map((a) => a.id)))];
+  const byVar = nb.furtherLisa.map((v) => new Map(v.lisa.map((a) => [a.id, a])));
+  const table: ReportTable = {
+    title: "LISA Bedarfsindizes",
+    columns: [
+      { key: "id", label: "Sozialraum" },
+      { key: "name", label: "Name" },
+      ...nb.furtherLisa.map((v, k) => ({ key: `c${k}`, label: v.label })),
+    ],
+    rows: ids.map((id) => ({
+      id,
+      name: nameOf(id),
+      ...Object.fromEntries(byVar.map((m, k) => [`c${k}`, m.get(id) ? CLUSTER_TEXT[m.get(id)!.cluster] : null])),
+    })),
+    html: false,
+  };
+  table.highlight = table.rows.flatMap((r, i) =>
+    nb.furtherLisa.flatMap((_, k) => (r[`c${k}`] === CLUSTER_TEXT.HH ? [{ row: i, key: `c${k}`, level: "auffällig" as const }] : [])),
+  );
+  return { figures, paragraph, tables: [table] };
 }

@@ -75,6 +75,7 @@ export function provenanceSection(p: Provenance, inputs: readonly AnalysisInput[
     ],
     rows: rows.filter((r) => r.bereich === "Parameter"),
     sheet: false,
+    fullTable: "Herkunft",
   };
   return {
     id: "nachvollziehbarkeit",

@@ -7,13 +7,14 @@ import { verdictLevel } from "./targetGroupSection.js";
 /** The ranking as a report table (also the "Rangfolge" sheet): one row per area, ranked areas first. */
 export function rankingTable(result: AnalysisResult): ReportTable {
   const groups = result.conspicuousness.targetGroups;
+  // The verdict columns come right after the name: they answer the city's question, and in print they must not
+  // be the columns cut off at the page edge.
   const columns: TableColumn[] = [
     { key: "rang", label: "Rang" },
     { key: "sozialraum_id", label: "Sozialraum" },
     { key: "sozialraum_name", label: "Name" },
-    { key: "stadtteil_name", label: "Stadtteil" },
-    { key: "stadtbezirk_name", label: "Stadtbezirk" },
-    { key: "einwohner", label: "Einwohner", decimals: 0, disclosure: { count: true } },
+    ...groups.map((g) => ({ key: `bewertung_${slug(targetGroupLabel(g))}`, label: targetGroupLabel(g) })),
+    { key: "auffaellige_zielgruppen", label: "Auffällige Zielgruppen", decimals: 0 },
     { key: "status_index", label: "Status-Index", decimals: 2 },
     { key: "status_klasse", label: "Statusklasse" },
     ...(result.dynamicIndex
@@ -23,7 +24,9 @@ export function rankingTable(result: AnalysisResult): ReportTable {
           { key: "gruppe", label: "Gruppe (Status/Dynamik)" },
         ]
       : []),
-    ...groups.map((g) => ({ key: `bewertung_${slug(targetGroupLabel(g))}`, label: targetGroupLabel(g) })),
+    { key: "stadtteil_name", label: "Stadtteil" },
+    { key: "stadtbezirk_name", label: "Stadtbezirk" },
+    { key: "einwohner", label: "Einwohner", decimals: 0, disclosure: { count: true } },
     { key: "grund", label: "Grund (ohne Rang)" },
   ];
   const highlight: TableHighlight[] = [];

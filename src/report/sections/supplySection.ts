@@ -1,4 +1,5 @@
 import { formatGermanNumber } from "../../io/formatGermanNumber.js";
+import { withMapOverlays } from "../../plot/mapOverlays.js";
 import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
 import type { AreaFeatureCollection } from "../../supply/geojson.js";
 import { SUPPLY_MEASURE_LABELS, type NeedSupplyAnalysis } from "../../supply/needSupplyAnalysis.js";
@@ -92,13 +93,22 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     });
     if (options.geojson) {
       const rows = g.comparison.rows.map((r) => ({ id: r.id, supply: r.supply }));
+      // The facilities of the group on both maps: where the places are, not only how many per area.
+      const facilities = {
+        points: [{
+          name: "Einrichtungen",
+          points: analysis.facilities
+            .filter((f) => f.groups.includes(g.group as never) && (g.types === null || g.types.includes(f.type)))
+            .map((f) => ({ lon: f.lon, lat: f.lat, text: `${f.name} (${f.type}${f.capacity !== null ? `, ${f.capacity} Plätze` : ""})` })),
+        }],
+      };
       figures.push({
         title: `Angebot: ${g.label}`,
-        figure: supplyMapFigure(rows, { geojson: options.geojson, idProperty: analysis.idProperty, value: "supply", valueLabel: label, names, title: `Angebot: ${g.label}` }),
+        figure: withMapOverlays(supplyMapFigure(rows, { geojson: options.geojson, idProperty: analysis.idProperty, value: "supply", valueLabel: label, names, title: `Angebot: ${g.label}` }), facilities),
       });
       figures.push({
         title: `Lücken: ${g.label}`,
-        figure: gapMapFigure(g.comparison, { geojson: options.geojson, idProperty: analysis.idProperty, names, title: `Bedarf und Angebot: ${g.label}` }),
+        figure: withMapOverlays(gapMapFigure(g.comparison, { geojson: options.geojson, idProperty: analysis.idProperty, names, title: `Bedarf und Angebot: ${g.label}` }), facilities),
       });
     }
   }

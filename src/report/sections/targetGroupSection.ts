@@ -73,7 +73,7 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
       const withheld = withheldShare(result);
       row.indikatoren = flags.length
         ? flags.map((f) => (withheld(id, f.indicator) ? `${f.label} (${f.level})` : `${f.label} (z = ${formatCell(f.z, 2)}, ${f.level})`)).join("; ")
-        : "–";
+        : "keine";
       const level = verdictLevel(g?.verdict ?? null);
       if (level) highlight.push({ row: i, key: "bewertung", level });
       if (needIndex) row.bedarfsindex = needById.get(id) ?? null;
@@ -103,7 +103,8 @@ export function targetGroupTable(result: AnalysisResult, group: string, options:
     columns,
     rows,
     highlight,
-    ...(options.onlyConspicuous ? { sheet: false } : { html: false }),
+    // The list of auffällige areas is the report's view; the sheet of the group holds every area.
+    ...(options.onlyConspicuous ? { sheet: false, fullTable: targetGroupLabel(group) } : { html: false }),
   };
 }
 
