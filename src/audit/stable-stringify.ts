@@ -6,6 +6,8 @@
  * stableStringify({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
  */
 export function stableStringify(value: unknown, indent?: number): string {
+  // Without indentation the JSON is written directly (large tables: no sorted copy of every row).
+  if (indent === undefined) return write(value) as string;
   return JSON.stringify(sortKeys(value), null, indent);
 }
 
@@ -19,4 +21,57 @@ function sortKeys(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/**
+ * The same bytes as `JSON.stringify(sortKeys(value))` (undefined where that is undefined). Arrays and plain
+ * objects with ordinary keys are written here; everything else (toJSON, class instances, integer-like keys, whose
+ * order JSON.stringify would change) goes the general way.
+ */
+function write(value: unknown): string | undefined {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  if (typeof value === "boolean" || value === null) return String(value);
+  if (Array.isArray(value)) {
+    let s = "[";
+    for (let i = 0; i < value.length; i++) s += (i > 0 ? "," : "") + (write(value[i]) ?? "null");
+    return s + "]";
+  }
+  if (typeof value === "object" && isPlain(value)) {
+    const v = value as Record<string, unknown>;
+    const keys = sortedKeys(v);
+    if (keys !== null) {
+      let s = "{";
+      let first = true;
+      for (const k of keys) {
+        const x = v[k];
+        if (x === undefined) continue;
+        const w = write(x);
+        if (w === undefined) continue;
+        s += (first ? "" : ",") + JSON.stringify(k) + ":" + w;
+        first = false;
+      }
+      return s + "}";
+    }
+  }
+  return JSON.stringify(sortKeys(value));
+}
+
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
+}
+
+// Rows of a table share their keys: the sorted order of the last key list is reused.
+let lastKeys: string[] = [];
+let lastSorted: string[] | null = [];
+
+/** The keys sorted; null when a key is integer-like or "__proto__" (then the general way keeps the old order). */
+function sortedKeys(v: Record<string, unknown>): string[] | null {
+  const keys = Object.keys(v);
+  if (keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i])) return lastSorted;
+  const ordinary = keys.every((k) => k !== "__proto__" && !(k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57));
+  lastKeys = keys;
+  lastSorted = ordinary ? [...keys].sort() : null;
+  return lastSorted;
 }

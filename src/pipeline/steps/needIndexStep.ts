@@ -29,11 +29,15 @@ export function needIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, con: Co
     for (const e of r.excluded) ctx.excluded.push({ ...e, step: "needIndex", reason: `${targetGroupLabel(g)}: ${e.reason}` });
     ctx.warnings.push(...r.warnings.map((w) => `${label}: ${w}`));
   }
+  // The index columns, not `.areas`: reading the rows would build one object per area and group.
+  const groupIndex = flags.targetGroups.map((g) => needIndex[g].columns.index);
   ind.current.areas.forEach((a, i) => {
-    for (const g of flags.targetGroups) {
-      const verdict = flags.areas[i].groups.find((x) => x.targetGroup === g)?.verdict ?? null;
-      need.push({ id: a.id, group: g, need: needIndex[g].areas[i].index, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
-    }
+    const groups = flags.areas[i].groups;
+    flags.targetGroups.forEach((g, k) => {
+      const verdict = groups.find((x) => x.targetGroup === g)?.verdict ?? null;
+      const x = groupIndex[k][i];
+      need.push({ id: a.id, group: g, need: x === x ? x : null, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
+    });
   });
   return { needIndex, need };
 }

@@ -24,11 +24,15 @@ export function rankingStep(
   const { flags } = con;
   const { dynamicIndex } = dyn;
   const { areas } = ind;
-  const ranks = rank(statusIndex.areas.map((a) => a.index), { ids: std.ids, method: "min" }).values;
+  // The columns, not `.areas` (which would build one object per area); NaN marks an excluded area.
+  const num = (x: number) => (x === x ? x : null);
+  const sCols = statusIndex.columns;
+  const dCols = dynamicIndex ? dynamicIndex.columns : null;
+  const ranks = rank(Array.from(sCols.index, num), { ids: std.ids, method: "min" }).values;
   const statusReason = new Map(statusIndex.excluded.map((e) => [e.id, e.reason]));
   const ranking: RankingRow[] = ind.current.areas.map((a, i) => {
-    const s = statusIndex.areas[i];
-    const d = dynamicIndex ? dynamicIndex.areas[i] : null;
+    const s = { index: num(sCols.index[i]), class: sCols.class[i] };
+    const d = dCols ? { index: num(dCols.index[i]), class: dCols.class[i] } : null;
     const verdicts: Record<string, RankingRow["verdicts"][string]> = {};
     for (const g of flags.areas[i].groups) verdicts[g.targetGroup] = g.verdict;
     return {
