@@ -1,5 +1,6 @@
 import type { NeedRow } from "../../analysis/analysisResult.js";
 import { targetGroupLabel } from "../../analysis/germanLabels.js";
+import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { compositeIndex, type CompositeIndexResult } from "../../classify/compositeIndex.js";
 import { withContext, type AnalysisContext } from "./context.js";
 import type { ConspicuousnessPart } from "./conspicuousnessStep.js";
@@ -31,12 +32,12 @@ export function needIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, con: Co
   }
   // The index columns, not `.areas`: reading the rows would build one object per area and group.
   const groupIndex = flags.targetGroups.map((g) => needIndex[g].columns.index);
-  ind.current.areas.forEach((a, i) => {
+  indicatorStore(ind.current).ids.forEach((id, i) => {
     const groups = flags.areas[i].groups;
     flags.targetGroups.forEach((g, k) => {
       const verdict = groups.find((x) => x.targetGroup === g)?.verdict ?? null;
       const x = groupIndex[k][i];
-      need.push({ id: a.id, group: g, need: x === x ? x : null, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
+      need.push({ id, group: g, need: x === x ? x : null, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
     });
   });
   return { needIndex, need };
