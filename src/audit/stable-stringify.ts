@@ -33,9 +33,10 @@ function write(value: unknown): string | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
   if (typeof value === "boolean" || value === null) return String(value);
   if (Array.isArray(value)) {
-    let s = "[";
-    for (let i = 0; i < value.length; i++) s += (i > 0 ? "," : "") + (write(value[i]) ?? "null");
-    return s + "]";
+    // Parts joined once: appending would build a rope of one piece per cell, costly to collect for large tables.
+    const parts = new Array<string>(value.length);
+    for (let i = 0; i < value.length; i++) parts[i] = write(value[i]) ?? "null";
+    return "[" + parts.join(",") + "]";
   }
   if (typeof value === "object" && isPlain(value)) {
     const v = value as Record<string, unknown>;
