@@ -27,7 +27,12 @@ export function indexInputs(ctx: AnalysisContext, ind: IndicatorsPart, std: Stan
   const { config, id } = ctx;
   const byId = new Map(ind.current.indicators.map((d) => [d.id, d]));
   const population = Array.from(indicatorStore(ind.current).population, (x) => (x === x ? x : null));
-  const indexRows = std.values.map((r, i) => ({ ...r, __einwohner: population[i] ?? missing("") }));
+  // The value rows of the standardise step (made for this run, not in the result) gain the population column in
+  // place: a copy of every row would cost as much as the index computations.
+  const indexRows = std.values;
+  indexRows.forEach((r, i) => {
+    r.__einwohner = population[i] ?? missing("");
+  });
   const indexOptions = (spec: Array<{ id: string; weight: number }>) => ({
     id,
     indicators: spec.map((s) => ({ column: s.id, weight: s.weight, direction: byId.get(s.id)!.direction })),

@@ -8,7 +8,7 @@ import type { IndicatorsPart } from "./indicatorsStep.js";
 
 /** Result of {@link standardizeStep}. */
 export interface StandardizePart {
-  /** Indicator values (the `valueField`) per area, one row per area. */
+  /** Indicator values (the `valueField`) per area, one row per area (`indexInputs` adds the population, "__einwohner"). */
   values: Record<string, Cell>[];
   /** Area ids in the order of the indicator result. */
   ids: string[];
