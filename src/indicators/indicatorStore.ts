@@ -1,4 +1,4 @@
-import type { AreaIndicators, IndicatorResult, IndicatorStatus, IndicatorValue } from "./computeIndicators.js";
+import type { AreaIndicators, IndicatorResult, IndicatorStatus, IndicatorValue } from "./indicatorResult.js";
 
 /** The statuses in code order: `IndicatorStore` keeps a status as its index here. */
 export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ["ok", "missing", "zero-denominator", "below-minimum-population", "below-minimum-base"];
