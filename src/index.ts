@@ -2,7 +2,7 @@
  * sozialraum — Sozialraumanalyse in TypeScript.
  *
  * The public API, curated by hand: each block below is one stage of the analysis, in the order the data flows
- * (io → table → indicators → standardize → classify → mix / spatial / supply → audit → analysis, then the
+ * (stats, inference → io → table → indicators → standardize → classify → mix / spatial / supply → audit → analysis, then the
  * presentation: plot, render, report, export, notebook; and the orchestration: pipeline). Functions not listed
  * here are internal; their folder's index.ts exports them for the library's own use and tests.
  * New stages (e.g. typology, network, table sources) get their own block in this order.
@@ -18,20 +18,29 @@ export type {
   PermutationInference, Rng,
 } from "./inference/index.js";
 
+// Shared statistics helpers: ranks, quantiles, rank correlation (src/stats)
+export {
+  spearman, spearmanComplete, quantileType7,
+} from "./stats/index.js";
+export type {
+  TieMethod,
+} from "./stats/index.js";
+
 // Reading data: CSV, XLSX and GeoJSON with German number formats (src/io)
 export {
-  readCsv, parseCsv, readXlsx, parseXlsx, readGeoJson, parseGeoJson, geoJsonTable, parseGermanNumber,
-  formatGermanNumber, DEFAULT_MISSING_MARKERS,
+  readCsv, parseCsv, readCsvColumns, readXlsx, parseXlsx, readGeoJson, parseGeoJson, readGeometry,
+  checkKeys, mapKeys, geoJsonTable, parseGermanNumber, formatGermanNumber, DEFAULT_MISSING_MARKERS,
 } from "./io/index.js";
 export type {
   AreaFeature, AreaFeatureCollection, AreaGeometries, AreaGeometry, CellOptions, CsvOptions, DecimalMark,
   DecodedText, GeoJsonAreaFeature, GeoJsonOptions, MultiPolygonGeometry, PolygonGeometry, Position,
-  TextEncodingOption, XlsxOptions,
+  TextEncodingOption, XlsxOptions, CsvColumns, ReadCsvColumnsOptions, GeometryOptions, ShapefileOptions, KeyCheck,
+  KeyMapping, MappedAreas,
 } from "./io/index.js";
 
 // Area tables: missing values, checks, joins and data errors (src/table)
 export {
-  Missing, missing, isMissing, numberOrNull, DataError, areaTableFromRows, checkAreaTable, joinAreaTables,
+  Missing, missing, isMissing, DataError, areaTableFromRows, checkAreaTable, joinAreaTables,
 } from "./table/index.js";
 export type {
   AreaRow, AreaTable, AreaTableCheck, AreaTableSource, Cell, CheckAreaTableOptions, ColumnType, DataProblem,
@@ -40,7 +49,7 @@ export type {
 
 // Indicators: rates, intervals, smoothing, target groups (src/indicators)
 export {
-  DEFAULT_INDICATORS, TARGET_GROUPS, TARGET_GROUP_LABELS, isTargetGroup, validateIndicators, indicatorColumns,
+  DEFAULT_INDICATORS, TARGET_GROUPS, TARGET_GROUP_LABELS, validateIndicators, indicatorColumns,
   computeIndicators, indicatorRows, indicatorLongRows, aggregateCounts, drillDown, wilsonInterval,
   empiricalBayesRates, empiricalBayesStandardizedRates, localEmpiricalBayesRates,
 } from "./indicators/index.js";
@@ -60,8 +69,8 @@ export {
 export type {
   Direction, MeanAndSd, MeanAndSdOptions, MinMaxOptions, MinMaxResult, PercentileRankOptions,
   PercentileRankResult, RankOptions, RankResult, RobustZOptions, RobustZResult, StandardizeColumn,
-  StandardizeCommonOptions, StandardizeTableOptions, StandardizeTableResult, StandardizedBase, TieMethod,
-  ZScoresOptions, ZScoresResult,
+  StandardizeCommonOptions, StandardizeTableOptions, StandardizeTableResult, StandardizedBase, ZScoresOptions,
+  ZScoresResult,
 } from "./standardize/index.js";
 
 // Classification: conspicuousness, composite indices, class schemes (src/classify)
@@ -96,7 +105,7 @@ export type {
 // Spatial statistics: weights, Moran's I, Geary's C, LISA, neighbourhood (src/spatial)
 export {
   contiguityWeights, knnWeights, distanceBandWeights, weightsFromNeighbors, binaryWeights, rowStandardize,
-  subsetWeights, readGal, writeGal, spatialLag, moran, geary, localMoran, benjaminiHochberg, dropMissingValues,
+  readGal, writeGal, spatialLag, moran, geary, localMoran, benjaminiHochberg, dropMissingValues,
   neighbourhoodContext, neighbourhoodPosition, neighbourhoodPositions, neighbourhoodAnalysis,
 } from "./spatial/index.js";
 export type {
@@ -112,13 +121,15 @@ export type {
 export {
   readFacilities, parseFacilities, assignPointsToAreas, areaCentroids, TARGET_GROUP_POPULATION_COLUMNS,
   targetGroupPopulation, supplyRatios, supplyWithinReach, twoStepFloatingCatchment, compareNeedSupply,
-  QUADRANT_LABELS, readObservations, parseObservations, observationsTable, needsNotVisible, needSupplyAnalysis,
+  readObservations, parseObservations, observationsTable, needsNotVisible, needSupplyAnalysis,
+  DEFAULT_SERVING_TYPES, supplyGaps, observationContradictions,
 } from "./supply/index.js";
 export type {
   AreaCentroid, AreaIndex, AreaPoint, AssignPointsOptions, CatchmentDecay, CatchmentDemand, CatchmentSupply,
   CompareNeedSupplyOptions, CompareNeedSupplyResult, Facility, NeedNotVisibleRow, NeedSupplyAnalysis,
   NeedSupplyGroup, NeedSupplyInput, NeedSupplyOptions, NeedSupplyRow, NeedsNotVisibleOptions,
-  NeighborStructure, Observation, ObservationTableRow, ParseFacilitiesOptions, ParseObservationsOptions,
+  NeighborStructure, Observation, ObservationTableRow, ServingType, SupplyGapRow, SupplyGapsResult, Contradiction,
+  ObservationContradictionsResult, ParseFacilitiesOptions, ParseObservationsOptions,
   PointLocation, Quadrant, SupplyFacility, SupplyMeasure, SupplyRatiosOptions, SupplyRatiosResult, SupplyRow,
   SupplyWithinReachResult, SupplyWithinReachRow, TargetGroupPopulationRow, TwoStepFloatingCatchmentOptions,
   TwoStepFloatingCatchmentResult,
@@ -127,8 +138,7 @@ export type {
 // Audit: provenance, disclosure control, sensitivity (src/audit)
 export {
   provenance, sha256, stableStringify, suppressDisclosive, runSensitivity, summarizeSensitivity,
-  compositeSensitivity, compositeIndexEvaluator, compositeIndexVariants, monteCarloVariants, spearman,
-  spearmanComplete,
+  compositeSensitivity, compositeIndexEvaluator, compositeIndexVariants, monteCarloVariants,
 } from "./audit/index.js";
 export type {
   AreaSensitivity, CompositeIndexEvaluator, CompositeSensitivityOptions, CompositeVariantSpec,
@@ -154,8 +164,7 @@ export type {
 // Figures (plotly specifications) (src/plot)
 export {
   rankingBarFigure, zScoreHeatmapFigure, classMapFigure, indicatorBarFigure, choroplethFigure,
-  moranScatterFigure, rankIntervalFigure, quadrantFigure, supplyMapFigure, gapMapFigure, CATEGORICAL_COLORS,
-  LISA_COLORS, LISA_LABELS,
+  moranScatterFigure, rankIntervalFigure, quadrantFigure, supplyMapFigure, gapMapFigure,
 } from "./plot/index.js";
 export type {
   ChoroplethFeatureCollection, ChoroplethOptions, ClassMapOptions, Figure, HeatmapIndicator,
@@ -164,18 +173,14 @@ export type {
 } from "./plot/index.js";
 
 // Offline HTML of figures (src/render)
-export {
-  figureHtml, figuresToHtml, assertOfflineFigure,
-} from "./render/index.js";
 export type {
   FigureHtmlOptions, FiguresToHtmlOptions, NotebookFigureOptions, TitledFigure,
 } from "./render/index.js";
 
 // Report: sections, HTML report and Excel workbook (src/report)
 export {
-  analysisReport, reportHtml, reportWorkbook, protectTable, highlightWhere, flattenParameters, mixSection,
-  mixAnalysisSection, supplySection, neighbourhoodSection, sensitivitySection, verdictSensitivityTables,
-  methodAppendixSection, provenanceSection,
+  analysisReport, reportHtml, reportWorkbook, protectTable, flattenParameters, mixSection,
+  supplySection, sensitivitySection, methodAppendixSection,
 } from "./report/index.js";
 export type {
   HighlightLevel, MethodAppendixOptions, MixMapOptions, MixSectionOptions, ProtectedTable, ReportDocument,
@@ -185,7 +190,7 @@ export type {
 
 // Figure export (PNG/SVG through headless Chromium) (src/export)
 export {
-  exportFigures, exportReportFigures, createFigureExporter, DEFAULT_CHROMIUM_PATH,
+  exportFigures, createFigureExporter, DEFAULT_CHROMIUM_PATH,
 } from "./export/index.js";
 export type {
   ExportFiguresOptions, ExportReportFiguresOptions, ExportedFigure, FigureExporter, FigureExporterOptions,
@@ -213,7 +218,7 @@ export type {
 
 // Synthetic example city (src/synth)
 export {
-  generateSyntheticCity, syntheticCityFiles, writeSyntheticCity,
+  generateSyntheticCity,
 } from "./synth/index.js";
 export type {
   AreaCounts, CitySpec, FacilityRow, FacilityType, FieldBump, GebietRow, ObservationRow, PlantedObservation,
@@ -232,93 +237,54 @@ export type {
 export { toDanfo, fromDanfo } from "./adapters/danfo.js";
 export type { RowsOrTable, ToDanfoOptions, FromDanfoOptions } from "./adapters/danfo.js";
 
-// Vernetzung: cooperation network of facilities and local actors per Sozialraum (computation, map, report section)
+export { VERSION } from "./version.js";
+
+// Data sources: a city's own tables described in the configuration's `sources` block (src/sources)
 export {
-  ACTOR_KINDS,
-  readActors,
-  parseActors,
-  readCooperations,
-  parseCooperations,
-  cooperationNetwork,
-  conspicuousPoorlyNetworked,
+  loadSources, checkSources, SourcesError, } from "./sources/index.js";
+export type {
+  LoadedSources, LoadSourcesOptions, SourceArea, SourcesCheck, SourcesConfig, SourceTableConfig, AreasConfig,
+  SourceColumnSpec, SourceColumnKind, ShareIndicatorDefinition, ChangeIndicatorDefinition, ResolvedShareIndicator,
+  ResolvedChangeIndicator, SourceProblem, DroppedRow, SourceFile, CellOrigin, SumRow, SourcesProposal,
+} from "./sources/index.js";
+
+// Vernetzung: cooperation network of facilities and local actors per Sozialraum (src/network)
+export {
+  readActors, readCooperations, parseCooperations, cooperationNetwork, conspicuousPoorlyNetworked,
 } from "./network/index.js";
 export type {
-  Actor,
-  ActorOptions,
-  Cooperation,
-  CooperationNetwork,
-  CooperationNetworkInput,
-  NetworkAreaRow,
-  NetworkEdge,
-  NetworkFacility,
-  NetworkNode,
-  PoorlyNetworkedOptions,
-  PoorlyNetworkedResult,
-  PoorlyNetworkedRow,
+  Actor, ActorOptions, Cooperation, CooperationNetwork, CooperationNetworkInput, NetworkAreaRow, NetworkEdge,
+  NetworkFacility, NetworkNode, PoorlyNetworkedOptions, PoorlyNetworkedResult, PoorlyNetworkedRow,
 } from "./network/index.js";
 export { networkFigure } from "./plot/networkFigure.js";
 export type { NetworkFigureOptions } from "./plot/networkFigure.js";
 export { vernetzungSection } from "./report/sections/vernetzungSection.js";
 export type { VernetzungSectionOptions } from "./report/sections/vernetzungSection.js";
-export { VERSION } from "./version.js";
 
 // Sozialraumtypen and monitoring across years (src/typology)
 export {
-  principalComponents,
-  principalComponentsOfMatrix,
-  varimax,
-  hierarchicalClustering,
-  cutTree,
-  kMeans,
-  silhouette,
-  adjustedRandIndex,
-  clusterStability,
-  typeProfiles,
-  sozialraumTypes,
-  classTransitions,
-  auffaelligPersistence,
+  principalComponents, varimax, hierarchicalClustering, cutTree, kMeans, silhouette, adjustedRandIndex,
+  clusterStability, sozialraumTypes, classTransitions, auffaelligPersistence,
 } from "./typology/index.js";
 export type {
-  PrincipalComponentsOptions,
-  PrincipalComponentsResult,
-  VarimaxResult,
-  Linkage,
-  HierarchicalTree,
-  KMeansOptions,
-  KMeansResult,
-  SilhouetteResult,
-  ClusterStabilityOptions,
-  ClusterStabilityEntry,
-  ClusterStabilityResult,
-  ProfileEntry,
-  TypeProfile,
-  SozialraumTypesOptions,
-  SozialraumTypeArea,
-  SozialraumTypesResult,
-  YearClasses,
-  ClassTransitionTable,
+  PrincipalComponentsOptions, PrincipalComponentsResult, VarimaxResult, Linkage, HierarchicalTree, KMeansOptions,
+  KMeansResult, SilhouetteResult, ClusterStabilityOptions, ClusterStabilityEntry, ClusterStabilityResult, ProfileEntry,
+  TypeProfile, SozialraumTypesOptions, SozialraumTypeArea, SozialraumTypesResult, YearClasses, ClassTransitionTable,
   AreaPersistence,
 } from "./typology/index.js";
-// Data sources: a city's own tables described in the configuration's `sources` block (src/sources).
-export { loadSources, checkSources, SOURCES_ID, validateSourcesConfig, SourcesError, formatSourceProblem, detectSumRows, proposeSourcesConfig } from "./sources/index.js";
+
+// Monitoring across survey years (src/monitoring) and its figures: time series, verdicts per year, transitions, persistence
+export { indicatorTimeSeries, monitorYears } from "./monitoring/index.js";
 export type {
-  LoadedSources,
-  LoadSourcesOptions,
-  SourceArea,
-  SourcesCheck,
-  SourcesConfig,
-  SourceTableConfig,
-  AreasConfig,
-  SourceColumnSpec,
-  SourceColumnKind,
-  ShareIndicatorDefinition,
-  ChangeIndicatorDefinition,
-  ResolvedShareIndicator,
-  ResolvedChangeIndicator,
-  SourceProblem,
-  DroppedRow,
-  SourceFile,
-  CellOrigin,
-  SumRow,
-  SourcesProposal,
-} from "./sources/index.js";
+  IndicatorSeries,
+  YearIndicators,
+  YearVerdictsOptions,
+  YearVerdictsResult,
+  MonitorYearsOptions,
+  MonitorYearsResult,
+  YearTable,
+} from "./monitoring/index.js";
+export { transitionFigure } from "./plot/transitionFigure.js";
+export type { TransitionFigureOptions } from "./plot/transitionFigure.js";
+export { typeMapFigure } from "./plot/typeMapFigure.js";
+export type { TypeMapOptions } from "./plot/typeMapFigure.js";

@@ -12,7 +12,7 @@ const SRC = fileURLToPath(new URL("../src", import.meta.url));
 const files = readImportGraph(SRC);
 
 /** Folders that compute: they import only each other (and only downstream of the data flow). */
-const COMPUTATION = ["io", "table", "inference", "stats", "indicators", "standardize", "classify", "mix", "spatial", "supply", "audit", "analysis", "typology", "network"];
+const COMPUTATION = ["io", "table", "inference", "stats", "indicators", "standardize", "classify", "mix", "spatial", "supply", "audit", "analysis", "typology", "network", "sources", "monitoring"];
 /** Presentation and orchestration: computation never imports them. */
 const PRESENTATION = ["plot", "render", "report", "export", "notebook"];
 const ORCHESTRATION = ["pipeline", "cli", "synth", "training"];

@@ -44,8 +44,10 @@ export interface PageReport {
 export interface NotebookBrowserOptions {
   /** Chromium executable (default /usr/bin/chromium). */
   executablePath?: string;
-  /** Milliseconds a page may take to load and draw all its figures (default 60 000). */
+  /** Milliseconds a page may take to load (default 60 000). */
   timeout?: number;
+  /** Milliseconds to wait, after the page has loaded, until all its figures are drawn (default: `timeout`). */
+  drawTimeout?: number;
 }
 
 /** A running browser; {@link NotebookBrowser.open} one HTML file at a time. */
@@ -74,9 +76,10 @@ export interface NotebookBrowser {
 export async function openNotebookBrowser(options: NotebookBrowserOptions = {}): Promise<NotebookBrowser> {
   const executablePath = chromiumExecutable(options.executablePath, "openNotebookBrowser");
   const timeout = options.timeout ?? 60_000;
+  const drawTimeout = options.drawTimeout ?? timeout;
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout });
   return {
-    open: (file, ids, o = {}) => openPage(browser, file, ids, o.images ?? false, timeout),
+    open: (file, ids, o = {}) => openPage(browser, file, ids, o.images ?? false, timeout, drawTimeout),
     openWithoutScripts: (file) => openStatic(browser, file, timeout),
     close: () => browser.close(),
   };
@@ -110,7 +113,14 @@ function watch(page: Page, blocked: string[], errors: string[]): void {
   page.on("websocket", (ws) => blocked.push(ws.url()));
 }
 
-async function openPage(browser: Browser, file: string, ids: readonly string[], images: boolean, timeout: number): Promise<PageReport> {
+async function openPage(
+  browser: Browser,
+  file: string,
+  ids: readonly string[],
+  images: boolean,
+  timeout: number,
+  drawTimeout: number,
+): Promise<PageReport> {
   const blocked: string[] = [];
   const errors: string[] = [];
   const context = await offlineContext(browser, true, blocked);
@@ -121,7 +131,7 @@ async function openPage(browser: Browser, file: string, ids: readonly string[], 
     const probe = `(${FIGURE_STATES})(${JSON.stringify(ids)})`;
     // Drawing is deferred (each figure waits for window.Plotly); wait until all are drawn, then report.
     await page
-      .waitForFunction(`${probe}.figures.every(function (f) { return f.problems.length === 0; })`, undefined, { timeout, polling: 100 })
+      .waitForFunction(`${probe}.figures.every(function (f) { return f.problems.length === 0; })`, undefined, { timeout: drawTimeout, polling: 100 })
       .catch(() => undefined);
     const state = (await page.evaluate(probe)) as { figures: FigureState[]; unexpected: string[] };
     const rendered = new Map<string, Buffer>();

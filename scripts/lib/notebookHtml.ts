@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, dirname, join } from "node:path";
 import type { NotebookBrowser, PageReport } from "./notebookBrowser.js";
 import { PNG_SCALE } from "./notebookBrowser.js";
-import { figureIds, insertStaticFigures, removeStaticFigures, stableFigureIds, type StaticFigure } from "./staticFigures.js";
+import { PLOTLY_FILE, ensurePlotlyFile, externalPlotly, usesPlotlyFile } from "./sharedPlotly.js";
+import { figureIds, imageSrc, insertStaticFigures, removeStaticFigures, stableFigureIds, type StaticFigure } from "./staticFigures.js";
 
 /** Options of {@link processNotebookHtml}. */
 export interface NotebookHtmlOptions {
@@ -39,10 +40,12 @@ export function imageName(k: number): string {
 
 /**
  * Makes the HTML rendering `file` self-explaining without JavaScript and checks it:
- * 1. renames kernel-session figure ids to `sozialraum-fig-<k>` ({@link stableFigureIds});
+ * 1. renames kernel-session figure ids to `sozialraum-fig-<k>` ({@link stableFigureIds}), replaces an inlined
+ *    plotly.js bundle by `<script src="plotly.min.js">` and writes that file beside the page ({@link externalPlotly});
  * 2. opens the page offline with JavaScript, waits for every figure and renders each to PNG (`Plotly.toImage`,
  *    layout size or 900 × 500 CSS pixels, 2 PNG pixels per CSS pixel);
- * 3. inserts a `<noscript>` image after each figure div and writes the PNGs to `<name>-abbildungen/abbildung-<k>.png`;
+ * 3. writes the PNGs to `<name>-abbildungen/abbildung-<k>.png` and inserts after each figure div a `<noscript>`
+ *    image that references its PNG;
  * 4. checks: with JavaScript every figure is drawn, no request beyond local files is attempted, no console error
  *    (in step 2, on the page that is written apart from the inert `<noscript>` elements; with `checkOnly`, on
  *    the file as it is); with JavaScript off every figure's image decodes at the expected size.
@@ -56,8 +59,12 @@ export async function processNotebookHtml(browser: NotebookBrowser, file: string
   let ids: string[];
   try {
     if (!options.checkOnly) {
-      const stable = removeStaticFigures(stableFigureIds(html));
+      const stable = removeStaticFigures(externalPlotly(stableFigureIds(html)));
       if (stable !== html) writeFileSync(file, (html = stable));
+      if (usesPlotlyFile(html)) ensurePlotlyFile(dirname(file));
+    } else if (usesPlotlyFile(html) && !existsSync(join(dirname(file), PLOTLY_FILE))) {
+      fail(`loads ${PLOTLY_FILE}, which is missing beside the page`);
+      return result;
     }
     ids = figureIds(html, `${name}.html`);
   } catch (e) {
@@ -72,9 +79,11 @@ export async function processNotebookHtml(browser: NotebookBrowser, file: string
   pageProblems(page, label, fail);
   if (result.problems.length > 0) return result;
   if (!options.checkOnly) {
+    const folder = basename(imageDir(file));
+    const pngs = page.figures.map((f) => page.images.get(f.id) as Buffer);
     const statics: StaticFigure[] = page.figures.map((f, i) => ({
       id: f.id,
-      png: page.images.get(f.id) as Buffer,
+      src: imageSrc(folder, imageName(i + 1)),
       alt: f.title || `Abbildung ${i + 1}`,
       width: f.width,
       height: f.height,
@@ -83,8 +92,8 @@ export async function processNotebookHtml(browser: NotebookBrowser, file: string
     // The written file is the checked page plus <noscript> elements, which a browser with JavaScript parses as
     // text and never shows; so the check above holds for it (`--check-only` opens the written file again).
     if (removeStaticFigures(written) !== html) throw new Error(`processNotebookHtml: inserting the static images changed other parts of ${name}.html`);
+    result.images = writeImages(file, pngs);
     writeFileSync(file, written);
-    result.images = writeImages(file, statics);
   }
 
   // Without JavaScript: every figure's static image is there and decodes at full size.
@@ -114,7 +123,7 @@ function pageProblems(report: PageReport, label: (i: number, title: string) => s
 }
 
 /** Writes the PNGs (removing those of an earlier run first) and returns their paths. */
-function writeImages(file: string, figures: readonly StaticFigure[]): string[] {
+function writeImages(file: string, figures: readonly Buffer[]): string[] {
   const dir = imageDir(file);
   if (existsSync(dir)) {
     for (const f of readdirSync(dir)) if (/^abbildung-\d+\.png$/.test(f)) rmSync(join(dir, f));
@@ -126,7 +135,7 @@ function writeImages(file: string, figures: readonly StaticFigure[]): string[] {
   mkdirSync(dir, { recursive: true });
   return figures.map((f, i) => {
     const path = join(dir, imageName(i + 1));
-    writeFileSync(path, f.png);
+    writeFileSync(path, f);
     return path;
   });
 }

@@ -71,8 +71,8 @@ export function removeStaticFigures(html: string): string {
 export interface StaticFigure {
   /** The figure div's id. */
   id: string;
-  /** PNG bytes. */
-  png: Uint8Array;
+  /** URL of the PNG relative to the page, e.g. `01-daten-abbildungen/abbildung-1.png` ({@link imageSrc}). */
+  src: string;
   /** Alternative text (the figure's title). */
   alt: string;
   /** Display width and height in CSS pixels (the PNG may have more pixels, e.g. twice as many for sharp print). */
@@ -80,17 +80,22 @@ export interface StaticFigure {
   height: number;
 }
 
+/** The relative URL of a PNG in a folder beside the page: each path segment percent-encoded. */
+export function imageSrc(folder: string, file: string): string {
+  return `${encodeURIComponent(folder)}/${encodeURIComponent(file)}`;
+}
+
 /**
  * The element inserted after a figure's div: `<noscript class="sr-static-figure" data-figure-id="…"><img …>
- * </noscript>`, the PNG as a data: URL (the HTML stays one self-contained file). Browsers with JavaScript show
- * the interactive plot and ignore it; without JavaScript (scripts off, sandboxed viewers, some mail and
+ * </noscript>`. The PNG is referenced, not inlined: it is written once, beside the page
+ * (`<name>-abbildungen/`), instead of once as a file and again as a base64 data: URL. Browsers with JavaScript
+ * show the interactive plot and ignore it; without JavaScript (scripts off, sandboxed viewers, some mail and
  * archive viewers) the image is shown where the plot would be.
  */
 export function staticFigureHtml(figure: StaticFigure): string {
-  const src = `data:image/png;base64,${Buffer.from(figure.png).toString("base64")}`;
   return (
     `<noscript class="${STATIC_FIGURE_CLASS}" data-figure-id="${escapeHtml(figure.id)}">` +
-    `<img src="${src}" alt="${escapeHtml(figure.alt)}" width="${figure.width}" height="${figure.height}" ` +
+    `<img src="${escapeHtml(figure.src)}" alt="${escapeHtml(figure.alt)}" width="${figure.width}" height="${figure.height}" ` +
     `style="max-width:100%;height:auto"></noscript>\n`
   );
 }

@@ -123,7 +123,7 @@ export interface SupplyConfig {
   radiusKm?: number;
   /** 2SFCA distance decay (default `{ type: "gaussian" }`). */
   decay?: CatchmentDecay;
-  /** Need level of the quadrants: "median" (default) or a number on the need index scale (e.g. 0). */
+  /** Need level of the quadrants: a number on the need index scale (default 1, the flag threshold: high need = need index > 1) or "median". */
   needLevel?: "median" | number;
 }
 

@@ -2,7 +2,7 @@ import type { CompositeIndexResult } from "../classify/compositeIndex.js";
 import type { ConspicuousnessResult, Verdict } from "../classify/conspicuousness.js";
 import type { IndicatorChangesResult } from "../classify/indicatorChanges.js";
 import type { IndicatorResult } from "../indicators/computeIndicators.js";
-import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
+import type { AreaGeometries } from "../io/geoJsonTypes.js";
 import type { Cell } from "../table/missing.js";
 import type { Exclusion } from "../table/exclusion.js";
 import type { Provenance } from "../audit/provenance.js";
@@ -88,7 +88,7 @@ export interface AnalysisResult {
   /** The structural data rows of the analysis year and the comparison year (joined to `gebiete`). */
   data: { current: Record<string, Cell>[]; previous: Record<string, Cell>[] | null };
   /** Area polygons (null without a GeoJSON file). */
-  geojson: AreaFeatureCollection | null;
+  geojson: AreaGeometries | null;
   /** Indicator values with Wilson intervals per year. */
   indicators: { current: IndicatorResult; previous: IndicatorResult | null };
   /** City-wide value per indicator (Σ numerator / Σ denominator over all areas with both counts, in the unit). */

@@ -5,8 +5,6 @@ export { suppressDisclosive } from "./disclosure.js";
 export type { DisclosureOptions, DisclosureResult, SuppressedCell } from "./disclosure.js";
 export { summarizeSensitivity } from "./sensitivity.js";
 export type { AreaSensitivity, SensitivitySummary, VariantOutcome } from "./sensitivity.js";
-export { quantileType7 } from "./quantile-type7.js";
-export { spearman, spearmanComplete, midRanks } from "./spearman.js";
 export { runSensitivity, spearmanMatrix } from "./sensitivityAnalysis.js";
 export type {
   SensitivityVariant,

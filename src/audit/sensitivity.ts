@@ -1,5 +1,5 @@
-import { quantileType7 } from "./quantile-type7.js";
-import { spearman } from "./spearman.js";
+import { quantileType7 } from "../stats/quantileType7.js";
+import { spearman } from "../stats/spearman.js";
 
 /** The outcome of one method variant: a rank and a class per area (null when the variant left the area out). */
 export interface VariantOutcome {

@@ -1,5 +1,5 @@
 import { summarizeSensitivity, type SensitivitySummary, type VariantOutcome } from "./sensitivity.js";
-import { spearman } from "./spearman.js";
+import { spearman } from "../stats/spearman.js";
 
 /** One method variant: a unique German name, its family, what it changes, and the options `evaluate` receives. */
 export interface SensitivityVariant<O> {

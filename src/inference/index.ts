@@ -1,4 +1,4 @@
-export { createRng, shuffleInPlace } from "./random.js";
+export { createRng, shuffleInPlace, streamSeed } from "./random.js";
 export type { Rng } from "./random.js";
 export { permutationInference } from "./permutation.js";
 export type { PermutationInference } from "./permutation.js";

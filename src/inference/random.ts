@@ -28,6 +28,24 @@ export function createRng(seed: number): Rng {
 }
 
 /**
+ * The seed of stream `index` of `seed`: parallel steps (one generator per area or per block of permutations,
+ * `createRng(streamSeed(seed, index))`) give the same numbers whichever thread computes a stream. For a fixed seed
+ * distinct indices (0 … 2³² − 1) give distinct seeds: index → seed + index·0x9e3779b1 is one-to-one mod 2³², and
+ * the finaliser of MurmurHash3 (fmix32) that mixes it is a bijection.
+ *
+ * @example
+ * const rngOfArea7 = createRng(streamSeed(12345, 7));
+ */
+export function streamSeed(seed: number, index: number): number {
+  let h = (seed + Math.imul(index, 0x9e3779b1)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/**
  * Wraps a pure-rand generator (32-bit outputs) as an {@link Rng}. Internal: `createRng` is the way to get one;
  * the synthetic-city generator uses it to keep the generator the committed data were made with.
  */

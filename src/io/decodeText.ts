@@ -20,7 +20,8 @@ export interface DecodedText {
  *
  * Rule for `encoding: "auto"`: a UTF-16 byte-order mark selects UTF-16; otherwise the bytes are decoded as UTF-8
  * when they are valid UTF-8, else as Windows-1252 (the encoding of German Excel CSV exports), with a warning that
- * names the first invalid byte. With `encoding: "utf-8"` invalid UTF-8 is an error instead.
+ * names the first invalid byte (German, as every message a user reads: `readCsv: x.csv ist kein gültiges UTF-8
+ * (Zeile 3: Byte 0xE4 an Position 41); als Windows-1252 gelesen`). With `encoding: "utf-8"` invalid UTF-8 is an error instead.
  *
  * @param bytes the file content
  * @param options.encoding see `TextEncodingOption`
@@ -64,7 +65,7 @@ export function decodeText(
   return {
     text: new TextDecoder("windows-1252").decode(bytes),
     encoding: "windows-1252",
-    warnings: [`${fn}: ${file} is not valid UTF-8 (row ${row}: byte ${byte} at offset ${bad}); read as Windows-1252`],
+    warnings: [`${fn}: ${file} ist kein gültiges UTF-8 (Zeile ${row}: Byte ${byte} an Position ${bad}); als Windows-1252 gelesen`],
   };
 }
 

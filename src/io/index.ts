@@ -5,6 +5,8 @@
 export { readCsv } from "./readCsv.js";
 export { parseCsv } from "./parseCsv.js";
 export type { CsvOptions } from "./parseCsv.js";
+export { readCsvColumns } from "./readCsvColumns.js";
+export type { CsvColumns, CsvColumnsRead, ReadCsvColumnsOptions } from "./readCsvColumns.js";
 export type { CellOptions } from "./buildAreaTable.js";
 export { parseGermanNumber } from "./parseGermanNumber.js";
 export type { DecimalMark } from "./parseGermanNumber.js";
@@ -21,6 +23,15 @@ export { readGeoJson } from "./readGeoJson.js";
 export { parseGeoJson } from "./parseGeoJson.js";
 export type { GeoJsonOptions } from "./parseGeoJson.js";
 export { geoJsonTable } from "./geoJsonTable.js";
+export { readGeometry } from "./readGeometry.js";
+export type { GeometryOptions } from "./readGeometry.js";
+export { readShapefile } from "./readShapefile.js";
+export type { ShapefileOptions } from "./readShapefile.js";
+export { guessProjectedCrs } from "./guessProjectedCrs.js";
+export { checkKeys } from "./checkKeys.js";
+export type { KeyCheck } from "./checkKeys.js";
+export { mapKeys } from "./mapKeys.js";
+export type { KeyMapping, MappedAreas } from "./mapKeys.js";
 export type {
   AreaFeature,
   AreaFeatureCollection,

@@ -1,8 +1,8 @@
-import { parse } from "csv-parse/sync";
 import type { AreaTable } from "../table/areaTable.js";
 import { DataError, type DataProblem } from "../table/dataError.js";
 import { buildAreaTable, type CellOptions, type RawCell } from "./buildAreaTable.js";
 import { decodeText, type TextEncodingOption } from "./decodeText.js";
+import { splitCsvRecords } from "./splitCsvRecords.js";
 
 /** Options of `readCsv` and `parseCsv`. */
 export interface CsvOptions extends CellOptions {
@@ -52,35 +52,9 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions & { fil
   if (!Number.isInteger(headerRow) || headerRow < 1) throw new DataError(fn, { file, value: headerRow, message: `headerRow must be a whole number ≥ 1, got ${headerRow}` });
   const separator = !options.separator || options.separator === "auto" ? detectSeparator(text, headerRow, fn, file) : options.separator;
 
-  // Parse; empty lines come back as [""] so that each record's first line can be counted: the spreadsheet row
-  // (a quoted field spanning lines makes the next record start further down).
-  let records: string[][];
-  if (text.indexOf('"') < 0) {
-    // Without any quote character CSV is plain splitting; this is 3–5 times faster than csv-parse and gives the
-    // same records (csv-parse handles every file that has quotes).
-    const lines = text.split(text.indexOf("\n") < 0 && text.indexOf("\r") >= 0 ? "\r" : "\n");
-    if (lines[lines.length - 1] === "") lines.pop();
-    records = new Array(lines.length);
-    for (let k = 0; k < lines.length; k++) {
-      const l = lines[k];
-      records[k] = (l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l).split(separator);
-    }
-  } else {
-    try {
-      records = parse(text, { delimiter: separator, relax_column_count: true }) as string[][];
-    } catch (e) {
-      throw csvError(e, fn, file, text);
-    }
-  }
-  const starts = new Array<number>(records.length);
-  const multiline = text.indexOf('"') >= 0;
-  let line = 1;
-  for (let k = 0; k < records.length; k++) {
-    starts[k] = line;
-    line++;
-    if (multiline) for (const f of records[k]) for (let p = f.indexOf("\n"); p >= 0; p = f.indexOf("\n", p + 1)) line++;
-  }
-  const lastLine = line - 1;
+  // Empty lines come back as [""]; starts[k] is the spreadsheet row on which record k starts.
+  const { records, rows: starts } = splitCsvRecords(text, { separator, fn, file });
+  const lastLine = records.length === 0 ? 0 : starts[records.length - 1] + records[records.length - 1].reduce((n, f) => n + f.split("\n").length - 1, 0);
   let first = 0;
   while (first < records.length && (starts[first] < headerRow || (records[first].length === 1 && records[first][0] === ""))) first++;
   let header: RawCell[];
@@ -195,31 +169,4 @@ function detectSeparator(text: string, headerRow: number, fn: string, file: stri
     });
   }
   return CANDIDATES[best[0]];
-}
-
-function csvError(e: unknown, fn: string, file: string, text: string): Error {
-  const err = e as { code?: string; lines?: number; message?: string };
-  if (typeof err?.code !== "string" || !err.code.startsWith("CSV_") && err.code !== "INVALID_OPENING_QUOTE") return e as Error;
-  const detail = String(err.message ?? "").replace(/ at line \d+/, "");
-  if (err.code === "CSV_QUOTE_NOT_CLOSED") {
-    const row = openQuoteRow(text);
-    return new DataError(fn, { file, row, message: `broken quote: a quote opened in row ${row} is not closed before the end of the file (line ${err.lines})` });
-  }
-  return new DataError(fn, { file, row: err.lines, message: `broken quote or malformed field: ${detail}` });
-}
-
-/** The row in which the record with an unclosed quote starts (scanning quote state line by line). */
-function openQuoteRow(text: string): number {
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10) {
-      line++;
-      if (!quoted) recordLine = line;
-    }
-  }
-  return recordLine;
 }

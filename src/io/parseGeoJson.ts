@@ -1,11 +1,21 @@
 import { DataError, type DataProblem } from "../table/dataError.js";
 import { decodeText } from "./decodeText.js";
 import type { AreaFeature, AreaGeometries, AreaGeometry, Position } from "./geoJsonTypes.js";
+import { guessProjectedCrs } from "./guessProjectedCrs.js";
+import { knownCrs } from "./knownCrs.js";
+import { reprojectFeatures } from "./reprojectFeatures.js";
+import { resolveCrs, type ResolvedCrs } from "./resolveCrs.js";
 
 /** Options of `readGeoJson` and `parseGeoJson`. */
 export interface GeoJsonOptions {
   /** The feature property holding the area key (required); numbers are turned into strings. */
   idProperty: string;
+  /**
+   * The CRS of the coordinates when the file does not declare one in its `crs` member: an EPSG reference
+   * ("EPSG:25832", "urn:ogc:def:crs:EPSG::25832") or WKT (the text of a .prj file). Coordinates are reprojected to
+   * WGS84. A file whose `crs` member names another system is an error.
+   */
+  crs?: string;
 }
 
 /**
@@ -41,12 +51,14 @@ export function parseGeoJson(input: string | Uint8Array | object, options: GeoJs
   }
   if (!Array.isArray(fc.features)) throw new DataError(fn, { file, message: `"features" is not an array` });
   if (fc.features.length === 0) throw new DataError(fn, { file, message: "the FeatureCollection has no features" });
+  const crs = sourceCrs(fn, file, (root as { crs?: unknown }).crs, options.crs);
+  const rawFeatures = crs ? reprojectFeatures(fc.features, crs) : fc.features;
 
   const problems: DataProblem[] = [];
   const features: AreaFeature[] = [];
   const firstIndex = new Map<string, number>();
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  fc.features.forEach((f: unknown, index: number) => {
+  rawFeatures.forEach((f: unknown, index: number) => {
     const where = `features[${index}]`;
     const add = (message: string, value?: unknown, column?: string) => problems.push({ file, row: index, where, column, value, message });
     const feature = f as { type?: unknown; properties?: unknown; geometry?: unknown };
@@ -65,15 +77,44 @@ export function parseGeoJson(input: string | Uint8Array | object, options: GeoJs
     }
     const geometryProblem = checkGeometry(feature.geometry, box);
     if (geometryProblem !== null) add(geometryProblem, undefined, undefined);
-    if (id !== null && geometryProblem === null) features.push({ id, geometry: feature.geometry as AreaGeometry, properties: { ...(props ?? {}) } });
+    if (id !== null && geometryProblem === null) features.push({ type: "Feature", id, geometry: feature.geometry as AreaGeometry, properties: { ...(props ?? {}), [idProperty]: id } });
   });
   if (problems.length) throw new DataError(fn, problems);
 
+  if (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) throw projectedError(fn, file, box, crs);
   const warnings: string[] = [];
-  if (box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90) {
-    warnings.push(`${fn}: ${file}: coordinates outside longitude/latitude (bbox ${box.join(", ")}); GeoJSON should be WGS84 (RFC 7946) — projected coordinates?`);
+  return { type: "FeatureCollection", file, idProperty, features, ids: features.map((f) => f.id), bbox: box, crs: crs?.code ?? "EPSG:4326", warnings };
+}
+
+/** The CRS declared by the file's `crs` member or the option (null: WGS84 as RFC 7946 says). */
+function sourceCrs(fn: string, file: string, member: unknown, option: string | undefined): ResolvedCrs | null {
+  let declared: ResolvedCrs | null = null;
+  if (member !== undefined && member !== null) {
+    const name = (member as { properties?: { name?: unknown } }).properties?.name;
+    if (typeof name !== "string") {
+      throw new DataError(fn, { file, column: "crs", value: member, message: `die crs-Angabe ${JSON.stringify(member)} nennt kein Koordinatensystem (erwartet {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}})` });
+    }
+    declared = resolveCrs(name, fn, file, "crs-Angabe der Datei");
   }
-  return { file, idProperty, features, ids: features.map((f) => f.id), bbox: box, warnings };
+  const given = option !== undefined ? resolveCrs(option, fn, file, "Option crs") : null;
+  if (declared && given && declared.code !== given.code) {
+    throw new DataError(fn, { file, column: "crs", value: option, message: `die Datei nennt ${declared.code} (${declared.name}), die Option crs aber ${given.code} (${given.name}); die Option weglassen oder die Datei prüfen` });
+  }
+  return declared ?? given;
+}
+
+/** German error for coordinates outside longitude/latitude, naming the likely CRS. */
+function projectedError(fn: string, file: string, box: readonly [number, number, number, number], crs: ResolvedCrs | null): DataError {
+  const r = (v: number) => Math.round(v).toLocaleString("de-DE");
+  const range = `x ${r(box[0])} bis ${r(box[2])}, y ${r(box[1])} bis ${r(box[3])}`;
+  if (crs) {
+    return new DataError(fn, { file, value: crs.code, message: `nach der Umrechnung aus ${crs.code} (${crs.name}) liegen Koordinaten außerhalb von Länge/Breite (${range}); passt das Koordinatensystem zur Datei?` });
+  }
+  const guesses = guessProjectedCrs(box).map((c) => `${c} (${knownCrs(c)!.name})`);
+  const hint = guesses.length
+    ? `vermutlich ${guesses.join(" oder ")}; das Koordinatensystem angeben (Option crs, z. B. crs: "${guessProjectedCrs(box)[0]}") oder die Datei mit ogr2ogr -t_srs EPSG:4326 nach WGS 84 umwandeln`
+    : "das Koordinatensystem angeben (Option crs, z. B. crs: \"EPSG:25832\") oder die Datei mit ogr2ogr -t_srs EPSG:4326 nach WGS 84 umwandeln";
+  return new DataError(fn, { file, value: range, message: `projizierte Koordinaten ohne Angabe des Koordinatensystems (${range}; GeoJSON ohne crs-Angabe muss nach RFC 7946 Länge/Breite in WGS 84 haben): ${hint}` });
 }
 
 /** null if the geometry is a valid Polygon/MultiPolygon (extends `box`), else the problem. */

@@ -1,6 +1,5 @@
 import type { AnalysisResult } from "../analysis/analysisResult.js";
 import type { ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
-import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
 import type { Cell } from "../table/missing.js";
 import { conspicuousnessStep } from "./steps/conspicuousnessStep.js";
 import { analysisContext, type AnalysisRunOptions, type AnalysisTables } from "./steps/context.js";
@@ -53,7 +52,7 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     areas: ind.areas,
     data: { current: ind.currentRows, previous: ind.previousRows },
     // The geometry types are being unified (see src/io/geoJsonTypes.ts); until then the result holds the raw-file type.
-    geojson: (tables.geojson ?? null) as AreaFeatureCollection | null,
+    geojson: tables.geojson ?? null,
     indicators: { current: ind.current, previous: ind.previous },
     cityValues: ind.cityValues,
     zScores: std.zRows,

@@ -235,7 +235,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     if (decay === null || typeof decay !== "object" || !["none", "gaussian", "steps"].includes((decay as { type?: unknown }).type as string)) {
       problems.push(`"supply.decay" must be { "type": "none" }, { "type": "gaussian" } or { "type": "steps", "steps": [...] }, got ${JSON.stringify(decay)}`);
     }
-    const needLevel = sc.needLevel ?? "median";
+    const needLevel = sc.needLevel ?? 1; // the flag threshold of conspicuousness (high need = need index > 1)
     if (needLevel !== "median" && !(typeof needLevel === "number" && Number.isFinite(needLevel))) {
       problems.push(`"supply.needLevel" must be "median" or a number, got ${JSON.stringify(needLevel)}`);
     }

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { parseCsv } from "../io/parseCsv.js";
 import { parseFacilities } from "../supply/parseFacilities.js";
 import { parseObservations } from "../supply/parseObservations.js";
 import { DataError } from "../table/dataError.js";
 import type { InputContent } from "./analysisProvenance.js";
-import type { MapFeatureCollection } from "../plot/classMapFigure.js";
+import type { AreaGeometries } from "../io/geoJsonTypes.js";
+import { parseGeoJson } from "../io/parseGeoJson.js";
+import { readGeoJson } from "../io/readGeoJson.js";
 import type { AnalysisConfig } from "../analysis/analysisConfig.js";
 import type { AnalysisResult } from "../analysis/analysisResult.js";
 import { analyseTables, type AnalysisRunOptions } from "./analyseTables.js";
@@ -53,7 +55,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const gebiete = csv("Gebietsliste", data.gebiete);
   const current = csv(`Strukturdaten ${years.current}`, yearFile(years.current));
   const previous = years.previous !== null ? csv(`Strukturdaten ${years.previous}`, yearFile(years.previous)) : null;
-  const geojson = data.geojson !== null ? parseAreaGeoJson(read("Gebietsgrenzen", data.geojson, "readAreaGeoJson"), data.geojson, id) : null;
+  const geojson = data.geojson !== null ? parseGeoJson(read("Gebietsgrenzen", data.geojson, "readGeoJson"), { idProperty: id, file: data.geojson, fn: "readGeoJson" }) : null;
   const wantSupply = resolved.supply !== null;
   const facilities =
     wantSupply && data.einrichtungen !== null
@@ -79,28 +81,11 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   return { ...result, warnings: [...readWarnings, ...result.warnings] };
 }
 
-/** Reads a GeoJSON FeatureCollection of area polygons and checks that every feature has the id property. */
-export function readAreaGeoJson(path: string, idProperty: string): MapFeatureCollection {
-  const fn = "readAreaGeoJson";
-  if (!existsSync(path)) throw new Error(`${fn}: ${path}: file not found`);
-  return parseAreaGeoJson(readFileSync(path), path, idProperty);
-}
-
-function parseAreaGeoJson(bytes: Uint8Array, path: string, idProperty: string): MapFeatureCollection {
-  const fn = "readAreaGeoJson";
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch (e) {
-    throw new Error(`${fn}: ${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const fc = json as MapFeatureCollection;
-  if (!fc || fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
-    throw new Error(`${fn}: ${path}: expected a GeoJSON FeatureCollection`);
-  }
-  fc.features.forEach((f, i) => {
-    const v = f?.properties?.[idProperty];
-    if (v === undefined || v === null || v === "") throw new Error(`${fn}: ${path}: feature ${i} has no property "${idProperty}"`);
-  });
-  return fc;
+/**
+ * Reads the area polygons with io's `readGeoJson` and all its checks (Polygon/MultiPolygon, keys present, unique
+ * strings, closed rings, finite coordinates; a `crs` member other than WGS84 is reprojected, projected
+ * coordinates without it are an error naming the likely EPSG code).
+ */
+export function readAreaGeoJson(path: string, idProperty: string): AreaGeometries {
+  return readGeoJson(path, { idProperty });
 }

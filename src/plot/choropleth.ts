@@ -1,3 +1,4 @@
+import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
 import type { Figure } from "./figure.js";
 import { baseConfig, baseLayout } from "./layout.js";
 import { CATEGORICAL_COLORS, MISSING_COLOR } from "./palette.js";
@@ -6,11 +7,8 @@ import { isMissing } from "../table/missing.js";
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
 
-/** The part of a GeoJSON FeatureCollection the map needs (the result of `JSON.parse` fits). */
-export interface ChoroplethFeatureCollection {
-  type: "FeatureCollection" | string;
-  features: ReadonlyArray<{ type?: string; properties?: Readonly<Record<string, unknown>> | null; geometry: unknown }>;
-}
+/** @deprecated the same type as io's `AreaFeatureCollection`. The map's input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
+export type ChoroplethFeatureCollection = AreaFeatureCollection;
 
 /** Options of {@link choroplethFigure}. */
 export interface ChoroplethOptions {

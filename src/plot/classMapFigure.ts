@@ -1,15 +1,12 @@
+import type { AreaFeatureCollection } from "../io/geoJsonTypes.js";
 import { choroplethFigure } from "./choropleth.js";
 import type { Figure } from "./figure.js";
 import { resolveClassColors } from "./palette.js";
 import { orderGroups } from "./rankingBarFigure.js";
 import { cellText, requireColumn, type PlotRow } from "./rows.js";
 
-/** The part of a GeoJSON FeatureCollection the maps need. */
-export interface MapFeatureCollection {
-  type: "FeatureCollection";
-  features: Array<{ type: "Feature"; properties: Record<string, unknown> | null; geometry: unknown; [k: string]: unknown }>;
-  [k: string]: unknown;
-}
+/** @deprecated the same type as io's `AreaFeatureCollection`. The maps' input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
+export type MapFeatureCollection = AreaFeatureCollection;
 
 /** Options of {@link classMapFigure}. */
 export interface ClassMapOptions {

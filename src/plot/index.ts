@@ -16,3 +16,7 @@ export { rankIntervalFigure } from "./rankIntervalFigure.js";
 export type { RankIntervalFigureOptions } from "./rankIntervalFigure.js";
 export { quadrantFigure, supplyMapFigure, gapMapFigure, QUADRANT_COLORS, SUPPLY_COLORSCALE } from "./supplyPlots.js";
 export type { QuadrantFigureOptions, SupplyMapOptions } from "./supplyPlots.js";
+export { transitionFigure } from "./transitionFigure.js";
+export type { TransitionFigureOptions } from "./transitionFigure.js";
+export { typeMapFigure } from "./typeMapFigure.js";
+export type { TypeMapOptions } from "./typeMapFigure.js";

@@ -2,7 +2,7 @@ import type { Figure } from "./figure.js";
 import { baseConfig, baseLayout, noteAnnotation, notesMargin } from "./layout.js";
 import { placeLabels } from "./placeLabels.js";
 import { formatGerman } from "./rows.js";
-import { choroplethFigure, type ChoroplethFeatureCollection } from "./choropleth.js";
+import { choroplethFigure } from "./choropleth.js";
 import { QUADRANTS, QUADRANT_LABELS, type CompareNeedSupplyResult, type Quadrant } from "../supply/compareNeedSupply.js";
 import type { AreaFeatureCollection } from "../supply/geojson.js";
 
@@ -163,7 +163,7 @@ export function supplyMapFigure(rows: ReadonlyArray<object>, options: SupplyMapO
   const key = options.value ?? "placeRate";
   const label = options.valueLabel ?? "Plätze je 1.000 Einwohner der Zielgruppe";
   const named = (rows as ReadonlyArray<Record<string, unknown>>).map((r) => ({ ...r, id: String(r.id), name__: options.names?.[String(r.id)] ?? String(r.id) }));
-  return choroplethFigure(options.geojson as unknown as ChoroplethFeatureCollection, named, {
+  return choroplethFigure(options.geojson, named, {
     idProperty: options.idProperty ?? "sozialraum_id",
     id: "id",
     value: key,
@@ -188,7 +188,7 @@ export function gapMapFigure(
   options: { geojson: AreaFeatureCollection; idProperty?: string; title?: string; names?: Readonly<Record<string, string>> },
 ): Figure {
   const rows = result.rows.map((r) => ({ id: r.id, name: options.names?.[r.id] ?? r.id, quadrant: r.quadrantLabel }));
-  return choroplethFigure(options.geojson as unknown as ChoroplethFeatureCollection, rows, {
+  return choroplethFigure(options.geojson, rows, {
     idProperty: options.idProperty ?? "sozialraum_id",
     id: "id",
     value: "quadrant",

@@ -39,7 +39,7 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     zScoreSection(result),
     ...result.conspicuousness.targetGroups.map((g) => targetGroupSection(result, g)),
     contextSection(result),
-    ...(result.supply ? [supplySection(result.supply, { geojson: result.geojson! })] : []),
+    ...(result.supply ? [supplySection(result.supply, { geojson: result.geojson ?? undefined })] : []),
     ...(result.mix ? [mixAnalysisSection(result.mix, result.geojson ? { geojson: result.geojson, idProperty: p.id } : {})] : []),
     ...(result.neighbourhood
       ? [neighbourhoodSection(result.neighbourhood, { geojson: result.geojson, names: Object.fromEntries(result.areas.map((a) => [a.id, a.name])), idProperty: p.id })]

@@ -39,8 +39,8 @@ export interface GearyResult extends GlobalTestInference {
  *              + S0² (n′² − 3 − (n′ − 1)² b2)] / (n (n′ − 2)(n′ − 3) S0²)
  *
  * a mix of n′ and n that can make Var_R negative (then its z and p are NaN, as in spdep, with a warning). The
- * permutation test counts simulated C at most as large as observed for "greater" (via `permutationInference` on
- * −C).
+ * permutation test (seeded, on `threads` cores with the same result for any count, see `globalPermutationTest`)
+ * counts simulated C at most as large as observed for "greater" (via `permutationInference` on −C).
  *
  * @example
  * geary(values, readGal(galText)).C;
@@ -77,7 +77,7 @@ export function geary(values: ArrayLike<number>, weights: SpatialWeights, option
     warnings.push(`${fn}: the variance under randomisation is ${varianceRandomization} (spdep's adjust.n formula with islands); its z and p are NaN`);
   }
   // On −C, so that "greater" (positive autocorrelation) counts the simulated C at most as large as observed.
-  const sim = globalPermutationTest(setup, -C, (zp) => -scale * squaredDifferences(zp));
+  const sim = globalPermutationTest(setup, -C, "geary", scale);
   return {
     name: "Geary's C",
     statistic: C,

@@ -1,19 +1,13 @@
-/**
- * The part of GeoJSON (RFC 7946) the spatial weights read: a FeatureCollection of Polygons, MultiPolygons or
- * Points. Typed loosely so that the result of `JSON.parse` can be passed directly.
- */
-export interface SpatialFeatureCollection {
-  type: "FeatureCollection" | string;
-  features: ReadonlyArray<SpatialFeature>;
-}
+import type { AreaFeatureCollection, GeoJsonAreaFeature } from "../io/geoJsonTypes.js";
 
+/**
+ * @deprecated use `AreaFeatureCollection` (or the checked `AreaGeometries`) from io; this is the same type.
+ * The spatial functions take io's GeoJSON input type: raw GeoJSON (the result of `JSON.parse`) or, better, the
+ * checked `AreaGeometries` of `readGeometry`/`readGeoJson` — both without a cast.
+ */
+export type SpatialFeatureCollection = AreaFeatureCollection;
 /** One GeoJSON feature: an area (Polygon/MultiPolygon) or a point. */
-export interface SpatialFeature {
-  type?: string;
-  id?: string | number;
-  properties?: Readonly<Record<string, unknown>> | null;
-  geometry: { type: string; coordinates?: unknown } | null;
-}
+export type SpatialFeature = GeoJsonAreaFeature;
 
 /** Checks the collection and returns the area ids: `properties[idProperty]`, or the feature `id` without it. */
 export function featureIds(fn: string, geojson: SpatialFeatureCollection, idProperty: string | undefined): string[] {

@@ -1,5 +1,6 @@
-import { createRng, shuffleInPlace } from "../inference/random.js";
+import { resolveThreads, runBlocks } from "../inference/parallel.js";
 import { permutationInference, type PermutationInference } from "../inference/permutation.js";
+import { KERNEL_HELPERS, globalPermutationBlock } from "./permutationKernels.js";
 import { deviations, permutationOptions, prepareWeights, valuesFor, weightsConstants, type WeightsTransformOption } from "./prepare.js";
 import type { SpatialWeights } from "./spatialWeights.js";
 
@@ -32,6 +33,12 @@ export interface GlobalTestOptions {
    * changes too: I by the factor (n − islands)/n, C by (n − islands − 1)/(n − 1).
    */
   adjustN?: boolean;
+  /**
+   * Threads for the permutations (default: the available cores, `os.availableParallelism()`, at most 8, for
+   * n · permutations ≥ 2 000 000, else 1). 1 runs here without a worker. The result is the same for every value:
+   * each block of 32 permutations draws from its own generator (seed, block index).
+   */
+  threads?: number;
 }
 
 /** The inference fields shared by the results of `moran` and `geary` (PySAL style: added, never changing the statistic). */
@@ -85,6 +92,8 @@ export interface GlobalTestSetup {
   alternative: GlobalAlternative;
   permutations: number;
   seed: number;
+  /** Threads of the permutation test (resolved `threads` option). */
+  threads: number;
   /** The weights' warnings and one about islands. */
   warnings: string[];
 }
@@ -133,6 +142,7 @@ export function globalTestSetup(
   const { s0, s1, s2 } = weightsConstants(w);
   if (!(s0 > 0)) throw new Error(`${fn}: the weights have no links (S0 = 0)`);
   const b2 = (n * m4) / (m2 * m2);
+  const threads = resolveThreads(fn, options.threads, (n + w.indices.length) * permutations, 20_000_000);
   const warnings = [...w.warnings];
   if (islands.length > 0) {
     warnings.push(
@@ -141,30 +151,49 @@ export function globalTestSetup(
         : `${fn}: ${islands.length} island(s) kept in n with a spatial lag of 0 (as esda; spdep: adjust.n = FALSE)`,
     );
   }
-  return { w, n, nEffective, islands, adjustN, z, m2, m4, b2, s0, s1, s2, transform, alternative, permutations, seed, warnings };
+  return { w, n, nEffective, islands, adjustN, z, m2, m4, b2, s0, s1, s2, transform, alternative, permutations, seed, threads, warnings };
 }
 
+/** Permutations per block of the global tests (fixed, so that blocks and their generators never depend on threads). */
+const PERMUTATIONS_PER_BLOCK = 32;
+
 /**
- * The permutation test of a global statistic: shuffles a copy of `z` `permutations` times with
- * `createRng(seed)`, evaluates `statistic` on each permutation and compares with `observed` by
- * `permutationInference` (pseudo p = (M + 1)/(R + 1)). Null when `permutations` is 0.
+ * The permutation test of a global statistic: `permutations` random permutations of `z`, in blocks of 32, block b
+ * shuffling its own copy of z with `createRng(streamSeed(seed, b))` (so the result is the same for any number of
+ * threads); evaluates the statistic (`kind` "moran": scale · Σ_i z_i Σ_j w_ij z_j; "geary": −scale ·
+ * Σ_ij w_ij (z_i − z_j)², negated so that "greater" counts small C) on each permutation and compares with
+ * `observed` by `permutationInference` (pseudo p = (M + 1)/(R + 1)). Null when `permutations` is 0.
  *
  * @example
- * const sim = globalPermutationTest(setup, I, (zp) => ((n / s0) * crossProduct(w, zp, zp)) / m2);
+ * const sim = globalPermutationTest(setup, I, "moran", n / s0 / m2);
  */
 export function globalPermutationTest(
-  setup: Pick<GlobalTestSetup, "z" | "permutations" | "seed" | "alternative">,
+  setup: Pick<GlobalTestSetup, "w" | "z" | "permutations" | "seed" | "alternative" | "threads">,
   observed: number,
-  statistic: (permuted: Float64Array) => number,
+  kind: "moran" | "geary",
+  scale: number,
 ): PermutationInference | null {
-  const { z, permutations, seed, alternative } = setup;
+  const { w, z, permutations, seed, alternative, threads } = setup;
   if (permutations <= 0) return null;
-  const rng = createRng(seed);
-  const zp = z.slice();
   const simulated = new Float64Array(permutations);
-  for (let r = 0; r < permutations; r++) {
-    shuffleInPlace(zp, rng);
-    simulated[r] = statistic(zp);
-  }
+  runBlocks({
+    kernel: globalPermutationBlock,
+    helpers: KERNEL_HELPERS,
+    data: {
+      z,
+      offsets: w.offsets,
+      indices: w.indices,
+      weights: w.values,
+      out: simulated,
+      n: w.n,
+      kind: kind === "moran" ? 0 : 1,
+      scale,
+      permutations,
+      seed,
+      blockSize: PERMUTATIONS_PER_BLOCK,
+    },
+    blocks: Math.ceil(permutations / PERMUTATIONS_PER_BLOCK),
+    threads,
+  });
   return permutationInference(observed, simulated, { alternative });
 }

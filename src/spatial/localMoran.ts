@@ -1,6 +1,6 @@
-import { createRng, type Rng } from "../inference/random.js";
-import { permutationInference } from "../inference/permutation.js";
+import { resolveThreads } from "../inference/parallel.js";
 import { benjaminiHochberg } from "./benjaminiHochberg.js";
+import { conditionalPermutationP } from "./lisaPermutations.js";
 import { normalPValue } from "./normalTail.js";
 import { deviations, permutationOptions, prepareWeights, valuesFor, type WeightsTransformOption } from "./prepare.js";
 import type { SpatialWeights } from "./spatialWeights.js";
@@ -41,6 +41,12 @@ export interface LocalMoranOptions {
    * (`mlvar = TRUE`) and GeoDa; "n-1": Σz²/(n − 1) as PySAL esda `Moran_Local` (I_i smaller by (n − 1)/n).
    */
   denominator?: "n" | "n-1";
+  /**
+   * Threads for the permutations (default: the available cores, `os.availableParallelism()`, at most 8, for
+   * n · permutations ≥ 2 000 000, else 1). 1 runs here without a worker. The result is the same for every value:
+   * each area draws from its own generator (seed, area index).
+   */
+  threads?: number;
 }
 
 /** One area of {@link localMoran}. */
@@ -94,9 +100,11 @@ export interface LocalMoranArea {
  *
  * Significance by conditional permutation: for each area i and each of the R permutations, k_i values are
  * drawn without replacement from the n − 1 other areas (i keeps its value) and put at the places of its
- * neighbours; the pseudo p-value (M + 1)/(R + 1) comes from `permutationInference` (default folded tail). By
- * default the draws are independent per area and permutation (esda's crand instead shares one set of R draws
- * among all areas); `sampling: "pooled"` is a faster middle way (see the option). Quadrants: H/L by z_i > 0 and lag > 0 (esda, spdep's
+ * neighbours; the pseudo p-value (M + 1)/(R + 1) is counted as `permutationInference` does (default folded tail).
+ * By default the draws are independent per area and permutation (esda's crand instead shares one set of R draws
+ * among all areas); `sampling: "pooled"` is a faster middle way (see the option). Area i draws from its own
+ * generator `createRng(streamSeed(seed, i))`, so the areas run on `threads` cores (worker threads, the call stays
+ * synchronous) and the result is the same to the byte for any number of threads. Quadrants: H/L by z_i > 0 and lag > 0 (esda, spdep's
  * "pysal" quadrants), before any significance filter; `cluster` shows the quadrant only for significant
  * areas. With `fdr`, significance uses Benjamini–Hochberg adjusted p-values (controls the expected share of
  * false "clusters" among all flagged areas at alpha; without it, about alpha · n areas are flagged by chance).
@@ -150,8 +158,9 @@ export function localMoran(values: ArrayLike<number>, weights: SpatialWeights, o
     Ii[i] = (z[i] / s2) * lag;
   }
 
+  const threads = resolveThreads(fn, options.threads, n * permutations);
   const pSim =
-    permutations > 0 ? conditionalPermutationP(z, w, Ii, s2, permutations, createRng(seed), alternative, sampling === "pooled") : null;
+    permutations > 0 ? conditionalPermutationP(z, w, Ii, s2, { permutations, seed, alternative, pooled: sampling === "pooled", threads }) : null;
 
   const rows: LocalMoranArea[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -201,239 +210,3 @@ export function localMoran(values: ArrayLike<number>, weights: SpatialWeights, o
   });
   return rows;
 }
-
-/**
- * Pseudo p-values of the conditional permutation test, one per area. For area i with k neighbours: in each
- * permutation draw k distinct areas from the n − 1 others, I_i* = (z_i/s2) Σ_t w_it z_draw(t).
- *
- * This is the hot loop of LISA. Indices come from the seeded generator's 53-bit uniforms as ⌊u·(n − 1)⌋ — two per
- * uniform while n − 1 ≤ 65 536, the second from the fraction u·(n − 1) − ⌊u·(n − 1)⌋, which keeps ≥ 37 random
- * bits (non-uniformity < 2^−21) — and indices ≥ i are shifted up by one without a branch, so i is never drawn.
- * Without replacement: for k ≤ 6 the picks stay in local variables and a repeated pick is redrawn after a
- * comparison; for 6 < k ≤ (n − 1)/2 byte stamps mark the picks of the current permutation; for larger k a
- * partial Fisher–Yates shuffle of the others is used. With `pooled`, areas read rows of one pool of random sets
- * instead (see `LocalMoranOptions.sampling`).
- */
-function conditionalPermutationP(
-  z: Float64Array,
-  w: SpatialWeights,
-  Ii: Float64Array,
-  s2: number,
-  permutations: number,
-  rng: Rng,
-  alternative: "folded" | "greater" | "less" | "two-sided",
-  pooled: boolean,
-): Float64Array {
-  const { n, offsets, values: wv } = w;
-  const others = n - 1;
-  const twoPerUniform = others <= 65536;
-  const out = new Float64Array(n);
-  const sims = new Float64Array(permutations);
-  let spare = -1; // unused second index (in 0..n−2, not yet shifted past any i) of the last uniform
-  const pool = pooled ? neighbourSetPool(offsets, n, permutations, rng) : null;
-  // Byte stamps (1…255, cleared on wrap-around) keep the membership test in the L1 cache.
-  const stamp = new Uint8Array(n);
-  let stampValue = 0;
-  // For partial Fisher–Yates when k is large: a permutation of 0..n−1 and where each index sits.
-  let shuffled: Int32Array | null = null;
-  let where: Int32Array | null = null;
-  for (let i = 0; i < n; i++) {
-    const start = offsets[i];
-    const k = offsets[i + 1] - start;
-    const coef = z[i] / s2;
-    if (k === 0 || coef === 0) {
-      out[i] = 1; // every simulated I_i equals the observed one (0)
-      continue;
-    }
-    const below = i - 1;
-    if (pool && 2 * k <= others) {
-      // R distinct rows of the pool: random offset, random stride (the row count is prime).
-      const { sets, rows, width } = pool;
-      let row = rng.int(rows);
-      const stride = 1 + rng.int(rows - 1);
-      for (let r = 0; r < permutations; r++) {
-        const base = row * width;
-        let lag = 0;
-        for (let t = 0; t < k; t++) {
-          const a = sets[base + t];
-          lag += wv[start + t] * z[a + ((below - a) >>> 31)]; // a ≥ i → a + 1: i itself is never drawn
-        }
-        sims[r] = coef * lag;
-        row += stride;
-        if (row >= rows) row -= rows;
-      }
-    } else if (k <= 6 && 2 * k <= others) {
-      // Few neighbours (the usual case): the picks stay in registers and duplicates are found by comparison,
-      // two picks per uniform (a from ⌊x⌋, b from the fraction of x = u·(n − 1)) while n − 1 ≤ 65 536.
-      const w0 = wv[start];
-      const w1 = k > 1 ? wv[start + 1] : 0;
-      const w2 = k > 2 ? wv[start + 2] : 0;
-      const w3 = k > 3 ? wv[start + 3] : 0;
-      const w4 = k > 4 ? wv[start + 4] : 0;
-      const w5 = k > 5 ? wv[start + 5] : 0;
-      for (let r = 0; r < permutations; r++) {
-        let x = rng.next() * others;
-        let a = x | 0; // ⌊x⌋ (x < 2^31)
-        let b = twoPerUniform ? ((x - a) * others) | 0 : (rng.next() * others) | 0;
-        const ja = a + ((below - a) >>> 31); // a ≥ i → a + 1: i itself is never drawn
-        let lag = w0 * z[ja];
-        if (k > 1) {
-          let jb = b + ((below - b) >>> 31);
-          while (jb === ja) jb = freshIndex(rng, others, below);
-          lag += w1 * z[jb];
-          if (k > 2) {
-            x = rng.next() * others;
-            a = x | 0;
-            b = twoPerUniform ? ((x - a) * others) | 0 : (rng.next() * others) | 0;
-            let jc = a + ((below - a) >>> 31);
-            while (jc === ja || jc === jb) jc = freshIndex(rng, others, below);
-            lag += w2 * z[jc];
-            if (k > 3) {
-              let jd = b + ((below - b) >>> 31);
-              while (jd === ja || jd === jb || jd === jc) jd = freshIndex(rng, others, below);
-              lag += w3 * z[jd];
-              if (k > 4) {
-                x = rng.next() * others;
-                a = x | 0;
-                b = twoPerUniform ? ((x - a) * others) | 0 : (rng.next() * others) | 0;
-                let je = a + ((below - a) >>> 31);
-                while (je === ja || je === jb || je === jc || je === jd) je = freshIndex(rng, others, below);
-                lag += w4 * z[je];
-                if (k > 5) {
-                  let jf = b + ((below - b) >>> 31);
-                  while (jf === ja || jf === jb || jf === jc || jf === jd || jf === je) jf = freshIndex(rng, others, below);
-                  lag += w5 * z[jf];
-                }
-              }
-            }
-          }
-        }
-        sims[r] = coef * lag;
-      }
-    } else if (2 * k <= others) {
-      // Equal weights in the row (binary or row-standardised contiguity): sum first, multiply once.
-      let equal = true;
-      for (let p = start + 1; p < start + k; p++) if (wv[p] !== wv[start]) equal = false;
-      const w0 = wv[start];
-      for (let r = 0; r < permutations; r++) {
-        if (++stampValue === 256) {
-          stamp.fill(0);
-          stampValue = 1;
-        }
-        let sum = 0;
-        let t = 0;
-        // Two draws per uniform: a from ⌊x⌋, b from the fraction of x = u·(n − 1).
-        for (; twoPerUniform && t + 1 < k; t += 2) {
-          const x = rng.next() * others;
-          const a = x | 0; // ⌊x⌋ (x < 2^31)
-          const b = ((x - a) * others) | 0;
-          let ja = a + ((below - a) >>> 31); // a ≥ i → a + 1: i itself is never drawn
-          if (stamp[ja] === stampValue) ja = redraw(rng, stamp, stampValue, others, below);
-          stamp[ja] = stampValue;
-          let jb = b + ((below - b) >>> 31);
-          if (stamp[jb] === stampValue) jb = redraw(rng, stamp, stampValue, others, below);
-          stamp[jb] = stampValue;
-          sum += equal ? z[ja] + z[jb] : wv[start + t] * z[ja] + wv[start + t + 1] * z[jb];
-        }
-        for (; t < k; t++) {
-          let j: number;
-          if (spare >= 0) {
-            j = spare + ((below - spare) >>> 31); // the unused second index of an earlier uniform
-            spare = -1;
-          } else {
-            const x = rng.next() * others;
-            const a = x | 0;
-            j = a + ((below - a) >>> 31);
-            if (twoPerUniform) spare = ((x - a) * others) | 0;
-          }
-          if (stamp[j] === stampValue) j = redraw(rng, stamp, stampValue, others, below);
-          stamp[j] = stampValue;
-          sum += equal ? z[j] : wv[start + t] * z[j];
-        }
-        sims[r] = coef * (equal ? w0 * sum : sum);
-      }
-    } else {
-      // Partial Fisher–Yates over the n − 1 others (i parked at the end of the shuffled array).
-      if (!shuffled || !where) {
-        shuffled = new Int32Array(n);
-        where = new Int32Array(n);
-        for (let a = 0; a < n; a++) shuffled[a] = where[a] = a;
-      }
-      swap(shuffled, where, where[i], n - 1);
-      for (let r = 0; r < permutations; r++) {
-        let lag = 0;
-        for (let t = 0; t < k; t++) {
-          swap(shuffled, where, t, t + Math.floor(rng.next() * (others - t)));
-          lag += wv[start + t] * z[shuffled[t]];
-        }
-        sims[r] = coef * lag;
-      }
-    }
-    out[i] = permutationInference(Ii[i], sims, { alternative }).pSim;
-  }
-  return out;
-}
-
-/**
- * The pool of "pooled" sampling: `rows` (a prime > R) random ordered sets of `width` distinct indices in
- * 0..n−2 (width = the largest cardinality k with 2k ≤ n − 1), drawn without replacement within each row.
- */
-function neighbourSetPool(offsets: Int32Array, n: number, permutations: number, rng: Rng) {
-  const others = n - 1;
-  let width = 0;
-  for (let i = 0; i < n; i++) {
-    const k = offsets[i + 1] - offsets[i];
-    if (2 * k <= others) width = Math.max(width, k);
-  }
-  width = Math.max(width, 1);
-  const target = Math.max(permutations + 1, Math.min(64 * permutations, Math.floor(8_388_608 / width)));
-  let rows = target;
-  while (!isPrime(rows)) rows++;
-  const sets = new Int32Array(rows * width);
-  const stamp = new Uint8Array(others);
-  let value = 0;
-  for (let r = 0; r < rows; r++) {
-    if (++value === 256) {
-      stamp.fill(0);
-      value = 1;
-    }
-    for (let t = 0; t < width; t++) {
-      let a = Math.floor(rng.next() * others);
-      while (stamp[a] === value) a = Math.floor(rng.next() * others);
-      stamp[a] = value;
-      sets[r * width + t] = a;
-    }
-  }
-  return { sets, rows, width };
-}
-
-function isPrime(m: number): boolean {
-  if (m < 2) return false;
-  for (let d = 2; d * d <= m; d++) if (m % d === 0) return false;
-  return true;
-}
-
-/** A uniform index among the n − 1 others (shifted past i). */
-function freshIndex(rng: Rng, others: number, below: number): number {
-  const a = Math.floor(rng.next() * others);
-  return a + ((below - a) >>> 31);
-}
-
-/** A fresh index for a draw that repeated one of the same permutation (rare; kept out of the hot loop). */
-function redraw(rng: Rng, stamp: Uint8Array, stampValue: number, others: number, below: number): number {
-  for (;;) {
-    const a = Math.floor(rng.next() * others);
-    const j = a + ((below - a) >>> 31);
-    if (stamp[j] !== stampValue) return j;
-  }
-}
-
-function swap(pool: Int32Array, where: Int32Array, a: number, b: number): void {
-  const va = pool[a];
-  const vb = pool[b];
-  pool[a] = vb;
-  pool[b] = va;
-  where[vb] = a;
-  where[va] = b;
-}
-

@@ -39,7 +39,8 @@ export interface MoranResult extends GlobalTestInference {
  * only areas with neighbours in n, S0 and E[I] — spdep's default `adjust.n = TRUE` — while mean, Σz² and b2 still
  * run over all values, as in spdep (tests: R spdep on a chain with an island). The default is explained at
  * `GlobalTestOptions.adjustN`: with the full n the moments are those of the permutation distribution. The
- * permutation test shuffles the values `permutations` times (seeded) and counts as extreme as observed with
+ * permutation test shuffles the values `permutations` times (seeded; in blocks of 32 with generators (seed, block),
+ * on `threads` cores with the same result for any count, see `globalPermutationTest`) and counts as extreme as observed with
  * `permutationInference` (pseudo p = (M + 1)/(R + 1)). Values follow `weights.ids`.
  *
  * @example
@@ -65,7 +66,7 @@ export function moran(values: ArrayLike<number>, weights: SpatialWeights, option
   const z0 = (I - expected) / Math.sqrt(variance);
   const zR = (I - expected) / Math.sqrt(varianceRandomization);
 
-  const sim = globalPermutationTest(setup, I, (zp) => ((n / s0) * crossProduct(w, zp, zp)) / m2);
+  const sim = globalPermutationTest(setup, I, "moran", n / s0 / m2);
   return {
     name: "Moran's I",
     statistic: I,

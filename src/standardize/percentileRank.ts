@@ -1,6 +1,6 @@
 import { directionOf } from "./direction.js";
 import { presentValues } from "./presentValues.js";
-import { tiedRanks } from "./rank.js";
+import { tiedRanks } from "../stats/tiedRanks.js";
 import { missingWarning, type StandardizeCommonOptions, type StandardizedBase } from "./result.js";
 
 /** Options of {@link percentileRank}. */

@@ -1,9 +1,9 @@
 import { directionOf } from "./direction.js";
 import { presentValues } from "./presentValues.js";
 import { missingWarning, type StandardizeCommonOptions, type StandardizedBase } from "./result.js";
+import { tiedRanks, type TieMethod } from "../stats/tiedRanks.js";
 
-/** How tied values are ranked. */
-export type TieMethod = "min" | "average" | "dense" | "max";
+export type { TieMethod } from "../stats/tiedRanks.js";
 
 /** Options of {@link rank}. */
 export interface RankOptions extends StandardizeCommonOptions {
@@ -56,28 +56,4 @@ export function rank(values: ArrayLike<unknown>, options: RankOptions = {}): Ran
     excluded: pv.excluded,
     warnings: missingWarning(fn, pv.missing.length, values.length),
   };
-}
-
-/**
- * Ranks of `all[present[k]]` (k-th present value), descending in d·x, with the given tie rule. Internal: also
- * used by {@link percentileRank}.
- */
-export function tiedRanks(all: Float64Array, present: Int32Array, direction: 1 | -1, method: TieMethod): Float64Array {
-  const n = present.length;
-  const order = Int32Array.from({ length: n }, (_, k) => k);
-  // Descending in direction-adjusted value; stable so that equal values keep input order.
-  order.sort((a, b) => direction * (all[present[b]] - all[present[a]]) || a - b);
-  const ranks = new Float64Array(n);
-  let dense = 0;
-  for (let start = 0; start < n; ) {
-    const v = all[present[order[start]]];
-    let end = start + 1;
-    while (end < n && all[present[order[end]]] === v) end++;
-    dense++;
-    // Positions start+1 … end (1-based) share one rank.
-    const r = method === "min" ? start + 1 : method === "max" ? end : method === "average" ? (start + 1 + end) / 2 : dense;
-    for (let j = start; j < end; j++) ranks[order[j]] = r;
-    start = end;
-  }
-  return ranks;
 }

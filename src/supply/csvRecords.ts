@@ -1,4 +1,5 @@
-import { parse } from "csv-parse/sync";
+import { decodeText } from "../io/decodeText.js";
+import { splitCsvRecords } from "../io/splitCsvRecords.js";
 
 /** One data record of a semicolon-separated file with its line number in the file (header = line 1). */
 export interface CsvRecord {
@@ -6,42 +7,49 @@ export interface CsvRecord {
   values: Record<string, string>;
 }
 
+/** Where the supply readers send reader notes (the Windows-1252 fallback). */
+export type WarningSink = (message: string) => void;
+
 /**
- * Reads a semicolon-separated UTF-8 text (optional BOM) with a header row and checks that the required columns
- * are present. Internal helper of the supply readers; line numbers count physical lines, so a quoted text with
- * a line break does not shift the numbers of later rows.
+ * Reads a semicolon-separated file with a header row through the io CSV tokenizer (`splitCsvRecords`) and checks
+ * that the required columns are present. Internal helper of the supply readers. Bytes are decoded as the other
+ * tables are (`decodeText`: UTF-8, else Windows-1252 with a German warning sent to `onWarning`); a byte-order
+ * mark is dropped; empty lines are skipped; line numbers count physical lines, so a quoted text with a line break
+ * does not shift the numbers of later rows.
  */
-export function csvRecords(fn: string, text: string, file: string, required: readonly string[]): CsvRecord[] {
-  let rows: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    rows = parse(text, {
-      delimiter: ";",
-      bom: true,
-      relax_column_count: false,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  } catch (e) {
-    // csv-parse's own messages ("Invalid Record Length: expect 7, got 6 on line 2") name neither function nor file.
-    const err = e as { code?: unknown; lines?: unknown; message?: unknown };
-    if (typeof err?.code !== "string") throw e;
-    const where = typeof err.lines === "number" ? ` row ${err.lines}` : "";
-    throw new Error(`${fn}: ${file}${where}: ${String(err.message)}`);
+export function csvRecords(
+  fn: string,
+  input: string | Uint8Array,
+  file: string,
+  required: readonly string[],
+  onWarning: WarningSink = (m) => console.warn(m),
+): CsvRecord[] {
+  let text: string;
+  if (typeof input === "string") text = input;
+  else {
+    const decoded = decodeText(input, { file, fn });
+    for (const w of decoded.warnings) onWarning(w);
+    text = decoded.text;
   }
-  if (rows.length === 0) throw new Error(`${fn}: ${file} is empty (expected a header row)`);
-  const header = rows[0].record.map((h) => h.trim());
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const { records, rows } = splitCsvRecords(text, { separator: ";", fn, file });
+  const kept: number[] = [];
+  for (let k = 0; k < records.length; k++) if (!(records[k].length === 1 && records[k][0] === "")) kept.push(k);
+  if (kept.length === 0) throw new Error(`${fn}: ${file} is empty (expected a header row)`);
+  const header = records[kept[0]].map((h) => h.trim());
   const missingColumns = required.filter((c) => !header.includes(c));
   if (missingColumns.length > 0) {
     throw new Error(`${fn}: ${file} lacks column(s) ${missingColumns.map((c) => `"${c}"`).join(", ")} (header: ${header.join(";")})`);
   }
-  // info.lines is the line on which the record ends; it starts as many lines earlier as its fields hold line
-  // breaks (counting from the previous record's end would be wrong after skipped empty lines).
-  return rows.slice(1).map(({ record, info }) => {
+  const ragged = kept.slice(1).filter((k) => records[k].length !== header.length);
+  if (ragged.length > 0) {
+    const lines = ragged.map((k) => `${file} row ${rows[k]}: ${records[k].length} fields, expected ${header.length} (the header has ${header.length} columns, separator ";")`);
+    throw new Error(lines.length === 1 ? `${fn}: ${lines[0]}` : `${fn}: ${lines.length} errors:\n  ${lines.join("\n  ")}`);
+  }
+  return kept.slice(1).map((k) => {
     const values: Record<string, string> = {};
-    header.forEach((h, i) => (values[h] = record[i] ?? ""));
-    let breaks = 0;
-    for (const field of record) for (let p = field.indexOf("\n"); p >= 0; p = field.indexOf("\n", p + 1)) breaks++;
-    return { line: info.lines - breaks, values };
+    header.forEach((h, i) => (values[h] = records[k][i]));
+    return { line: rows[k], values };
   });
 }
 

@@ -6,6 +6,9 @@ import { compareNeedSupply, type CompareNeedSupplyResult } from "./compareNeedSu
 import type { NeighborStructure } from "./distanceBandNeighbors.js";
 import type { AreaFeatureCollection } from "./geojson.js";
 import { needsNotVisible, type NeedNotVisibleRow } from "./needsNotVisible.js";
+import { observationContradictions, type ObservationContradictionsResult } from "./observationContradictions.js";
+import { DEFAULT_LOW_SUPPLY_SHARE, DEFAULT_NEED_THRESHOLD, DEFAULT_SERVING_TYPES, type ServingType } from "./servingTypes.js";
+import { supplyGaps, type SupplyGapsResult } from "./supplyGaps.js";
 import type { Facility } from "./parseFacilities.js";
 import type { Observation } from "./parseObservations.js";
 import { populationBaseLabel } from "./populationBaseLabel.js";
@@ -40,6 +43,11 @@ export interface NeedSupplyInput {
   weights?: NeighborStructure;
   /** Area names by id for tables and plots. */
   names?: Readonly<Record<string, string>>;
+  /**
+   * Structural-data rows (id column `options.residentsId`, the population columns of the serving types): the
+   * residents served by each facility type. Without them the gaps per facility type are not computed.
+   */
+  residents?: ReadonlyArray<object>;
 }
 
 /** Options of {@link needSupplyAnalysis}. */
@@ -63,12 +71,21 @@ export interface NeedSupplyOptions {
   /** 2SFCA catchment radius in km (default 2) and decay (default none). */
   radiusKm?: number;
   decay?: CatchmentDecay;
-  /** Need level of the quadrants: "median" (default) or a number (e.g. 0 for a z-based index, 1 for "auffällig"). */
+  /** Need level of the quadrants: a number (default `needThreshold`) or "median" (half the areas by construction). */
   needLevel?: "median" | number;
   /** Supply level of the quadrants: "city" (default: the city's rate of the measure) or "median". */
   supplyLevel?: "city" | "median";
-  /** Need at or below this counts as "not visible" for observations (default: the quadrants' need level). */
+  /**
+   * High need: need index > needThreshold (default 1 = the flag threshold of conspicuousness, `DEFAULT_THRESHOLDS.flag`).
+   * Used by the gaps, the contradictions, the quadrants (default needLevel) and "not visible".
+   */
   needThreshold?: number;
+  /** Facility types and whom they serve (default {@link DEFAULT_SERVING_TYPES}); types without facilities are skipped. */
+  servingTypes?: readonly ServingType[];
+  /** Supply is low below this share of the city rate (default 0.75, see `supplyGaps`). */
+  lowSupplyShare?: number;
+  /** Id column of `input.residents` (default: idProperty). */
+  residentsId?: string;
 }
 
 /** Results for one target group. */
@@ -87,6 +104,15 @@ export interface NeedSupplyGroup {
   notVisible: NeedNotVisibleRow[];
 }
 
+/** The rules behind the gaps and contradictions, for the report's method text. */
+export interface NeedSupplyRules {
+  /** High need: need index > needThreshold. */
+  needThreshold: number;
+  /** Low supply: supply < lowSupplyShare × city rate. */
+  lowSupplyShare: number;
+  servingTypes: ServingType[];
+}
+
 /** Result of {@link needSupplyAnalysis}. */
 export interface NeedSupplyAnalysis {
   name: "needSupplyAnalysis";
@@ -100,14 +126,21 @@ export interface NeedSupplyAnalysis {
   decay: CatchmentDecay["type"];
   /** Facilities outside every area. */
   excludedFacilities: Exclusion[];
+  /** Rules of the gaps: high-need threshold, low-supply share, facility types and whom they serve. */
+  rules: NeedSupplyRules;
+  /** Gaps per facility type (serving types with at least one facility); empty without `input.residents`. */
+  typeGaps: SupplyGapsResult[];
+  /** Observations against the data, both directions (see `observationContradictions`). */
+  contradictions: ObservationContradictionsResult;
   warnings: string[];
 }
 
 /**
  * The whole "Bedarf und Angebot" step: assigns the facilities to areas (point in polygon), computes for each
  * target group the supply ratios, the supply within reach (with `weights`) and the 2SFCA accessibility, compares
- * need with the chosen supply measure (quadrants, gap ranking, gap list) and lists the areas where district
- * meetings report a need that the data do not show. Feed the result to {@link supplySection}.
+ * need with the chosen supply measure (quadrants with high need = need index > needThreshold, gap ranking), and per
+ * facility type ({@link DEFAULT_SERVING_TYPES}: whom each type serves) the supply gaps ({@link supplyGaps}) and the
+ * contradictions between district-meeting reports and the data in both directions ({@link observationContradictions}).
  *
  * @example
  * const analysis = needSupplyAnalysis(
@@ -121,6 +154,8 @@ export function needSupplyAnalysis(input: NeedSupplyInput, options: NeedSupplyOp
   const measure = options.supplyMeasure ?? "places";
   if (measure === "withinReach" && !input.weights) throw new Error(`${fn}: supplyMeasure "withinReach" needs input.weights`);
   const radiusKm = options.radiusKm ?? 2;
+  const needThreshold = options.needThreshold ?? DEFAULT_NEED_THRESHOLD;
+  const lowSupplyShare = options.lowSupplyShare ?? DEFAULT_LOW_SUPPLY_SHARE;
   const decay = options.decay ?? { type: "none" };
 
   const areas = assignPointsToAreas(input.facilities, input.geojson, { idProperty });
@@ -161,16 +196,11 @@ export function needSupplyAnalysis(input: NeedSupplyInput, options: NeedSupplyOp
     const cityLevel = measure === "catchment" ? catchment.cityLevel : ratios.city.placeRate;
     const needRows = input.need.filter((r) => r.group === group).map((r) => ({ id: r.id, need: r.need }));
     const comparison = compareNeedSupply(needRows, supplyRows, {
-      needLevel: typeof options.needLevel === "number" ? options.needLevel : undefined,
+      needLevel: options.needLevel === "median" ? undefined : options.needLevel ?? needThreshold,
       supplyLevel: (options.supplyLevel ?? "city") === "city" && cityLevel !== null ? cityLevel : undefined,
     });
     const groupNeed = input.need.filter((r) => r.group === group);
-    const useFlags = options.needThreshold === undefined && groupNeed.length > 0 && groupNeed.every((r) => typeof r.flagged === "boolean");
-    const notVisible = needsNotVisible(
-      (input.observations ?? []).filter((o) => o.group === group),
-      groupNeed,
-      useFlags ? {} : { threshold: options.needThreshold ?? comparison.needLevel },
-    );
+    const notVisible = needsNotVisible((input.observations ?? []).filter((o) => o.group === group), groupNeed, { threshold: needThreshold });
     for (const w of [...ratios.warnings, ...catchment.warnings, ...(withinReach?.warnings ?? []), ...comparison.warnings]) {
       warnings.push(`${TARGET_GROUP_LABELS[group as TargetGroup] ?? group}: ${w}`);
     }
@@ -178,6 +208,19 @@ export function needSupplyAnalysis(input: NeedSupplyInput, options: NeedSupplyOp
     const populationBase = populationBaseLabel(baseColumns);
     return { group, label: TARGET_GROUP_LABELS[group as TargetGroup] ?? group, types: types ? [...types] : null, populationBase, supplyMeasure: measure, ratios, withinReach, catchment, comparison, notVisible };
   });
+  const servingTypes = (options.servingTypes ?? DEFAULT_SERVING_TYPES).filter((t) => facilities.some((f) => f.type === t.type)).map((t) => ({ ...t }));
+  const centroidList = [...centroids.values()];
+  const typeGaps = input.residents
+    ? servingTypes.map((servingType) =>
+        supplyGaps(
+          { facilities, residents: input.residents!, centroids: centroidList, need: input.need },
+          { servingType, id: options.residentsId ?? idProperty, lowSupplyShare, needThreshold, radiusKm, decay },
+        ),
+      )
+    : [];
+  if (!input.residents) warnings.push("keine Strukturdaten (residents): Lücken je Einrichtungsart nicht bestimmt");
+  for (const g of typeGaps) warnings.push(...g.warnings);
+  const contradictions = observationContradictions(input.observations ?? [], input.need, typeGaps, servingTypes, { needThreshold });
   return {
     name: fn,
     idProperty,
@@ -188,6 +231,9 @@ export function needSupplyAnalysis(input: NeedSupplyInput, options: NeedSupplyOp
     radiusKm,
     decay: decay.type,
     excludedFacilities,
+    rules: { needThreshold, lowSupplyShare, servingTypes },
+    typeGaps,
+    contradictions,
     warnings,
   };
 }

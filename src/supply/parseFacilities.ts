@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { isTargetGroup, type TargetGroup } from "../indicators/targetGroups.js";
 import { parseGermanNumber } from "../io/parseGermanNumber.js";
 import { DEFAULT_MISSING_MARKERS } from "../io/missingMarkers.js";
-import { csvRecords, RowErrors } from "./csvRecords.js";
+import { csvRecords, RowErrors, type WarningSink } from "./csvRecords.js";
 
 /** Facility types of `data/einrichtungen.csv`. */
 export const KNOWN_FACILITY_TYPES = ["Kita", "Jugendzentrum", "Familienzentrum", "Seniorentreff", "Beratungsstelle"] as const;
@@ -22,6 +22,11 @@ export interface Facility {
 
 /** Options of {@link parseFacilities} and {@link readFacilities}. */
 export interface ParseFacilitiesOptions {
+  /**
+   * Receives reader notes, e.g. the German warning when the bytes are not UTF-8 and were read as Windows-1252
+   * (default: `console.warn`).
+   */
+  onWarning?: WarningSink;
   /** File name used in messages (default "einrichtungen.csv"). */
   file?: string;
   /** Allowed facility types (default {@link KNOWN_FACILITY_TYPES}). */
@@ -45,22 +50,22 @@ function parseCoordinate(text: string): number {
  * parseFacilities("einrichtung_id;name;typ;zielgruppe;kapazitaet;lon;lat\nE1;Kita Am Park;Kita;children;80;7,01;51,04");
  * // [{ id: "E1", name: "Kita Am Park", type: "Kita", groups: ["children"], capacity: 80, lon: 7.01, lat: 51.04 }]
  */
-export function parseFacilities(text: string, options: ParseFacilitiesOptions = {}): Facility[] {
-  return parse("parseFacilities", text, options);
+export function parseFacilities(input: string | Uint8Array, options: ParseFacilitiesOptions = {}): Facility[] {
+  return parse("parseFacilities", input, options);
 }
 
 /** Reads and parses a facility file (see {@link parseFacilities}); messages name the path. */
 export function readFacilities(path: string, options: Omit<ParseFacilitiesOptions, "file"> = {}): Facility[] {
-  return parse("readFacilities", readFileSync(path, "utf8"), { ...options, file: path });
+  return parse("readFacilities", readFileSync(path), { ...options, file: path });
 }
 
-function parse(fn: string, text: string, options: ParseFacilitiesOptions): Facility[] {
+function parse(fn: string, input: string | Uint8Array, options: ParseFacilitiesOptions): Facility[] {
   const file = options.file ?? "einrichtungen.csv";
   const types = options.types ?? KNOWN_FACILITY_TYPES;
   const errors = new RowErrors(fn, file);
   const seen = new Map<string, number>();
   const out: Facility[] = [];
-  for (const { line, values: v } of csvRecords(fn, text, file, COLUMNS)) {
+  for (const { line, values: v } of csvRecords(fn, input, file, COLUMNS, options.onWarning)) {
     const id = v.einrichtung_id.trim();
     if (id === "") errors.add(line, "einrichtung_id", id, "empty id");
     else if (seen.has(id)) errors.add(line, "einrichtung_id", id, `duplicate id (first in row ${seen.get(id)})`);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { TARGET_GROUPS } from "../indicators/targetGroups.js";
-import { csvRecords, RowErrors } from "./csvRecords.js";
+import { csvRecords, RowErrors, type WarningSink } from "./csvRecords.js";
 
 /** One observation from a district meeting (Stadtteiltreffen). */
 export interface Observation {
@@ -20,6 +20,11 @@ export interface Observation {
 
 /** Options of {@link parseObservations} and {@link readObservations}. */
 export interface ParseObservationsOptions {
+  /**
+   * Receives reader notes, e.g. the German warning when the bytes are not UTF-8 and were read as Windows-1252
+   * (default: `console.warn`).
+   */
+  onWarning?: WarningSink;
   /** File name for messages (default "stadtteiltreffen.csv"). */
   file?: string;
   /** Known area ids; an observation for another id is an error. Without it, area ids are not checked. */
@@ -44,13 +49,13 @@ export function parseObservationDate(text: string): string | null {
   return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-function parse(fn: string, text: string, options: ParseObservationsOptions): Observation[] {
+function parse(fn: string, input: string | Uint8Array, options: ParseObservationsOptions): Observation[] {
   const file = options.file ?? "stadtteiltreffen.csv";
   const areas = options.areaIds ? new Set(options.areaIds) : null;
   const groups = options.groups ?? TARGET_GROUPS;
   const errors = new RowErrors(fn, file);
   const out: Observation[] = [];
-  for (const { line, values: v } of csvRecords(fn, text, file, COLUMNS)) {
+  for (const { line, values: v } of csvRecords(fn, input, file, COLUMNS, options.onWarning)) {
     const date = parseObservationDate(v.datum);
     if (date === null) errors.add(line, "datum", v.datum, "not a date (expected YYYY-MM-DD or TT.MM.JJJJ)");
     const area = v.sozialraum_id.trim();
@@ -81,11 +86,11 @@ function parse(fn: string, text: string, options: ParseObservationsOptions): Obs
  * // [{ row: 2, date: "2018-03-14", area: "010101", group: "children", source: "Stadtteilkonferenz",
  * //    text: "Zu wenige Kita-Plätze", tags: ["kita", "betreuung"], need: "hoch" }]
  */
-export function parseObservations(text: string, options: ParseObservationsOptions = {}): Observation[] {
-  return parse("parseObservations", text, options);
+export function parseObservations(input: string | Uint8Array, options: ParseObservationsOptions = {}): Observation[] {
+  return parse("parseObservations", input, options);
 }
 
 /** Reads and validates an observation file (see {@link parseObservations}); messages name the path. */
 export function readObservations(path: string, options: Omit<ParseObservationsOptions, "file"> = {}): Observation[] {
-  return parse("readObservations", readFileSync(path, "utf8"), { ...options, file: path });
+  return parse("readObservations", readFileSync(path), { ...options, file: path });
 }

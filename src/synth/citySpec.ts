@@ -1,6 +1,6 @@
 /**
  * The specification of the embedded synthetic city: a Leverkusen-like layout (13 Stadtteile in 3 Stadtbezirke)
- * plus the structure planted into it (deprivation hot spots, trends 2016 → 2018, very small areas, under-supplied
+ * plus the structure planted into it (deprivation hot spots, trends 2014 → 2016 → 2018 → 2020, very small areas, under-supplied
  * areas). Stadtteil seeds are relative to the bounding box (u = 0 west … 1 east, v = 0 south … 1 north); planted
  * features are placed relative to the centre of their Stadtteil (offsets in the same units), so that they land
  * where their label says whatever shape the Stadtteil takes.
@@ -70,12 +70,16 @@ export interface CitySpec {
   deprivation: FieldBump[];
   /** Change of the latent deprivation from 2016 to 2018. */
   trend: FieldBump[];
+  /** Change of the latent deprivation from 2014 to 2016 (the panel's earlier survey). */
+  trendBefore: FieldBump[];
+  /** Change of the latent deprivation from 2018 to 2020 (the panel's later survey). */
+  trendAfter: FieldBump[];
   /** Population growth 2016 → 2018 in the Sozialräume nearest these bumps (amplitude = growth factor − 1). */
   growth: FieldBump[];
   smallAreas: SmallAreaSpec[];
   supply: SupplySpec[];
   /** City totals the population is scaled to. */
-  einwohner: { 2016: number; 2018: number };
+  einwohner: { 2014: number; 2016: number; 2018: number; 2020: number };
 }
 
 /** The default seed of the embedded city (data/ is generated with it). */
@@ -122,6 +126,16 @@ export const SYNTHETIC_CITY_SPEC: CitySpec = {
     { label: "Rheindorf: Großwohnsiedlung (Verschlechterung)", stadtteil: "Rheindorf", u: 0, v: 0.03, amplitude: 0.35, sigma: 3.5 },
     { label: "Manfort (Verschlechterung)", stadtteil: "Manfort", u: 0, v: 0, amplitude: 0.4, sigma: 4 },
   ],
+  trendBefore: [
+    { label: "Opladen: Bahnstadt in Planung (Verbesserung)", stadtteil: "Opladen", u: 0, v: 0, amplitude: -0.35, sigma: 5 },
+    { label: "Rheindorf: Großwohnsiedlung (Verschlechterung)", stadtteil: "Rheindorf", u: 0, v: 0.03, amplitude: 0.25, sigma: 3.5 },
+    { label: "Manfort (Verschlechterung)", stadtteil: "Manfort", u: 0, v: 0, amplitude: 0.35, sigma: 4 },
+  ],
+  trendAfter: [
+    { label: "Opladen: neue Bahnstadt (Verbesserung)", stadtteil: "Opladen", u: 0, v: 0, amplitude: -0.45, sigma: 5 },
+    { label: "Manfort (Verschlechterung)", stadtteil: "Manfort", u: 0, v: 0, amplitude: 0.4, sigma: 4 },
+    { label: "Steinbüchel: Siedlung, Sanierung ab 2018 (Verbesserung)", stadtteil: "Steinbüchel", u: 0, v: 0.05, amplitude: -0.9, sigma: 3 },
+  ],
   growth: [{ label: "Opladen: neue Bahnstadt", stadtteil: "Opladen", u: 0, v: 0, amplitude: 0.05, sigma: 4 }],
   smallAreas: [
     { stadtteil: "Wiesdorf", name: "Chempark", u: -0.12, v: 0, einwohner: 134, note: "Industriegebiet am Rhein, wenige Werkswohnungen" },
@@ -136,5 +150,5 @@ export const SYNTHETIC_CITY_SPEC: CitySpec = {
     { where: "Steinbüchel: Siedlung", kitaFactor: 0.6, none: ["Seniorentreff"], note: "wenige Kita-Plätze, kein Seniorentreff" },
     { where: "stadtteil:Schlebusch", kitaFactor: 1.3, note: "überdurchschnittlich versorgt" },
   ],
-  einwohner: { 2016: 163_487, 2018: 164_220 },
+  einwohner: { 2014: 162_905, 2016: 163_487, 2018: 164_220, 2020: 164_683 },
 };

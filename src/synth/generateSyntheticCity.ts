@@ -10,7 +10,8 @@ import { plantNetwork, type ActorRow, type CooperationRow, type NetworkPlan } fr
 import { buildPartition, type CityPartition } from "./partition.js";
 import { largestRemainder, normal } from "./sampling.js";
 import { bumpValue, smoothField, type PlacedBump } from "./smoothField.js";
-import { drawAreaCounts, drawAreaEffects, publishRow, SUPPRESSION_THRESHOLD } from "./strukturdaten.js";
+import { panelYears, type PanelBasis } from "./panelYears.js";
+import { drawAreaCounts, drawAreaEffects, publishRow, SUPPRESSION_THRESHOLD, type AreaCounts, type SurveyYear } from "./strukturdaten.js";
 import type { SyntheticArea } from "./syntheticArea.js";
 
 /** One row of data/gebiete.csv. */
@@ -35,7 +36,7 @@ export interface SyntheticCity {
   seed: number;
   gebiete: GebietRow[];
   /** Published rows (suppressed cells are `Missing` with marker "." or "-", not-recorded cells marker ""). */
-  strukturdaten: { 2016: Array<Record<string, Cell>>; 2018: Array<Record<string, Cell>> };
+  strukturdaten: Record<SurveyYear, Array<Record<string, Cell>>>;
   geojson: { type: "FeatureCollection"; features: SozialraumFeature[] };
   einrichtungen: FacilityRow[];
   stadtteiltreffen: PlantedObservation[];
@@ -50,8 +51,9 @@ export interface SyntheticCity {
 
 /**
  * Generates the embedded synthetic city (see data/README.md): 13 Stadtteile in 3 Stadtbezirke, 61 Sozialräume on
- * a contiguous partition, counts for 2016 and 2018 with a spatially clustered latent deprivation, very small
- * areas with suppressed cells, facilities with planted gaps and local observations. Same seed → same city.
+ * a contiguous partition, counts for the biennial surveys 2014, 2016, 2018 and 2020 (a panel) with a spatially
+ * clustered latent deprivation and planted trends, very small areas with suppressed cells, facilities with planted
+ * gaps and local observations. Same seed → same city.
  *
  * @example
  * const city = generateSyntheticCity({ seed: 20190531 });
@@ -68,7 +70,15 @@ export function generateSyntheticCity(options: { seed?: number; spec?: CitySpec 
     return rngFromGenerator(xoroshiro128plus(s), s);
   };
   const partition = buildPartition(spec, stream(0));
-  const { areas, cellsById } = describeAreas(spec, partition, stream(1));
+  const described = describeAreas(spec, partition, stream(1));
+  const { cellsById } = described;
+  // The surveys 2014 and 2020 come from their own streams: 2016 and 2018 (and all other files) stay as they were.
+  const panel = panelYears(spec, described.areas.map((a) => a.deprivation), described.basis, stream(5), stream(6));
+  const areas: SyntheticArea[] = described.areas.map((a, k) => ({
+    ...a,
+    deprivation: { 2014: panel.before.deprivation[k], ...a.deprivation, 2020: panel.after.deprivation[k] },
+    counts: { 2014: panel.before.counts[k], ...a.counts, 2020: panel.after.counts[k] },
+  }));
   const cellsOf = (a: SyntheticArea): number[] => cellsById.get(a.id) ?? [];
   const einrichtungen = placeFacilities(stream(2), areas, partition, cellsOf);
   const stadtteiltreffen = plantObservations(stream(3), areas);
@@ -84,11 +94,11 @@ export function generateSyntheticCity(options: { seed?: number; spec?: CitySpec 
     stadtbezirk_id: a.stadtbezirkId,
     stadtbezirk_name: a.stadtbezirkName,
   }));
-  const publish = (year: 2016 | 2018): Array<Record<string, Cell>> =>
+  const publish = (year: SurveyYear): Array<Record<string, Cell>> =>
     areas.map((a) =>
       publishRow(a.id, a.counts[year], {
-        // In 2016 the migration background was not reported for very small areas (empty cell).
-        emptyColumns: year === 2016 && a.counts[2016].einwohner < SUPPRESSION_THRESHOLD ? ["migrationshintergrund"] : [],
+        // Until 2016 the migration background was not reported for very small areas (empty cell).
+        emptyColumns: year <= 2016 && a.counts[year].einwohner < SUPPRESSION_THRESHOLD ? ["migrationshintergrund"] : [],
       }),
     );
   const features: SozialraumFeature[] = areas.map((a) => ({
@@ -100,7 +110,7 @@ export function generateSyntheticCity(options: { seed?: number; spec?: CitySpec 
   return {
     seed,
     gebiete,
-    strukturdaten: { 2016: publish(2016), 2018: publish(2018) },
+    strukturdaten: { 2014: publish(2014), 2016: publish(2016), 2018: publish(2018), 2020: publish(2020) },
     geojson: { type: "FeatureCollection", features },
     einrichtungen,
     stadtteiltreffen,
@@ -112,8 +122,14 @@ export function generateSyntheticCity(options: { seed?: number; spec?: CitySpec 
   };
 }
 
-/** Names, ids, geometry, latent fields and counts of every Sozialraum, in id order. */
-function describeAreas(spec: CitySpec, p: CityPartition, rng: Rng): { areas: SyntheticArea[]; cellsById: Map<string, number[]> } {
+/** A Sozialraum with the surveys 2016 and 2018 (the others are drawn by {@link panelYears}). */
+type TwoYearArea = Omit<SyntheticArea, "counts" | "deprivation"> & {
+  counts: { 2016: AreaCounts; 2018: AreaCounts };
+  deprivation: { 2016: number; 2018: number };
+};
+
+/** Names, ids, geometry, latent fields and counts 2016/2018 of every Sozialraum, in id order, with the panel basis. */
+function describeAreas(spec: CitySpec, p: CityPartition, rng: Rng): { areas: TwoYearArea[]; basis: PanelBasis[]; cellsById: Map<string, number[]> } {
   const { nx, ny } = p;
   const nAreas = p.areaStadtteil.length;
   const cells: number[][] = Array.from({ length: nAreas }, () => []);
@@ -145,6 +161,8 @@ function describeAreas(spec: CitySpec, p: CityPartition, rng: Rng): { areas: Syn
   const deprivationBumps = place(spec.deprivation);
   const trendBumps = place(spec.trend);
   const growthBumps = place(spec.growth);
+  const trendBeforeBumps = place(spec.trendBefore);
+  const trendAfterBumps = place(spec.trendAfter);
 
   // Names and ids: designated small areas first, then compass labels inside each Stadtteil.
   const name: string[] = new Array(nAreas);
@@ -203,9 +221,20 @@ function describeAreas(spec: CitySpec, p: CityPartition, rng: Rng): { areas: Syn
   const hotspotOf = (bumps: PlacedBump[], a: number): string[] =>
     bumps.filter((b) => p.cellArea[Math.floor(b.y) * nx + Math.floor(b.x)] === a).map((b) => b.label);
 
-  const areas: SyntheticArea[] = cells.map((_, a) => {
+  const basisOf: PanelBasis[] = new Array(nAreas);
+  const areas: TwoYearArea[] = cells.map((_, a) => {
     const st = spec.stadtteile[p.areaStadtteil[a]];
     const effects = drawAreaEffects(rng);
+    // Pure (no random draws), so the 2016/2018 stream is consumed exactly as before.
+    basisOf[a] = {
+      effects,
+      ageing: ageing[a],
+      weight: weight2016[a],
+      growth: growth[a],
+      smallSize: smallSize[a],
+      trendBefore: meanOver(a, (_c, x, y) => bumpValue(trendBeforeBumps, x, y)),
+      trendAfter: meanOver(a, (_c, x, y) => bumpValue(trendAfterBumps, x, y)),
+    };
     const d18 = d2016[a] + trend[a];
     const counts = {
       2016: drawAreaCounts(rng, { einwohner: ew2016[a], d: d2016[a], a: ageing[a], effects, year: 2016 }),
@@ -241,7 +270,8 @@ function describeAreas(spec: CitySpec, p: CityPartition, rng: Rng): { areas: Syn
   });
   const cellsById = new Map<string, number[]>();
   cells.forEach((cs, a) => cellsById.set(id[a], cs));
-  return { areas: areas.sort((x, y) => x.id.localeCompare(y.id)), cellsById };
+  const order = areas.map((_, a) => a).sort((x, y) => areas[x].id.localeCompare(areas[y].id));
+  return { areas: order.map((a) => areas[a]), basis: order.map((a) => basisOf[a]), cellsById };
 }
 
 function zScores(values: number[]): number[] {

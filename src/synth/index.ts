@@ -9,7 +9,9 @@ export { syntheticCityFiles, writeSyntheticCity, SYNTHETIC_CITY_FILES } from "./
 export { SYNTHETIC_CITY_SEED, SYNTHETIC_CITY_SPEC } from "./citySpec.js";
 export type { CitySpec, FieldBump, SmallAreaSpec, StadtteilSpec, SupplySpec } from "./citySpec.js";
 export type { SyntheticArea } from "./syntheticArea.js";
-export type { AreaCounts } from "./strukturdaten.js";
+export type { AreaCounts, SurveyYear } from "./strukturdaten.js";
+export { SURVEY_YEARS } from "./strukturdaten.js";
+export type { PanelBasis, PanelYear } from "./panelYears.js";
 export type { FacilityRow, FacilityType } from "./facilities.js";
 export type { ObservationRow, PlantedObservation } from "./observations.js";
 export type { ActorRow, CooperationRow, NetworkPlan } from "./network.js";

@@ -29,7 +29,7 @@ export const STRUKTURDATEN_COLUMNS = [
 /** The counts of one Sozialraum in one year, before suppression. */
 export type AreaCounts = Record<Exclude<(typeof STRUKTURDATEN_COLUMNS)[number], "sozialraum_id">, number>;
 
-/** Persistent area effects (drawn once per Sozialraum, so that 2016 and 2018 resemble each other). */
+/** Persistent area effects (drawn once per Sozialraum, so that the survey years resemble each other). */
 export interface AreaEffects {
   age: number[];
   sgb2: number;
@@ -53,10 +53,21 @@ export function drawAreaEffects(rng: Rng): AreaEffects {
   };
 }
 
-/** Year-specific shifts of the city-wide levels on the logit scale (2018: more SGB II after 2015/16 arrivals). */
-export const YEAR_SHIFT: Record<2016 | 2018, { sgb2: number; elderly: number; migration: number }> = {
+/** The survey years of the embedded city (biennial, 31 December). */
+export const SURVEY_YEARS = [2014, 2016, 2018, 2020] as const;
+
+/** One survey year of the embedded city. */
+export type SurveyYear = (typeof SURVEY_YEARS)[number];
+
+/**
+ * Year-specific shifts of the city-wide levels on the logit scale (2018: more SGB II after 2015/16 arrivals;
+ * 2020: a little more SGB II and Grundsicherung again).
+ */
+export const YEAR_SHIFT: Record<SurveyYear, { sgb2: number; elderly: number; migration: number }> = {
+  2014: { sgb2: -0.03, elderly: -0.04, migration: -0.08 },
   2016: { sgb2: 0, elderly: 0, migration: 0 },
   2018: { sgb2: 0.06, elderly: 0.06, migration: 0.1 },
+  2020: { sgb2: 0.09, elderly: 0.1, migration: 0.16 },
 };
 
 /**
@@ -65,7 +76,7 @@ export const YEAR_SHIFT: Record<2016 | 2018, { sgb2: number; elderly: number; mi
  * construction: the age bands sum to einwohner, SGB II persons = under 15 + erwerbsfähige 15–64 + a few
  * non-employable, arbeitslose = SGB II + SGB III, and every subgroup is at most its population.
  */
-export function drawAreaCounts(rng: Rng, options: { einwohner: number; d: number; a: number; effects: AreaEffects; year: 2016 | 2018 }): AreaCounts {
+export function drawAreaCounts(rng: Rng, options: { einwohner: number; d: number; a: number; effects: AreaEffects; year: SurveyYear }): AreaCounts {
   const { einwohner: n, d, a, effects: e, year } = options;
   const shift = YEAR_SHIFT[year];
   const yr = (): number => normal(rng, 0, 0.04); // year-to-year wobble of a rate

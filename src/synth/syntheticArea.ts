@@ -1,4 +1,4 @@
-import type { AreaCounts } from "./strukturdaten.js";
+import type { AreaCounts, SurveyYear } from "./strukturdaten.js";
 
 /** Everything the generator knows about one Sozialraum (the published files show only part of it). */
 export interface SyntheticArea {
@@ -15,11 +15,11 @@ export interface SyntheticArea {
   /** Centre in lattice cell units (x east, y north). */
   x: number;
   y: number;
-  /** Latent deprivation (z-scale, + = more deprived) per year; standardised across Sozialräume in 2016. */
-  deprivation: { 2016: number; 2018: number };
+  /** Latent deprivation (z-scale, + = more deprived) per survey year; standardised across Sozialräume in 2016. */
+  deprivation: Record<SurveyYear, number>;
   /** Latent ageing (z-scale, + = older population). */
   ageing: number;
-  counts: { 2016: AreaCounts; 2018: AreaCounts };
+  counts: Record<SurveyYear, AreaCounts>;
   /** Labels of the planted deprivation bumps whose centre lies in this Sozialraum. */
   hotspots: string[];
   /** Note of a planted very small area, if this is one. */

@@ -9,8 +9,10 @@ import { syntheticCityReadme } from "./syntheticCityReadme.js";
 /** File names of the embedded city in data/, in the order they are written. */
 export const SYNTHETIC_CITY_FILES = [
   "gebiete.csv",
+  "strukturdaten_2014.csv",
   "strukturdaten_2016.csv",
   "strukturdaten_2018.csv",
+  "strukturdaten_2020.csv",
   "sozialraeume.geojson",
   "einrichtungen.csv",
   "stadtteiltreffen.csv",
@@ -39,8 +41,10 @@ export function syntheticCityFiles(city: SyntheticCity): Record<(typeof SYNTHETI
   if (!city.einrichtungen.every((f) => FACILITY_TYPES.includes(f.typ))) throw new Error("syntheticCityFiles: unknown facility type");
   return {
     "gebiete.csv": germanCsv(gebieteColumns, city.gebiete as unknown as Array<Record<string, unknown>>),
+    "strukturdaten_2014.csv": germanCsv(STRUKTURDATEN_COLUMNS, city.strukturdaten[2014]),
     "strukturdaten_2016.csv": germanCsv(STRUKTURDATEN_COLUMNS, city.strukturdaten[2016]),
     "strukturdaten_2018.csv": germanCsv(STRUKTURDATEN_COLUMNS, city.strukturdaten[2018]),
+    "strukturdaten_2020.csv": germanCsv(STRUKTURDATEN_COLUMNS, city.strukturdaten[2020]),
     "sozialraeume.geojson": geojson,
     "einrichtungen.csv": germanCsv(facilityColumns, city.einrichtungen as unknown as Array<Record<string, unknown>>),
     "stadtteiltreffen.csv": germanCsv(observationColumns, city.stadtteiltreffen as unknown as Array<Record<string, unknown>>),

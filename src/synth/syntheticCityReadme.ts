@@ -1,11 +1,12 @@
 import type { SyntheticCity } from "./generateSyntheticCity.js";
-import { SUPPRESSION_THRESHOLD } from "./strukturdaten.js";
+import { SURVEY_YEARS, SUPPRESSION_THRESHOLD, type SurveyYear } from "./strukturdaten.js";
 import type { SyntheticArea } from "./syntheticArea.js";
+import { panelSection } from "./syntheticPanelReadme.js";
 
 const pct = (num: number, den: number): string => (den > 0 ? ((100 * num) / den).toFixed(1).replace(".", ",") : "–");
 const z = (x: number): string => (x >= 0 ? "+" : "−") + Math.abs(x).toFixed(2);
-const sgb2Rate = (a: SyntheticArea, y: 2016 | 2018): string => pct(a.counts[y].sgb2_personen, a.counts[y].einwohner - a.counts[y].ew_65_plus);
-const childRate = (a: SyntheticArea, y: 2016 | 2018): string => pct(a.counts[y].sgb2_unter_15, a.counts[y].ew_0_5 + a.counts[y].ew_6_14);
+const sgb2Rate = (a: SyntheticArea, y: SurveyYear): string => pct(a.counts[y].sgb2_personen, a.counts[y].einwohner - a.counts[y].ew_65_plus);
+const childRate = (a: SyntheticArea, y: SurveyYear): string => pct(a.counts[y].sgb2_unter_15, a.counts[y].ew_0_5 + a.counts[y].ew_6_14);
 const table = (head: string[], rows: string[][]): string =>
   [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 
@@ -15,8 +16,8 @@ const table = (head: string[], rows: string[][]): string =>
  */
 export function syntheticCityReadme(city: SyntheticCity): string {
   const { areas, spec } = city;
-  const total = (y: 2016 | 2018, k: keyof SyntheticArea["counts"][2016]): number => areas.reduce((s, a) => s + a.counts[y][k], 0);
-  const cityRow = (y: 2016 | 2018): string[] => [
+  const total = (y: SurveyYear, k: keyof SyntheticArea["counts"][2016]): number => areas.reduce((s, a) => s + a.counts[y][k], 0);
+  const cityRow = (y: SurveyYear): string[] => [
     String(y),
     String(total(y, "einwohner")),
     pct(total(y, "sgb2_personen"), total(y, "einwohner") - total(y, "ew_65_plus")),
@@ -28,7 +29,7 @@ export function syntheticCityReadme(city: SyntheticCity): string {
   const byDeprivation = [...areas].sort((a, b) => b.deprivation[2016] - a.deprivation[2016] || a.id.localeCompare(b.id));
   const byChange = [...areas].sort((a, b) => a.deprivation[2018] - a.deprivation[2016] - (b.deprivation[2018] - b.deprivation[2016]) || a.id.localeCompare(b.id));
   const areaName = (id: string): string => (areas.find((a) => a.id === id) as SyntheticArea).name;
-  const suppressed = (y: 2016 | 2018): string[][] =>
+  const suppressed = (y: SurveyYear): string[][] =>
     city.strukturdaten[y].flatMap((row) => {
       const cells = Object.entries(row).filter(([, v]) => typeof v === "object");
       return cells.length ? [[String(y), String(row.sozialraum_id), areaName(String(row.sozialraum_id)), String(row.einwohner), cells.map(([k, v]) => `${k} "${String(v)}"`).join(", ")]] : [];
@@ -61,7 +62,10 @@ an analysis can be checked against it.
   Sozialraum and standardised (z). Rates depend on it on the logit scale, with persistent area effects and
   binomial noise: SGB II, Kinderarmut, Altersarmut, migration background, Alleinerziehende, unemployment. Age
   structure depends on deprivation and a separate smooth ageing field.
-- 2018 = 2016 + planted trends (see below) + noise; city-wide a slightly higher SGB II and migration share.
+- Four biennial surveys 2014, 2016, 2018, 2020 of the same Sozialräume (a panel): 2018 = 2016 + planted trends
+  + noise; 2014 and 2020 were added later from their own random streams (2016, 2018 and every other file stayed
+  byte-identical): 2014 = 2016 − planted change 2014 → 2016 + noise, 2020 = 2018 + planted change 2018 → 2020
+  + noise; population drifts with each area's growth. City-wide SGB II and migration shares rise slowly.
 - Facilities (state 2018) follow the target population, with planted gaps; observations are planted in areas
   whose data back them up and in areas where the data show nothing.
 - Vernetzung: local actors and cooperations between them and the facilities, with well and hardly networked
@@ -77,7 +81,7 @@ Sozialraum \`SS\` within the Stadtteil (e.g. \`010301\`); \`stadtteil_id\` = \`B
 
 \`sozialraum_id;sozialraum_name;stadtteil_id;stadtteil_name;stadtbezirk_id;stadtbezirk_name\`
 
-### \`strukturdaten_2016.csv\`, \`strukturdaten_2018.csv\` — counts per Sozialraum (31 December)
+### \`strukturdaten_2014.csv\`, \`strukturdaten_2016.csv\`, \`strukturdaten_2018.csv\`, \`strukturdaten_2020.csv\` — counts per Sozialraum (31 December)
 
 | column | meaning (unit: persons unless stated) |
 |---|---|
@@ -103,7 +107,7 @@ Usual rates: SGB-II-Quote = sgb2_personen / (einwohner − ew_65_plus); Kinderar
 counts of 1 or 2 are suppressed as \`.\` (Geheimhaltung) and zeros are written \`-\` (nichts vorhanden); where cells
 add up (age bands → einwohner; arbeitslose = SGB II + SGB III) a single \`.\` would be recomputable, so the
 smallest other cell of the group is suppressed as well (secondary suppression). \`einwohner\` is always published.
-In 2016 \`migrationshintergrund\` was not recorded for these small areas: the cell is **empty**. Suppressed and
+In 2014 and 2016 \`migrationshintergrund\` was not recorded for these small areas: the cell is **empty**. Suppressed and
 empty cells are not zeros: read them as missing and keep the marker.
 
 ### \`sozialraeume.geojson\` — borders
@@ -150,7 +154,7 @@ text; \`seit\` the start as \`JJJJ-MM\` (readers also accept \`JJJJ\` and \`JJJJ
 
 ## City totals
 
-${table(["Jahr", "Einwohner", "SGB-II-Quote %", "Kinderarmut %", "Altersarmut %", "Migrationshintergrund %", "Arbeitslose je 15–64 %"], [cityRow(2016), cityRow(2018)])}
+${table(["Jahr", "Einwohner", "SGB-II-Quote %", "Kinderarmut %", "Altersarmut %", "Migrationshintergrund %", "Arbeitslose je 15–64 %"], SURVEY_YEARS.map(cityRow))}
 
 ## Planted structure (to check analyses against)
 
@@ -180,13 +184,15 @@ ${table(["", "Sozialraum", "Name", "Δ Deprivation (z)", "SGB-II-Quote 2016 → 
     ...byChange.slice(-5).reverse().map((a) => ["verschlechtert", a.id, a.name, z(a.deprivation[2018] - a.deprivation[2016]), `${sgb2Rate(a, 2016)} → ${sgb2Rate(a, 2018)}`]),
   ])}
 
+${panelSection(city)}
+
 ### Very small areas and suppressed cells
 
-${table(["Sozialraum", "Name", "Einwohner 2016 / 2018", "why"], areas.filter((a) => a.small).map((a) => [a.id, a.name, `${a.counts[2016].einwohner} / ${a.counts[2018].einwohner}`, a.small as string]))}
+${table(["Sozialraum", "Name", "Einwohner 2014 / 2016 / 2018 / 2020", "why"], areas.filter((a) => a.small).map((a) => [a.id, a.name, SURVEY_YEARS.map((y) => a.counts[y].einwohner).join(" / "), a.small as string]))}
 
 Suppressed (\`.\`), zero (\`-\`) and empty (\`""\`) cells:
 
-${table(["Jahr", "Sozialraum", "Name", "Einwohner", "cells"], [...suppressed(2016), ...suppressed(2018)])}
+${table(["Jahr", "Sozialraum", "Name", "Einwohner", "cells"], SURVEY_YEARS.flatMap(suppressed))}
 
 ### Supply gaps (facilities)
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarizeSensitivity } from "../../src/index.js";
-import { quantileType7 } from "../../src/audit/index.js";
+import { quantileType7 } from "../../src/index.js";
 
 describe("quantileType7", () => {
   it("equals R's quantile() (type 7)", () => {

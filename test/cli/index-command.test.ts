@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { readIndexTable, registerIndexCommand, runIndexCommand } from "../../src/cli/index-command.js";
+import { registerIndexCommand, runIndexCommand } from "../../src/cli/index-command.js";
+import { readCsvColumns } from "../../src/io/readCsvColumns.js";
 import { compositeIndex } from "../../src/classify/index.js";
 import { readCsv } from "../../src/io/index.js";
 import { Missing } from "../../src/table/missing.js";
@@ -140,7 +141,7 @@ describe("sozialraum index on tricky CSV input", () => {
   };
   const both = async (name: string, fast: string | Buffer, full: string | Buffer, extra: object = {}, fastReader: "fast" | "full" = "fast") => {
     const f = await runIndexCommand({ ...opts, ...extra, table: write(`${name}.fast.csv`, fast), out: join(dir, `${name}.fast.out`) });
-    const g = await runIndexCommand({ ...opts, ...extra, table: write(`${name}.full.csv`, full), out: join(dir, `${name}.full.out`) });
+    const g = await runIndexCommand({ ...opts, ...extra, table: write(`${name}.full.csv`, full), out: join(dir, `${name}.full.out`), reader: "full" });
     expect([f.reader, g.reader]).toEqual([fastReader, "full"]);
     return { f, g, fastOut: readFileSync(join(dir, `${name}.fast.out`), "utf8"), fullOut: readFileSync(join(dir, `${name}.full.out`), "utf8") };
   };
@@ -182,7 +183,7 @@ describe("sozialraum index on tricky CSV input", () => {
     const { f, fastOut, fullOut } = await both("cp1252", Buffer.from("key;ok;a;b\n" + rows, "latin1"), Buffer.from('"key";ok;a;b\n' + rows, "latin1"), { valid: { column: "ok", value: "gültig" } }, "full");
     expect(fastOut).toBe(fullOut);
     expect(f.result.n).toBe(3);
-    expect(f.warnings[0]).toMatch(/is not valid UTF-8 \(row 2: byte 0xFC at offset 15\); read as Windows-1252$/);
+    expect(f.warnings[0]).toMatch(/ist kein gültiges UTF-8 \(Zeile 2: Byte 0xFC an Position 15\); als Windows-1252 gelesen$/);
   });
 
   it("a blank line of delimiters is skipped as by the full reader", async () => {
@@ -206,7 +207,7 @@ describe("sozialraum index on tricky CSV input", () => {
   });
 
   it("decimal marks are judged over every column, as the full reader does", async () => {
-    const read = (content: string, numbers = ["a", "b"]) => readIndexTable(Buffer.from(content), { file: "t.csv", text: ["key"], numbers });
+    const read = (content: string, numbers = ["a", "b"]) => readCsvColumns(Buffer.from(content), { file: "t.csv", text: ["key"], numbers });
     // Only "1.675"-like cells: the full reader takes the German reading (1675) with a note → full reader.
     const german = read("key;a;b\n01;1.675;2\n02;2.5;3\n".replace("2.5", "2"));
     expect(german.reader).toBe("full");
@@ -230,7 +231,7 @@ describe("sozialraum index on tricky CSV input", () => {
 /**
  * Property: for random small CSV files (numbers in many spellings, blanks, quotes, CRLF/CR, empty cells, missing
  * markers, a BOM, Windows-1252 bytes, unused columns), the fast path either gives exactly the full reader's data
- * or leaves the file to it; so `readIndexTable` in "auto" mode gives the full reader's data, error and notes.
+ * or leaves the file to it; so `readCsvColumns` in "auto" mode gives the full reader's data, error and notes.
  */
 describe("fast and full reader agree", () => {
   const rarely = fc.integer({ min: 0, max: 7 }).map((k) => k === 0);
@@ -264,7 +265,7 @@ describe("fast and full reader agree", () => {
     dupHeader: rarely,
   });
 
-  it("readIndexTable gives the full reader's data, error and notes (fast path or fallback)", () => {
+  it("readCsvColumns gives the full reader's data, error and notes (fast path or fallback)", () => {
     fc.assert(
       fc.property(file, (f) => {
         const header = f.order.map((c) => (f.dupHeader && c === "u" ? "a" : c));
@@ -277,15 +278,15 @@ describe("fast and full reader agree", () => {
         const body = (f.bom ? "\ufeff" : "") + lines.join(f.eol) + (f.trailing ? f.eol : "");
         const bytes = f.latin1 ? Buffer.from(body.replace("\ufeff", "").replace("−", "-"), "latin1") : Buffer.from(body, "utf8");
         const options = { file: "t.csv", text: ["key", "ok"], numbers: ["a", "b"] };
-        let full: ReturnType<typeof readIndexTable> | Error;
-        let auto: ReturnType<typeof readIndexTable> | Error;
+        let full: ReturnType<typeof readCsvColumns> | Error;
+        let auto: ReturnType<typeof readCsvColumns> | Error;
         try {
-          full = readIndexTable(bytes, { ...options, reader: "full" });
+          full = readCsvColumns(bytes, { ...options, reader: "full" });
         } catch (e) {
           full = e as Error;
         }
         try {
-          auto = readIndexTable(bytes, options);
+          auto = readCsvColumns(bytes, options);
         } catch (e) {
           auto = e as Error;
         }

@@ -95,7 +95,7 @@ describe("malformed CSV", () => {
     const t = readCsv(tmpFile("latin1.csv", latin1("id;name;einwohner\n0101;Altstadt;12\n0102;K\u00f6ln-S\u00fcd;1.675\n")), { id: "id" });
     expect(t.rows[1]).toEqual({ id: "0102", name: "Köln-Süd", einwohner: 1675 });
     expect(t.source?.encoding).toBe("windows-1252");
-    expect(t.warnings[0]).toMatch(/^readCsv: .*latin1\.csv is not valid UTF-8 \(row 3: byte 0xF6 at offset 41\); read as Windows-1252$/);
+    expect(t.warnings[0]).toMatch(/^readCsv: .*latin1\.csv ist kein gültiges UTF-8 \(Zeile 3: Byte 0xF6 an Position 41\); als Windows-1252 gelesen$/);
   });
 
   it("12 missing id column", () => {

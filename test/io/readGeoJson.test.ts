@@ -32,9 +32,16 @@ describe("readGeoJson / parseGeoJson", () => {
     expect(copy).toEqual(collection);
   });
 
-  it("warns about projected coordinates", () => {
+  it("rejects projected coordinates without a CRS, naming the likely EPSG codes; reprojects with the crs option", () => {
     const utm = { type: "FeatureCollection", features: [{ type: "Feature", properties: { id: "1" }, geometry: { type: "Polygon", coordinates: [ring(385000, 5820000)] } }] };
-    expect(parseGeoJson(utm, { idProperty: "id", file: "utm.geojson" }).warnings[0]).toMatch(/^parseGeoJson: utm\.geojson: coordinates outside longitude\/latitude/);
+    expect(() => parseGeoJson(utm, { idProperty: "id", file: "utm.geojson" })).toThrow(
+      /^parseGeoJson: utm\.geojson: projizierte Koordinaten ohne Angabe des Koordinatensystems \(x 385\.000 bis 385\.001, y 5\.820\.000 bis 5\.820\.001.*vermutlich EPSG:25832 \(ETRS89 \/ UTM Zone 32N\) oder EPSG:25833/,
+    );
+    const g = parseGeoJson(utm, { idProperty: "id", file: "utm.geojson", crs: "EPSG:25832" });
+    expect(g.crs).toBe("EPSG:25832");
+    // ogr2ogr -s_srs EPSG:25832 -t_srs EPSG:4326 (GDAL 3.6.2): `echo 385000 5820000 | gdaltransform -s_srs EPSG:25832 -t_srs EPSG:4326 -output_xy` → 7.30515568005293 52.517963223521
+    expect(g.features[0].geometry.coordinates[0][0][0]).toBeCloseTo(7.30515568005293, 7);
+    expect(g.features[0].geometry.coordinates[0][0][1]).toBeCloseTo(52.517963223521, 7);
   });
 
   it("requires idProperty", () => {

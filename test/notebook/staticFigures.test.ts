@@ -3,7 +3,7 @@
  * figures and the offline check. The text operations run everywhere; the browser part needs /usr/bin/chromium
  * and is skipped with a message without it, except in CI (CI=true), where a missing browser is an error.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,9 +15,12 @@ import { figuresToHtml } from "../../src/render/figuresToHtml.js";
 import { notebookFigureHtml, resetNotebookPlotly } from "../../src/render/notebookFigureHtml.js";
 import { openNotebookBrowser, type NotebookBrowser } from "../../scripts/lib/notebookBrowser.js";
 import { imageDir, processNotebookHtml } from "../../scripts/lib/notebookHtml.js";
+import { PLOTLY_FILE, PLOTLY_REFERENCE, externalPlotly } from "../../scripts/lib/sharedPlotly.js";
+import { plotlyBundlePath, plotlyBundleSource } from "../../src/render/plotlyBundle.js";
 import {
   STATIC_FIGURE_CLASS,
   figureIds,
+  imageSrc,
   insertStaticFigures,
   plainTitle,
   removeStaticFigures,
@@ -111,16 +114,16 @@ describe("figureIds", () => {
 });
 
 describe("insertStaticFigures", () => {
-  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+  const png = "07-karten-abbildungen/abbildung-1.png";
   const html = '<div class="out">\n<div id="f1" class="sr-figure"></div>\n<script>draw("f1")</script>\n</div>\n<div id="f2"><div>innen</div></div><p>danach</p>';
 
   it("puts a <noscript> image with the PNG as data: URL right after each figure's div, and only there", () => {
     const out = insertStaticFigures(html, [
-      { id: "f2", png, alt: "Karte <Kinder & Jugendliche>", width: 900, height: 560 },
-      { id: "f1", png, alt: "Rangfolge", width: 700, height: 500 },
+      { id: "f2", src: png, alt: "Karte <Kinder & Jugendliche>", width: 900, height: 560 },
+      { id: "f1", src: png, alt: "Rangfolge", width: 700, height: 500 },
     ]);
     const img = (alt: string, w: number, h: number, id: string) =>
-      `<noscript class="${STATIC_FIGURE_CLASS}" data-figure-id="${id}"><img src="data:image/png;base64,${Buffer.from(png).toString("base64")}" alt="${alt}" width="${w}" height="${h}" style="max-width:100%;height:auto"></noscript>\n`;
+      `<noscript class="${STATIC_FIGURE_CLASS}" data-figure-id="${id}"><img src="${png}" alt="${alt}" width="${w}" height="${h}" style="max-width:100%;height:auto"></noscript>\n`;
     expect(out).toBe(
       '<div class="out">\n<div id="f1" class="sr-figure"></div>\n' +
         img("Rangfolge", 700, 500, "f1") +
@@ -128,21 +131,51 @@ describe("insertStaticFigures", () => {
         img("Karte &lt;Kinder &amp; Jugendliche&gt;", 900, 560, "f2") +
         "<p>danach</p>",
     );
-    expect(staticFigureHtml({ id: "f1", png, alt: "Rangfolge", width: 700, height: 500 })).toBe(img("Rangfolge", 700, 500, "f1"));
+    expect(staticFigureHtml({ id: "f1", src: png, alt: "Rangfolge", width: 700, height: 500 })).toBe(img("Rangfolge", 700, 500, "f1"));
   });
 
   it("replaces the images of an earlier run (same input, same bytes) and can remove them", () => {
-    const once = insertStaticFigures(html, [{ id: "f1", png, alt: "A", width: 10, height: 10 }]);
-    expect(insertStaticFigures(once, [{ id: "f1", png, alt: "A", width: 10, height: 10 }])).toBe(once);
+    const once = insertStaticFigures(html, [{ id: "f1", src: png, alt: "A", width: 10, height: 10 }]);
+    expect(insertStaticFigures(once, [{ id: "f1", src: png, alt: "A", width: 10, height: 10 }])).toBe(once);
     expect(removeStaticFigures(once)).toBe(html);
   });
 
   it("names the id when its div is missing, duplicated or not closed", () => {
-    expect(() => insertStaticFigures(html, [{ id: "f3", png, alt: "", width: 1, height: 1 }])).toThrow(
+    expect(() => insertStaticFigures(html, [{ id: "f3", src: png, alt: "", width: 1, height: 1 }])).toThrow(
       'insertStaticFigures: figure id "f3" is on 0 div elements; it must be on exactly one',
     );
-    expect(() => insertStaticFigures('<div id="f"><div></div>', [{ id: "f", png, alt: "", width: 1, height: 1 }])).toThrow(
+    expect(() => insertStaticFigures('<div id="f"><div></div>', [{ id: "f", src: png, alt: "", width: 1, height: 1 }])).toThrow(
       'insertStaticFigures: the div with id "f" is not closed',
+    );
+  });
+});
+
+describe("imageSrc", () => {
+  it("percent-encodes each segment of the relative PNG URL", () => {
+    expect(imageSrc("01-daten-abbildungen", "abbildung-1.png")).toBe("01-daten-abbildungen/abbildung-1.png");
+    expect(imageSrc("Übung #1", "a b.png")).toBe("%C3%9Cbung%20%231/a%20b.png");
+  });
+});
+
+describe("externalPlotly", () => {
+  it("replaces the bundle of the first figure output by a reference to plotly.min.js and keeps everything else", () => {
+    const outputs = sessionOutputs([bars, map]);
+    expect(outputs[0]).toContain(plotlyBundleSource());
+    const page = notebookPage(outputs);
+    const out = externalPlotly(page);
+    expect(out).not.toContain("inlined for offline use");
+    expect(out.split(PLOTLY_REFERENCE)).toHaveLength(2);
+    expect(PLOTLY_REFERENCE).toBe(`<script src="${PLOTLY_FILE}"></script>\n`);
+    // Only the bundle's script element changed: geo assets before it, locale and draw calls after it.
+    expect(out).toBe(page.replace(`<script>/* plotly.js (MIT), inlined for offline use */\n${plotlyBundleSource()}\n</script>\n`, PLOTLY_REFERENCE));
+    expect(out.indexOf("PlotlyGeoAssets")).toBeLessThan(out.indexOf(PLOTLY_REFERENCE));
+    expect(out.indexOf(PLOTLY_REFERENCE)).toBeLessThan(out.indexOf('moduleType:"locale"'));
+    expect(externalPlotly(out)).toBe(out);
+  });
+
+  it("refuses a bundle that is not closed", () => {
+    expect(() => externalPlotly("<script>/* plotly.js (MIT), inlined for offline use */\nvar x;")).toThrow(
+      "externalPlotly: inlined plotly.js bundle without its closing </script>",
     );
   });
 });
@@ -157,11 +190,12 @@ describe("plainTitle", () => {
 
 describe.skipIf(!hasChromium)("notebook HTML in headless Chromium", () => {
   let browser: NotebookBrowser;
-  let quick: NotebookBrowser; // short timeout, for pages whose figures never draw
+  let quick: NotebookBrowser; // short wait for drawing, for pages whose figures never draw
   const dir = mkdtempSync(join(tmpdir(), "sozialraum-nbhtml-"));
   beforeAll(async () => {
     browser = await openNotebookBrowser();
-    quick = await openNotebookBrowser({ timeout: 3000 });
+    // Loading may be slow on a busy machine; only the wait for figures that never draw is kept short.
+    quick = await openNotebookBrowser({ drawTimeout: 10_000 });
   });
   afterAll(async () => {
     await browser?.close();
@@ -185,12 +219,16 @@ describe.skipIf(!hasChromium)("notebook HTML in headless Chromium", () => {
     expect(pngSize(second)).toEqual({ width: 1800, height: 2 * (map.layout.height as number) });
     expect(first.length).toBeGreaterThan(5000); // a drawing, not an empty frame
     expect(html).toContain(
-      `<div id="sozialraum-fig-1" class="sr-figure"></div>\n<noscript class="sr-static-figure" data-figure-id="sozialraum-fig-1"><img src="data:image/png;base64,${first.toString("base64")}" alt="Status-Index je Sozialraum" width="900"`,
+      `<div id="sozialraum-fig-1" class="sr-figure"></div>\n<noscript class="sr-static-figure" data-figure-id="sozialraum-fig-1"><img src="01-test-abbildungen/abbildung-1.png" alt="Status-Index je Sozialraum" width="900"`,
     );
     expect(html).toContain(
-      `<div id="sozialraum-fig-2" class="sr-figure"></div>\n<noscript class="sr-static-figure" data-figure-id="sozialraum-fig-2"><img src="data:image/png;base64,${second.toString("base64")}" alt="Status-Index (Karte)" width="900" height="560"`,
+      `<div id="sozialraum-fig-2" class="sr-figure"></div>\n<noscript class="sr-static-figure" data-figure-id="sozialraum-fig-2"><img src="01-test-abbildungen/abbildung-2.png" alt="Status-Index (Karte)" width="900" height="560"`,
     );
     expect(html.match(/<noscript /g)).toHaveLength(2);
+    // plotly.js once, beside the page, instead of inlined in the page.
+    expect(html).not.toContain("inlined for offline use");
+    expect(html).toContain(PLOTLY_REFERENCE);
+    expect(readFileSync(join(dir, PLOTLY_FILE)).equals(readFileSync(plotlyBundlePath()))).toBe(true);
 
     // Without JavaScript, both images are shown at their full resolution.
     expect(await browser.openWithoutScripts(file)).toEqual([
@@ -209,7 +247,8 @@ describe.skipIf(!hasChromium)("notebook HTML in headless Chromium", () => {
     expect((await processNotebookHtml(browser, a)).problems).toEqual([]);
     expect((await processNotebookHtml(browser, b)).problems).toEqual([]);
     const pngs = (f: string) => readdirSync(imageDir(f)).map((p) => readFileSync(join(imageDir(f), p)));
-    expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
+    // The same page apart from the name of the image folder each one references.
+    expect(readFileSync(b, "utf8").split("02-b-abbildungen/").join("02-a-abbildungen/")).toBe(readFileSync(a, "utf8"));
     expect(pngs(b)).toEqual(pngs(a));
     const before = readFileSync(a);
     expect((await processNotebookHtml(browser, a)).problems).toEqual([]);
@@ -251,5 +290,21 @@ describe.skipIf(!hasChromium)("notebook HTML in headless Chromium", () => {
     expect((await processNotebookHtml(browser, plain, { checkOnly: true })).problems).toEqual([
       '07-ohne-bilder: Abbildung 1 „Status-Index je Sozialraum“ (div sozialraum-fig-1): 0 static images (<noscript class="sr-static-figure">), expected 1',
     ]);
+  });
+
+  it("fails when a referenced PNG or plotly.min.js is missing beside the page", async () => {
+    const own = mkdtempSync(join(tmpdir(), "sozialraum-nbhtml-"));
+    const file = join(own, "08-bilder.html");
+    writeFileSync(file, notebookPage(sessionOutputs([bars])));
+    expect((await processNotebookHtml(browser, file)).problems).toEqual([]);
+    rmSync(join(imageDir(file), "abbildung-1.png"));
+    expect((await processNotebookHtml(browser, file, { checkOnly: true })).problems).toEqual([
+      "08-bilder: Abbildung 1 „Status-Index je Sozialraum“ (div sozialraum-fig-1): static image is 0×0 pixels without JavaScript, expected 1800×600",
+    ]);
+    rmSync(join(own, PLOTLY_FILE));
+    expect((await processNotebookHtml(browser, file, { checkOnly: true })).problems).toEqual([`08-bilder: loads ${PLOTLY_FILE}, which is missing beside the page`]);
+    // A normal run writes both again.
+    expect((await processNotebookHtml(browser, file)).problems).toEqual([]);
+    expect(existsSync(join(own, PLOTLY_FILE))).toBe(true);
   });
 });

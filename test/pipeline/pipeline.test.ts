@@ -19,7 +19,7 @@ const CITY = resolve("test/reference/pipeline/city");
 /** The report tables that become workbook sheets, in order (the workbook adds "Parameter" at the end). */
 const SHEET_TABLES = [
   "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
-  "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar",
+  "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
   "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
   "Moran's I", "LISA Status-Index",
   "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",

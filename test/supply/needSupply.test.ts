@@ -186,8 +186,24 @@ describe("parseFacilities", () => {
   });
   it("prefixes malformed-CSV errors with function, file and row (review fix)", () => {
     expect(() => parseFacilities(`${head}\nE1;A;Kita;children;8;7,01\n`, { file: "e.csv" })).toThrow(
-      "parseFacilities: e.csv row 2: Invalid Record Length: expect 7, got 6 on line 2",
+      'parseFacilities: e.csv row 2: 6 fields, expected 7 (the header has 7 columns, separator ";")',
     );
-    expect(() => parseFacilities(`${head}\nE1;"A;Kita;children;8;7,01;51\n`, { file: "e.csv" })).toThrow(/^parseFacilities: e\.csv row 2: Quote Not Closed/);
+    expect(() => parseFacilities(`${head}\nE1;"A;Kita;children;8;7,01;51\n`, { file: "e.csv" })).toThrow(
+      "parseFacilities: e.csv row 2: broken quote: a quote opened in row 2 is not closed before the end of the file (line 2)",
+    );
+  });
+  it("reads bytes as the other tables do: UTF-8 with BOM, else Windows-1252 with a German warning", () => {
+    const body = `${head}\r\nE1;Kita Gänseblümchen;Kita;children;1.200;7,01;51,04\r\n`;
+    const warnings: string[] = [];
+    const utf8 = parseFacilities(Buffer.from("\uFEFF" + body, "utf8"), { file: "e.csv", onWarning: (w) => warnings.push(w) });
+    expect(warnings).toEqual([]);
+    const cp1252 = parseFacilities(Buffer.from(body, "latin1"), { file: "e.csv", onWarning: (w) => warnings.push(w) });
+    expect(cp1252).toEqual(utf8);
+    expect(cp1252[0].name).toBe("Kita Gänseblümchen");
+    expect(warnings).toEqual(["parseFacilities: e.csv ist kein gültiges UTF-8 (Zeile 2: Byte 0xE4 an Position 64); als Windows-1252 gelesen"]);
+    const obs = `${HEADER}\n14.03.2018;010101;children;Stadtteilkonferenz;Zu wenige Plätze für Kinder;kita;hoch\n`;
+    const seen: string[] = [];
+    expect(parseObservations(Buffer.from(obs, "latin1"), { onWarning: (w) => seen.push(w) })[0].text).toBe("Zu wenige Plätze für Kinder");
+    expect(seen).toEqual([expect.stringMatching(/^parseObservations: stadtteiltreffen\.csv ist kein gültiges UTF-8 \(Zeile 2: Byte 0xE4 .*; als Windows-1252 gelesen$/)]);
   });
 });

@@ -45,8 +45,12 @@ describe("needSupplyAnalysis + supplySection", () => {
     expect(g.ratios.rows.map((r) => r.placeRate)).toEqual([100, 100, 100, 0, 0]);
     // city: 170 places / 2600 children · 1000 = 65.38…
     expect(g.comparison.supplyLevel).toBeCloseTo((170 / 2600) * 1000, 12);
-    // need median of (0.5, −1, 0, 1.5, 0.8) = 0.5; high need: "07" (1.5), "01" (0.8), both with supply 0 < 65.4
-    expect(g.comparison.gaps.map((r) => r.id).sort()).toEqual(["01", "07"]);
+    // high need: need index > 1 (the flag threshold of conspicuousness, the default): only "07" (1.5), supply 0 < 65.4
+    expect(g.comparison.needLevel).toBe(1);
+    expect(g.comparison.gaps.map((r) => r.id).sort()).toEqual(["07"]);
+    // the old rule on request: need above the median of (0.5, −1, 0, 1.5, 0.8) = 0.5 adds "01" (0.8)
+    const median = needSupplyAnalysis({ geojson, facilities, population, need }, { idProperty: "area_id", groups: ["children"], facilityTypes: { children: ["Kita", "Familienzentrum"] }, needLevel: "median" });
+    expect(median.groups[0].comparison.gaps.map((r) => r.id).sort()).toEqual(["01", "07"]);
     // observation in "02" (need −1 ≤ 0.5): not visible in the data
     expect(g.notVisible.map((r) => r.id)).toEqual(["02"]);
   });
@@ -54,19 +58,19 @@ describe("needSupplyAnalysis + supplySection", () => {
     const s = supplySection(analysis, { geojson });
     expect(s.id).toBe("bedarf-angebot");
     expect(s.title).toBe("Bedarf und Angebot");
-    expect(s.tables!.map((t) => t.title)).toEqual(["Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar"]);
+    expect(s.tables!.map((t) => t.title)).toEqual(["Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten"]);
     for (const t of s.tables!) {
       expect(t.title.length).toBeLessThanOrEqual(31);
       for (const row of t.rows) for (const c of t.columns) expect(c.key in row).toBe(true);
     }
     const gaps = s.tables![1].rows;
-    expect(gaps.map((r) => r.id)).toEqual(["07", "01"]); // 07 has the larger need, both supply 0
+    expect(gaps.map((r) => r.id)).toEqual(["07"]); // need 1.5 > 1, supply 0 (without residents: the quadrant gap list)
     expect(gaps[0].name).toBe("Nordost");
-    expect(s.tables![0].highlight!.map((h) => s.tables![0].rows[h.row].id).sort()).toEqual(["01", "07"]);
+    expect(s.tables![0].highlight!.map((h) => s.tables![0].rows[h.row].id).sort()).toEqual(["07"]);
     expect(s.figures!.map((f) => f.title)).toEqual(["Bedarf und Angebot: Kinder und Jugendliche", "Angebot: Kinder und Jugendliche", "Lücken: Kinder und Jugendliche"]);
     for (const f of s.figures!) assertOfflineFigure(f.figure, f.title);
     expect(s.paragraphs!.join(" ")).toContain("1 liegen außerhalb aller Sozialräume und bleiben unberücksichtigt: X");
-    expect(s.paragraphs!.join(" ")).toContain("2 von 5 Sozialräumen haben hohen Bedarf und geringes Angebot: Nordost (07)");
+    expect(s.paragraphs!.join(" ")).toContain("1 von 5 Sozialräumen haben hohen Bedarf und geringes Angebot: Nordost (07)");
     // the rates' base is named: the default children's population (0–17) and the facility types counted
     expect(analysis.groups[0].populationBase).toBe("0–17 Jahre");
     expect(s.tables![0].columns.slice(3, 5).map((c) => c.label)).toEqual(["Bezugsgruppe", "Einwohner der Bezugsgruppe"]);
@@ -104,9 +108,9 @@ describe("needSupplyAnalysis + supplySection", () => {
     const gap = gapMapFigure(analysis.groups[0].comparison, { geojson, idProperty: "area_id" });
     const drawn = gap.data.flatMap((t) => t.locations as string[]).sort();
     expect(drawn).toEqual(["01", "02", "05", "07", "10"]);
-    // the gap quadrant comes first, in red, with "07" and "01"
+    // the gap quadrant comes first, in red, with "07" (need 1.5 > 1)
     expect(gap.data[0].name).toBe("hoher Bedarf, geringes Angebot");
-    expect((gap.data[0].locations as string[]).sort()).toEqual(["01", "07"]);
+    expect((gap.data[0].locations as string[]).sort()).toEqual(["07"]);
     expect(gap.data[0].colorscale).toEqual([[0, "#d73027"], [1, "#d73027"]]);
   });
   it("withinReach needs weights; catchment measure uses the 2SFCA city level", () => {

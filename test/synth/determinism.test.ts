@@ -24,6 +24,24 @@ describe("embedded city: determinism", () => {
     expect(SYNTHETIC_CITY_FILES).toEqual(expect.arrayContaining(["akteure.csv", "kooperationen.csv"]));
   });
 
+  it("has the four biennial surveys 2014–2020 in the byte-for-byte comparison (2016 and 2018 as before)", () => {
+    expect(SYNTHETIC_CITY_FILES.filter((f) => f.startsWith("strukturdaten_"))).toEqual([
+      "strukturdaten_2014.csv",
+      "strukturdaten_2016.csv",
+      "strukturdaten_2018.csv",
+      "strukturdaten_2020.csv",
+    ]);
+  });
+
+  it("draws 2014 and 2020 from their own streams: another seed changes them, the panel keeps its areas", () => {
+    const a = syntheticCityFiles(generateSyntheticCity({ seed: 1 }));
+    const b = syntheticCityFiles(generateSyntheticCity({ seed: 2 }));
+    expect(a["strukturdaten_2014.csv"]).not.toBe(b["strukturdaten_2014.csv"]);
+    expect(a["strukturdaten_2020.csv"]).not.toBe(b["strukturdaten_2020.csv"]);
+    const ids = (csv: string): string[] => csv.trimEnd().split("\n").slice(1).map((l) => l.split(";")[0]);
+    for (const y of [2014, 2018, 2020] as const) expect(ids(a[`strukturdaten_${y}.csv`])).toEqual(ids(a["strukturdaten_2016.csv"]));
+  });
+
   it("gives another city for another seed", () => {
     const a = syntheticCityFiles(generateSyntheticCity({ seed: 1 }));
     const b = syntheticCityFiles(generateSyntheticCity({ seed: 2 }));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { generateSyntheticCity, type AreaCounts } from "../../src/synth/index.js";
+import { generateSyntheticCity, SURVEY_YEARS, type AreaCounts, type SurveyYear } from "../../src/synth/index.js";
 import { readDataCsv } from "./helpers.js";
 
 const city = generateSyntheticCity();
-const YEARS = [2016, 2018] as const;
+const YEARS = SURVEY_YEARS;
 const num = (s: string): number | null => (/^\d+$/.test(s) ? Number(s) : null);
 
 /** Every consistency rule of the data contract, as a list of violated rule texts. */
@@ -93,7 +93,7 @@ describe("embedded city: counts", () => {
   });
 
   it("has realistic German levels city-wide and in the extremes", () => {
-    const sum = (y: 2016 | 2018, k: keyof AreaCounts): number => city.areas.reduce((s, a) => s + a.counts[y][k], 0);
+    const sum = (y: SurveyYear, k: keyof AreaCounts): number => city.areas.reduce((s, a) => s + a.counts[y][k], 0);
     const regular = city.areas.filter((a) => a.counts[2016].einwohner >= 300);
     for (const y of YEARS) {
       const sgb2 = sum(y, "sgb2_personen") / (sum(y, "einwohner") - sum(y, "ew_65_plus"));

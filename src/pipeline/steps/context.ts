@@ -1,5 +1,5 @@
 import type { ResolvedAnalysisConfig } from "../../analysis/analysisConfig.js";
-import type { MapFeatureCollection } from "../../plot/classMapFigure.js";
+import type { AreaGeometries } from "../../io/geoJsonTypes.js";
 import type { Facility } from "../../supply/parseFacilities.js";
 import type { Observation } from "../../supply/parseObservations.js";
 import type { Exclusion } from "../../table/exclusion.js";
@@ -14,7 +14,7 @@ export interface AnalysisTables {
   /** Structural data of the comparison year (null: no dynamic index). */
   previous: ReadonlyArray<Readonly<Record<string, unknown>>> | null;
   /** Area polygons for the map (optional; needed by "Bedarf und Angebot" and "Nachbarschaft"). */
-  geojson?: MapFeatureCollection | null;
+  geojson?: AreaGeometries | null;
   /** Facilities for "Bedarf und Angebot" (optional; e.g. `readFacilities`). */
   facilities?: ReadonlyArray<Facility> | null;
   /** Observations from district meetings (optional; e.g. `readObservations`). */
@@ -55,7 +55,7 @@ export interface AnalysisContext {
   /** Analysis year, and the comparison year (null: no earlier data). */
   cur: number;
   prev: number | null;
-  geojson: MapFeatureCollection | null;
+  geojson: AreaGeometries | null;
   excluded: Exclusion[];
   warnings: string[];
   /** Reports the start of a step to `onProgress`. */

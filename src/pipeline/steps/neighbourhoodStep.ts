@@ -19,7 +19,7 @@ export function neighbourhoodStep(ctx: AnalysisContext, ind: IndicatorsPart, std
   const column = (indicator: string) => new Map(std.values.map((r) => [String(r[id]), r[indicator]]));
   const neighbourhood = withContext("Nachbarschaft", () =>
     neighbourhoodAnalysis(
-      geojson as never,
+      geojson,
       [
         { id: "status_index", label: "Status-Index", values: statusValues },
         ...nc.indicators.map((d) => ({ id: d, label: byId.get(d)!.label, values: column(d) })),

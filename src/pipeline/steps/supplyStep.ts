@@ -1,5 +1,4 @@
 import type { NeedRow } from "../../analysis/analysisResult.js";
-import type { AreaFeatureCollection } from "../../io/geoJsonTypes.js";
 import { contiguityWeights } from "../../spatial/contiguityWeights.js";
 import { needSupplyAnalysis, type NeedSupplyAnalysis } from "../../supply/needSupplyAnalysis.js";
 import { targetGroupPopulation } from "../../supply/targetGroupPopulation.js";
@@ -20,19 +19,20 @@ export function supplyStep(ctx: AnalysisContext, currentRows: Record<string, Cel
   const sc = config.supply;
   const inMap = currentRows.filter((r) => onMap.has(String(r[id])));
   const population = withContext("Bedarf und Angebot", () => targetGroupPopulation(inMap, { id, columns: sc.population as never }));
-  const areaGeo = geojson as unknown as AreaFeatureCollection;
+  const areaGeo = geojson;
   const supply = withContext("Bedarf und Angebot", () =>
     needSupplyAnalysis(
       {
         geojson: areaGeo,
         facilities: tables.facilities!,
         population,
+        residents: inMap,
         need: need.filter((r) => onMap.has(r.id)),
         observations: tables.observations ?? [],
         weights: contiguityWeights(areaGeo, { kind: "queen", idProperty: id }),
         names,
       },
-      { idProperty: id, facilityTypes: sc.facilityTypes, populationColumns: sc.population, supplyMeasure: sc.measure, radiusKm: sc.radiusKm, decay: sc.decay, needLevel: sc.needLevel },
+      { idProperty: id, facilityTypes: sc.facilityTypes, populationColumns: sc.population, supplyMeasure: sc.measure, radiusKm: sc.radiusKm, decay: sc.decay, needLevel: sc.needLevel, needThreshold: config.thresholds.flag ?? 1 },
     ),
   );
   for (const e of supply.excludedFacilities) ctx.excluded.push({ ...e, step: "supply" });

@@ -1,10 +1,10 @@
-import { classMapFigure, type MapFeatureCollection } from "../../plot/classMapFigure.js";
+import { classMapFigure } from "../../plot/classMapFigure.js";
 import type { ReportSection } from "../section.js";
 import type { AnalysisResult } from "../../analysis/analysisResult.js";
 import { DYNAMIC_CLASS_ORDER, STATUS_CLASS_ORDER } from "../../analysis/germanLabels.js";
 
 export function classMapSection(result: AnalysisResult): ReportSection {
-  const geojson = result.geojson! as unknown as MapFeatureCollection;
+  const geojson = result.geojson!;
   const idProperty = result.parameters.id;
   const rows = result.ranking.map((r) => ({ id: r.sozialraum_id, name: r.sozialraum_name, status: r.status_klasse ?? "", dynamik: r.dynamik_klasse ?? "" }));
   const figures: NonNullable<ReportSection["figures"]> = [

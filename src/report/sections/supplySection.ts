@@ -3,6 +3,7 @@ import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
 import type { AreaFeatureCollection } from "../../supply/geojson.js";
 import { SUPPLY_MEASURE_LABELS, type NeedSupplyAnalysis } from "../../supply/needSupplyAnalysis.js";
 import { observationsTable } from "../../supply/observationsTable.js";
+import { TARGET_GROUP_LABELS, type TargetGroup } from "../../indicators/targetGroups.js";
 import { gapMapFigure, quadrantFigure, supplyMapFigure } from "../../plot/supplyPlots.js";
 
 const SUPPLY_MEASURE_SHORT: Record<NeedSupplyAnalysis["groups"][number]["supplyMeasure"], string> = {
@@ -40,7 +41,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       (analysis.decay === "none" ? "" : analysis.decay === "gaussian" ? " und gaußscher Distanzgewichtung (E2SFCA)" : " und gestuften Distanzgewichten (E2SFCA, Luo & Qi 2009)") +
       `. Eine Einrichtung für mehrere Zielgruppen zählt für jede davon.`,
     `Quadranten: hoher Bedarf heißt Bedarf über der Bedarfslinie, geringes Angebot heißt Angebot unter der Angebotslinie ` +
-      `(Voreinstellung: Median des Bedarfs, Niveau der Gesamtstadt beim Angebot). Die Lücke ist der z-Wert des ` +
+      `(Voreinstellung: Bedarfsindex über ${de(analysis.rules.needThreshold)}, dieselbe Schwelle wie „auffällig“; beim Angebot das Niveau der Gesamtstadt). Die Lücke ist der z-Wert des ` +
       `Bedarfs minus der z-Wert des Angebots; die Lückenliste nennt die Sozialräume mit hohem Bedarf und geringem Angebot, ` +
       `nach der Lücke geordnet.`,
   ];
@@ -55,6 +56,17 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
         (c.gaps.length === 0
           ? `Kein Sozialraum hat zugleich hohen Bedarf und geringes Angebot.`
           : `${c.gaps.length} von ${c.n} Sozialräumen haben hohen Bedarf und geringes Angebot: ${list}${c.gaps.length > 10 ? " …" : ""}.`),
+    );
+  }
+  if (analysis.typeGaps.length > 0) {
+    const share = formatGermanNumber(analysis.rules.lowSupplyShare * 100, { decimals: 0 });
+    paragraphs.push(
+      `Lücken je Einrichtungsart: das Angebot ist gering, wenn die Plätze je 1.000 Einwohner der Bezugsgruppe unter ${share} % ` +
+        `des Stadtwerts liegen (Versorgungsquote im Sozialraum; kleine Sozialräume, die keine eigene Einrichtung tragen, ` +
+        `auch mit den erreichbaren Plätzen). Jedes geringe Angebot ist eine Lücke bei: ` +
+        `${analysis.typeGaps.filter((g) => g.gapRule === "lowSupply").map((g) => g.type).join(", ") || "keiner Art"}; ` +
+        `nur bei hohem Bedarf (Bedarfsindex über ${de(analysis.rules.needThreshold)}) bei den übrigen. ` +
+        analysis.typeGaps.map((g) => `${g.type} (${g.populationLabel}): ${g.gaps.length === 0 ? "keine Lücke" : g.gaps.map((r) => name(r.id) || r.id).join(", ")}`).join("; ") + ".",
     );
   }
   const notVisible = analysis.groups.flatMap((g) => g.notVisible);
@@ -133,7 +145,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       rows: supplyRows,
       highlight,
     },
-    {
+    analysis.typeGaps.length > 0 ? typeGapTable(analysis, name) : {
       title: "Lücken Bedarf und Angebot",
       columns: [
         { key: "group", label: "Zielgruppe" },
@@ -181,6 +193,55 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
       ],
       rows: notVisible.map((r) => ({ ...r, name: name(r.id), categories: r.categories.join(", ") })),
     });
+    tables.push({
+      title: "Widersprüche Treffen und Daten",
+      columns: [
+        { key: "direction", label: "Richtung" },
+        { key: "group", label: "Zielgruppe" },
+        { key: "id", label: "Sozialraum" },
+        { key: "name", label: "Name" },
+        { key: "type", label: "Einrichtungsart" },
+        { key: "rows", label: "Zeile(n) Stadtteiltreffen" },
+        { key: "need", label: "Bedarfsindex", decimals: 2 },
+        { key: "reason", label: "Begründung" },
+      ],
+      rows: analysis.contradictions.contradictions.map((c) => ({
+        direction: c.direction === "observation-without-data" ? "Meldung ohne Datenbefund" : "Datenbefund ohne Meldung",
+        group: TARGET_GROUP_LABELS[c.group as TargetGroup] ?? c.group, id: c.id, name: name(c.id), type: c.type ?? "", rows: c.observationRows.join(", "), need: c.need, reason: c.reason,
+      })),
+    });
   }
   return { id: "bedarf-angebot", title: "Bedarf und Angebot", paragraphs, figures, tables };
+}
+
+/** The gap lists per facility type (`analysis.typeGaps`) as one table; high-need gaps are marked. */
+function typeGapTable(analysis: NeedSupplyAnalysis, name: (id: string) => string): ReportTable {
+  const unobserved = new Set(analysis.contradictions.contradictions.filter((c) => c.kind === "gap-not-observed").map((c) => `${c.type}\u0000${c.id}`));
+  const share = formatGermanNumber(analysis.rules.lowSupplyShare * 100, { decimals: 0 });
+  return {
+    title: "Lücken Bedarf und Angebot",
+    columns: [
+      { key: "group", label: "Zielgruppe" },
+      { key: "type", label: "Einrichtungsart" },
+      { key: "id", label: "Sozialraum" },
+      { key: "name", label: "Name" },
+      { key: "base", label: "Bezugsgruppe" },
+      { key: "population", label: "Einwohner der Bezugsgruppe", decimals: 0, disclosure: { count: true } },
+      { key: "places", label: "Plätze im Sozialraum", decimals: 0 },
+      { key: "supply", label: "Plätze je 1.000", decimals: 1 },
+      { key: "relative", label: `Anteil am Stadtwert in % (Lücke unter ${share} %)`, decimals: 0 },
+      { key: "scale", label: "Maß" },
+      { key: "need", label: "Bedarfsindex", decimals: 2 },
+      { key: "highNeed", label: "hoher Bedarf" },
+      { key: "observed", label: "in Stadtteiltreffen genannt" },
+    ],
+    rows: analysis.typeGaps.flatMap((g) =>
+      g.gaps.map((r) => ({
+        group: TARGET_GROUP_LABELS[g.group as TargetGroup] ?? g.group, type: g.type, id: r.id, name: name(r.id), base: g.populationLabel, population: r.population,
+        places: r.places, supply: r.supply, relative: r.relative === null ? null : r.relative * 100,
+        scale: r.scale === "area" ? "Sozialraum" : "Einzugsbereich (2SFCA)", need: r.need, highNeed: r.highNeed ? "ja" : "nein",
+        observed: unobserved.has(`${g.type}\u0000${r.id}`) ? "nein" : analysis.observations.length > 0 ? "ja" : "",
+      })),
+    ),
+  };
 }

@@ -1,7 +1,7 @@
 import { formatGermanNumber } from "../../io/formatGermanNumber.js";
 import { slug } from "../../analysis/germanLabels.js";
 import type { ReportTable } from "../section.js";
-import { quantileType7 } from "../../audit/quantile-type7.js";
+import { quantileType7 } from "../../stats/quantileType7.js";
 import { sheetTitle, singularNoun } from "../../audit/areaNoun.js";
 import type { VerdictAreaSensitivity, VerdictSensitivity } from "../../analysis/verdictSensitivity.js";
 
