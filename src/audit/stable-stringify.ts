@@ -6,6 +6,8 @@
  * stableStringify({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
  */
 export function stableStringify(value: unknown, indent?: number): string {
+  // Without indentation the JSON is written directly (large tables: no sorted copy of every row).
+  if (indent === undefined) return write(value) as string;
   return JSON.stringify(sortKeys(value), null, indent);
 }
 
@@ -19,4 +21,128 @@ function sortKeys(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/**
+ * The same bytes as `JSON.stringify(sortKeys(value))` (undefined where that is undefined). Arrays and plain
+ * objects with ordinary keys are written here; everything else (toJSON, class instances, integer-like keys, whose
+ * order JSON.stringify would change) goes the general way.
+ */
+function write(value: unknown): string | undefined {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  if (typeof value === "boolean" || value === null) return String(value);
+  if (Array.isArray(value)) {
+    // Parts joined once: appending would build a rope of one piece per cell, costly to collect for large tables.
+    const parts = new Array<string>(value.length);
+    for (let i = 0; i < value.length; i++) parts[i] = write(value[i]) ?? "null";
+    return "[" + parts.join(",") + "]";
+  }
+  if (typeof value === "object" && isPlain(value)) {
+    const v = value as Record<string, unknown>;
+    const keys = sortedKeys(v);
+    if (keys !== null) {
+      const flat = flatObject(v, keys);
+      if (flat !== undefined) return flat;
+    }
+    if (keys !== null) {
+      let s = "{";
+      let first = true;
+      for (const k of keys) {
+        const x = v[k];
+        if (x === undefined) continue;
+        const w = write(x);
+        if (w === undefined) continue;
+        s += (first ? "" : ",") + JSON.stringify(k) + ":" + w;
+        first = false;
+      }
+      return s + "}";
+    }
+  }
+  return JSON.stringify(sortKeys(value));
+}
+
+/** A row of primitive cells written in one pass with the quoted keys; undefined if a cell is not primitive. */
+function flatObject(v: Record<string, unknown>, keys: string[]): string | undefined {
+  const quoted = quotedKeys(keys);
+  let s = "";
+  for (let j = 0; j < keys.length; j++) {
+    const x = v[keys[j]];
+    let w: string;
+    if (typeof x === "string") w = JSON.stringify(x);
+    else if (typeof x === "number") w = Number.isFinite(x) ? String(x) : "null";
+    else if (x === null) w = "null";
+    else if (typeof x === "boolean") w = x ? "true" : "false";
+    else if (x === undefined) continue;
+    else return undefined;
+    s += (s === "" ? "{" : ",") + quoted[j] + w;
+  }
+  return s === "" ? "{}" : s + "}";
+}
+
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
+}
+
+// Rows of a table share their keys: the sorted order of the last key list (and the keys as JSON) is reused.
+let lastKeys: string[] = [];
+let lastSorted: string[] | null = [];
+let lastQuoted: string[] = [];
+let quotedFor: string[] | null = [];
+
+function quotedKeys(sorted: string[]): string[] {
+  if (quotedFor !== sorted) {
+    lastQuoted = sorted.map((k) => JSON.stringify(k) + ":");
+    quotedFor = sorted;
+  }
+  return lastQuoted;
+}
+
+/** The keys sorted; null when a key is integer-like or "__proto__" (then the general way keeps the old order). */
+function sortedKeys(v: Record<string, unknown>): string[] | null {
+  const keys = Object.keys(v);
+  if (keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i])) return lastSorted;
+  const ordinary = keys.every((k) => k !== "__proto__" && !(k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57));
+  lastKeys = keys;
+  lastSorted = ordinary ? [...keys].sort() : null;
+  return lastSorted;
+}
+
+/**
+ * The UTF-8 bytes of {@link stableStringify}`(value)`, written element by element for an array (a table of rows),
+ * so that a large table never exists as one string besides its bytes. Same bytes, so the same SHA-256.
+ *
+ * @example
+ * sha256(stableJsonBytes(rows)) === sha256(stableStringify(rows)); // true
+ */
+export function stableJsonBytes(value: unknown): Uint8Array {
+  if (!Array.isArray(value)) return Buffer.from(stableStringify(value) ?? "", "utf8");
+  let buf = Buffer.allocUnsafe(1 << 16);
+  let at = 0;
+  const put = (s: string) => {
+    const need = at + s.length * 3;
+    if (need > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, buf.length * 2));
+      buf.copy(bigger, 0, 0, at);
+      buf = bigger;
+    }
+    at += buf.write(s, at, "utf8");
+  };
+  // Rows are gathered into chunks of about 1 MB: one string join and one write per chunk.
+  let chunk: string[] = ["["];
+  let chunkLength = 1;
+  for (let i = 0; i < value.length; i++) {
+    const w = (i > 0 ? "," : "") + (write(value[i]) ?? "null");
+    chunk.push(w);
+    chunkLength += w.length;
+    if (chunkLength > 1 << 20) {
+      put(chunk.join(""));
+      chunk = [];
+      chunkLength = 0;
+    }
+  }
+  chunk.push("]");
+  put(chunk.join(""));
+  return buf.subarray(0, at);
 }

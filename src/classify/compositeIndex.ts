@@ -304,12 +304,20 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     excluded,
     warnings,
   } as Omit<CompositeIndexResult, "areas">;
+  defineAreas(result, cols, indicators.map((d) => d.column));
+  return result as CompositeIndexResult;
+}
+
+/**
+ * `areas`, built from the columns on first access. Defined outside {@link compositeIndex} so that the getter
+ * holds only the columns, not the input rows and scratch arrays of the computation (a closure keeps its scope).
+ */
+function defineAreas(result: Omit<CompositeIndexResult, "areas">, cols: CompositeColumns, columns: string[]): void {
   let areas: CompositeArea[] | undefined;
   Object.defineProperty(result, "areas", {
     enumerable: true,
-    get: () => (areas ??= areasFromColumns(cols, indicators.map((d) => d.column))),
+    get: () => (areas ??= areasFromColumns(cols, columns)),
   });
-  return result as CompositeIndexResult;
 }
 
 function areasFromColumns(c: CompositeColumns, columns: string[]): CompositeArea[] {

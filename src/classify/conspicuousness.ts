@@ -172,13 +172,15 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
   for (const g of targetGroups) counts[g] = { unauffällig: 0, auffällig: 0, "stark auffällig": 0 };
   const excluded: Exclusion[] = [];
   const areas: AreaConspicuousness[] = new Array(n);
+  const totals = new Map(targetGroups.map((g) => [g, inds.filter((d) => d.targetGroup === g).length]));
   for (let i = 0; i < n; i++) {
     const id = String(idCol[i]);
     const flags: IndicatorFlag[] = [];
-    const missingBy = new Map<string, string[]>();
+    let missingBy: Map<string, string[]> | null = null;
     for (const ind of inds) {
       const v = ind.values[i];
       if (v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v))) {
+        missingBy ??= new Map();
         const list = missingBy.get(ind.targetGroup) ?? [];
         list.push(ind.id);
         missingBy.set(ind.targetGroup, list);
@@ -193,13 +195,14 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
     flags.sort((a, b) => b.z - a.z);
     const groups = targetGroups.map((g): GroupVerdict => {
       const gf = flags.filter((f) => f.targetGroup === g);
-      const missing = missingBy.get(g) ?? [];
-      const total = inds.filter((d) => d.targetGroup === g).length;
+      const missing = missingBy?.get(g) ?? [];
+      const total = totals.get(g)!;
       if (missing.length === total) {
         excluded.push({ id, reason: `alle Indikatoren der Zielgruppe ${g} fehlen`, step: fn });
         return { targetGroup: g, verdict: null, flags: 0, strongFlags: 0, indicators: [], missing, reason: "keine Werte" };
       }
-      const strongFlags = gf.filter((f) => f.level === "stark auffällig").length;
+      let strongFlags = 0;
+      for (const f of gf) if (f.level === "stark auffällig") strongFlags++;
       const verdict = verdictFor({ flags: gf.length, strongFlags }, rule);
       counts[g][verdict]++;
       const behind = gf.map((f) => `${f.label} (z = ${f.z.toFixed(2).replace(".", ",")}, ${f.level})`).join(", ");

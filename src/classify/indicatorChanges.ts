@@ -62,21 +62,20 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
     const j = bPos.get(id);
     const row: Record<string, string | number | null> = { [options.id]: id };
     if (j === undefined) excluded.push({ id, reason: "nicht im früheren Jahr vorhanden", step: fn });
-    options.columns.forEach((c, k) => {
+    for (let k = 0; k < options.columns.length; k++) {
+      const c = options.columns[k];
       const x1 = aCols[k][i];
       const x0 = j === undefined ? null : bCols[k][j];
-      const ok = (v: unknown) => typeof v === "number" && Number.isFinite(v);
-      for (const [v, which] of [[x0, "before"], [x1, "after"]] as const) {
-        if (v !== null && v !== undefined && !(v instanceof Missing) && !(typeof v === "number" && Number.isNaN(v)) && !ok(v)) {
-          throw new Error(`${fn}: value ${JSON.stringify(v)} in column "${c}" of area "${id}" (${which}) is not a finite number`);
-        }
-      }
-      if (ok(x0) && ok(x1)) row[c + suffix] = (x1 as number) - (x0 as number);
+      checkNumber(fn, x0, c, id, "before");
+      checkNumber(fn, x1, c, id, "after");
+      const ok0 = isFiniteNumber(x0);
+      const ok1 = isFiniteNumber(x1);
+      if (ok0 && ok1) row[c + suffix] = (x1 as number) - (x0 as number);
       else {
         row[c + suffix] = null;
-        if (j !== undefined) excluded.push({ id, reason: `fehlender Wert in ${c} (${ok(x0) ? "späteres Jahr" : ok(x1) ? "früheres Jahr" : "beide Jahre"})`, step: fn, column: c });
+        if (j !== undefined) excluded.push({ id, reason: `fehlender Wert in ${c} (${ok0 ? "späteres Jahr" : ok1 ? "früheres Jahr" : "beide Jahre"})`, step: fn, column: c });
       }
-    });
+    }
     rows[i] = row;
   }
   for (let i = 0; i < b.length; i++) {
@@ -85,4 +84,15 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
   }
   const warnings = excluded.length ? [`${fn}: ${excluded.length} exclusions (see excluded)`] : [];
   return { name: fn, n: a.length, rows, excluded, warnings };
+}
+
+function isFiniteNumber(v: unknown): boolean {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
+/** A cell must be a finite number or missing (null, undefined, Missing, NaN); anything else is an error. */
+function checkNumber(fn: string, v: unknown, column: string, id: string, which: "before" | "after"): void {
+  if (v !== null && v !== undefined && !(v instanceof Missing) && !(typeof v === "number" && Number.isNaN(v)) && !isFiniteNumber(v)) {
+    throw new Error(`${fn}: value ${JSON.stringify(v)} in column "${column}" of area "${id}" (${which}) is not a finite number`);
+  }
 }

@@ -28,6 +28,8 @@ export type {
   IndicatorSmoothing,
 } from "./computeIndicators.js";
 export { indicatorRows, indicatorLongRows } from "./indicatorRows.js";
+export { indicatorStore, hasIndicatorStore, INDICATOR_STATUSES } from "./indicatorStore.js";
+export type { IndicatorStore, IndicatorValueColumns } from "./indicatorStore.js";
 export type { IndicatorRowsOptions, IndicatorLongRow } from "./indicatorRows.js";
 export { aggregateCounts } from "./aggregateCounts.js";
 export type { AggregateCountsOptions, AggregateResult, AggregateGroup } from "./aggregateCounts.js";

@@ -1,5 +1,6 @@
 import { type Cell, missing } from "../table/missing.js";
 import type { IndicatorResult, IndicatorValue } from "./computeIndicators.js";
+import { hasIndicatorStore, indicatorStore, type IndicatorStore, type IndicatorValueColumns } from "./indicatorStore.js";
 
 /** Options of {@link indicatorRows}. */
 export interface IndicatorRowsOptions {
@@ -25,6 +26,7 @@ export interface IndicatorRowsOptions {
 export function indicatorRows(result: IndicatorResult, options: IndicatorRowsOptions = {}): Record<string, Cell>[] {
   const field = options.field ?? "value";
   const usableOnly = options.usableOnly ?? true;
+  if (hasIndicatorStore(result)) return rowsFromStore(result, indicatorStore(result), field, usableOnly);
   return result.areas.map((area) => {
     const row: Record<string, Cell> = { [result.id]: area.id };
     for (const ind of result.indicators) row[ind.id] = cell(area.values[ind.id], field, usableOnly);
@@ -62,4 +64,33 @@ function cell(v: IndicatorValue, field: NonNullable<IndicatorRowsOptions["field"
   const x = v[field];
   if (typeof x === "number") return x;
   return missing(v.status === "missing" ? (v.marker ?? "") : "x");
+}
+
+/** The same rows from the columns of `computeIndicators` (no value object per area and indicator). */
+function missingCell(c: IndicatorValueColumns, i: number): Cell {
+  return missing(c.status[i] === 1 ? (c.marker.get(i) ?? "") : "x");
+}
+
+function rowsFromStore(result: IndicatorResult, store: IndicatorStore, field: NonNullable<IndicatorRowsOptions["field"]>, usableOnly: boolean): Record<string, Cell>[] {
+  const inds = result.indicators.map((d) => ({ id: d.id, c: store.columns[d.id] }));
+  return store.ids.map((id, i) => {
+    const row: Record<string, Cell> = { [result.id]: id };
+    for (const { id: key, c } of inds) {
+      const status = c.status[i];
+      if (usableOnly && status !== 0) {
+        row[key] = missingCell(c, i);
+        continue;
+      }
+      let x: number;
+      if (field === "smoothed") {
+        if (!c.smoothed || !c.hasSmoothed || !c.hasSmoothed[i]) {
+          row[key] = missingCell(c, i);
+          continue;
+        }
+        x = c.smoothed[i];
+      } else x = c[field][i];
+      row[key] = x === x || field === "smoothed" ? x : missingCell(c, i);
+    }
+    return row;
+  });
 }

@@ -48,12 +48,30 @@ export function wilsonInterval(k: number, n: number, options: WilsonIntervalOpti
   if (typeof k !== "number" || !Number.isFinite(k) || k < 0 || k > n) {
     throw new RangeError(`wilsonInterval: k must be a number in [0, n] = [0, ${n}], got ${String(k)}`);
   }
-  const z = normalQuantile((1 + confidence) / 2);
+  return { ...wilsonLimits(k, n, quantileFor(confidence)), confidence };
+}
+
+// The quantile of the last confidence level: computeIndicators asks for the same level millions of times.
+let lastConfidence = Number.NaN;
+let lastQuantile = Number.NaN;
+function quantileFor(confidence: number): number {
+  if (confidence !== lastConfidence) {
+    lastQuantile = normalQuantile((1 + confidence) / 2);
+    lastConfidence = confidence;
+  }
+  return lastQuantile;
+}
+
+/**
+ * The interval for checked inputs (0 ≤ k ≤ n, n > 0) and the normal quantile z = Φ⁻¹((1 + confidence) / 2):
+ * the arithmetic of {@link wilsonInterval}, for callers that check once and compute millions of intervals.
+ */
+export function wilsonLimits(k: number, n: number, z: number): { estimate: number; lower: number; upper: number } {
   const estimate = k / n;
   // Same arrangement of terms as R's prop.test, so the limits agree with R to the last digit or two.
   const z22n = (z * z) / (2 * n);
   const half = z * Math.sqrt((estimate * (1 - estimate)) / n + z22n / (2 * n));
   const lower = estimate <= 0 ? 0 : (estimate + z22n - half) / (1 + 2 * z22n);
   const upper = estimate >= 1 ? 1 : (estimate + z22n + half) / (1 + 2 * z22n);
-  return { estimate, lower: Math.max(0, lower), upper: Math.min(1, upper), confidence };
+  return { estimate, lower: Math.max(0, lower), upper: Math.min(1, upper) };
 }

@@ -2,6 +2,7 @@ import { compositeIndex, type CompositeIndexResult } from "../../classify/compos
 import { indicatorChanges, type IndicatorChangesResult } from "../../classify/indicatorChanges.js";
 import { berlinMssDynamic } from "../../classify/schemes.js";
 import { indicatorRows } from "../../indicators/indicatorRows.js";
+import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { missing } from "../../table/missing.js";
 import { withContext, type AnalysisContext } from "./context.js";
 import type { IndexInputs } from "./indexInputs.js";
@@ -24,7 +25,7 @@ export function dynamicIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, std:
   const changes = indicatorChanges(indicatorRows(previous, { field: ind.valueField }), std.values, { id, columns: dynSpec.map((s) => s.id) });
   for (const e of changes.excluded) ctx.excluded.push({ ...e, step: "changes" });
   ctx.progress("Dynamik-Index berechnen");
-  const prevIndex = new Map(previous.areas.map((a, i) => [a.id, i]));
+  const prevIndex = new Map(indicatorStore(previous).ids.map((a, i) => [a, i]));
   const dynRows = changes.rows.map((r, i) => ({ ...r, __einwohner: inputs.population[i] ?? missing("") }));
   const dynamicIndex = withContext("Dynamik-Index", () =>
     compositeIndex(dynRows, {

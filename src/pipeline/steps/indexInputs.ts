@@ -1,4 +1,5 @@
 import type { IndicatorResult } from "../../indicators/computeIndicators.js";
+import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { missing, type Cell } from "../../table/missing.js";
 import type { AnalysisContext } from "./context.js";
 import type { IndicatorsPart } from "./indicatorsStep.js";
@@ -25,8 +26,13 @@ export interface IndexInputs {
 export function indexInputs(ctx: AnalysisContext, ind: IndicatorsPart, std: StandardizePart): IndexInputs {
   const { config, id } = ctx;
   const byId = new Map(ind.current.indicators.map((d) => [d.id, d]));
-  const population = ind.current.areas.map((a) => a.population);
-  const indexRows = std.values.map((r, i) => ({ ...r, __einwohner: population[i] ?? missing("") }));
+  const population = Array.from(indicatorStore(ind.current).population, (x) => (x === x ? x : null));
+  // The value rows of the standardise step (made for this run, not in the result) gain the population column in
+  // place: a copy of every row would cost as much as the index computations.
+  const indexRows = std.values;
+  indexRows.forEach((r, i) => {
+    r.__einwohner = population[i] ?? missing("");
+  });
   const indexOptions = (spec: Array<{ id: string; weight: number }>) => ({
     id,
     indicators: spec.map((s) => ({ column: s.id, weight: s.weight, direction: byId.get(s.id)!.direction })),
@@ -45,17 +51,21 @@ export function indexInputs(ctx: AnalysisContext, ind: IndicatorsPart, std: Stan
     return m.get(areaId);
   };
   const reasonIn = (result: IndicatorResult, i: number, spec: Array<{ id: string }>, year: number): string | null => {
-    const area = result.areas[i];
-    const reasons: string[] = [];
-    if (result.minimumPopulation > 0 && (area.population === null || area.population < result.minimumPopulation)) {
-      const popReason = populationReason(result, area.id);
-      if (popReason) reasons.push(popReason);
+    // The columns, not `result.areas` (one object per area and indicator); status 0 = "ok", 3 = below minimum population.
+    const store = indicatorStore(result);
+    const population = store.population[i];
+    const belowMinimum = result.minimumPopulation > 0 && !(population >= result.minimumPopulation);
+    let reasons: string[] | null = null;
+    if (belowMinimum) {
+      const popReason = populationReason(result, store.ids[i]);
+      if (popReason) reasons = [popReason];
     }
     for (const s of spec) {
-      const v = area.values[s.id];
-      if (!v.usable && v.status !== "below-minimum-population") reasons.push(v.reason ?? `${s.id} nicht verwendbar`);
+      const c = store.columns[s.id];
+      const status = c.status[i];
+      if (status !== 0 && status !== 3) (reasons ??= []).push(c.reason.get(i) ?? `${s.id} nicht verwendbar`);
     }
-    return reasons.length ? ctx.yearPrefix(year) + [...new Set(reasons)].join("; ") : null;
+    return reasons ? ctx.yearPrefix(year) + [...new Set(reasons)].join("; ") : null;
   };
   return { indexRows, population, indexOptions, reasonIn };
 }

@@ -1,5 +1,6 @@
 import type { AreaInfo } from "../../analysis/analysisResult.js";
 import { computeIndicators, type IndicatorResult } from "../../indicators/computeIndicators.js";
+import { indicatorStore } from "../../indicators/indicatorStore.js";
 import type { Cell } from "../../table/missing.js";
 import type { AnalysisContext } from "./context.js";
 import type { JoinedAreas } from "./joinAreas.js";
@@ -34,7 +35,8 @@ export function indicatorsStep(ctx: AnalysisContext, joined: JoinedAreas): Indic
   const current = computeIndicators(currentRows, indicatorOptions);
   for (const e of current.excluded) excluded.push({ ...e, reason: ctx.yearPrefix(cur) + e.reason });
   warnings.push(...current.warnings);
-  const areas = current.areas.map((a) => joined.info.get(a.id) ?? { id: a.id, name: a.id, stadtteilId: "", stadtteil: "", stadtbezirkId: "", stadtbezirk: "" });
+  // The ids from the columns: `current.areas` would build one object per area and indicator.
+  const areas = indicatorStore(current).ids.map((a) => joined.info.get(a) ?? { id: a, name: a, stadtteilId: "", stadtteil: "", stadtbezirkId: "", stadtbezirk: "" });
 
   let previous: IndicatorResult | null = null;
   let previousRows: Record<string, Cell>[] | null = null;
@@ -51,14 +53,16 @@ export function indicatorsStep(ctx: AnalysisContext, joined: JoinedAreas): Indic
 /** City-wide values: Σ numerators / Σ denominators over the areas with both, in the indicator's unit. */
 function cityValues(current: IndicatorResult): Record<string, number | null> {
   const out: Record<string, number | null> = {};
+  const store = indicatorStore(current);
   for (const ind of current.indicators) {
     let num = 0;
     let den = 0;
-    for (const a of current.areas) {
-      const v = a.values[ind.id];
-      if (v.numerator !== null && v.denominator !== null) {
-        num += v.numerator;
-        den += v.denominator;
+    const { numerator, denominator } = store.columns[ind.id];
+    for (let i = 0; i < numerator.length; i++) {
+      // NaN marks a missing count (null in the row view).
+      if (numerator[i] === numerator[i] && denominator[i] === denominator[i]) {
+        num += numerator[i];
+        den += denominator[i];
       }
     }
     out[ind.id] = den > 0 ? (num / den) * (ind.unit === "%" ? 100 : 1000) : null;

@@ -1,5 +1,6 @@
 import type { NeedRow } from "../../analysis/analysisResult.js";
 import { targetGroupLabel } from "../../analysis/germanLabels.js";
+import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { compositeIndex, type CompositeIndexResult } from "../../classify/compositeIndex.js";
 import { withContext, type AnalysisContext } from "./context.js";
 import type { ConspicuousnessPart } from "./conspicuousnessStep.js";
@@ -29,11 +30,15 @@ export function needIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, con: Co
     for (const e of r.excluded) ctx.excluded.push({ ...e, step: "needIndex", reason: `${targetGroupLabel(g)}: ${e.reason}` });
     ctx.warnings.push(...r.warnings.map((w) => `${label}: ${w}`));
   }
-  ind.current.areas.forEach((a, i) => {
-    for (const g of flags.targetGroups) {
-      const verdict = flags.areas[i].groups.find((x) => x.targetGroup === g)?.verdict ?? null;
-      need.push({ id: a.id, group: g, need: needIndex[g].areas[i].index, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
-    }
+  // The index columns, not `.areas`: reading the rows would build one object per area and group.
+  const groupIndex = flags.targetGroups.map((g) => needIndex[g].columns.index);
+  indicatorStore(ind.current).ids.forEach((id, i) => {
+    const groups = flags.areas[i].groups;
+    flags.targetGroups.forEach((g, k) => {
+      const verdict = groups.find((x) => x.targetGroup === g)?.verdict ?? null;
+      const x = groupIndex[k][i];
+      need.push({ id, group: g, need: x === x ? x : null, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
+    });
   });
   return { needIndex, need };
 }

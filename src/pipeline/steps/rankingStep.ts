@@ -1,6 +1,7 @@
 import type { RankingRow } from "../../analysis/analysisResult.js";
 import { berlinMssGroup } from "../../classify/berlinMssGroup.js";
 import type { CompositeIndexResult } from "../../classify/compositeIndex.js";
+import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { rank } from "../../standardize/rank.js";
 import type { AnalysisContext } from "./context.js";
 import type { ConspicuousnessPart } from "./conspicuousnessStep.js";
@@ -24,20 +25,25 @@ export function rankingStep(
   const { flags } = con;
   const { dynamicIndex } = dyn;
   const { areas } = ind;
-  const ranks = rank(statusIndex.areas.map((a) => a.index), { ids: std.ids, method: "min" }).values;
+  // The columns, not `.areas` (which would build one object per area); NaN marks an excluded area.
+  const num = (x: number) => (x === x ? x : null);
+  const sCols = statusIndex.columns;
+  const dCols = dynamicIndex ? dynamicIndex.columns : null;
+  const ranks = rank(Array.from(sCols.index, num), { ids: std.ids, method: "min" }).values;
   const statusReason = new Map(statusIndex.excluded.map((e) => [e.id, e.reason]));
-  const ranking: RankingRow[] = ind.current.areas.map((a, i) => {
-    const s = statusIndex.areas[i];
-    const d = dynamicIndex ? dynamicIndex.areas[i] : null;
+  const store = indicatorStore(ind.current);
+  const ranking: RankingRow[] = store.ids.map((id, i) => {
+    const s = { index: num(sCols.index[i]), class: sCols.class[i] };
+    const d = dCols ? { index: num(dCols.index[i]), class: dCols.class[i] } : null;
     const verdicts: Record<string, RankingRow["verdicts"][string]> = {};
     for (const g of flags.areas[i].groups) verdicts[g.targetGroup] = g.verdict;
     return {
       rang: ranks[i],
-      sozialraum_id: a.id,
+      sozialraum_id: id,
       sozialraum_name: areas[i].name,
       stadtteil_name: areas[i].stadtteil,
       stadtbezirk_name: areas[i].stadtbezirk,
-      einwohner: a.population,
+      einwohner: num(store.population[i]),
       status_index: s.index,
       status_klasse: s.class,
       dynamik_index: d ? d.index : null,
@@ -45,7 +51,7 @@ export function rankingStep(
       gruppe: d ? berlinMssGroup(s.class, d.class) : null,
       verdicts,
       auffaellige_zielgruppen: flags.areas[i].groups.filter((g) => g.verdict === "auffällig" || g.verdict === "stark auffällig").length,
-      grund: s.index === null ? statusReason.get(a.id) ?? "kein Status-Index" : null,
+      grund: s.index === null ? statusReason.get(id) ?? "kein Status-Index" : null,
     };
   });
   const order = ranking.map((_, i) => i).sort((p, q) => {

@@ -1,5 +1,6 @@
 import type { StandardizationParameters } from "../../analysis/analysisResult.js";
 import { indicatorRows } from "../../indicators/indicatorRows.js";
+import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { zScores } from "../../standardize/zScores.js";
 import type { Cell } from "../../table/missing.js";
 import type { AnalysisContext } from "./context.js";
@@ -7,7 +8,7 @@ import type { IndicatorsPart } from "./indicatorsStep.js";
 
 /** Result of {@link standardizeStep}. */
 export interface StandardizePart {
-  /** Indicator values (the `valueField`) per area, one row per area. */
+  /** Indicator values (the `valueField`) per area, one row per area (`indexInputs` adds the population, "__einwohner"). */
   values: Record<string, Cell>[];
   /** Area ids in the order of the indicator result. */
   ids: string[];
@@ -23,8 +24,9 @@ export function standardizeStep(ctx: AnalysisContext, ind: IndicatorsPart): Stan
   const { current } = ind;
   ctx.progress("Indikatoren standardisieren (z-Werte)");
   const values = indicatorRows(current, { field: ind.valueField });
-  const ids = current.areas.map((a) => a.id);
-  const weights = config.standardization.mean === "weighted" ? current.areas.map((a) => a.population ?? Number.NaN) : undefined;
+  const store = indicatorStore(current);
+  const ids = store.ids;
+  const weights = config.standardization.mean === "weighted" ? Array.from(store.population) : undefined;
   const zRows: Record<string, Cell>[] = ids.map((key) => ({ [id]: key }));
   const standardization: StandardizationParameters[] = [];
   for (const d of current.indicators) {

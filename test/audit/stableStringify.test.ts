@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { stableJsonBytes, stableStringify } from "../../src/audit/stable-stringify.js";
+import { missing } from "../../src/table/missing.js";
+
+// Reference: the definition itself — a copy with the keys of every plain object inserted in sorted order, written
+// by the built-in JSON.stringify (independent of the direct writer under test).
+function sortedCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    const v = value as Record<string, unknown> & { toJSON?: () => unknown };
+    if (typeof v.toJSON === "function") return sortedCopy(v.toJSON());
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortedCopy(v[k]);
+    return out;
+  }
+  return value;
+}
+const reference = (v: unknown) => JSON.stringify(sortedCopy(v));
+
+describe("stableStringify", () => {
+  it("writes the same bytes as JSON.stringify of a key-sorted copy", () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withDate: true, withSparseArray: true }), (v) => {
+        expect(stableStringify(v)).toBe(reference(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps JSON.stringify's order for integer-like keys, skips undefined and functions, writes NaN as null", () => {
+    const v = { "10": 1, "9": 2, b: undefined, a: () => 1, n: NaN, m: missing("."), d: new Date(0), z: [undefined, Infinity] };
+    expect(stableStringify(v)).toMatch(/^\{"9":2,"10":1,"d":"1970-01-01T00:00:00\.000Z","m":\{.*\},"n":null,"z":\[null,null\]\}$/);
+    expect(stableStringify(v)).toBe(reference(v));
+  });
+});
+
+describe("stableJsonBytes", () => {
+  it("gives the UTF-8 bytes of stableStringify, so the same SHA-256 and size", () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.string({ unit: "binary" }), fc.oneof(fc.double(), fc.string({ unit: "binary" }), fc.constant(null), fc.boolean()))), (rows) => {
+        const bytes = Buffer.from(stableJsonBytes(rows));
+        const text = stableStringify(rows);
+        expect(bytes.equals(Buffer.from(text, "utf8"))).toBe(true);
+        expect(createHash("sha256").update(bytes).digest("hex")).toBe(createHash("sha256").update(text).digest("hex"));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("writes a table larger than one chunk", () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => ({ id: `ä${i}`, b: i / 7, a: i % 3 === 0 ? null : "x" }));
+    expect(Buffer.from(stableJsonBytes(rows)).toString("utf8")).toBe(reference(rows));
+  });
+});
+
