@@ -2,6 +2,7 @@ import type { VerdictRule } from "../classify/conspicuousness.js";
 import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
 import type { CatchmentDecay } from "../supply/twoStepFloatingCatchment.js";
 import type { SupplyMeasure } from "../supply/needSupplyAnalysis.js";
+import type { SourcesConfig } from "../sources/sourcesConfig.js";
 
 /** An indicator of a composite index: its id, optionally with a weight (default 1). */
 export type IndexIndicator = string | { id: string; weight?: number };
@@ -43,6 +44,13 @@ export interface AnalysisConfig {
      */
     stadtteiltreffen?: string | null;
   };
+  /**
+   * A city's own tables (see `SourcesConfig` of `src/sources`): area list, names, hierarchy, population, count
+   * columns per year, published shares and changes. Given: `data` names only the map and the optional files
+   * (no default map, facilities or observations), the key column is "sozialraum_id", and `indicators` may be
+   * empty when `sources.shares` gives the indicators. Paths are relative to the configuration file's folder.
+   */
+  sources?: SourcesConfig;
   /** Analysis year and comparison year for the dynamic index (default 2018 and 2016; previous null: none). */
   years?: { current?: number; previous?: number | null };
   /** Area key column in every table and GeoJSON property (default "sozialraum_id"). */
@@ -177,6 +185,8 @@ export interface ResolvedAnalysisConfig {
     stadtteiltreffen: string | null;
   };
   years: { current: number; previous: number | null };
+  /** The `sources` block and the folder its relative paths are relative to (null: the `data` conventions). */
+  sources: { config: SourcesConfig; baseDir: string } | null;
   id: string;
   indicators: IndicatorDefinition[];
   minimumPopulation: number;

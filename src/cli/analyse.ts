@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { AnalysisConfig } from "../analysis/analysisConfig.js";
 import { loadAnalysisConfig } from "../pipeline/resolveAnalysisConfig.js";
-import { runAnalysis } from "../pipeline/runAnalysis.js";
+import { runSourcesAnalysis } from "../pipeline/runSourcesAnalysis.js";
 import { writeAnalysisOutputs } from "../pipeline/writeAnalysisOutputs.js";
 import type { ImageFormat } from "../export/exportFigures.js";
 
@@ -70,7 +70,7 @@ export function registerAnalyseCommand(program: Command): void {
       const figures = options.figures !== undefined ? parseFigureFormats(options.figures) : undefined;
       let config: AnalysisConfig = options.config ? loadAnalysisConfig(options.config) : {};
       if (options.date) config = { ...config, report: { ...(config.report ?? {}), date: options.date } };
-      const result = runAnalysis(config, {
+      const result = await runSourcesAnalysis(config, {
         onProgress: (p) => log(p.total > 0 ? `[${p.step}/${p.total}] ${p.message}` : p.message),
       });
       log(`Bericht, Arbeitsmappe und Rangfolge schreiben${figures ? `, Abbildungen als ${figures.join(" und ").toUpperCase()}` : ""}`);
