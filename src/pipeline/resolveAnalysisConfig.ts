@@ -185,8 +185,8 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     if (typeof rule[k] !== "number" || !(rule[k] >= 1)) problems.push(`"verdictRule.${k}" must be a number ≥ 1, got ${JSON.stringify(rule[k])}`);
   }
 
-  const shareIds = withSources && Array.isArray(config.sources?.shares) ? config.sources.shares.map((d) => d?.id) : [];
-  const changeIds = withSources && Array.isArray(config.sources?.changes) ? config.sources.changes.map((d) => d?.id) : [];
+  const shareIds = withSources && Array.isArray(config.sources?.shares) ? config.sources!.shares!.map((d) => d?.id) : [];
+  const changeIds = withSources && Array.isArray(config.sources?.changes) ? config.sources!.changes!.map((d) => d?.id) : [];
   const ids = new Set([...indicators.map((d) => d?.id), ...shareIds]);
   const indexIndicators = (path: string, list: unknown, dflt: readonly string[]) => {
     const given = list === undefined ? dflt : list;

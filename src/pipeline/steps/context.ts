@@ -82,7 +82,7 @@ export function analysisContext(tables: AnalysisTables, config: ResolvedAnalysis
   const doSupply = config.supply !== null && geojson !== null && !!tables.facilities;
   const doMix = config.mix !== null;
   const doNeighbourhood = config.neighbourhood !== null && geojson !== null;
-  const doSensitivity = config.sensitivity !== null;
+  const doSensitivity = config.sensitivity !== null && (tables.shares?.length ?? 0) === 0;
   const fromChanges = prev === null && (tables.changes?.length ?? 0) > 0 && config.dynamicIndex !== null;
   const total = 7 + (prev !== null || fromChanges ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doSensitivity ? 1 : 0);
   let step = 0;

@@ -4,7 +4,7 @@ import type { ResolvedShareIndicator } from "../../sources/checkSourceColumns.js
 import { Missing, type Cell } from "../../table/missing.js";
 
 /** Id of the stand-in indicator when a run has published shares only (removed again from the result). */
-const POPULATION_ONLY = "__einwohner_nur";
+const POPULATION_ONLY = "nur-einwohner-intern";
 
 /**
  * `computeIndicators` for count indicators plus published shares (a city's `sources.shares`): a share's value is
