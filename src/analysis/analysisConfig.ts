@@ -4,6 +4,9 @@ import type { CatchmentDecay } from "../supply/twoStepFloatingCatchment.js";
 import type { SupplyMeasure } from "../supply/needSupplyAnalysis.js";
 import type { SourcesConfig } from "../sources/sourcesConfig.js";
 
+/** How map keys become table keys (a crosswalk file is relative to the configuration file's folder). */
+export type MapKeyConfig = { column: string } | { pattern: string } | { crosswalk: string; mapColumn: string; tableColumn: string };
+
 /** An indicator of a composite index: its id, optionally with a weight (default 1). */
 export type IndexIndicator = string | { id: string; weight?: number };
 
@@ -43,6 +46,15 @@ export interface AnalysisConfig {
      * "stadtteiltreffen.csv", optional like `einrichtungen`; null: none).
      */
     stadtteiltreffen?: string | null;
+    /** The map's property (Shapefile: .dbf column) holding its area key (default: `id`). */
+    mapId?: string;
+    /**
+     * How map keys become table keys when they differ: `{ column }` (another property), `{ pattern: "STGT{00}" }`
+     * or `{ crosswalk: "schluessel.csv", mapColumn, tableColumn }` (see `mapKeys` of `src/io`).
+     */
+    mapKey?: MapKeyConfig;
+    /** The map's CRS when the file declares none, e.g. "EPSG:25832" (see `readGeometry`). */
+    geojsonCrs?: string;
   };
   /**
    * A city's own tables (see `SourcesConfig` of `src/sources`): area list, names, hierarchy, population, count
@@ -183,6 +195,9 @@ export interface ResolvedAnalysisConfig {
     /** null: not given and not in the folder, or switched off. */
     einrichtungen: string | null;
     stadtteiltreffen: string | null;
+    mapId?: string;
+    mapKey?: MapKeyConfig | null;
+    geojsonCrs?: string | null;
   };
   years: { current: number; previous: number | null };
   /** The `sources` block and the folder its relative paths are relative to (null: the `data` conventions). */

@@ -39,6 +39,8 @@ export function loadAnalysisConfig(path: string): AnalysisConfig {
       const v = d[k];
       if (typeof v === "string" && !isAbsolute(v) && !dataDir) d[k] = resolve(base, v);
     }
+    const mk = d.mapKey as { crosswalk?: unknown } | undefined;
+    if (mk && typeof mk === "object" && typeof mk.crosswalk === "string" && !isAbsolute(mk.crosswalk) && !dataDir) d.mapKey = { ...(d.mapKey as object), crosswalk: resolve(base, mk.crosswalk) } as typeof d.mapKey;
     return { ...c, data: d };
   }
   return c;

@@ -9,7 +9,7 @@ import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
 import { isTargetGroup, TARGET_GROUPS } from "../indicators/targetGroups.js";
 import { KNOWN_FACILITY_TYPES } from "../supply/parseFacilities.js";
 import { TARGET_GROUP_POPULATION_COLUMNS } from "../supply/targetGroupPopulation.js";
-import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
+import type { AnalysisConfig, IndexIndicator, MapKeyConfig, ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
 import { DEFAULT_SEED } from "../inference/defaultSeed.js";
 import { validateSourcesConfig } from "../sources/validateSourcesConfig.js";
 import { formatSourceProblem } from "../sources/sourceProblem.js";
@@ -52,7 +52,7 @@ export const DEFAULT_MIX_COMPOSITION: Readonly<Record<string, string>> = Object.
 
 const KEYS: Record<string, readonly string[] | null> = {
   sources: null,
-  data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen"],
+  data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "mapId", "mapKey", "geojsonCrs"],
   years: ["current", "previous"],
   id: null,
   indicators: null,
@@ -138,6 +138,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     const path = inDir(dflt);
     return existsSync(path) ? path : null;
   };
+  const mapOptions = resolveMapOptions(data, inDir, problems);
   const einrichtungen = optionalFile("einrichtungen", "einrichtungen.csv");
   const stadtteiltreffen = optionalFile("stadtteiltreffen", "stadtteiltreffen.csv");
 
@@ -335,7 +336,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     throw new Error(`${fn}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the configuration:\n  - ${problems.join("\n  - ")}`);
   }
   return {
-    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen },
+    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen, ...mapOptions },
     years: { current, previous },
     sources,
     id: withSources ? SOURCES_ID : id,
@@ -360,3 +361,20 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
 }
 
 export { loadAnalysisConfig } from "./loadAnalysisConfig.js";
+
+/** `data.mapId`, `data.mapKey`, `data.geojsonCrs`: checked, a crosswalk file made absolute (only keys given). */
+function resolveMapOptions(data: NonNullable<AnalysisConfig["data"]>, inDir: (p: string) => string, problems: string[]): Partial<ResolvedAnalysisConfig["data"]> {
+  const out: Partial<ResolvedAnalysisConfig["data"]> = {};
+  const text = (k: string, v: unknown) => (typeof v === "string" && v !== "" ? true : (problems.push(`"${k}" must be a non-empty string, got ${JSON.stringify(v)}`), false));
+  if (data.mapId !== undefined && text("data.mapId", data.mapId)) out.mapId = data.mapId;
+  if (data.geojsonCrs !== undefined && text("data.geojsonCrs", data.geojsonCrs)) out.geojsonCrs = data.geojsonCrs;
+  const m = data.mapKey as Record<string, unknown> | undefined;
+  if (m === undefined) return out;
+  const ok =
+    m !== null && typeof m === "object" &&
+    ((Object.keys(m).length === 1 && (typeof m.column === "string" || typeof m.pattern === "string")) ||
+      (typeof m.crosswalk === "string" && typeof m.mapColumn === "string" && typeof m.tableColumn === "string"));
+  if (!ok) problems.push(`"data.mapKey" must be { "column": … }, { "pattern": "STGT{00}" } or { "crosswalk": "datei.csv", "mapColumn": …, "tableColumn": … }, got ${JSON.stringify(m)}`);
+  else out.mapKey = typeof m.crosswalk === "string" ? { ...(m as { crosswalk: string; mapColumn: string; tableColumn: string }), crosswalk: inDir(m.crosswalk) } : (m as MapKeyConfig);
+  return out;
+}

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { AnalysisConfig } from "../analysis/analysisConfig.js";
 import type { AnalysisResult } from "../analysis/analysisResult.js";
-import { readGeometry } from "../io/readGeometry.js";
 import { loadSources, type LoadedSources } from "../sources/loadSources.js";
 import { parseFacilities } from "../supply/parseFacilities.js";
 import { parseObservations } from "../supply/parseObservations.js";
 import type { Exclusion } from "../table/exclusion.js";
 import type { InputContent } from "./analysisProvenance.js";
 import { analyseTables } from "./analyseTables.js";
+import { readAnalysisMap } from "./readAnalysisMap.js";
 import { resolveAnalysisConfig } from "./resolveAnalysisConfig.js";
 import { runAnalysis, type RunAnalysisOptions } from "./runAnalysis.js";
 import type { AnalysisTables } from "./steps/context.js";
@@ -37,13 +37,14 @@ export async function runSourcesAnalysis(config: AnalysisConfig = {}, options: R
   };
   const inputs: InputContent[] = loaded.files.map((f) => ({ role: `Quelldaten ${f.table}${f.sheet ? ` (${f.sheet})` : ""}`, path: f.file, content: readFileSync(f.file) }));
   const { data } = resolved;
-  const geojson = data.geojson !== null ? await readGeometry(data.geojson, { idProperty: loaded.id }) : null;
-  if (geojson) for (const p of geometryFiles(data.geojson as string)) inputs.push({ role: "Gebietsgrenzen", path: p, content: readFileSync(p) });
+  const areaIds = loaded.areas.filter((a) => !a.excluded).map((a) => a.id);
+  const map = await readAnalysisMap(resolved, areaIds);
+  inputs.push(...map.inputs);
+  const geojson = map.geojson;
   const facilities =
     resolved.supply !== null && data.einrichtungen !== null
       ? parseFacilities(readRole(inputs, "Einrichtungen", data.einrichtungen).toString("utf8"), { file: data.einrichtungen, types: resolved.supply.allowedTypes })
       : null;
-  const areaIds = loaded.areas.filter((a) => !a.excluded).map((a) => a.id);
   const observations =
     resolved.supply !== null && data.stadtteiltreffen !== null
       ? parseObservations(readRole(inputs, "Stadtteiltreffen", data.stadtteiltreffen).toString("utf8"), { file: data.stadtteiltreffen, areaIds })
@@ -59,10 +60,10 @@ export async function runSourcesAnalysis(config: AnalysisConfig = {}, options: R
     hierarchyLevels: loaded.hierarchyLevels,
     shares: loaded.shares,
     changes: loaded.changes,
-    excluded: sourcesExclusions(loaded),
+    excluded: [...sourcesExclusions(loaded), ...map.excluded],
   };
   const result = analyseTables(tables, resolved, { ...options, inputs });
-  return { ...result, warnings: [...loaded.warnings, ...result.warnings] };
+  return { ...result, warnings: [...loaded.warnings, ...map.warnings, ...result.warnings] };
 }
 
 /** The area list as `gebiete` rows: key, name and one column per hierarchy level; areas left out are not in it. */
@@ -88,20 +89,4 @@ function readRole(inputs: InputContent[], role: string, path: string): Buffer {
   const bytes = readFileSync(path);
   inputs.push({ role, path, content: bytes });
   return bytes;
-}
-
-/** The files of a map: a GeoJSON file, or a Shapefile's .shp with the .dbf, .prj and .cpg beside it. */
-function geometryFiles(path: string): string[] {
-  if (!/\.shp$/i.test(path)) return [path];
-  const stem = path.slice(0, -4);
-  const out = [path];
-  for (const ext of [".dbf", ".prj", ".cpg"]) {
-    try {
-      readFileSync(stem + ext, { flag: "r" });
-      out.push(stem + ext);
-    } catch {
-      // optional companion file
-    }
-  }
-  return out;
 }

@@ -33,7 +33,6 @@ export function indicatorsStep(ctx: AnalysisContext, joined: JoinedAreas): Indic
     population: tables.population ?? "einwohner",
   };
   const shares = tables.shares ?? [];
-  if (shares.length > 0) warnings.push(`Veröffentlichte Anteile (${shares.map((s) => s.label).join(", ")}): keine Zählwerte: keine Konfidenzintervalle und keine Glättung`);
   const valueField = config.smoothing === "empirical-bayes" ? "smoothed" : "value";
   const current = computeWithShares(currentRows, indicatorOptions, shares);
   for (const e of current.excluded) excluded.push({ ...e, reason: ctx.yearPrefix(cur) + e.reason });
