@@ -57,14 +57,16 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const previous = years.previous !== null ? csv(`Strukturdaten ${years.previous}`, yearFile(years.previous)) : null;
   const geojson = data.geojson !== null ? parseGeoJson(read("Gebietsgrenzen", data.geojson, "readGeoJson"), { idProperty: id, file: data.geojson, fn: "readGeoJson" }) : null;
   const wantSupply = resolved.supply !== null;
+  // Facilities and observations are parsed from their bytes: a Windows-1252 file is read with a warning.
+  const fileWarnings: string[] = [];
   const facilities =
     wantSupply && data.einrichtungen !== null
-      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply!.allowedTypes })
+      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities"), { onWarning: (w: string) => fileWarnings.push(w), file: data.einrichtungen, types: resolved.supply!.allowedTypes })
       : null;
   const areaIds = gebiete.rows.map((r) => String(r[id]));
   const observations =
     wantSupply && data.stadtteiltreffen !== null
-      ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations").toString("utf8"), { file: data.stadtteiltreffen, areaIds })
+      ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations"), { onWarning: (w: string) => fileWarnings.push(w), file: data.stadtteiltreffen, areaIds })
       : null;
 
   const result = analyseTables(
@@ -78,7 +80,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
     const missingOnMap = result.areas.filter((a) => !inMap.has(a.id)).map((a) => a.id);
     if (missingOnMap.length > 0) readWarnings.push(`runAnalysis: ${missingOnMap.length} areas are not on the map (${missingOnMap.slice(0, 5).join(", ")}${missingOnMap.length > 5 ? ", …" : ""})`);
   }
-  return { ...result, warnings: [...readWarnings, ...result.warnings] };
+  return { ...result, warnings: [...readWarnings, ...fileWarnings, ...result.warnings] };
 }
 
 /**

@@ -41,13 +41,14 @@ export async function runSourcesAnalysis(config: AnalysisConfig = {}, options: R
   const map = await readAnalysisMap(resolved, areaIds);
   inputs.push(...map.inputs);
   const geojson = map.geojson;
+  const fileWarnings: string[] = [];
   const facilities =
     resolved.supply !== null && data.einrichtungen !== null
-      ? parseFacilities(readRole(inputs, "Einrichtungen", data.einrichtungen).toString("utf8"), { file: data.einrichtungen, types: resolved.supply.allowedTypes })
+      ? parseFacilities(readRole(inputs, "Einrichtungen", data.einrichtungen), { onWarning: (w: string) => fileWarnings.push(w), file: data.einrichtungen, types: resolved.supply.allowedTypes })
       : null;
   const observations =
     resolved.supply !== null && data.stadtteiltreffen !== null
-      ? parseObservations(readRole(inputs, "Stadtteiltreffen", data.stadtteiltreffen).toString("utf8"), { file: data.stadtteiltreffen, areaIds })
+      ? parseObservations(readRole(inputs, "Stadtteiltreffen", data.stadtteiltreffen), { onWarning: (w: string) => fileWarnings.push(w), file: data.stadtteiltreffen, areaIds })
       : null;
   const tables: AnalysisTables = {
     gebiete: sourcesAreaList(loaded),
@@ -63,7 +64,7 @@ export async function runSourcesAnalysis(config: AnalysisConfig = {}, options: R
     excluded: [...sourcesExclusions(loaded), ...map.excluded],
   };
   const result = analyseTables(tables, resolved, { ...options, inputs });
-  return { ...result, warnings: [...loaded.warnings, ...map.warnings, ...result.warnings] };
+  return { ...result, warnings: [...loaded.warnings, ...map.warnings, ...fileWarnings, ...result.warnings] };
 }
 
 /** The area list as `gebiete` rows: key, name and one column per hierarchy level; areas left out are not in it. */

@@ -82,4 +82,16 @@ describe("runSourcesAnalysis: a city's own tables in the main job", () => {
     expect(steps).toContain("supply: keine Strukturdaten 2018: nicht in Bedarf und Angebot");
     expect(result.supply).not.toBeNull();
   });
+
+  it("facilities in Windows-1252 are read with a warning in the run's warnings (umlauts kept)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sozialraum-cp1252-"));
+    cpSync(resolve("data"), dir, { recursive: true });
+    const file = join(dir, "einrichtungen.csv");
+    writeFileSync(file, Buffer.from(readFileSync(file, "utf8"), "latin1"));
+    const result = runAnalysis({ data: { dir }, sensitivity: false, mix: false, neighbourhood: false, permutations: 99, report: { date: "2026-01-01" } });
+    expect(result.warnings.join("\n")).toMatch(/Windows-1252/);
+    const original = readFileSync(resolve("data/einrichtungen.csv"), "utf8");
+    const withUmlaut = result.supply!.facilities.find((f) => /[äöüß]/.test(f.name));
+    expect(withUmlaut && original.includes(withUmlaut.name)).toBe(true);
+  });
 });
