@@ -51,7 +51,6 @@ export const DEFAULT_MIX_COMPOSITION: Readonly<Record<string, string>> = Object.
 });
 
 const KEYS: Record<string, readonly string[] | null> = {
-  sources: null,
   data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "mapId", "mapKey", "geojsonCrs"],
   years: ["current", "previous"],
   id: null,
@@ -72,6 +71,7 @@ const KEYS: Record<string, readonly string[] | null> = {
   sensitivity: ["draws", "thresholdShift"],
   disclosure: ["minCount", "minBase", "marker"],
   report: ["title", "date", "source"],
+  sources: null,
 };
 
 /**
