@@ -94,4 +94,24 @@ describe("runSourcesAnalysis: a city's own tables in the main job", () => {
     const withUmlaut = result.supply!.facilities.find((f) => /[äöüß]/.test(f.name));
     expect(withUmlaut && original.includes(withUmlaut.name)).toBe(true);
   });
+
+  it("data.mapKey: map keys \"X01\"… join the table by a pattern; keys without leading zeros are an error with the hint", async () => {
+    const dir = city();
+    // 8 unit squares in a 4 × 2 grid (queen neighbours share an edge or a corner).
+    const grid = (key: (i: number) => string) => ({
+      type: "FeatureCollection",
+      features: Array.from({ length: 8 }, (_, i) => {
+        const x = 9 + (i % 4) * 0.01;
+        const y = 54 + Math.floor(i / 4) * 0.01;
+        return { type: "Feature", properties: { STT: key(i) }, geometry: { type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] } };
+      }),
+    });
+    writeFileSync(join(dir, "x.geojson"), JSON.stringify(grid((i) => `X0${i + 1}`)));
+    writeFileSync(join(dir, "plain.geojson"), JSON.stringify(grid((i) => String(i + 1))));
+    const config = loadAnalysisConfig(join(dir, "sozialraum.json"));
+    const mapped = await runSourcesAnalysis({ ...config, supply: false, permutations: 99, data: { geojson: join(dir, "x.geojson"), mapId: "STT", mapKey: { pattern: "X{00}" } } });
+    expect(mapped.neighbourhood?.weights.ids).toEqual(["01", "02", "03", "04", "05", "06", "07", "08"]);
+    expect(mapped.neighbourhood?.weights.neighbors["01"]).toEqual(["02", "05", "06"]);
+    await expect(runSourcesAnalysis({ ...config, data: { geojson: join(dir, "plain.geojson"), mapId: "STT" } })).rejects.toThrow(/kein Schlüssel der Karte.*führende Nullen/s);
+  });
 });
