@@ -2,6 +2,10 @@ import type { VerdictRule } from "../classify/conspicuousness.js";
 import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
 import type { CatchmentDecay } from "../supply/twoStepFloatingCatchment.js";
 import type { SupplyMeasure } from "../supply/needSupplyAnalysis.js";
+import type { SourcesConfig } from "../sources/sourcesConfig.js";
+
+/** How map keys become table keys (a crosswalk file is relative to the configuration file's folder). */
+export type MapKeyConfig = { column: string } | { pattern: string } | { crosswalk: string; mapColumn: string; tableColumn: string };
 
 /** An indicator of a composite index: its id, optionally with a weight (default 1). */
 export type IndexIndicator = string | { id: string; weight?: number };
@@ -52,7 +56,23 @@ export interface AnalysisConfig {
      * "kooperationen.csv", optional like `einrichtungen`; null: none).
      */
     kooperationen?: string | null;
+    /** The map's property (Shapefile: .dbf column) holding its area key (default: `id`). */
+    mapId?: string;
+    /**
+     * How map keys become table keys when they differ: `{ column }` (another property), `{ pattern: "STGT{00}" }`
+     * or `{ crosswalk: "schluessel.csv", mapColumn, tableColumn }` (see `mapKeys` of `src/io`).
+     */
+    mapKey?: MapKeyConfig;
+    /** The map's CRS when the file declares none, e.g. "EPSG:25832" (see `readGeometry`). */
+    geojsonCrs?: string;
   };
+  /**
+   * A city's own tables (see `SourcesConfig` of `src/sources`): area list, names, hierarchy, population, count
+   * columns per year, published shares and changes. Given: `data` names only the map and the optional files
+   * (no default map, facilities or observations), the key column is "sozialraum_id", and `indicators` may be
+   * empty when `sources.shares` gives the indicators. Paths are relative to the configuration file's folder.
+   */
+  sources?: SourcesConfig;
   /** Analysis year and comparison year for the dynamic index (default 2018 and 2016; previous null: none). */
   years?: { current?: number; previous?: number | null };
   /** Area key column in every table and GeoJSON property (default "sozialraum_id"). */
@@ -202,8 +222,13 @@ export interface ResolvedAnalysisConfig {
     stadtteiltreffen: string | null;
     akteure: string | null;
     kooperationen: string | null;
+    mapId?: string;
+    mapKey?: MapKeyConfig | null;
+    geojsonCrs?: string | null;
   };
   years: { current: number; previous: number | null };
+  /** The `sources` block and the folder its relative paths are relative to (null: the `data` conventions). */
+  sources: { config: SourcesConfig; baseDir: string } | null;
   id: string;
   indicators: IndicatorDefinition[];
   minimumPopulation: number;

@@ -71,19 +71,19 @@ export function registerAnalyseCommand(program: Command): void {
       const started = Date.now();
       // Imported here, not at the top: the pipeline (exceljs, plot, report, …) costs ~0.5 s of startup that the
       // other commands (and --help) should not pay.
-      const [{ loadAnalysisConfig }, { runAnalysis }, { writeAnalysisOutputs }] = await Promise.all([
-        import("../pipeline/resolveAnalysisConfig.js"),
-        import("../pipeline/runAnalysis.js"),
+      const [{ loadAnalysisConfig }, { runSourcesAnalysis }, { writeAnalysisOutputs }] = await Promise.all([
+        import("../pipeline/loadAnalysisConfig.js"),
+        import("../pipeline/runSourcesAnalysis.js"),
         import("../pipeline/writeAnalysisOutputs.js"),
       ]);
       const figures = options.figures !== undefined ? parseFigureFormats(options.figures) : undefined;
       let config: AnalysisConfig = options.config ? loadAnalysisConfig(options.config) : {};
       if (options.date) config = { ...config, report: { ...(config.report ?? {}), date: options.date } };
-      const result = runAnalysis(config, {
+      const result = await runSourcesAnalysis(config, {
         onProgress: (p) => log(p.total > 0 ? `[${p.step}/${p.total}] ${p.message}` : p.message),
       });
       log(`Bericht, Arbeitsmappe und Rangfolge schreiben${figures ? `, Abbildungen als ${figures.join(" und ").toUpperCase()}` : ""}`);
-      const files = await writeAnalysisOutputs(result, options.out, { figures, pdf: options.pdf, onWarning: (w) => process.stderr.write(`analyse: ${w}\n`) });
+      const files = await writeAnalysisOutputs(result, options.out, { figures, pdf: options.pdf });
       // The same warning can come from several steps (e.g. status and need index): print each once.
       for (const w of new Set([...result.warnings, ...files.warnings])) log(`Hinweis: ${w}`);
       const ranked = result.ranking.filter((r) => r.rang !== null).length;

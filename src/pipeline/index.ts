@@ -1,5 +1,6 @@
 export { runAnalysis, readAreaGeoJson } from "./runAnalysis.js";
 export type { RunAnalysisOptions } from "./runAnalysis.js";
+export { runSourcesAnalysis, sourcesAreaList, sourcesExclusions } from "./runSourcesAnalysis.js";
 export { analyseTables } from "./analyseTables.js";
 export type { AnalysisTables, AnalysisProgress, AnalysisRunOptions } from "./analyseTables.js";
 export {

@@ -60,14 +60,16 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const geojson = data.geojson !== null ? parseGeoJson(read("Gebietsgrenzen", data.geojson, "readGeoJson"), { idProperty: id, file: data.geojson, fn: "readGeoJson" }) : null;
   const wantSupply = resolved.supply !== null;
   const wantNetwork = resolved.vernetzung !== null && (data.akteure !== null || data.kooperationen !== null);
+  // Facilities and observations are parsed from their bytes: a Windows-1252 file is read with a warning.
+  const fileWarnings: string[] = [];
   const facilities =
     (wantSupply || wantNetwork) && data.einrichtungen !== null
-      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply?.allowedTypes })
+      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities"), { onWarning: (w: string) => fileWarnings.push(w), file: data.einrichtungen, types: resolved.supply?.allowedTypes })
       : null;
   const areaIds = gebiete.rows.map((r) => String(r[id]));
   const observations =
     wantSupply && data.stadtteiltreffen !== null
-      ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations").toString("utf8"), { file: data.stadtteiltreffen, areaIds })
+      ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations"), { onWarning: (w: string) => fileWarnings.push(w), file: data.stadtteiltreffen, areaIds })
       : null;
 
   const networkCsv = (role: string, path: string, fn: string) => parseCsv(read(role, path, fn), { file: path, fn, separator: ";", missingMarkers: [] });
@@ -85,7 +87,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
     const missingOnMap = result.areas.filter((a) => !inMap.has(a.id)).map((a) => a.id);
     if (missingOnMap.length > 0) readWarnings.push(`runAnalysis: ${missingOnMap.length} areas are not on the map (${missingOnMap.slice(0, 5).join(", ")}${missingOnMap.length > 5 ? ", …" : ""})`);
   }
-  return { ...result, warnings: [...readWarnings, ...result.warnings] };
+  return { ...result, warnings: [...readWarnings, ...fileWarnings, ...result.warnings] };
 }
 
 /**

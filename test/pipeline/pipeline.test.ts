@@ -203,7 +203,7 @@ describe("configuration", () => {
     ).toThrow(
       [
         "resolveAnalysisConfig: 7 problems in the configuration:",
-        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, vernetzung, sensitivity, disclosure, report)',
+        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, vernetzung, sensitivity, disclosure, report, sources)',
         '  - "years.previous" (2019) must be before "years.current" (2018)',
         '  - "minimumPopulation" must be a number ≥ 0, got -5',
         '  - "standardization.mean" must be "unweighted" or "weighted", got "median"',
