@@ -12,6 +12,8 @@ import type { MixAnalysis } from "../mix/mixAnalysis.js";
 import type { NeedSupplyAnalysis } from "../supply/needSupplyAnalysis.js";
 import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
 import type { NeighbourhoodAnalysis } from "../spatial/neighbourhoodAnalysis.js";
+import type { SozialraumTypesResult } from "../typology/sozialraumTypes.js";
+import type { MonitorYearsResult } from "../monitoring/monitorYears.js";
 
 /** Name and hierarchy of an area (from `gebiete.csv`). */
 export interface AreaInfo {
@@ -125,6 +127,10 @@ export interface AnalysisResult {
   sensitivity: SensitivityAnalysis | null;
   /** Sensitivity of the verdicts per target group (`verdictSensitivity` of `src/audit`; null: switched off). */
   verdictSensitivity: VerdictSensitivity | null;
+  /** "Sozialraumtypen" of the analysis year (`sozialraumTypes` of `src/typology`; null: switched off or too few areas). */
+  types: SozialraumTypesResult | null;
+  /** "Entwicklung über die Erhebungen" (`monitorYears` of `src/monitoring`; null: fewer than two surveys). */
+  monitoring: MonitorYearsResult | null;
   /** The inputs with their SHA-256, in reading order. */
   inputs: AnalysisInput[];
   /**

@@ -16,6 +16,8 @@ import { sensitivityStep } from "./steps/sensitivityStep.js";
 import { standardizeStep } from "./steps/standardizeStep.js";
 import { statusIndexStep } from "./steps/statusIndexStep.js";
 import { supplyStep } from "./steps/supplyStep.js";
+import { typesStep } from "./steps/typesStep.js";
+import { monitoringStep } from "./steps/monitoringStep.js";
 
 export type { AnalysisProgress, AnalysisRunOptions, AnalysisTables } from "./steps/context.js";
 
@@ -45,6 +47,8 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
   const supply = supplyStep(ctx, ind.currentRows, needs.need, names);
   const mix = mixStep(ctx, ind.currentRows, ind.previousRows, names);
   const neighbourhood = neighbourhoodStep(ctx, ind, std, statusIndex);
+  const types = typesStep(ctx, ind, std);
+  const monitoring = monitoringStep(ctx);
   const recorded = provenanceStep(ctx);
   const result: AnalysisResult = {
     name: "runAnalysis",
@@ -69,6 +73,8 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     neighbourhood,
     sensitivity: null,
     verdictSensitivity: null,
+    types,
+    monitoring,
     inputs: recorded.inputs,
     provenance: recorded.provenance,
     excluded: ctx.excluded,
@@ -79,5 +85,6 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
 
 /** Re-runs the analysis on already joined rows with another configuration (for the sensitivity analysis). */
 export function reanalyseRows(rows: Record<string, Cell>[], config: ResolvedAnalysisConfig): AnalysisResult {
-  return analyseTables({ gebiete: null, current: rows, previous: null }, config);
+  // The variants re-run the core analysis only: no types, no monitoring (no surveys passed).
+  return analyseTables({ gebiete: null, current: rows, previous: null }, { ...config, types: null });
 }

@@ -67,8 +67,14 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
       ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations").toString("utf8"), { file: data.stadtteiltreffen, areaIds })
       : null;
 
+  // The surveys of the monitoring: the analysis and comparison year are not read twice.
+  const surveyTables = years.surveys.length >= 2 ? years.surveys.map((y) => {
+    const rows = y === years.current ? current.rows : y === years.previous && previous ? previous.rows : csv(`Strukturdaten ${y}`, yearFile(y)).rows;
+    return { year: y, rows };
+  }) : null;
+
   const result = analyseTables(
-    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations },
+    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, surveys: surveyTables },
     resolved,
     { ...options, inputs },
   );

@@ -19,6 +19,11 @@ export interface AnalysisTables {
   facilities?: ReadonlyArray<Facility> | null;
   /** Observations from district meetings (optional; e.g. `readObservations`). */
   observations?: ReadonlyArray<Observation> | null;
+  /**
+   * Structural data of every survey of the monitoring, oldest first (`config.years.surveys`; optional; fewer than
+   * two: no "Entwicklung über die Erhebungen").
+   */
+  surveys?: ReadonlyArray<{ year: number; rows: ReadonlyArray<Readonly<Record<string, unknown>>> }> | null;
 }
 
 /** A step of the analysis, reported to `onProgress`. */
@@ -72,7 +77,9 @@ export function analysisContext(tables: AnalysisTables, config: ResolvedAnalysis
   const doMix = config.mix !== null;
   const doNeighbourhood = config.neighbourhood !== null && geojson !== null;
   const doSensitivity = config.sensitivity !== null;
-  const total = 7 + (prev !== null ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doSensitivity ? 1 : 0);
+  const doTypes = config.types !== null;
+  const doMonitoring = (tables.surveys?.length ?? 0) >= 2;
+  const total = 7 + (doTypes ? 1 : 0) + (doMonitoring ? 1 : 0) + (prev !== null ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doSensitivity ? 1 : 0);
   let step = 0;
   return {
     tables,
