@@ -6,6 +6,7 @@ export type {
   MixConfig,
   NeighbourhoodConfig,
   SensitivityConfig,
+  TypesConfig,
 } from "./analysisConfig.js";
 export type { AnalysisResult, AreaInfo, RankingRow, StandardizationParameters, NeedRow, AnalysisInput } from "./analysisResult.js";
 export { targetGroupLabel } from "./germanLabels.js";
@@ -17,3 +18,4 @@ export { verdictVariants, VERDICT_FAMILY_LABELS } from "./verdictVariants.js";
 export type { VerdictFamilyId, VerdictVariantGeneratorOptions, VerdictVariant } from "./verdictVariants.js";
 export { verdictSensitivity, VERDICT_SEVERITY } from "./verdictSensitivity.js";
 export type { VerdictSensitivityOptions, VerdictAreaSensitivity, VerdictGroupSensitivity, VerdictSensitivity } from "./verdictSensitivity.js";
+export { persistenceText, surveyCountWord } from "./persistenceText.js";

@@ -17,6 +17,8 @@ import { targetGroupSection } from "./sections/targetGroupSection.js";
 import { contextSection } from "./sections/contextSection.js";
 import { excludedSection } from "./sections/excludedSection.js";
 import { methodSection } from "./sections/methodSection.js";
+import { typesSection } from "./sections/typesSection.js";
+import { monitoringSection } from "./sections/monitoringSection.js";
 
 /**
  * The German report of an analysis as a {@link ReportDocument}: overview, ranking (bars + table), maps of the
@@ -44,6 +46,8 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     ...(result.neighbourhood
       ? [neighbourhoodSection(result.neighbourhood, { geojson: result.geojson, names: Object.fromEntries(result.areas.map((a) => [a.id, a.name])), idProperty: p.id })]
       : []),
+    ...(result.types ? [typesSection(result)] : []),
+    ...(result.monitoring ? [monitoringSection(result)] : []),
     ...(result.sensitivity
       ? [sensitivitySection(result.sensitivity.methods, { monteCarlo: result.sensitivity.monteCarlo, verdicts: result.verdictSensitivity })]
       : []),
