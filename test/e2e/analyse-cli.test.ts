@@ -73,6 +73,7 @@ describe("sozialraum analyse", () => {
       "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
       "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
       "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index",
+      "Sozialraumtypen", "Entwicklung",
       "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
       "Ausschlüsse", "Geheimhaltung", "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen", "Herkunft", "Parameter",

@@ -22,6 +22,7 @@ const SHEET_TABLES = [
   "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
   "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
   "Moran's I", "LISA Status-Index",
+  "Sozialraumtypen", "Entwicklung",
   "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
   "Ausschlüsse",
