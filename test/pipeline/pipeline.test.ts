@@ -87,7 +87,7 @@ describe("runAnalysis against the R reference (grid city)", () => {
 
   it("lists every exclusion with step and German reason, nothing silently", () => {
     const steps = new Set(result.excluded.map((e) => e.step));
-    expect([...steps].sort()).toEqual(["changes", "conspicuousness", "dynamicIndex", "minimumPopulation", "missing", "needIndex", "statusIndex", "supply"]);
+    expect([...steps].sort()).toEqual(["changes", "conspicuousness", "dynamicIndex", "minimumPopulation", "missing", "monitoring", "needIndex", "sozialraumTypes", "statusIndex", "supply"]);
     // The facility outside the city is reported, not dropped.
     expect(result.excluded).toContainEqual({ id: "E028", reason: "Einrichtung liegt außerhalb aller Sozialräume (7.5, 51.5)", step: "supply" });
     // Kita places are counted per 0- to 5-year-olds (default when only Kitas count for children): the label says so.
@@ -153,9 +153,11 @@ describe("runAnalysis against the R reference (grid city)", () => {
       "Bedarf und Angebot vergleichen",
       "Durchmischung messen",
       "Nachbarschaft: Moran's I und LISA-Cluster berechnen",
+      "Sozialraumtypen 2018 bilden",
+      "Entwicklung über die Erhebungen 2016, 2018",
       "Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)",
     ]);
-    expect(steps.slice(1).map((s) => `${s.step}/${s.total}`)).toEqual(Array.from({ length: 13 }, (_, i) => `${i + 1}/13`));
+    expect(steps.slice(1).map((s) => `${s.step}/${s.total}`)).toEqual(Array.from({ length: 15 }, (_, i) => `${i + 1}/15`));
   });
 });
 
@@ -198,7 +200,7 @@ describe("configuration", () => {
     ).toThrow(
       [
         "resolveAnalysisConfig: 7 problems in the configuration:",
-        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, sensitivity, disclosure, report)',
+        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, sensitivity, types, disclosure, report)',
         '  - "years.previous" (2019) must be before "years.current" (2018)',
         '  - "minimumPopulation" must be a number ≥ 0, got -5',
         '  - "standardization.mean" must be "unweighted" or "weighted", got "median"',
@@ -246,7 +248,7 @@ describe("analysisReport", () => {
   it("has the German sections and the workbook tables", () => {
     expect(doc.sections.map((s) => s.id)).toEqual([
       "ueberblick", "rangfolge", "karten", "z-werte", "zielgruppe-children", "zielgruppe-working-age", "zielgruppe-elderly", "kontext",
-      "bedarf-angebot", "durchmischung", "nachbarschaft", "sensitivitaet", "ausschluesse", "geheimhaltung", "methode", "methodenanhang", "nachvollziehbarkeit",
+      "bedarf-angebot", "durchmischung", "nachbarschaft", "sozialraumtypen", "entwicklung", "sensitivitaet", "ausschluesse", "geheimhaltung", "methode", "methodenanhang", "nachvollziehbarkeit",
     ]);
     const sheets = doc.sections.flatMap((s) => s.tables ?? []).filter((t) => t.sheet !== false).map((t) => t.title);
     expect(sheets).toEqual(SHEET_TABLES);
