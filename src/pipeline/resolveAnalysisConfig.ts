@@ -11,6 +11,7 @@ import { KNOWN_FACILITY_TYPES } from "../supply/parseFacilities.js";
 import { TARGET_GROUP_POPULATION_COLUMNS } from "../supply/targetGroupPopulation.js";
 import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
 import { DEFAULT_SEED } from "../inference/defaultSeed.js";
+import { resolveTypes, resolveYears } from "./resolveSurveys.js";
 
 /** The package's embedded data folder (`data/` next to `dist/` and `src/`). */
 export function packageDataDir(): string {
@@ -134,24 +135,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     }
     return v;
   };
-  const year = (x: number) => Number.isInteger(x) && x >= 1900 && x <= 2200;
-  const yearsConfig = Array.isArray(config.years) ? { surveys: config.years } : (config.years ?? {});
-  const surveyList = surveysOf(yearsConfig.surveys, Array.isArray(config.years) ? "years" : "years.surveys", problems);
-  // With a list of surveys and no analysis year, the analysis year is the last survey, the comparison year the one before.
-  const fromList = surveyList !== null && yearsConfig.current === undefined && surveyList.length > 0;
-  const current = fromList ? surveyList[surveyList.length - 1] : num("years.current", yearsConfig.current, 2018, year, "a year (whole number)");
-  const previous = fromList
-    ? yearsConfig.previous === undefined ? (surveyList.length > 1 ? surveyList[surveyList.length - 2] : null) : yearsConfig.previous === null ? null : num("years.previous", yearsConfig.previous, 2016, year, "a year (whole number) or null")
-    : yearsConfig.previous === null ? null : num("years.previous", yearsConfig.previous, 2016, year, "a year (whole number) or null");
-  if (previous !== null && previous >= current) problems.push(`"years.previous" (${previous}) must be before "years.current" (${current})`);
-
-  const surveys =
-    surveyList ??
-    (config.years === undefined
-      ? [...new Set([...DEFAULT_SURVEYS, current, ...(previous !== null ? [previous] : [])])]
-          .sort((a, b) => a - b)
-          .filter((y) => y === current || y === previous || existsSync(inDir(strukturdaten.replace(/\{year\}/g, String(y)))))
-      : [...(previous !== null ? [previous] : []), current]);
+  const { current, previous, surveys } = resolveYears(config, { problems, num, strukturdaten: (y) => inDir(strukturdaten.replace(/\{year\}/g, String(y))) });
 
   const id = str("id", config.id, "sozialraum_id");
   let indicators: IndicatorDefinition[] = [...DEFAULT_INDICATORS];
@@ -298,20 +282,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     };
   }
 
-  let types: ResolvedAnalysisConfig["types"] = null;
-  if (config.types !== false) {
-    const tc = config.types ?? {};
-    const explainedShare = num("types.explainedShare", tc.explainedShare, 0.8, (x) => x > 0 && x <= 1, "a number above 0 and at most 1");
-    let kRange: [number, number] = [2, 8];
-    if (tc.kRange !== undefined) {
-      const k = tc.kRange as unknown;
-      if (!Array.isArray(k) || k.length !== 2 || !k.every((x) => Number.isInteger(x)) || !(k[0] >= 2 && k[1] >= k[0])) {
-        problems.push(`"types.kRange" must be two whole numbers [min, max] with 2 ≤ min ≤ max, got ${JSON.stringify(k)}`);
-      } else kRange = [k[0], k[1]];
-    }
-    const resamples = num("types.resamples", tc.resamples, 100, (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0");
-    types = { explainedShare, kRange, resamples, seed };
-  }
+  const types = config.types === false ? null : resolveTypes(config.types ?? {}, seed, { problems, num });
 
   let disclosure: ResolvedAnalysisConfig["disclosure"] = null;
   if (config.disclosure !== false) {
@@ -364,25 +335,6 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     disclosure,
     report: { title, date, source },
   };
-}
-
-/** Survey years tried by default (those whose structural data file exists are used). */
-export const DEFAULT_SURVEYS: readonly number[] = Object.freeze([2014, 2016, 2018, 2020]);
-
-/** Checks a list of survey years (null: not given): whole-number years, strictly ascending. */
-function surveysOf(v: unknown, path: string, problems: string[]): number[] | null {
-  if (v === undefined) return null;
-  if (!Array.isArray(v) || v.some((x) => !(Number.isInteger(x) && x >= 1900 && x <= 2200))) {
-    problems.push(`"${path}" must be a list of years (whole numbers), got ${JSON.stringify(v)}`);
-    return null;
-  }
-  const list = v as number[];
-  const wrong = list.findIndex((y, i) => i > 0 && y <= list[i - 1]);
-  if (wrong > 0) {
-    problems.push(`"${path}" must list the years in ascending order without repeats, ${list[wrong]} (entry ${wrong + 1}) follows ${list[wrong - 1]}`);
-    return null;
-  }
-  return [...list];
 }
 
 /**
