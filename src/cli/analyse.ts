@@ -23,7 +23,8 @@ export function parseFigureFormats(text: string): ImageFormat[] {
 /**
  * Registers `sozialraum analyse [--config FILE] [--out DIR] [--date YYYY-MM-DD] [--figures png,svg] [--quiet]`:
  * runs the whole analysis (by default on the embedded synthetic city: indicators, auffällige Sozialräume per
- * target group, indices and ranking, Bedarf und Angebot, Durchmischung, Nachbarschaft, sensitivity) and writes
+ * target group, indices and ranking, Bedarf und Angebot, Durchmischung, Nachbarschaft, Sozialraumtypen, monitoring
+ * across the surveys, sensitivity) and writes
  * `rangfolge.csv`, `sozialraumanalyse.xlsx`, `bericht.html`, with `--figures` the figures as images in
  * `abbildungen/`, and `herkunft.json` (provenance of all outputs) into the output folder (default
  * `output/analyse/`). Same inputs and `--date` → byte-identical files. Progress goes to stderr, one line per
@@ -48,8 +49,9 @@ export function registerAnalyseCommand(program: Command): void {
         "",
         "Ausgaben im Ausgabeordner:",
         "  bericht.html            deutscher Bericht (offline lesbar): Zusammenfassung, Rangfolge, Karten, Zielgruppen,",
-        "                          Bedarf und Angebot, Durchmischung, Nachbarschaft, Vernetzung, Sensitivität,",
-        "                          Methodenanhang, Nachvollziehbarkeit, Steckbriefe der auffälligen Sozialräume",
+        "                          Bedarf und Angebot, Durchmischung, Nachbarschaft, Vernetzung, Sozialraumtypen,",
+        "                          Entwicklung über die Erhebungen, Sensitivität, Methodenanhang, Nachvollziehbarkeit,",
+        "                          Steckbriefe der auffälligen Sozialräume",
         "  steckbriefe.pdf         je auffälligem Sozialraum ein Steckbrief (A4, mit Chromium gedruckt; ohne Chromium entfällt er)",
         "  sozialraumanalyse.xlsx  jede Tabelle als Arbeitsblatt, dazu \"Parameter\" und \"Herkunft\"",
         "  rangfolge.csv           Rangfolge (\";\"-getrennt, Dezimalkomma)",

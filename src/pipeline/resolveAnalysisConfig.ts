@@ -18,6 +18,7 @@ import type { SourcesConfig } from "../sources/sourcesConfig.js";
 
 /** Upper bound of `permutations`: more gives no useful precision and takes hours on large cities. */
 export const MAX_PERMUTATIONS = 99_999;
+import { resolveTypes, resolveYears } from "./resolveSurveys.js";
 
 /** The package's embedded data folder (`data/` next to `dist/` and `src/`). */
 export function packageDataDir(): string {
@@ -52,7 +53,7 @@ export const DEFAULT_MIX_COMPOSITION: Readonly<Record<string, string>> = Object.
 
 const KEYS: Record<string, readonly string[] | null> = {
   data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "akteure", "kooperationen", "mapId", "mapKey", "geojsonCrs"],
-  years: ["current", "previous"],
+  years: ["current", "previous", "surveys"],
   id: null,
   indicators: null,
   minimumPopulation: null,
@@ -70,6 +71,7 @@ const KEYS: Record<string, readonly string[] | null> = {
   neighbourhood: ["contiguity", "indicators", "alpha", "fdr", "needIndex"],
   vernetzung: ["minDensity", "minConnectedShare"],
   sensitivity: ["draws", "thresholdShift"],
+  types: ["explainedShare", "kRange", "resamples"],
   disclosure: ["minCount", "minBase", "marker"],
   report: ["title", "date", "source"],
   sources: null,
@@ -96,6 +98,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
       continue;
     }
     const sub = KEYS[key];
+    if (key === "years" && Array.isArray(value)) continue; // a list of survey years
     if (sub && value !== undefined && value !== false) {
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
         problems.push(`"${key}" must be an object, got ${JSON.stringify(value)}`);
@@ -153,11 +156,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     }
     return v;
   };
-  const year = (x: number) => Number.isInteger(x) && x >= 1900 && x <= 2200;
-  const current = num("years.current", config.years?.current, 2018, year, "a year (whole number)");
-  const previous =
-    config.years?.previous === null ? null : num("years.previous", config.years?.previous, 2016, year, "a year (whole number) or null");
-  if (previous !== null && previous >= current) problems.push(`"years.previous" (${previous}) must be before "years.current" (${current})`);
+  const { current, previous, surveys } = resolveYears(config, { problems, num, strukturdaten: (y) => inDir(strukturdaten.replace(/\{year\}/g, String(y))) });
 
   const id = str("id", config.id, "sozialraum_id");
   let indicators: IndicatorDefinition[] = [...DEFAULT_INDICATORS];
@@ -322,6 +321,8 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     };
   }
 
+  const types = config.types === false ? null : resolveTypes(config.types ?? {}, seed, { problems, num });
+
   let disclosure: ResolvedAnalysisConfig["disclosure"] = null;
   if (config.disclosure !== false) {
     const dc = config.disclosure ?? {};
@@ -352,7 +353,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   }
   return {
     data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen, akteure, kooperationen, ...mapOptions },
-    years: { current, previous },
+    years: { current, previous, surveys },
     sources,
     id: withSources ? SOURCES_ID : id,
     indicators,
@@ -371,6 +372,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     neighbourhood,
     vernetzung,
     sensitivity,
+    types,
     disclosure,
     report: { title, date, source },
   };

@@ -76,8 +76,14 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const actors = wantNetwork && data.akteure !== null ? parseActors(networkCsv("Akteure", data.akteure!, "readActors"), { areaIds }, "readActors") : null;
   const cooperations = wantNetwork && data.kooperationen !== null ? parseCooperations(networkCsv("Kooperationen", data.kooperationen!, "readCooperations"), "readCooperations") : null;
 
+  // The surveys of the monitoring: the analysis and comparison year are not read twice.
+  const surveyTables = years.surveys.length >= 2 ? years.surveys.map((y) => {
+    const rows = y === years.current ? current.rows : y === years.previous && previous ? previous.rows : csv(`Strukturdaten ${y}`, yearFile(y)).rows;
+    return { year: y, rows };
+  }) : null;
+
   const result = analyseTables(
-    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations },
+    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations, surveys: surveyTables },
     resolved,
     { ...options, inputs },
   );

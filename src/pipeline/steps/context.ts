@@ -35,6 +35,11 @@ export interface AnalysisTables {
   changes?: readonly ResolvedChangeIndicator[];
   /** Areas left out before the analysis (e.g. by `loadSources`), listed first in the result's exclusions. */
   excluded?: readonly Exclusion[];
+  /**
+   * Structural data of every survey of the monitoring, oldest first (`config.years.surveys`; optional; fewer than
+   * two: no "Entwicklung über die Erhebungen").
+   */
+  surveys?: ReadonlyArray<{ year: number; rows: ReadonlyArray<Readonly<Record<string, unknown>>> }> | null;
 }
 
 /** A step of the analysis, reported to `onProgress`. */
@@ -89,9 +94,12 @@ export function analysisContext(tables: AnalysisTables, config: ResolvedAnalysis
   const doNeighbourhood = config.neighbourhood !== null && geojson !== null;
   const doSensitivity = config.sensitivity !== null && (tables.shares?.length ?? 0) === 0;
   const doVernetzung = config.vernetzung !== null && !!tables.actors && !!tables.cooperations;
+  const doTypes = config.types !== null;
+  const doMonitoring = (tables.surveys?.length ?? 0) >= 2;
   const fromChanges = prev === null && (tables.changes?.length ?? 0) > 0 && config.dynamicIndex !== null;
   const total =
-    7 + (prev !== null || fromChanges ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doVernetzung ? 1 : 0) + (doSensitivity ? 1 : 0);
+    7 + (doTypes ? 1 : 0) + (doMonitoring ? 1 : 0) + (prev !== null || fromChanges ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) +
+    (doNeighbourhood ? 1 : 0) + (doVernetzung ? 1 : 0) + (doSensitivity ? 1 : 0);
   let step = 0;
   return {
     tables,
