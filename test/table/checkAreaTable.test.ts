@@ -64,7 +64,7 @@ describe("DataError", () => {
     expect(formatDataProblem({ file: "f", column: "c", message: "m" })).toBe('f, Spalte "c": m');
   });
 
-  it("lists at most 20 Probleme in the message", () => {
+  it("lists at most 20 problems in the message", () => {
     const e = new DataError("f", Array.from({ length: 25 }, (_, i) => ({ file: "x", row: i + 2, message: "bad" })));
     expect(e.problems).toHaveLength(25);
     expect(e.message.split("\n")).toHaveLength(22);
