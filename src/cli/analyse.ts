@@ -16,7 +16,7 @@ interface AnalyseOptions {
 export function parseFigureFormats(text: string): ImageFormat[] {
   const parts = text.split(",").map((s) => s.trim().toLowerCase());
   const bad = parts.filter((p) => p !== "png" && p !== "svg");
-  if (parts.length === 0 || bad.length > 0) throw new Error(`analyse: --figures must list png and/or svg separated by commas, got "${text}"`);
+  if (parts.length === 0 || bad.length > 0) throw new Error(`analyse: --figures muss png und/oder svg nennen, durch Kommas getrennt; angegeben ist "${text}"`);
   return [...new Set(parts)] as ImageFormat[];
 }
 
@@ -37,8 +37,8 @@ export function registerAnalyseCommand(program: Command): void {
   program
     .command("analyse")
     .description("Sozialraumanalyse: Indikatoren, Auffälligkeiten, Indizes und Rangfolge; schreibt CSV, Excel-Arbeitsmappe und HTML-Bericht")
-    .option("-c, --config <file>", "JSON-Datei mit Parametern (Indikatoren, Schwellen, Mindesteinwohnerzahl, Jahre, Datenpfade)")
-    .option("-o, --out <dir>", "Ausgabeordner", "output/analyse")
+    .option("-c, --config <datei>", "JSON-Datei mit Parametern (Indikatoren, Schwellen, Mindesteinwohnerzahl, Jahre, Datenpfade)")
+    .option("-o, --out <ordner>", "Ausgabeordner", "output/analyse")
     .option("--date <YYYY-MM-DD>", "Berichtsdatum (Stand), der einzige Zeitstempel der Ausgaben; Standard: report.date der Konfiguration, sonst heute")
     .option("--figures <formate>", "Abbildungen zusätzlich als Bilder nach abbildungen/ schreiben: png, svg oder png,svg (braucht Chromium)")
     .option("--pdf", "den Bericht zusätzlich als bericht.pdf (A4) drucken (braucht Chromium)")

@@ -12,7 +12,7 @@ export function registerCheckCommand(program: Command): void {
   program
     .command("check")
     .description("Konfiguration und Daten prüfen, ohne die Analyse zu rechnen: alle Probleme auf einmal")
-    .helpOption("-h, --help", "diese Hilfe anzeigen")
+    .helpOption("-h, --help", "Hilfe anzeigen")
     .option("-c, --config <datei>", "JSON-Konfiguration (Standard: sozialraum.json im aktuellen Ordner)")
     .addHelpText(
       "after",

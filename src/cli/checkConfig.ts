@@ -81,7 +81,7 @@ function analysisParameters(config: Record<string, unknown>, path: string, out: 
   try {
     resolveAnalysisConfig(rest as never, { baseDir: dirname(resolve(path)), today: "2000-01-01" });
   } catch (e) {
-    const lines = String((e as Error).message).split("\n").map((l) => l.trim().replace(/^- /, "")).filter((l) => l && !/problems? in/.test(l));
+    const lines = String((e as Error).message).split("\n").map((l) => l.trim().replace(/^- /, "")).filter((l) => l && !/(problems?|Probleme?) in/.test(l));
     for (const l of lines) out.problems.push(`${path}: Analyse-Parameter: ${l}`);
   }
 }

@@ -59,19 +59,19 @@ export function registerIndexCommand(program: Command): Command {
   return program
     .command("index")
     .description("Zusammengesetzter Index (z. B. Status-/Dynamik-Index des MSS Berlin) je Gebiet berechnen und klassifizieren")
-    .argument("<table>", "CSV-Datei mit einer Zeile je Gebiet")
-    .requiredOption("--id <column>", "Spalte mit dem Gebietsschlüssel")
-    .requiredOption("--indicators <columns>", "Indikatorspalten, durch Kommas getrennt (z. B. S1,S3,S4)")
+    .argument("<tabelle>", "CSV-Datei mit einer Zeile je Gebiet")
+    .requiredOption("--id <spalte>", "Spalte mit dem Gebietsschlüssel")
+    .requiredOption("--indicators <spalten>", "Indikatorspalten, durch Kommas getrennt (z. B. S1,S3,S4)")
     .addOption(
-      new Option("--scheme <id>", "Klassenschema").choices(Object.keys(classSchemes)).makeOptionMandatory(),
+      new Option("--scheme <schema>", "Klassenschema").choices(Object.keys(classSchemes)).makeOptionMandatory(),
     )
-    .requiredOption("--out <file>", "Ausgabedatei (CSV: id,sum,index,class)")
-    .option("--valid <column=value>", "nur Gebiete, deren Spalte diesen Wert hat (z. B. KOM=gültig)")
-    .addOption(new Option("--mean <kind>", "Mittelwert").choices(["unweighted", "weighted"]).default("unweighted"))
-    .addOption(new Option("--sd <kind>", "Standardabweichung").choices(["population", "sample"]).default("population"))
-    .option("--weights <column>", "Gewichtsspalte für --mean weighted (z. B. Einwohner)")
-    .option("--indicator-weights <numbers>", "Gewichte der Indikatoren in der Summe, durch Kommas getrennt")
-    .option("--directions <signs>", "Richtung je Indikator: 1 (hoch = ungünstig) oder -1, durch Kommas getrennt")
+    .requiredOption("--out <datei>", "Ausgabedatei (CSV: id,sum,index,class)")
+    .option("--valid <spalte=wert>", "nur Gebiete, deren Spalte diesen Wert hat (z. B. KOM=gültig)")
+    .addOption(new Option("--mean <art>", "Mittelwert").choices(["unweighted", "weighted"]).default("unweighted"))
+    .addOption(new Option("--sd <art>", "Standardabweichung").choices(["population", "sample"]).default("population"))
+    .option("--weights <spalte>", "Gewichtsspalte für --mean weighted (z. B. Einwohner)")
+    .option("--indicator-weights <zahlen>", "Gewichte der Indikatoren in der Summe, durch Kommas getrennt")
+    .option("--directions <vorzeichen>", "Richtung je Indikator: 1 (hoch = ungünstig) oder -1, durch Kommas getrennt")
     .addHelpText(
       "after",
       [
@@ -102,7 +102,7 @@ export function registerIndexCommand(program: Command): Command {
 function list(flag: string, text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
   const parts = text.split(",").map((s) => s.trim());
-  if (parts.some((p) => p === "")) throw new Error(`index: ${flag} has an empty entry: "${text}"`);
+  if (parts.some((p) => p === "")) throw new Error(`index: ${flag} hat einen leeren Eintrag: "${text}"`);
   return parts;
 }
 
@@ -112,20 +112,20 @@ function parseCommandLine(table: string, opts: Record<string, string | undefined
     const parts = list(flag, text);
     if (!parts) return undefined;
     if (parts.length !== indicators.length) {
-      throw new Error(`index: ${flag} has ${parts.length} entries but --indicators has ${indicators.length}`);
+      throw new Error(`index: ${flag} hat ${parts.length} Einträge, --indicators aber ${indicators.length}`);
     }
     return parts.map((p) => {
       const v = Number(p);
-      if (!Number.isFinite(v)) throw new Error(`index: ${flag} entry "${p}" is not a number`);
+      if (!Number.isFinite(v)) throw new Error(`index: ${flag}: Eintrag "${p}" ist keine Zahl`);
       return v;
     });
   };
   const directions = numbers("--directions", opts.directions);
-  if (directions?.some((d) => d !== 1 && d !== -1)) throw new Error(`index: --directions entries must be 1 or -1, got "${opts.directions}"`);
+  if (directions?.some((d) => d !== 1 && d !== -1)) throw new Error(`index: --directions: Einträge müssen 1 oder -1 sein, angegeben ist "${opts.directions}"`);
   let valid: IndexCommandOptions["valid"];
   if (opts.valid !== undefined) {
     const eq = opts.valid.indexOf("=");
-    if (eq <= 0) throw new Error(`index: --valid must look like column=value, got "${opts.valid}"`);
+    if (eq <= 0) throw new Error(`index: --valid muss die Form spalte=wert haben, angegeben ist "${opts.valid}"`);
     valid = { column: opts.valid.slice(0, eq), value: opts.valid.slice(eq + 1) };
   }
   return {
@@ -149,9 +149,9 @@ function parseCommandLine(table: string, opts: Record<string, string | undefined
  */
 export async function runIndexCommand(options: IndexCommandOptions): Promise<IndexCommandResult> {
   const scheme = classSchemes[options.scheme];
-  if (!scheme) throw new Error(`index: unknown scheme "${options.scheme}" (${Object.keys(classSchemes).join(", ")})`);
-  if (options.mean === "weighted" && !options.weights) throw new Error("index: --mean weighted needs --weights <column>");
-  if (options.mean !== "weighted" && options.weights) throw new Error("index: --weights needs --mean weighted");
+  if (!scheme) throw new Error(`index: unbekanntes Klassenschema "${options.scheme}" (bekannt: ${Object.keys(classSchemes).join(", ")})`);
+  if (options.mean === "weighted" && !options.weights) throw new Error("index: --mean weighted braucht --weights <spalte>");
+  if (options.mean !== "weighted" && options.weights) throw new Error("index: --weights braucht --mean weighted");
   const numberColumns = [...options.indicators, ...(options.weights ? [options.weights] : [])];
   const stringColumns = [options.id, ...(options.valid ? [options.valid.column] : [])];
   const bytes = await readFile(options.table);

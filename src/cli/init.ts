@@ -15,7 +15,7 @@ export function registerInitCommand(program: Command): void {
   program
     .command("init")
     .description("Start-Konfiguration aus den Spaltenköpfen eigener Dateien (CSV, XLSX) schreiben")
-    .helpOption("-h, --help", "diese Hilfe anzeigen")
+    .helpOption("-h, --help", "Hilfe anzeigen")
     .argument("<dateien...>", "CSV- oder XLSX-Dateien mit den Daten der Sozialräume")
     .option("-o, --out <datei>", "die zu schreibende Konfiguration", "sozialraum.json")
     .option("-f, --force", "eine vorhandene Konfiguration überschreiben")

@@ -2,14 +2,15 @@
 import { Command } from "commander";
 import { VERSION } from "../version.js";
 import { registerCommands } from "./commands.js";
+import { germanCommander } from "./germanCommander.js";
 
 /** The `sozialraum` command line. Each subcommand lives in its own file and calls the same library functions. */
 export function buildProgram(): Command {
   const program = new Command();
-  program
+  germanCommander(program)
     .name("sozialraum")
     .description("Sozialraumanalyse: Indikatoren, Standardisierung, Auffälligkeiten, Indizes und Berichte")
-    .version(VERSION);
+    .version(VERSION, "-V, --version", "Version anzeigen");
   registerCommands(program);
   return program;
 }

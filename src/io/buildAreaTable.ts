@@ -62,15 +62,15 @@ export function buildAreaTable(raw: RawTable, options: CellOptions): AreaTable {
     const name = h === null || h instanceof Missing ? "" : String(h).trim();
     if (name === "") {
       if (raw.records.every((r) => isBlank(r[j]))) {
-        if (!raw.quietEmptyColumns) warnings.push(`${fn}: ${file}: unnamed empty column ${j + 1} ignored`);
+        if (!raw.quietEmptyColumns) warnings.push(`${fn}: ${file}: leere Spalte ${j + 1} ohne Namen übersprungen`);
         continue;
       }
-      problems.push({ file, row: raw.headerRow, message: `column ${j + 1} has no name but contains data` });
+      problems.push({ file, row: raw.headerRow, message: `Spalte ${j + 1} hat keinen Namen, enthält aber Daten` });
       continue;
     }
     const before = seen.get(name);
     if (before !== undefined) {
-      problems.push({ file, row: raw.headerRow, column: name, message: `duplicate column name (columns ${before + 1} and ${j + 1})` });
+      problems.push({ file, row: raw.headerRow, column: name, message: `doppelter Spaltenname (Spalten ${before + 1} und ${j + 1})` });
       continue;
     }
     seen.set(name, j);
@@ -82,14 +82,14 @@ export function buildAreaTable(raw: RawTable, options: CellOptions): AreaTable {
   const types = { ...(options.types ?? {}) };
   if (options.id !== undefined) {
     if (types[options.id] === "number") {
-      throw new DataError(fn, { file, column: options.id, message: `the id column is always text; it cannot be declared "number"` });
+      throw new DataError(fn, { file, column: options.id, message: `die Schlüsselspalte ist immer Text; sie kann nicht als "number" deklariert werden` });
     }
     types[options.id] = "string";
   }
   for (const column of Object.keys(types)) {
     if (!seen.has(column)) {
-      const which = column === options.id ? "id column" : "column";
-      problems.push({ file, column, message: `${which} not found (columns: ${names.map((c) => JSON.stringify(c)).join(", ")})` });
+      const which = column === options.id ? "Schlüsselspalte" : "Spalte";
+      problems.push({ file, column, message: `${which} nicht gefunden (Spalten: ${names.map((c) => JSON.stringify(c)).join(", ")})` });
     }
   }
   if (problems.length) throw new DataError(fn, problems);
@@ -143,7 +143,7 @@ export function buildAreaTable(raw: RawTable, options: CellOptions): AreaTable {
           texts[c]++;
           if (firstText[c] < 0) firstText[c] = i;
           if (declared[c] === "number") {
-            problems.push({ file, row: raw.rowNumbers[i], column: names[c], value: cell, message: `value ${quoteValue(shown(cell))} is not a number` });
+            problems.push({ file, row: raw.rowNumbers[i], column: names[c], value: cell, message: `Wert ${quoteValue(shown(cell))} ist keine Zahl` });
           }
         } else numbers[c]++;
       }
@@ -162,8 +162,8 @@ export function buildAreaTable(raw: RawTable, options: CellOptions): AreaTable {
       if (texts[c] > 0 && numbers[c] >= texts[c]) {
         const i = firstText[c];
         warnings.push(
-          `${fn}: ${file}: column ${JSON.stringify(name)} read as text: ${numbers[c]} cells are numbers but value ` +
-            `${quoteValue(shown(raw.records[i][keep[c]]))} in row ${raw.rowNumbers[i]} is not (declare types: { ${JSON.stringify(name)}: "number" } to make this an error)`,
+          `${fn}: ${file}: Spalte ${JSON.stringify(name)} als Text gelesen: ${numbers[c]} Zellen sind Zahlen, aber Wert ` +
+            `${quoteValue(shown(raw.records[i][keep[c]]))} in Zeile ${raw.rowNumbers[i]} nicht (mit types: { ${JSON.stringify(name)}: "number" } wird daraus ein Fehler)`,
         );
       }
       for (let i = 0; i < n; i++) rows[i][name] = textCell(raw.records[i][keep[c]]);
@@ -239,23 +239,23 @@ function detectDecimal(
   }
   if (ambiguous !== null) {
     warnings.push(
-      `${raw.fn}: ${raw.file}: decimal mark not detectable; read with decimal comma: ${at(raw, ambiguous)} = ${parseGermanNumber(ambiguous.s)}; pass { decimal: "." } if that is wrong`,
+      `${raw.fn}: ${raw.file}: Dezimaltrennzeichen nicht erkennbar; mit Dezimalkomma gelesen: ${at(raw, ambiguous)} = ${parseGermanNumber(ambiguous.s)}; falls das falsch ist, die Option { decimal: "." } angeben`,
     );
   }
   return null;
 }
 
 function at(raw: RawTable, x: Example): string {
-  return `${JSON.stringify(x.s)} (row ${raw.rowNumbers[x.i]}, column ${JSON.stringify(x.name)})`;
+  return `${JSON.stringify(x.s)} (Zeile ${raw.rowNumbers[x.i]}, Spalte ${JSON.stringify(x.name)})`;
 }
 
 function mixedDecimals(raw: RawTable, first: Example, later: Example, decimal: DecimalMark): DataError {
-  const kind = (d: DecimalMark) => (d === "," ? "a decimal comma" : "a decimal point");
+  const kind = (d: DecimalMark) => (d === "," ? "ein Dezimalkomma" : "einen Dezimalpunkt");
   return new DataError(raw.fn, {
     file: raw.file,
     row: raw.rowNumbers[later.i],
     column: later.name,
     value: later.s,
-    message: `mixed decimal marks: ${at(raw, first)} has ${kind(decimal)}, ${at(raw, later)} ${kind(decimal === "," ? "." : ",")}; pass { decimal: "," } or { decimal: "." }`,
+    message: `gemischte Dezimaltrennzeichen: ${at(raw, first)} hat ${kind(decimal)}, ${at(raw, later)} ${kind(decimal === "," ? "." : ",")}; die Option { decimal: "," } oder { decimal: "." } angeben`,
   });
 }

@@ -59,7 +59,7 @@ export function decodeText(
       file,
       row,
       value: byte,
-      message: `invalid UTF-8 (byte ${byte} at offset ${bad}); the file looks like Windows-1252 or Latin-1: pass { encoding: "windows-1252" }`,
+      message: `kein gültiges UTF-8 (Byte ${byte} an Position ${bad}); die Datei sieht nach Windows-1252 oder Latin-1 aus: die Option { encoding: "windows-1252" } angeben`,
     });
   }
   return {

@@ -21,7 +21,7 @@ export function formatGermanNumber(
   value: number,
   options: { decimals?: number; thousands?: string; decimal?: DecimalMark } = {},
 ): string {
-  if (!Number.isFinite(value)) throw new RangeError(`formatGermanNumber: value ${value} is not a finite number`);
+  if (!Number.isFinite(value)) throw new RangeError(`formatGermanNumber: Wert ${value} ist keine endliche Zahl`);
   const decimal = options.decimal ?? ",";
   const thousands = options.thousands ?? (decimal === "," ? "." : ",");
   let text = options.decimals === undefined ? String(value) : value.toFixed(options.decimals);

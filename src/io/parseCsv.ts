@@ -46,10 +46,10 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions & { fil
     warnings.push(...decoded.warnings);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === "") throw new DataError(fn, { file, message: "the file is empty" });
+  if (text.trim() === "") throw new DataError(fn, { file, message: "die Datei ist leer" });
 
   const headerRow = options.headerRow ?? 1;
-  if (!Number.isInteger(headerRow) || headerRow < 1) throw new DataError(fn, { file, value: headerRow, message: `headerRow must be a whole number ≥ 1, got ${headerRow}` });
+  if (!Number.isInteger(headerRow) || headerRow < 1) throw new DataError(fn, { file, value: headerRow, message: `headerRow muss eine ganze Zahl ≥ 1 sein, ist aber ${headerRow}` });
   const separator = !options.separator || options.separator === "auto" ? detectSeparator(text, headerRow, fn, file) : options.separator;
 
   // Empty lines come back as [""]; starts[k] is the spreadsheet row on which record k starts.
@@ -64,14 +64,14 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions & { fil
   if (noHeader) {
     dataStart = first;
     headerLine = headerRow;
-    if (first >= records.length) throw new DataError(fn, { file, row: headerRow, message: `no data rows from row ${headerRow} on` });
+    if (first >= records.length) throw new DataError(fn, { file, row: headerRow, message: `keine Datenzeilen ab Zeile ${headerRow}` });
     const fields = records[first].length;
     if (options.columnNames && options.columnNames.length !== fields) {
-      throw new DataError(fn, { file, row: starts[first], message: `columnNames has ${options.columnNames.length} names but the row has ${fields} fields` });
+      throw new DataError(fn, { file, row: starts[first], message: `columnNames hat ${options.columnNames.length} Namen, die Zeile aber ${fields} Felder` });
     }
     header = options.columnNames ? options.columnNames.slice() : Array.from({ length: fields }, (_, j) => `V${j + 1}`);
   } else {
-    if (first >= records.length) throw new DataError(fn, { file, row: headerRow, message: `no header row (the file has ${lastLine} lines)` });
+    if (first >= records.length) throw new DataError(fn, { file, row: headerRow, message: `keine Kopfzeile (die Datei hat ${lastLine} Zeilen)` });
     header = records[first];
     headerLine = starts[first];
     dataStart = first + 1;
@@ -94,8 +94,8 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions & { fil
         file,
         row: starts[k],
         message:
-          `${r.length} ${r.length === 1 ? "field" : "fields"}, expected ${width} (${noHeader ? "as the first row" : `the header has ${width} columns`}, separator ${JSON.stringify(separator)})` +
-          (other.length ? `; the row contains ${other.map((c) => JSON.stringify(c)).join(" and ")}: inconsistent separator?` : ""),
+          `${r.length} ${r.length === 1 ? "Feld" : "Felder"}, erwartet ${width} (${noHeader ? "wie die erste Zeile" : `die Kopfzeile hat ${width} Spalten`}, Trennzeichen ${JSON.stringify(separator)})` +
+          (other.length ? `; die Zeile enthält ${other.map((c) => JSON.stringify(c)).join(" und ")}: uneinheitliches Trennzeichen?` : ""),
       });
       continue;
     }
@@ -107,8 +107,8 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions & { fil
     rowNumbers.push(starts[k]);
   }
   if (problems.length) throw new DataError(fn, problems);
-  if (blank) warnings.push(`${fn}: ${file}: ${blank} empty ${blank === 1 ? "row" : "rows"} ignored`);
-  if (data.length === 0) throw new DataError(fn, { file, row: headerLine, message: "the file has a header but no data rows" });
+  if (blank) warnings.push(`${fn}: ${file}: ${blank} ${blank === 1 ? "leere Zeile" : "leere Zeilen"} übersprungen`);
+  if (data.length === 0) throw new DataError(fn, { file, row: headerLine, message: "die Datei hat eine Kopfzeile, aber keine Datenzeilen" });
 
   return buildAreaTable(
     {
@@ -135,7 +135,7 @@ function detectSeparator(text: string, headerRow: number, fn: string, file: stri
     const nl = text.indexOf("\n", start);
     start = nl < 0 ? -1 : nl + 1;
   }
-  if (start < 0) throw new DataError(fn, { file, row: headerRow, message: `no row ${headerRow} (the file is shorter)` });
+  if (start < 0) throw new DataError(fn, { file, row: headerRow, message: `keine Zeile ${headerRow} (die Datei ist kürzer)` });
   let end = text.indexOf("\n", start);
   if (end < 0) end = text.length;
   const line = text.slice(start, end);
@@ -156,7 +156,7 @@ function detectSeparator(text: string, headerRow: number, fn: string, file: stri
       file,
       row: headerRow,
       value: line,
-      message: `cannot detect the separator: row ${headerRow} ${shown} contains no ";", "," or tab; pass { separator }`,
+      message: `Trennzeichen nicht erkennbar: Zeile ${headerRow} ${shown} enthält kein ";", "," oder Tabulator; die Option { separator } angeben`,
     });
   }
   const best = [0, 1, 2].filter((k) => counts[k] === max);
@@ -165,7 +165,7 @@ function detectSeparator(text: string, headerRow: number, fn: string, file: stri
       file,
       row: headerRow,
       value: line,
-      message: `cannot detect the separator: row ${headerRow} ${shown} has as many ${best.map((k) => JSON.stringify(CANDIDATES[k])).join(" as ")}; pass { separator }`,
+      message: `Trennzeichen nicht erkennbar: Zeile ${headerRow} ${shown} enthält gleich viele ${best.map((k) => JSON.stringify(CANDIDATES[k])).join(" wie ")}; die Option { separator } angeben`,
     });
   }
   return CANDIDATES[best[0]];

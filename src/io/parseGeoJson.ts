@@ -33,24 +33,24 @@ export function parseGeoJson(input: string | Uint8Array | object, options: GeoJs
   const fn = options.fn ?? "parseGeoJson";
   const file = options.file ?? "<geojson>";
   const idProperty = options?.idProperty;
-  if (typeof idProperty !== "string" || idProperty === "") throw new DataError(fn, { file, message: "option idProperty is required (the property holding the area key)" });
+  if (typeof idProperty !== "string" || idProperty === "") throw new DataError(fn, { file, message: "die Option idProperty fehlt (die Eigenschaft mit dem Gebietsschlüssel)" });
   let root: unknown = input;
   if (typeof input === "string" || input instanceof Uint8Array) {
     const text = typeof input === "string" ? input : decodeText(input, { file, fn, encoding: "utf-8" }).text;
-    if (text.trim() === "") throw new DataError(fn, { file, message: "the file is empty" });
+    if (text.trim() === "") throw new DataError(fn, { file, message: "die Datei ist leer" });
     try {
       root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (e) {
-      throw new DataError(fn, { file, message: `not valid JSON (${(e as Error).message})` });
+      throw new DataError(fn, { file, message: `kein gültiges JSON (${(e as Error).message})` });
     }
   }
   const fc = root as { type?: unknown; features?: unknown };
   if (fc === null || typeof fc !== "object" || fc.type !== "FeatureCollection") {
     const type = fc !== null && typeof fc === "object" ? fc.type : typeof fc;
-    throw new DataError(fn, { file, value: type, message: `not a GeoJSON FeatureCollection (type ${JSON.stringify(type)})` });
+    throw new DataError(fn, { file, value: type, message: `keine GeoJSON-FeatureCollection (type ${JSON.stringify(type)})` });
   }
-  if (!Array.isArray(fc.features)) throw new DataError(fn, { file, message: `"features" is not an array` });
-  if (fc.features.length === 0) throw new DataError(fn, { file, message: "the FeatureCollection has no features" });
+  if (!Array.isArray(fc.features)) throw new DataError(fn, { file, message: `"features" ist keine Liste` });
+  if (fc.features.length === 0) throw new DataError(fn, { file, message: "die FeatureCollection hat keine Features" });
   const crs = sourceCrs(fn, file, (root as { crs?: unknown }).crs, options.crs);
   const rawFeatures = crs ? reprojectFeatures(fc.features, crs) : fc.features;
 
@@ -62,17 +62,17 @@ export function parseGeoJson(input: string | Uint8Array | object, options: GeoJs
     const where = `features[${index}]`;
     const add = (message: string, value?: unknown, column?: string) => problems.push({ file, row: index, where, column, value, message });
     const feature = f as { type?: unknown; properties?: unknown; geometry?: unknown };
-    if (feature === null || typeof feature !== "object" || feature.type !== "Feature") return add(`is not a Feature`);
+    if (feature === null || typeof feature !== "object" || feature.type !== "Feature") return add(`ist kein Feature`);
     const props = (feature.properties ?? null) as Record<string, unknown> | null;
     const raw = props !== null && typeof props === "object" ? props[idProperty] : undefined;
     let id: string | null = null;
     if (typeof raw === "string" && raw.trim() !== "") id = raw.trim();
     else if (typeof raw === "number" && Number.isFinite(raw)) id = String(raw);
-    else if (raw === undefined || raw === null || raw === "") add(`property ${JSON.stringify(idProperty)} (the area key) is missing`, raw, idProperty);
-    else add(`property ${JSON.stringify(idProperty)} is not a text or number: ${JSON.stringify(raw)}`, raw, idProperty);
+    else if (raw === undefined || raw === null || raw === "") add(`die Eigenschaft ${JSON.stringify(idProperty)} (der Gebietsschlüssel) fehlt`, raw, idProperty);
+    else add(`die Eigenschaft ${JSON.stringify(idProperty)} ist weder Text noch Zahl: ${JSON.stringify(raw)}`, raw, idProperty);
     if (id !== null) {
       const before = firstIndex.get(id);
-      if (before !== undefined) add(`duplicate id ${JSON.stringify(id)} (also features[${before}])`, id, idProperty);
+      if (before !== undefined) add(`doppelter Schlüssel ${JSON.stringify(id)} (auch features[${before}])`, id, idProperty);
       else firstIndex.set(id, index);
     }
     const geometryProblem = checkGeometry(feature.geometry, box);
@@ -120,36 +120,36 @@ function projectedError(fn: string, file: string, box: readonly [number, number,
 /** null if the geometry is a valid Polygon/MultiPolygon (extends `box`), else the problem. */
 function checkGeometry(g: unknown, box: [number, number, number, number]): string | null {
   const geometry = g as { type?: unknown; coordinates?: unknown } | null;
-  if (geometry === null || geometry === undefined) return "has no geometry";
-  if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") return `geometry type ${JSON.stringify(geometry.type)} is not Polygon or MultiPolygon`;
-  if (!Array.isArray(geometry.coordinates)) return `${geometry.type} has no coordinates array`;
+  if (geometry === null || geometry === undefined) return "hat keine Geometrie";
+  if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") return `Geometrietyp ${JSON.stringify(geometry.type)} ist weder Polygon noch MultiPolygon`;
+  if (!Array.isArray(geometry.coordinates)) return `${geometry.type} hat keine Koordinatenliste`;
   const polygons = (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) as unknown[];
-  if (polygons.length === 0) return `${geometry.type} has no coordinates`;
+  if (polygons.length === 0) return `${geometry.type} hat keine Koordinaten`;
   for (let p = 0; p < polygons.length; p++) {
     const rings = polygons[p];
-    const name = geometry.type === "Polygon" ? "" : ` of polygon ${p}`;
-    if (!Array.isArray(rings) || rings.length === 0) return `polygon ${p} has no rings`;
+    const name = geometry.type === "Polygon" ? "" : ` von Polygon ${p}`;
+    if (!Array.isArray(rings) || rings.length === 0) return `Polygon ${p} hat keine Ringe`;
     for (let r = 0; r < rings.length; r++) {
       const ring = rings[r] as Position[];
-      const label = `ring ${r}${name}`;
-      if (!Array.isArray(ring)) return `${label} is not an array of positions`;
+      const label = `Ring ${r}${name}`;
+      if (!Array.isArray(ring)) return `${label} ist keine Liste von Positionen`;
       for (let k = 0; k < ring.length; k++) {
         const pos = ring[k];
-        if (!Array.isArray(pos) || pos.length < 2) return `${label}, position ${k} is not [longitude, latitude]`;
+        if (!Array.isArray(pos) || pos.length < 2) return `${label}, Position ${k} ist nicht [Länge, Breite]`;
         const x = pos[0];
         const y = pos[1];
         if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) {
-          return `${label}, position ${k} has a non-finite coordinate ${JSON.stringify(pos)}`;
+          return `${label}, Position ${k} hat eine nicht endliche Koordinate ${JSON.stringify(pos)}`;
         }
         if (x < box[0]) box[0] = x;
         if (y < box[1]) box[1] = y;
         if (x > box[2]) box[2] = x;
         if (y > box[3]) box[3] = y;
       }
-      if (ring.length < 4) return `${label} has ${ring.length} positions; a closed ring needs at least 4`;
+      if (ring.length < 4) return `${label} hat ${ring.length} Positionen; ein geschlossener Ring braucht mindestens 4`;
       const a = ring[0];
       const b = ring[ring.length - 1];
-      if (a[0] !== b[0] || a[1] !== b[1]) return `${label} is not closed (first position ${JSON.stringify(a)}, last ${JSON.stringify(b)})`;
+      if (a[0] !== b[0] || a[1] !== b[1]) return `${label} ist nicht geschlossen (erste Position ${JSON.stringify(a)}, letzte ${JSON.stringify(b)})`;
     }
   }
   return null;

@@ -37,7 +37,7 @@ export async function parseXlsx(input: Uint8Array | ArrayBuffer, options: XlsxOp
     // exceljs' typings want its own Buffer interface; a Node Buffer view of the same bytes is what it reads.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new DataError(fn, { file, message: `not a readable XLSX workbook (${(e as Error).message})` });
+    throw new DataError(fn, { file, message: `keine lesbare XLSX-Arbeitsmappe (${(e as Error).message})` });
   }
   const sheets = workbook.worksheets;
   const listed = sheets.map((s) => JSON.stringify(s.name)).join(", ");
@@ -46,13 +46,13 @@ export async function parseXlsx(input: Uint8Array | ArrayBuffer, options: XlsxOp
   else if (typeof options.sheet === "number") ws = sheets[options.sheet - 1];
   else ws = sheets.find((s) => s.name === options.sheet);
   if (ws === undefined) {
-    const what = options.sheet === undefined ? "the workbook has no sheets" : typeof options.sheet === "number" ? `no sheet number ${options.sheet}` : `no sheet named ${JSON.stringify(options.sheet)}`;
-    throw new DataError(fn, { file, value: options.sheet, message: `${what} (sheets: ${listed || "none"})` });
+    const what = options.sheet === undefined ? "die Arbeitsmappe hat keine Blätter" : typeof options.sheet === "number" ? `kein Blatt Nummer ${options.sheet}` : `kein Blatt namens ${JSON.stringify(options.sheet)}`;
+    throw new DataError(fn, { file, value: options.sheet, message: `${what} (Blätter: ${listed || "keine"})` });
   }
   const where = `${file} [${ws.name}]`;
   const width = ws.columnCount;
   const lastRow = Math.min(options.lastRow ?? ws.rowCount, ws.rowCount);
-  if (width === 0 || lastRow === 0) throw new DataError(fn, { file: where, message: "the sheet is empty" });
+  if (width === 0 || lastRow === 0) throw new DataError(fn, { file: where, message: "das Blatt ist leer" });
 
   const headerRow = options.headerRow ?? detectHeaderRow(ws, width, lastRow, options.id, fn, where);
   const header: RawCell[] = rowCells(ws, headerRow, width);
@@ -85,12 +85,12 @@ export async function parseXlsx(input: Uint8Array | ArrayBuffer, options: XlsxOp
     if (after >= 0 && records.slice(after).every((c) => c.filter((x) => !isBlank(x)).length <= 1)) {
       const notes = records.splice(after).map((c) => String(c.find((x) => !isBlank(x))));
       const rows = rowNumbers.splice(after);
-      warnings.push(`${fn}: ${where}: rows ${rows[0]}–${rows[rows.length - 1]} read as footnotes, not data: ${notes.map((t) => JSON.stringify(t.length > 60 ? t.slice(0, 60) + "…" : t)).join(", ")}`);
+      warnings.push(`${fn}: ${where}: Zeilen ${rows[0]}–${rows[rows.length - 1]} als Fußnoten gelesen, nicht als Daten: ${notes.map((t) => JSON.stringify(t.length > 60 ? t.slice(0, 60) + "…" : t)).join(", ")}`);
     }
   }
   const inside = blankRows.filter((r) => rowNumbers.length && r < rowNumbers[rowNumbers.length - 1]);
-  if (inside.length) warnings.push(`${fn}: ${where}: ${inside.length} empty ${inside.length === 1 ? "row" : "rows"} ignored (${inside.slice(0, 5).join(", ")}${inside.length > 5 ? ", …" : ""})`);
-  if (records.length === 0) throw new DataError(fn, { file: where, row: headerRow, message: "the sheet has a header but no data rows" });
+  if (inside.length) warnings.push(`${fn}: ${where}: ${inside.length} ${inside.length === 1 ? "leere Zeile" : "leere Zeilen"} übersprungen (${inside.slice(0, 5).join(", ")}${inside.length > 5 ? ", …" : ""})`);
+  if (records.length === 0) throw new DataError(fn, { file: where, row: headerRow, message: "das Blatt hat eine Kopfzeile, aber keine Datenzeilen" });
 
   return buildAreaTable(
     { fn, file: where, header: header.slice(0, used), headerRow, records, rowNumbers, warnings, quietEmptyColumns: true, source: { format: "xlsx", sheet: ws.name, headerRow } },
@@ -116,8 +116,8 @@ function detectHeaderRow(ws: Worksheet, width: number, lastRow: number, id: stri
   throw new DataError(fn, {
     file,
     message:
-      `cannot find the header row in the first ${HEADER_SEARCH_ROWS} rows (a row with different texts in at least half of the columns` +
-      `${id === undefined ? "" : ` including ${JSON.stringify(id)}`}); pass { headerRow }`,
+      `Kopfzeile in den ersten ${HEADER_SEARCH_ROWS} Zeilen nicht gefunden (gesucht: eine Zeile mit verschiedenen Texten in mindestens der Hälfte der Spalten` +
+      `${id === undefined ? "" : `, darunter ${JSON.stringify(id)}`}); die Option { headerRow } angeben`,
   });
 }
 

@@ -24,7 +24,7 @@ import { parseCsv, type CsvOptions } from "./parseCsv.js";
  * @param options see `CsvOptions`
  * @returns the table; `table.warnings` lists what a reviewer should know
  * @throws DataError, always prefixed "readCsv: <file>", e.g.:
- * - `cannot read the file (ENOENT …)`
+ * - `die Datei ist nicht lesbar (ENOENT …)`
  * - `the file is empty`; `row 1: the file has a header but no data rows`
  * - `row 1: cannot detect the separator: row 1 "a|b" contains no ";", "," or tab; pass { separator }` (or a tie)
  * - `row 7: broken quote or malformed field: …`; `row 7: broken quote: a quote opened in row 7 is not closed …`
@@ -45,7 +45,7 @@ export function readCsv(path: string, options: CsvOptions = {}): AreaTable {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new DataError("readCsv", { file: path, message: `cannot read the file (${(e as Error).message})` });
+    throw new DataError("readCsv", { file: path, message: `die Datei ist nicht lesbar (${(e as Error).message})` });
   }
   return parseCsv(bytes, { ...options, file: path, fn: "readCsv" });
 }

@@ -14,7 +14,7 @@ import { parseGeoJson, type GeoJsonOptions } from "./parseGeoJson.js";
  * @param path the file path (used in messages)
  * @param options `{ idProperty, crs? }`
  * @throws DataError, prefixed "readGeoJson: <file>", e.g.:
- * - `cannot read the file (…)`; `the file is empty`; `not valid JSON (…)`; invalid UTF-8
+ * - `die Datei ist nicht lesbar (…)`; `the file is empty`; `not valid JSON (…)`; invalid UTF-8
  * - `not a GeoJSON FeatureCollection (type "Feature")`; `"features" is not an array`; `the FeatureCollection has no features`
  * - `features[3], column "PLR_ID": property "PLR_ID" (the area key) is missing`
  * - `features[7], column "PLR_ID": duplicate id "01100101" (also features[0])`
@@ -35,7 +35,7 @@ export function readGeoJson(path: string, options: GeoJsonOptions): AreaGeometri
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new DataError("readGeoJson", { file: path, message: `cannot read the file (${(e as Error).message})` });
+    throw new DataError("readGeoJson", { file: path, message: `die Datei ist nicht lesbar (${(e as Error).message})` });
   }
   return parseGeoJson(bytes, { ...options, file: path, fn: "readGeoJson" });
 }

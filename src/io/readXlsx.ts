@@ -21,7 +21,7 @@ import { parseXlsx, type XlsxOptions } from "./parseXlsx.js";
  * @param path the file path (used in messages as `path [sheet]`)
  * @param options see `XlsxOptions` and `CellOptions`
  * @throws DataError, prefixed "readXlsx: <file> [<sheet>]", e.g.:
- * - `cannot read the file (ENOENT …)`; `not a readable XLSX workbook (…)`
+ * - `die Datei ist nicht lesbar (ENOENT …)`; `not a readable XLSX workbook (…)`
  * - `no sheet named "2019" (sheets: "2017", "2018")`; `no sheet number 3 (…)`; `the sheet is empty`
  * - `cannot find the header row in the first 30 rows (…); pass { headerRow }`
  * - `row 4: the sheet has a header but no data rows`
@@ -37,7 +37,7 @@ export async function readXlsx(path: string, options: XlsxOptions = {}): Promise
   try {
     bytes = await readFile(path);
   } catch (e) {
-    throw new DataError("readXlsx", { file: path, message: `cannot read the file (${(e as Error).message})` });
+    throw new DataError("readXlsx", { file: path, message: `die Datei ist nicht lesbar (${(e as Error).message})` });
   }
   return parseXlsx(bytes, { ...options, file: path, fn: "readXlsx" });
 }

@@ -61,9 +61,9 @@ function csvError(e: unknown, fn: string, file: string, text: string): Error {
   const detail = String(err.message ?? "").replace(/ at line \d+/, "");
   if (err.code === "CSV_QUOTE_NOT_CLOSED") {
     const row = openQuoteRow(text);
-    return new DataError(fn, { file, row, message: `broken quote: a quote opened in row ${row} is not closed before the end of the file (line ${err.lines})` });
+    return new DataError(fn, { file, row, message: `defektes Anführungszeichen: ein in Zeile ${row} geöffnetes Anführungszeichen wird bis zum Dateiende nicht geschlossen (Textzeile ${err.lines})` });
   }
-  return new DataError(fn, { file, row: err.lines, message: `broken quote or malformed field: ${detail}` });
+  return new DataError(fn, { file, row: err.lines, message: `defektes Anführungszeichen oder fehlerhaftes Feld (csv-parse: ${detail})` });
 }
 
 /** The row in which the record with an unclosed quote starts (scanning quote state line by line). */

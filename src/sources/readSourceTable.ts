@@ -180,10 +180,10 @@ export async function readSourceTable(t: SourceTableConfig, baseDir: string): Pr
   else selectWide(t, table, kept, yearColumn, out);
   if (t.exclude?.sums) dropSumRows(out);
   duplicateKeys(out);
-  // "read as text" is the reader's guess; a column taken as a number reports its bad cells itself.
+  // "als Text gelesen" is the reader's guess; a column taken as a number reports its bad cells itself.
   const asNumber = new Set(Object.entries(out.kinds).filter(([, k]) => k !== "text").map(([c]) => out.origin[c]));
   for (const w of readerWarnings) {
-    const m = w.match(/column "(.*)" read as text/);
+    const m = w.match(/Spalte "(.*)" als Text gelesen/);
     if (!m || !asNumber.has(m[1])) out.warnings.push(germanReaderWarning(w, file));
   }
   return out;

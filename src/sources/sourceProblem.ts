@@ -28,7 +28,7 @@ const LISTED = 30;
 export class SourcesError extends Error {
   readonly problems: readonly SourceProblem[];
   constructor(problems: readonly SourceProblem[]) {
-    if (problems.length === 0) throw new Error("SourcesError: no problems given");
+    if (problems.length === 0) throw new Error("SourcesError: keine Probleme übergeben");
     super(sourcesErrorMessage(problems));
     this.name = "SourcesError";
     this.problems = problems;

@@ -11,7 +11,7 @@ export function benjaminiHochberg(pValues: ArrayLike<number>): number[] {
   const m = pValues.length;
   for (let i = 0; i < m; i++) {
     const p = pValues[i];
-    if (!(p >= 0 && p <= 1)) throw new Error(`benjaminiHochberg: p-value ${String(p)} at position ${i} is not in [0, 1]`);
+    if (!(p >= 0 && p <= 1)) throw new Error(`benjaminiHochberg: p-Wert ${String(p)} an Position ${i} liegt nicht in [0, 1]`);
   }
   const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
   const out = new Array<number>(m);

@@ -41,7 +41,7 @@ export function centroidPoints(
     }
     if (longLat && (Math.abs(c[0]) > 180 || Math.abs(c[1]) > 90)) {
       throw new Error(
-        `${fn}: area "${ids[i]}" has centroid [${c[0]}, ${c[1]}], not longitude/latitude; pass longLat: false for projected coordinates`,
+        `${fn}: Gebiet "${ids[i]}" hat den Schwerpunkt [${c[0]}, ${c[1]}], das ist nicht Länge/Breite; für projizierte Koordinaten longLat: false angeben`,
       );
     }
     xs[i] = c[0];

@@ -42,9 +42,9 @@ export interface ContiguityOptions {
 export function contiguityWeights(geojson: SpatialFeatureCollection, options: ContiguityOptions = {}): SpatialWeights {
   const fn = "contiguityWeights";
   const kind = options.kind ?? "queen";
-  if (kind !== "queen" && kind !== "rook") throw new Error(`${fn}: kind must be "queen" or "rook", got "${String(kind)}"`);
+  if (kind !== "queen" && kind !== "rook") throw new Error(`${fn}: kind muss "queen" oder "rook" sein, angegeben ist "${String(kind)}"`);
   const tolerance = options.tolerance ?? 0;
-  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) throw new Error(`${fn}: tolerance must be a number ≥ 0, got ${String(tolerance)}`);
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) throw new Error(`${fn}: tolerance muss eine Zahl ≥ 0 sein, angegeben ist ${String(tolerance)}`);
   const ids = featureIds(fn, geojson, options.idProperty);
   const n = ids.length;
 
@@ -78,7 +78,7 @@ export function contiguityWeights(geojson: SpatialFeatureCollection, options: Co
           let x = pos[0];
           let y = pos[1];
           if (!Number.isFinite(x) || !Number.isFinite(y)) {
-            throw new Error(`${fn}: area "${ids[p]}" has a non-finite coordinate [${String(x)}, ${String(y)}]`);
+            throw new Error(`${fn}: Gebiet "${ids[p]}" hat eine nicht endliche Koordinate [${String(x)}, ${String(y)}]`);
           }
           if (snap) [x, y] = snap.canonical(x, y);
           const vid = table.id(x + 0, y + 0); // + 0 turns -0 into 0
@@ -98,10 +98,10 @@ export function contiguityWeights(geojson: SpatialFeatureCollection, options: Co
     polyOffsets[p + 1] = polyVertices.length;
   }
 
-  if (table.size >= 67108864) throw new Error(`${fn}: more than 67 108 864 distinct vertices`);
+  if (table.size >= 67108864) throw new Error(`${fn}: mehr als 67 108 864 verschiedene Eckpunkte`);
   const pairs = kind === "queen" ? queenPairs(n, polyOffsets, polyVertices.data, table.size) : rookPairs(edgeKeys, edgePoly);
   const { offsets, indices } = csrFromPairs(n, pairs);
-  const warnings = noGeometry.length > 0 ? [`${fn}: ${noGeometry.length} area(s) without geometry: ${listIds(noGeometry)}`] : [];
+  const warnings = noGeometry.length > 0 ? [`${fn}: ${noGeometry.length} Gebiet(e) ohne Geometrie: ${listIds(noGeometry)}`] : [];
   return weightsFromCsr(fn, kind, "B", ids, offsets, indices, new Float64Array(indices.length).fill(1), warnings);
 }
 

@@ -32,10 +32,10 @@ export interface DistanceBandOptions {
 export function distanceBandWeights(geojson: SpatialFeatureCollection, options: DistanceBandOptions): SpatialWeights {
   const fn = "distanceBandWeights";
   const threshold = options?.threshold;
-  if (!(threshold > 0) || !Number.isFinite(threshold)) throw new Error(`${fn}: threshold must be a number > 0, got ${String(threshold)}`);
+  if (!(threshold > 0) || !Number.isFinite(threshold)) throw new Error(`${fn}: threshold muss eine Zahl > 0 sein, angegeben ist ${String(threshold)}`);
   const binary = options.binary ?? true;
   const alpha = options.alpha ?? -1;
-  if (!Number.isFinite(alpha)) throw new Error(`${fn}: alpha must be a finite number, got ${String(alpha)}`);
+  if (!Number.isFinite(alpha)) throw new Error(`${fn}: alpha muss eine endliche Zahl sein, angegeben ist ${String(alpha)}`);
   const pts = centroidPoints(fn, geojson, options.idProperty, options.longLat ?? true);
   const n = pts.ids.length;
   const located: number[] = [];
@@ -60,7 +60,7 @@ export function distanceBandWeights(geojson: SpatialFeatureCollection, options: 
         found.sort((a, b) => a.j - b.j);
         for (const { j, d } of found) {
           if (!binary && d === 0 && alpha < 0) {
-            throw new Error(`${fn}: areas "${pts.ids[i]}" and "${pts.ids[j]}" have the same centroid; inverse-distance weight is infinite`);
+            throw new Error(`${fn}: die Gebiete "${pts.ids[i]}" und "${pts.ids[j]}" haben denselben Schwerpunkt; das Gewicht nach inverser Distanz ist unendlich`);
           }
           indices.push(j);
           vals.push(binary ? 1 : d ** alpha);
@@ -69,6 +69,6 @@ export function distanceBandWeights(geojson: SpatialFeatureCollection, options: 
       offsets[i + 1] = indices.length;
     }
   }
-  const warnings = pts.missing.length > 0 ? [`${fn}: ${pts.missing.length} area(s) without geometry: ${listIds(pts.missing)}`] : [];
+  const warnings = pts.missing.length > 0 ? [`${fn}: ${pts.missing.length} Gebiet(e) ohne Geometrie: ${listIds(pts.missing)}`] : [];
   return weightsFromCsr(fn, "distance-band", binary ? "B" : "V", pts.ids, offsets, indices.data.slice(0, indices.length), Float64Array.from(vals), warnings);
 }

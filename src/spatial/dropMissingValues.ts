@@ -26,7 +26,7 @@ export interface CompleteAreas {
 export function dropMissingValues(values: ArrayLike<unknown>, weights: SpatialWeights): CompleteAreas {
   const fn = "dropMissingValues";
   if (values.length !== weights.n) {
-    throw new Error(`${fn}: ${values.length} values for ${weights.n} areas (values must follow weights.ids)`);
+    throw new Error(`${fn}: ${values.length} Werte für ${weights.n} Gebiete (die Werte müssen der Reihenfolge von weights.ids folgen)`);
   }
   const keep: string[] = [];
   const kept: number[] = [];

@@ -14,18 +14,18 @@ import { indexIds, weightsFromCsr, type SpatialWeights } from "./spatialWeights.
  */
 export function readGal(text: string): SpatialWeights {
   const fn = "readGal";
-  if (typeof text !== "string") throw new Error(`${fn}: expected the text of a GAL file, got ${typeof text}`);
+  if (typeof text !== "string") throw new Error(`${fn}: erwartet wird der Text einer GAL-Datei, angegeben ist ${typeof text}`);
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   let h = 0;
   while (h < lines.length && lines[h].trim() === "") h++;
-  if (h === lines.length) throw new Error(`${fn}: empty GAL file`);
+  if (h === lines.length) throw new Error(`${fn}: leere GAL-Datei`);
   const header = lines[h].trim().split(/\s+/);
   let nText: string;
   if (header.length === 1) nText = header[0];
   else if (header[0] === "0" && header.length >= 2) nText = header[1];
-  else throw new Error(`${fn}: line ${h + 1}: header "${lines[h].trim()}" is neither "n" nor "0 n shapefile id"`);
+  else throw new Error(`${fn}: Zeile ${h + 1}: Kopfzeile "${lines[h].trim()}" ist weder "n" noch "0 n shapefile id"`);
   const n = Number(nText);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${fn}: line ${h + 1}: number of areas "${nText}" is not an integer ≥ 0`);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${fn}: Zeile ${h + 1}: Anzahl der Gebiete "${nText}" ist keine ganze Zahl ≥ 0`);
 
   // Tokens with their line numbers, for messages.
   const tokens: string[] = [];
@@ -42,19 +42,19 @@ export function readGal(text: string): SpatialWeights {
   const lists: string[][] = [];
   let t = 0;
   for (let r = 0; r < n; r++) {
-    if (t + 1 >= tokens.length) throw new Error(`${fn}: the header says ${n} areas but the file ends after ${r}`);
+    if (t + 1 >= tokens.length) throw new Error(`${fn}: die Kopfzeile nennt ${n} Gebiete, die Datei endet aber nach ${r}`);
     const id = tokens[t];
     const k = Number(tokens[t + 1]);
     if (!Number.isInteger(k) || k < 0) {
-      throw new Error(`${fn}: line ${lineOf[t + 1]}: neighbour count "${tokens[t + 1]}" of area "${id}" is not an integer ≥ 0`);
+      throw new Error(`${fn}: Zeile ${lineOf[t + 1]}: Anzahl der Nachbarn "${tokens[t + 1]}" von Gebiet "${id}" ist keine ganze Zahl ≥ 0`);
     }
-    if (t + 2 + k > tokens.length) throw new Error(`${fn}: area "${id}" should have ${k} neighbours but the file ends`);
+    if (t + 2 + k > tokens.length) throw new Error(`${fn}: Gebiet "${id}" soll ${k} Nachbarn haben, die Datei endet aber vorher`);
     ids.push(id);
     lists.push(tokens.slice(t + 2, t + 2 + k));
     t += 2 + k;
   }
   if (t < tokens.length) {
-    throw new Error(`${fn}: line ${lineOf[t]}: unexpected "${tokens[t]}" after the ${n} areas announced in the header`);
+    throw new Error(`${fn}: Zeile ${lineOf[t]}: unerwartetes "${tokens[t]}" nach den ${n} in der Kopfzeile angekündigten Gebieten`);
   }
   const position = indexIds(fn, ids);
   const offsets = new Int32Array(n + 1);
@@ -63,8 +63,8 @@ export function readGal(text: string): SpatialWeights {
   lists.forEach((list, i) => {
     list.forEach((nb, k) => {
       const j = position.get(nb);
-      if (j === undefined) throw new Error(`${fn}: area "${ids[i]}" has neighbour "${nb}", which has no record`);
-      if (j === i) throw new Error(`${fn}: area "${ids[i]}" lists itself as a neighbour`);
+      if (j === undefined) throw new Error(`${fn}: Gebiet "${ids[i]}" hat den Nachbarn "${nb}", der keinen eigenen Eintrag hat`);
+      if (j === i) throw new Error(`${fn}: Gebiet "${ids[i]}" nennt sich selbst als Nachbarn`);
       indices[offsets[i] + k] = j;
     });
   });
@@ -89,13 +89,13 @@ export interface WriteGalOptions {
 export function writeGal(weights: SpatialWeights, options: WriteGalOptions = {}): string {
   const fn = "writeGal";
   for (const id of weights.ids) {
-    if (id === "" || /\s/.test(id)) throw new Error(`${fn}: area id "${id}" is empty or contains whitespace, which GAL cannot hold`);
+    if (id === "" || /\s/.test(id)) throw new Error(`${fn}: Gebietsschlüssel "${id}" ist leer oder enthält Leerzeichen, was GAL nicht darstellen kann`);
   }
   const out: string[] = [];
   if (options.shapefile !== undefined || options.idVariable !== undefined) {
     const shp = options.shapefile ?? "unknown";
     const idv = options.idVariable ?? "id";
-    if (/\s/.test(shp) || /\s/.test(idv)) throw new Error(`${fn}: shapefile and idVariable must not contain whitespace`);
+    if (/\s/.test(shp) || /\s/.test(idv)) throw new Error(`${fn}: shapefile und idVariable dürfen keine Leerzeichen enthalten`);
     out.push(`0 ${weights.n} ${shp} ${idv}`);
   } else out.push(String(weights.n));
   for (const id of weights.ids) {

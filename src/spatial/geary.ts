@@ -74,7 +74,7 @@ export function geary(values: ArrayLike<number>, weights: SpatialWeights, option
 
   const warnings = [...setup.warnings];
   if (!(varianceRandomization > 0)) {
-    warnings.push(`${fn}: the variance under randomisation is ${varianceRandomization} (spdep's adjust.n formula with islands); its z and p are NaN`);
+    warnings.push(`${fn}: die Varianz unter Randomisierung ist ${varianceRandomization} (Formel von spdep mit adjust.n und Inseln); z und p sind daher NaN`);
   }
   // On −C, so that "greater" (positive autocorrelation) counts the simulated C at most as large as observed.
   const sim = globalPermutationTest(setup, -C, "geary", scale);

@@ -12,7 +12,7 @@ export type SpatialFeature = GeoJsonAreaFeature;
 /** Checks the collection and returns the area ids: `properties[idProperty]`, or the feature `id` without it. */
 export function featureIds(fn: string, geojson: SpatialFeatureCollection, idProperty: string | undefined): string[] {
   if (!geojson || geojson.type !== "FeatureCollection" || !Array.isArray(geojson.features)) {
-    throw new Error(`${fn}: geojson must be a GeoJSON FeatureCollection`);
+    throw new Error(`${fn}: geojson muss eine GeoJSON-FeatureCollection sein`);
   }
   const seen = new Map<string, number>();
   return geojson.features.map((f, i) => {
@@ -20,13 +20,13 @@ export function featureIds(fn: string, geojson: SpatialFeatureCollection, idProp
     if (raw === undefined || raw === null || raw === "") {
       throw new Error(
         idProperty === undefined
-          ? `${fn}: feature ${i} has no id; pass idProperty (e.g. "sozialraum_id")`
-          : `${fn}: feature ${i} has no property "${idProperty}"`,
+          ? `${fn}: Feature ${i} hat keinen Schlüssel; idProperty angeben (z. B. "sozialraum_id")`
+          : `${fn}: Feature ${i} hat keine Eigenschaft "${idProperty}"`,
       );
     }
     const id = String(raw);
     const before = seen.get(id);
-    if (before !== undefined) throw new Error(`${fn}: duplicate area id "${id}" (features ${before} and ${i})`);
+    if (before !== undefined) throw new Error(`${fn}: doppelter Gebietsschlüssel "${id}" (Features ${before} und ${i})`);
     seen.set(id, i);
     return id;
   });
@@ -39,7 +39,7 @@ export function featureRings(fn: string, feature: SpatialFeature, id: string): n
   const c = g.coordinates as unknown;
   if (g.type === "Polygon" && Array.isArray(c)) return c as number[][][];
   if (g.type === "MultiPolygon" && Array.isArray(c)) return (c as number[][][][]).flat(1);
-  throw new Error(`${fn}: area "${id}" has geometry ${g.type}; expected Polygon or MultiPolygon`);
+  throw new Error(`${fn}: Gebiet "${id}" hat die Geometrie ${g.type}; erwartet Polygon oder MultiPolygon`);
 }
 
 /**
@@ -53,14 +53,14 @@ export function featureCentroid(fn: string, feature: SpatialFeature, id: string)
   if (g.type === "Point") {
     const p = g.coordinates as number[];
     if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-      throw new Error(`${fn}: area "${id}" has an invalid Point`);
+      throw new Error(`${fn}: Gebiet "${id}" hat einen ungültigen Point`);
     }
     return [p[0], p[1]];
   }
   const polygons: number[][][][] =
     g.type === "Polygon" ? [g.coordinates as number[][][]] : g.type === "MultiPolygon" ? (g.coordinates as number[][][][]) : [];
   if (g.type !== "Polygon" && g.type !== "MultiPolygon") {
-    throw new Error(`${fn}: area "${id}" has geometry ${g.type}; expected Polygon, MultiPolygon or Point`);
+    throw new Error(`${fn}: Gebiet "${id}" hat die Geometrie ${g.type}; erwartet Polygon, MultiPolygon oder Point`);
   }
   const c = polygonsCentroid(polygons);
   return c === null ? null : [c.x, c.y];

@@ -121,16 +121,16 @@ export function globalTestSetup(
   const x = valuesFor(fn, values, w);
   const alternative = options.alternative ?? "greater";
   if (alternative !== "greater" && alternative !== "less" && alternative !== "two-sided") {
-    throw new Error(`${fn}: alternative must be "greater", "less" or "two-sided", got "${String(alternative)}"`);
+    throw new Error(`${fn}: alternative muss "greater", "less" oder "two-sided" sein, angegeben ist "${String(alternative)}"`);
   }
   const { permutations, seed } = permutationOptions(fn, options);
   const adjustN = options.adjustN ?? false;
-  if (typeof adjustN !== "boolean") throw new Error(`${fn}: adjustN must be true or false, got ${JSON.stringify(adjustN)}`);
+  if (typeof adjustN !== "boolean") throw new Error(`${fn}: adjustN muss true oder false sein, angegeben ist ${JSON.stringify(adjustN)}`);
   const n = w.n;
-  if (n < 4) throw new Error(`${fn}: needs at least 4 areas, got ${n}`);
+  if (n < 4) throw new Error(`${fn}: braucht mindestens 4 Gebiete, angegeben sind ${n}`);
   const islands = w.islands.slice();
   const nEffective = adjustN ? n - islands.length : n;
-  if (nEffective < 4) throw new Error(`${fn}: needs at least 4 areas with neighbours (adjustN), got ${nEffective}`);
+  if (nEffective < 4) throw new Error(`${fn}: braucht mindestens 4 Gebiete mit Nachbarn (adjustN), vorhanden sind ${nEffective}`);
   const z = deviations(x);
   let m2 = 0;
   let m4 = 0;
@@ -138,17 +138,17 @@ export function globalTestSetup(
     m2 += z[i] * z[i];
     m4 += z[i] ** 4;
   }
-  if (!(m2 > 0)) throw new Error(`${fn}: all ${n} values are equal; ${statistic} is undefined`);
+  if (!(m2 > 0)) throw new Error(`${fn}: alle ${n} Werte sind gleich; ${statistic} ist nicht definiert`);
   const { s0, s1, s2 } = weightsConstants(w);
-  if (!(s0 > 0)) throw new Error(`${fn}: the weights have no links (S0 = 0)`);
+  if (!(s0 > 0)) throw new Error(`${fn}: die Gewichte haben keine Verbindungen (S0 = 0)`);
   const b2 = (n * m4) / (m2 * m2);
   const threads = resolveThreads(fn, options.threads, (n + w.indices.length) * permutations, 20_000_000);
   const warnings = [...w.warnings];
   if (islands.length > 0) {
     warnings.push(
       adjustN
-        ? `${fn}: ${islands.length} island(s) not counted in n (adjustN, as spdep's adjust.n = TRUE): n = ${nEffective} of ${n}`
-        : `${fn}: ${islands.length} island(s) kept in n with a spatial lag of 0 (as esda; spdep: adjust.n = FALSE)`,
+        ? `${fn}: ${islands.length} Gebiet(e) ohne Nachbarn (Inseln) nicht in n gezählt (adjustN, wie spdep adjust.n = TRUE): n = ${nEffective} von ${n}`
+        : `${fn}: ${islands.length} Gebiet(e) ohne Nachbarn (Inseln) in n gezählt, mit räumlichem Lag 0 (wie esda; spdep: adjust.n = FALSE)`,
     );
   }
   return { w, n, nEffective, islands, adjustN, z, m2, m4, b2, s0, s1, s2, transform, alternative, permutations, seed, threads, warnings };

@@ -28,12 +28,12 @@ export interface KnnOptions {
 export function knnWeights(geojson: SpatialFeatureCollection, options: KnnOptions): SpatialWeights {
   const fn = "knnWeights";
   const k = options?.k;
-  if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: k must be an integer ≥ 1, got ${String(k)}`);
+  if (!Number.isInteger(k) || k < 1) throw new Error(`${fn}: k muss eine ganze Zahl ≥ 1 sein, angegeben ist ${String(k)}`);
   const pts = centroidPoints(fn, geojson, options.idProperty, options.longLat ?? true);
   const n = pts.ids.length;
   const located: number[] = [];
   for (let i = 0; i < n; i++) if (!Number.isNaN(pts.xs[i])) located.push(i);
-  if (k >= located.length) throw new Error(`${fn}: k = ${k} needs more than ${k} areas with geometry, got ${located.length}`);
+  if (k >= located.length) throw new Error(`${fn}: k = ${k} braucht mehr als ${k} Gebiete mit Geometrie, vorhanden sind ${located.length}`);
 
   const index = new Flatbush(located.length);
   for (const i of located) index.add(pts.xs[i], pts.ys[i], pts.xs[i], pts.ys[i]);
@@ -61,6 +61,6 @@ export function knnWeights(geojson: SpatialFeatureCollection, options: KnnOption
     offsets[i + 1] = indices.length;
   }
   const ind = indices.data.slice(0, indices.length);
-  const warnings = pts.missing.length > 0 ? [`${fn}: ${pts.missing.length} area(s) without geometry: ${listIds(pts.missing)}`] : [];
+  const warnings = pts.missing.length > 0 ? [`${fn}: ${pts.missing.length} Gebiet(e) ohne Geometrie: ${listIds(pts.missing)}`] : [];
   return weightsFromCsr(fn, "knn", "B", pts.ids, offsets, ind, new Float64Array(ind.length).fill(1), warnings);
 }

@@ -126,24 +126,24 @@ export function localMoran(values: ArrayLike<number>, weights: SpatialWeights, o
   const { permutations, seed } = permutationOptions(fn, options);
   const alternative = options.alternative ?? "folded";
   if (!["folded", "greater", "less", "two-sided"].includes(alternative)) {
-    throw new Error(`${fn}: alternative must be "folded", "greater", "less" or "two-sided", got "${String(alternative)}"`);
+    throw new Error(`${fn}: alternative muss "folded", "greater", "less" oder "two-sided" sein, angegeben ist "${String(alternative)}"`);
   }
   const alpha = options.alpha ?? 0.05;
-  if (!(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha must be between 0 and 1, got ${String(alpha)}`);
+  if (!(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha muss zwischen 0 und 1 liegen, angegeben ist ${String(alpha)}`);
   const sampling = options.sampling ?? "independent";
   if (sampling !== "independent" && sampling !== "pooled") {
-    throw new Error(`${fn}: sampling must be "independent" or "pooled", got "${String(sampling)}"`);
+    throw new Error(`${fn}: sampling muss "independent" oder "pooled" sein, angegeben ist "${String(sampling)}"`);
   }
   const denominator = options.denominator ?? "n";
-  if (denominator !== "n" && denominator !== "n-1") throw new Error(`${fn}: denominator must be "n" or "n-1", got "${String(denominator)}"`);
+  if (denominator !== "n" && denominator !== "n-1") throw new Error(`${fn}: denominator muss "n" oder "n-1" sein, angegeben ist "${String(denominator)}"`);
   const n = w.n;
-  if (n < 3) throw new Error(`${fn}: needs at least 3 areas, got ${n}`);
+  if (n < 3) throw new Error(`${fn}: braucht mindestens 3 Gebiete, angegeben sind ${n}`);
   const { offsets, indices, values: wv } = w;
 
   const z = deviations(x);
   let sumSq = 0;
   for (let i = 0; i < n; i++) sumSq += z[i] * z[i];
-  if (!(sumSq > 0)) throw new Error(`${fn}: all ${n} values are equal; local Moran's I is undefined`);
+  if (!(sumSq > 0)) throw new Error(`${fn}: alle ${n} Werte sind gleich; das lokale Moran's I ist nicht definiert`);
   const m2 = sumSq / n;
   const s2 = denominator === "n" ? m2 : sumSq / (n - 1);
   const sd = Math.sqrt(m2);

@@ -90,7 +90,7 @@ export function neighbourhoodAnalysis(
   options: NeighbourhoodAnalysisOptions,
 ): NeighbourhoodAnalysis {
   const fn = "neighbourhoodAnalysis";
-  if (variables.length === 0) throw new Error(`${fn}: needs at least one variable`);
+  if (variables.length === 0) throw new Error(`${fn}: braucht mindestens eine Variable`);
   const contiguity = options.contiguity ?? "queen";
   const permutations = options.permutations ?? 999;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -100,7 +100,7 @@ export function neighbourhoodAnalysis(
   const warnings = [...weights.warnings];
   const complete = (v: NeighbourhoodVariable) => {
     const d = dropMissingValues(weights.ids.map((id) => v.values.get(id) ?? null), weights);
-    if (d.values.length < 4) throw new Error(`${fn}: "${v.label}" has values for only ${d.values.length} areas of the map; Moran's I needs at least 4`);
+    if (d.values.length < 4) throw new Error(`${fn}: "${v.label}" hat nur für ${d.values.length} Gebiete der Karte Werte; Moran's I braucht mindestens 4`);
     return d;
   };
   const morans = variables.map((v) => {

@@ -41,31 +41,31 @@ export function neighbourhoodContext(
 ): NeighbourhoodContextRow[] {
   const fn = "neighbourhoodContext";
   const idKey = options?.id;
-  if (typeof idKey !== "string") throw new Error(`${fn}: option id (the id column of rows) is required`);
+  if (typeof idKey !== "string") throw new Error(`${fn}: die Option id (die Schlüsselspalte von rows) fehlt`);
   if ((options.areas === undefined) === (options.flag === undefined)) {
-    throw new Error(`${fn}: pass either areas (a list of ids) or flag (a column name)`);
+    throw new Error(`${fn}: entweder areas (eine Liste von Schlüsseln) oder flag (einen Spaltennamen) angeben`);
   }
   const byId = new Map<string, Readonly<Record<string, unknown>>>();
   rows.forEach((row, r) => {
-    if (!(idKey in row)) throw new Error(`${fn}: row ${r} has no column "${idKey}"`);
+    if (!(idKey in row)) throw new Error(`${fn}: Zeile ${r} hat keine Spalte "${idKey}"`);
     const id = String(row[idKey]);
-    if (byId.has(id)) throw new Error(`${fn}: duplicate area id "${id}" in rows`);
+    if (byId.has(id)) throw new Error(`${fn}: doppelter Gebietsschlüssel "${id}" in rows`);
     byId.set(id, row);
   });
   const columns = options.columns ? [...options.columns] : rows.length > 0 ? Object.keys(rows[0]).filter((c) => c !== idKey) : [];
   for (const c of columns) {
     if (c === "area" || c === "neighbour" || c === "neighbourFlagged") {
-      throw new Error(`${fn}: column "${c}" would clash with the output columns; leave it out of columns`);
+      throw new Error(`${fn}: Spalte "${c}" kollidiert mit den Ausgabespalten; sie aus columns weglassen`);
     }
-    if (rows.length > 0 && !(c in rows[0])) throw new Error(`${fn}: column "${c}" not found in rows`);
+    if (rows.length > 0 && !(c in rows[0])) throw new Error(`${fn}: Spalte "${c}" nicht in rows gefunden`);
   }
   if (options.flag !== undefined && rows.length > 0 && !(options.flag in rows[0])) {
-    throw new Error(`${fn}: flag column "${options.flag}" not found in rows`);
+    throw new Error(`${fn}: Markierungsspalte "${options.flag}" nicht in rows gefunden`);
   }
   const known = new Set(weights.ids);
   let flagged: Set<string>;
   if (options.areas) {
-    for (const a of options.areas) if (!known.has(String(a))) throw new Error(`${fn}: area "${a}" is not in the weights`);
+    for (const a of options.areas) if (!known.has(String(a))) throw new Error(`${fn}: Gebiet "${a}" ist nicht in den Gewichten enthalten`);
     flagged = new Set(options.areas.map(String));
   } else {
     flagged = new Set([...byId].filter(([, row]) => isTruthy(row[options.flag as string])).map(([id]) => id));

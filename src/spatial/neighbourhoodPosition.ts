@@ -30,9 +30,9 @@ export interface NeighbourhoodPositionRow {
  */
 export function neighbourhoodPosition(flaggedNeighbours: number, neighbours: number): NeighbourhoodPosition {
   const fn = "neighbourhoodPosition";
-  if (!Number.isInteger(neighbours) || neighbours < 0) throw new Error(`${fn}: neighbours must be a whole number ≥ 0, got ${String(neighbours)}`);
+  if (!Number.isInteger(neighbours) || neighbours < 0) throw new Error(`${fn}: neighbours muss eine ganze Zahl ≥ 0 sein, angegeben ist ${String(neighbours)}`);
   if (!Number.isInteger(flaggedNeighbours) || flaggedNeighbours < 0 || flaggedNeighbours > neighbours) {
-    throw new Error(`${fn}: flaggedNeighbours must be a whole number from 0 to neighbours (${neighbours}), got ${String(flaggedNeighbours)}`);
+    throw new Error(`${fn}: flaggedNeighbours muss eine ganze Zahl von 0 bis neighbours (${neighbours}) sein, angegeben ist ${String(flaggedNeighbours)}`);
   }
   if (flaggedNeighbours === 0) return "allein";
   return flaggedNeighbours * 2 >= neighbours ? "im Verbund" : "am Rand eines Verbunds";

@@ -9,26 +9,26 @@ export type WeightsTransformOption = "R" | "B" | "none";
 /** Checks the weights object and applies the transformation (default "R", as esda and spdep's style "W"). */
 export function prepareWeights(fn: string, weights: SpatialWeights, transform: WeightsTransformOption | undefined): SpatialWeights {
   if (!weights || !(weights.offsets instanceof Int32Array) || !Array.isArray(weights.ids)) {
-    throw new Error(`${fn}: weights must come from contiguityWeights, knnWeights, distanceBandWeights, readGal or weightsFromNeighbors`);
+    throw new Error(`${fn}: weights muss aus contiguityWeights, knnWeights, distanceBandWeights, readGal oder weightsFromNeighbors stammen`);
   }
   const t = transform ?? "R";
   if (t === "R") return weights.transform === "R" ? weights : rowStandardize(weights);
   if (t === "B") return weights.transform === "B" ? weights : binaryWeights(weights);
   if (t === "none") return weights;
-  throw new Error(`${fn}: transform must be "R", "B" or "none", got "${String(t)}"`);
+  throw new Error(`${fn}: transform muss "R", "B" oder "none" sein, angegeben ist "${String(t)}"`);
 }
 
 /** The values as a Float64Array in the order of `weights.ids`; throws naming the area for a non-number. */
 export function valuesFor(fn: string, values: ArrayLike<unknown>, weights: SpatialWeights): Float64Array {
-  if (!values || typeof values.length !== "number") throw new Error(`${fn}: values must be an array of numbers`);
+  if (!values || typeof values.length !== "number") throw new Error(`${fn}: values muss eine Liste von Zahlen sein`);
   if (values.length !== weights.n) {
-    throw new Error(`${fn}: ${values.length} values for ${weights.n} areas (values must follow weights.ids)`);
+    throw new Error(`${fn}: ${values.length} Werte für ${weights.n} Gebiete (die Werte müssen der Reihenfolge von weights.ids folgen)`);
   }
   const out = new Float64Array(weights.n);
   for (let i = 0; i < weights.n; i++) {
     const v = values[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new Error(`${fn}: value ${String(v)} of area "${weights.ids[i]}" (position ${i}) is not a finite number`);
+      throw new Error(`${fn}: Wert ${String(v)} von Gebiet "${weights.ids[i]}" (Position ${i}) ist keine endliche Zahl`);
     }
     out[i] = v;
   }
@@ -89,9 +89,9 @@ export function crossProduct(w: SpatialWeights, a: Float64Array, b: Float64Array
 export function permutationOptions(fn: string, options: { permutations?: number; seed?: number }): { permutations: number; seed: number } {
   const permutations = options.permutations ?? 999;
   if (!Number.isInteger(permutations) || permutations < 0) {
-    throw new Error(`${fn}: permutations must be an integer ≥ 0, got ${String(permutations)}`);
+    throw new Error(`${fn}: permutations muss eine ganze Zahl ≥ 0 sein, angegeben ist ${String(permutations)}`);
   }
   const seed = options.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed)) throw new Error(`${fn}: seed must be an integer, got ${String(seed)}`);
+  if (!Number.isInteger(seed)) throw new Error(`${fn}: seed muss eine ganze Zahl sein, angegeben ist ${String(seed)}`);
   return { permutations, seed };
 }

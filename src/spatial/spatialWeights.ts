@@ -67,12 +67,12 @@ export function weightsFromNeighbors(
   for (let i = 0; i < n; i++) {
     const list = neighbors[ids[i]];
     if (list === undefined || !Object.prototype.hasOwnProperty.call(neighbors, ids[i])) {
-      throw new Error(`${fn}: no neighbour list for area "${ids[i]}"`);
+      throw new Error(`${fn}: keine Nachbarliste für Gebiet "${ids[i]}"`);
     }
     offsets[i + 1] = offsets[i] + list.length;
   }
   for (const key of Object.keys(neighbors)) {
-    if (!position.has(key)) throw new Error(`${fn}: neighbour list for unknown area "${key}" (not in ids)`);
+    if (!position.has(key)) throw new Error(`${fn}: Nachbarliste für unbekanntes Gebiet "${key}" (nicht in ids)`);
   }
   const indices = new Int32Array(offsets[n]);
   const values = new Float64Array(offsets[n]);
@@ -82,14 +82,14 @@ export function weightsFromNeighbors(
     const list = neighbors[id];
     const wl = options.weights?.[id];
     if (options.weights && (wl === undefined || wl.length !== list.length)) {
-      throw new Error(`${fn}: area "${id}" has ${list.length} neighbours but ${wl?.length ?? 0} weights`);
+      throw new Error(`${fn}: Gebiet "${id}" hat ${list.length} Nachbarn, aber ${wl?.length ?? 0} Gewichte`);
     }
     for (let k = 0; k < list.length; k++) {
       const j = position.get(String(list[k]));
-      if (j === undefined) throw new Error(`${fn}: area "${id}" has unknown neighbour "${list[k]}"`);
-      if (j === i) throw new Error(`${fn}: area "${id}" lists itself as a neighbour`);
+      if (j === undefined) throw new Error(`${fn}: Gebiet "${id}" hat den unbekannten Nachbarn "${list[k]}"`);
+      if (j === i) throw new Error(`${fn}: Gebiet "${id}" nennt sich selbst als Nachbarn`);
       const v = wl ? wl[k] : 1;
-      if (!Number.isFinite(v) || v < 0) throw new Error(`${fn}: weight ${String(v)} of neighbour "${list[k]}" of area "${id}" is not a finite number ≥ 0`);
+      if (!Number.isFinite(v) || v < 0) throw new Error(`${fn}: Gewicht ${String(v)} des Nachbarn "${list[k]}" von Gebiet "${id}" ist keine endliche Zahl ≥ 0`);
       if (v !== 1) allOnes = false;
       indices[offsets[i] + k] = j;
       values[offsets[i] + k] = v;
@@ -102,7 +102,7 @@ export function weightsFromNeighbors(
 export function indexIds(fn: string, ids: readonly string[]): Map<string, number> {
   const position = new Map<string, number>();
   ids.forEach((id, i) => {
-    if (position.has(id)) throw new Error(`${fn}: duplicate area id "${id}" (positions ${position.get(id)} and ${i})`);
+    if (position.has(id)) throw new Error(`${fn}: doppelter Gebietsschlüssel "${id}" (Positionen ${position.get(id)} und ${i})`);
     position.set(id, i);
   });
   return position;
@@ -129,7 +129,7 @@ export function weightsFromCsr(
     if (offsets[i + 1] === offsets[i]) islands.push(ids[i]);
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
       const j = indices[p];
-      if (stamp[j] === i) throw new Error(`${fn}: area "${ids[i]}" lists neighbour "${ids[j]}" twice`);
+      if (stamp[j] === i) throw new Error(`${fn}: Gebiet "${ids[i]}" nennt den Nachbarn "${ids[j]}" zweimal`);
       stamp[j] = i;
     }
   }
@@ -137,11 +137,11 @@ export function weightsFromCsr(
   const symmetric = isSymmetric(n, offsets, indices);
   const warnings = [...extraWarnings];
   if (islands.length > 0) {
-    warnings.push(`${fn}: ${islands.length} area${islands.length === 1 ? "" : "s"} without neighbours (islands): ${listIds(islands)}`);
+    warnings.push(`${fn}: ${islands.length} ${islands.length === 1 ? "Gebiet" : "Gebiete"} ohne Nachbarn (Inseln): ${listIds(islands)}`);
   }
   if (components > 1) {
     const shown = sizes.slice(0, 10).join(", ") + (sizes.length > 10 ? ", …" : "");
-    warnings.push(`${fn}: the neighbour graph has ${components} disconnected components (sizes ${shown})`);
+    warnings.push(`${fn}: der Nachbarschaftsgraph zerfällt in ${components} nicht verbundene Teile (Größen ${shown})`);
   }
   const neighbors: Record<string, string[]> = Object.fromEntries(
     ids.map((id, i) => {
@@ -158,7 +158,7 @@ export function weightsFromCsr(
 
 /** Up to 10 ids in quotes, then "…". */
 export function listIds(ids: readonly string[]): string {
-  return ids.slice(0, 10).map((id) => `"${id}"`).join(", ") + (ids.length > 10 ? `, … (${ids.length - 10} more)` : "");
+  return ids.slice(0, 10).map((id) => `"${id}"`).join(", ") + (ids.length > 10 ? `, … (${ids.length - 10} weitere)` : "");
 }
 
 /** Union–find over the links (taken as undirected); components numbered in order of their first area. */

@@ -15,7 +15,7 @@ export function subsetWeights(weights: SpatialWeights, ids: readonly string[]): 
   const position = indexIds(fn, weights.ids);
   const keep = new Set<string>();
   for (const id of ids) {
-    if (!position.has(id)) throw new Error(`${fn}: area "${id}" is not in the weights`);
+    if (!position.has(id)) throw new Error(`${fn}: Gebiet "${id}" ist nicht in den Gewichten enthalten`);
     keep.add(id);
   }
   const kept = weights.ids.filter((id) => keep.has(id));

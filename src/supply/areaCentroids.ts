@@ -25,12 +25,12 @@ export interface AreaCentroid {
  */
 export function areaCentroids(geojson: AreaFeatureCollection, options: { idProperty: string }): AreaCentroid[] {
   const fn = "areaCentroids";
-  if (!geojson || !Array.isArray(geojson.features)) throw new Error(`${fn}: expected a GeoJSON FeatureCollection`);
+  if (!geojson || !Array.isArray(geojson.features)) throw new Error(`${fn}: erwartet wird eine GeoJSON-FeatureCollection`);
   return geojson.features.map((feature, i) => {
     const id = featureId(fn, feature, i, options?.idProperty);
     const polygons = featurePolygons(fn, feature, id);
     const c = polygonsCentroid(polygons);
-    if (c === null || !(c.area > 0)) throw new Error(`${fn}: area "${id}" has no area`);
+    if (c === null || !(c.area > 0)) throw new Error(`${fn}: Gebiet "${id}" hat keine Fläche`);
     return { id, lon: c.x, lat: c.y };
   });
 }

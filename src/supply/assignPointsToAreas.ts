@@ -38,7 +38,7 @@ export function assignPointsToAreas(
   options: AssignPointsOptions,
 ): Array<string | null> {
   const fn = "assignPointsToAreas";
-  if (!Array.isArray(points)) throw new Error(`${fn}: points must be an array of { id, lon, lat }`);
+  if (!Array.isArray(points)) throw new Error(`${fn}: points muss eine Liste von { id, lon, lat } sein`);
   const index = createAreaIndex(geojson, { idProperty: options?.idProperty });
   const invalid: string[] = [];
   points.forEach((p, i) => {
@@ -47,14 +47,14 @@ export function assignPointsToAreas(
     }
   });
   if (invalid.length > 0) {
-    throw new Error(`${fn}: ${invalid.length} point(s) without finite coordinates: ${invalid.join("; ")}`);
+    throw new Error(`${fn}: ${invalid.length} Punkt(e) ohne endliche Koordinaten: ${invalid.join("; ")}`);
   }
   const out = points.map((p) => index.locate(p.lon, p.lat).area);
   if (options.strict) {
     const outside = points.filter((_, i) => out[i] === null);
     if (outside.length > 0) {
       const list = outside.map((p) => `"${String(p.id)}" (${p.lon}, ${p.lat})`).join(", ");
-      throw new Error(`${fn}: ${outside.length} point(s) outside all areas: ${list}`);
+      throw new Error(`${fn}: ${outside.length} Punkt(e) außerhalb aller Gebiete: ${list}`);
     }
   }
   return out;

@@ -97,27 +97,27 @@ export function compareNeedSupply(
   const supply = supplyRows as ReadonlyArray<Record<string, unknown>>;
   const idKey = options.id ?? "id", needKey = options.need ?? "need", supplyKey = options.supply ?? "supply";
   const value = (row: Record<string, unknown>, key: string, what: string, i: number): number | null => {
-    if (!(key in row)) throw new Error(`${fn}: ${what} row ${i} has no column "${key}"`);
+    if (!(key in row)) throw new Error(`${fn}: ${what}-Zeile ${i} hat keine Spalte "${key}"`);
     const v = row[key];
     if (isMissing(v)) return null;
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${fn}: ${what} of area "${String(row[idKey])}" is not a number: "${String(v)}"`);
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${fn}: ${what} von Gebiet "${String(row[idKey])}" ist keine Zahl: "${String(v)}"`);
     return v;
   };
   const supplyById = new Map<string, number | null>();
   supply.forEach((r, i) => {
-    if (!(idKey in r)) throw new Error(`${fn}: supply row ${i} has no column "${idKey}"`);
+    if (!(idKey in r)) throw new Error(`${fn}: Angebotszeile ${i} hat keine Spalte "${idKey}"`);
     const id = String(r[idKey]);
-    if (supplyById.has(id)) throw new Error(`${fn}: duplicate area id "${id}" in the supply rows`);
-    supplyById.set(id, value(r, supplyKey, "supply", i));
+    if (supplyById.has(id)) throw new Error(`${fn}: doppelter Gebietsschlüssel "${id}" in den Angebotszeilen`);
+    supplyById.set(id, value(r, supplyKey, "Angebot", i));
   });
   const excluded: Exclusion[] = [];
   const seen = new Set<string>();
   const rows: NeedSupplyRow[] = need.map((r, i) => {
-    if (!(idKey in r)) throw new Error(`${fn}: need row ${i} has no column "${idKey}"`);
+    if (!(idKey in r)) throw new Error(`${fn}: Bedarfszeile ${i} hat keine Spalte "${idKey}"`);
     const id = String(r[idKey]);
-    if (seen.has(id)) throw new Error(`${fn}: duplicate area id "${id}" in the need rows`);
+    if (seen.has(id)) throw new Error(`${fn}: doppelter Gebietsschlüssel "${id}" in den Bedarfszeilen`);
     seen.add(id);
-    const n = value(r, needKey, "need", i);
+    const n = value(r, needKey, "Bedarf", i);
     const s = supplyById.has(id) ? supplyById.get(id)! : null;
     if (n === null) excluded.push({ id, reason: "Bedarfswert fehlt", step: fn, column: needKey });
     else if (!supplyById.has(id)) excluded.push({ id, reason: "Sozialraum fehlt in den Angebotsdaten", step: fn });
@@ -128,7 +128,7 @@ export function compareNeedSupply(
     if (!seen.has(id)) excluded.push({ id, reason: "Sozialraum fehlt in den Bedarfsdaten", step: fn });
   }
   const used = rows.filter((r) => r.need !== null && r.supply !== null);
-  if (used.length === 0) throw new Error(`${fn}: no area has both need and supply`);
+  if (used.length === 0) throw new Error(`${fn}: kein Gebiet hat sowohl Bedarf als auch Angebot`);
   const needs = used.map((r) => r.need as number), supplies = used.map((r) => r.supply as number);
   const needLevel = options.needLevel ?? median([...needs].sort((a, b) => a - b));
   const supplyLevel = options.supplyLevel ?? median([...supplies].sort((a, b) => a - b));

@@ -55,10 +55,10 @@ export function createAreaIndex(geojson: AreaFeatureCollection, options: { idPro
   const fn = "createAreaIndex";
   const { idProperty } = options ?? ({} as { idProperty: string });
   if (typeof idProperty !== "string" || idProperty === "") {
-    throw new Error(`${fn}: option idProperty is required (the feature property holding the area id)`);
+    throw new Error(`${fn}: die Option idProperty fehlt (die Eigenschaft mit dem Gebietsschlüssel)`);
   }
   if (!geojson || geojson.type !== "FeatureCollection" || !Array.isArray(geojson.features)) {
-    throw new Error(`${fn}: expected a GeoJSON FeatureCollection`);
+    throw new Error(`${fn}: erwartet wird eine GeoJSON-FeatureCollection`);
   }
   const ids: string[] = [];
   const seen = new Set<string>();
@@ -67,7 +67,7 @@ export function createAreaIndex(geojson: AreaFeatureCollection, options: { idPro
   const boxes: number[] = [];
   geojson.features.forEach((feature, i) => {
     const id = featureId(fn, feature, i, idProperty);
-    if (seen.has(id)) throw new Error(`${fn}: duplicate area id "${id}" (feature ${i})`);
+    if (seen.has(id)) throw new Error(`${fn}: doppelter Gebietsschlüssel "${id}" (Feature ${i})`);
     seen.add(id);
     const areaIndex = ids.length;
     ids.push(id);
@@ -75,16 +75,16 @@ export function createAreaIndex(geojson: AreaFeatureCollection, options: { idPro
       let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
       for (const ring of polygon) {
         if (!Array.isArray(ring) || ring.length < 4) {
-          throw new Error(`${fn}: area "${id}" has a ring with fewer than 4 positions`);
+          throw new Error(`${fn}: Gebiet "${id}" hat einen Ring mit weniger als 4 Positionen`);
         }
         const first = ring[0], last = ring[ring.length - 1];
         if (first[0] !== last[0] || first[1] !== last[1]) {
-          throw new Error(`${fn}: area "${id}" has a ring that is not closed (first position ≠ last position)`);
+          throw new Error(`${fn}: Gebiet "${id}" hat einen nicht geschlossenen Ring (erste Position ≠ letzte Position)`);
         }
         for (const p of ring) {
           const x = p[0], y = p[1];
           if (!Number.isFinite(x) || !Number.isFinite(y)) {
-            throw new Error(`${fn}: area "${id}" has a non-finite coordinate [${String(x)}, ${String(y)}]`);
+            throw new Error(`${fn}: Gebiet "${id}" hat eine nicht endliche Koordinate [${String(x)}, ${String(y)}]`);
           }
           if (x < minX) minX = x;
           if (x > maxX) maxX = x;
@@ -97,7 +97,7 @@ export function createAreaIndex(geojson: AreaFeatureCollection, options: { idPro
       boxes.push(minX, minY, maxX, maxY);
     }
   });
-  if (parts.length === 0) throw new Error(`${fn}: the FeatureCollection has no polygons`);
+  if (parts.length === 0) throw new Error(`${fn}: die FeatureCollection hat keine Polygone`);
 
   const tree = new Flatbush(parts.length);
   for (let k = 0; k < parts.length; k++) tree.add(boxes[4 * k], boxes[4 * k + 1], boxes[4 * k + 2], boxes[4 * k + 3]);

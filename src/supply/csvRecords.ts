@@ -35,16 +35,16 @@ export function csvRecords(
   const { records, rows } = splitCsvRecords(text, { separator: ";", fn, file });
   const kept: number[] = [];
   for (let k = 0; k < records.length; k++) if (!(records[k].length === 1 && records[k][0] === "")) kept.push(k);
-  if (kept.length === 0) throw new Error(`${fn}: ${file} is empty (expected a header row)`);
+  if (kept.length === 0) throw new Error(`${fn}: ${file} ist leer (erwartet wird eine Kopfzeile)`);
   const header = records[kept[0]].map((h) => h.trim());
   const missingColumns = required.filter((c) => !header.includes(c));
   if (missingColumns.length > 0) {
-    throw new Error(`${fn}: ${file} lacks column(s) ${missingColumns.map((c) => `"${c}"`).join(", ")} (header: ${header.join(";")})`);
+    throw new Error(`${fn}: ${file}: fehlende Spalte(n) ${missingColumns.map((c) => `"${c}"`).join(", ")} (Kopfzeile: ${header.join(";")})`);
   }
   const ragged = kept.slice(1).filter((k) => records[k].length !== header.length);
   if (ragged.length > 0) {
-    const lines = ragged.map((k) => `${file} row ${rows[k]}: ${records[k].length} fields, expected ${header.length} (the header has ${header.length} columns, separator ";")`);
-    throw new Error(lines.length === 1 ? `${fn}: ${lines[0]}` : `${fn}: ${lines.length} errors:\n  ${lines.join("\n  ")}`);
+    const lines = ragged.map((k) => `${file} Zeile ${rows[k]}: ${records[k].length} Felder, erwartet ${header.length} (die Kopfzeile hat ${header.length} Spalten, Trennzeichen ";")`);
+    throw new Error(lines.length === 1 ? `${fn}: ${lines[0]}` : `${fn}: ${lines.length} Fehler:\n  ${lines.join("\n  ")}`);
   }
   return kept.slice(1).map((k) => {
     const values: Record<string, string> = {};
@@ -53,16 +53,16 @@ export function csvRecords(
   });
 }
 
-/** Collects row errors and throws them all at once: "fn: N error(s) in file:\n  row 3, column "x": …". */
+/** Collects row errors and throws them all at once: "fn: N Fehler:\n  Datei Zeile 3, Spalte "x": …". */
 export class RowErrors {
   readonly messages: string[] = [];
   constructor(private readonly fn: string, private readonly file: string) {}
   add(line: number, column: string, value: string, problem: string): void {
-    this.messages.push(`${this.file} row ${line}, column "${column}": ${problem} "${value}"`);
+    this.messages.push(`${this.file} Zeile ${line}, Spalte "${column}": ${problem} "${value}"`);
   }
   throwIfAny(): void {
     if (this.messages.length === 0) return;
     if (this.messages.length === 1) throw new Error(`${this.fn}: ${this.messages[0]}`);
-    throw new Error(`${this.fn}: ${this.messages.length} errors:\n  ${this.messages.join("\n  ")}`);
+    throw new Error(`${this.fn}: ${this.messages.length} Fehler:\n  ${this.messages.join("\n  ")}`);
   }
 }

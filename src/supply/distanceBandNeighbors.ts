@@ -20,9 +20,9 @@ export function distanceBandNeighbors(
 ): NeighborStructure {
   const fn = "distanceBandNeighbors";
   const km = options?.km;
-  if (!(typeof km === "number" && km >= 0)) throw new Error(`${fn}: option km must be a non-negative number, got ${String(km)}`);
+  if (!(typeof km === "number" && km >= 0)) throw new Error(`${fn}: die Option km muss eine Zahl ≥ 0 sein, angegeben ist ${String(km)}`);
   const ids = points.map((p) => p.id);
-  if (new Set(ids).size !== ids.length) throw new Error(`${fn}: duplicate ids`);
+  if (new Set(ids).size !== ids.length) throw new Error(`${fn}: doppelte Gebietsschlüssel`);
   const neighbors: Record<string, string[]> = {};
   for (const p of points) {
     neighbors[p.id] = points.filter((q) => q.id !== p.id && haversineKm(p.lon, p.lat, q.lon, q.lat) <= km).map((q) => q.id);

@@ -10,7 +10,7 @@ export type { AreaFeatureCollection, Position };
 export function featureId(fn: string, feature: GeoJsonAreaFeature, index: number, idProperty: string): string {
   const value = feature.properties?.[idProperty];
   if (value === undefined || value === null || value === "") {
-    throw new Error(`${fn}: feature ${index} has no property "${idProperty}"`);
+    throw new Error(`${fn}: Feature ${index} hat keine Eigenschaft "${idProperty}"`);
   }
   return String(value);
 }
@@ -20,5 +20,5 @@ export function featurePolygons(fn: string, feature: GeoJsonAreaFeature, id: str
   const g = feature.geometry;
   if (g && g.type === "Polygon") return [(g as PolygonGeometry).coordinates];
   if (g && g.type === "MultiPolygon") return (g as MultiPolygonGeometry).coordinates;
-  throw new Error(`${fn}: area "${id}" has geometry ${g ? g.type : "null"}; expected Polygon or MultiPolygon`);
+  throw new Error(`${fn}: Gebiet "${id}" hat die Geometrie ${g ? g.type : "null"}; erwartet Polygon oder MultiPolygon`);
 }

@@ -152,7 +152,7 @@ export function needSupplyAnalysis(input: NeedSupplyInput, options: NeedSupplyOp
   const fn = "needSupplyAnalysis";
   const idProperty = options.idProperty ?? "sozialraum_id";
   const measure = options.supplyMeasure ?? "places";
-  if (measure === "withinReach" && !input.weights) throw new Error(`${fn}: supplyMeasure "withinReach" needs input.weights`);
+  if (measure === "withinReach" && !input.weights) throw new Error(`${fn}: supplyMeasure "withinReach" braucht input.weights`);
   const radiusKm = options.radiusKm ?? 2;
   const needThreshold = options.needThreshold ?? DEFAULT_NEED_THRESHOLD;
   const lowSupplyShare = options.lowSupplyShare ?? DEFAULT_LOW_SUPPLY_SHARE;
@@ -180,7 +180,7 @@ export function needSupplyAnalysis(input: NeedSupplyInput, options: NeedSupplyOp
     const withinReach = input.weights ? supplyWithinReach(ratios, { weights: input.weights }) : null;
     const demand = ratios.rows.map((r) => {
       const c = centroids.get(r.id);
-      if (!c) throw new Error(`${fn}: area "${r.id}" of the population rows is not in the GeoJSON`);
+      if (!c) throw new Error(`${fn}: Gebiet "${r.id}" der Einwohnerzeilen fehlt im GeoJSON`);
       return { id: r.id, lon: c.lon, lat: c.lat, population: r.population };
     });
     const supply = facilities

@@ -57,14 +57,14 @@ export function needsNotVisible(
   const fn = "needsNotVisible";
   const allFlagged = need.length > 0 && need.every((r) => typeof r.flagged === "boolean");
   if (options.threshold === undefined && !allFlagged) {
-    throw new Error(`${fn}: give option threshold, or a boolean "flagged" in every need row`);
+    throw new Error(`${fn}: die Option threshold angeben oder in jeder Bedarfszeile einen Wahrheitswert "flagged"`);
   }
   const signals = options.signalsNeed ?? ((o: Observation) => o.need !== null && !NO_NEED_CATEGORIES.includes(o.need.toLowerCase()));
   const key = (id: string, group: string) => `${group}\u0000${id}`;
   const needBy = new Map<string, { need: number | null; flagged?: boolean }>();
   for (const r of need) {
     const k = key(String(r.id), r.group);
-    if (needBy.has(k)) throw new Error(`${fn}: duplicate need row for area "${r.id}", group "${r.group}"`);
+    if (needBy.has(k)) throw new Error(`${fn}: doppelte Bedarfszeile für Gebiet "${r.id}", Zielgruppe "${r.group}"`);
     needBy.set(k, r);
   }
   const grouped = new Map<string, Observation[]>();

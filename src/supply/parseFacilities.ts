@@ -67,23 +67,23 @@ function parse(fn: string, input: string | Uint8Array, options: ParseFacilitiesO
   const out: Facility[] = [];
   for (const { line, values: v } of csvRecords(fn, input, file, COLUMNS, options.onWarning)) {
     const id = v.einrichtung_id.trim();
-    if (id === "") errors.add(line, "einrichtung_id", id, "empty id");
-    else if (seen.has(id)) errors.add(line, "einrichtung_id", id, `duplicate id (first in row ${seen.get(id)})`);
+    if (id === "") errors.add(line, "einrichtung_id", id, "leerer Schlüssel");
+    else if (seen.has(id)) errors.add(line, "einrichtung_id", id, `doppelter Schlüssel (zuerst in Zeile ${seen.get(id)})`);
     else seen.set(id, line);
     const type = v.typ.trim();
-    if (!types.includes(type)) errors.add(line, "typ", type, `unknown facility type (expected ${types.join(", ")})`);
+    if (!types.includes(type)) errors.add(line, "typ", type, `unbekannter Einrichtungstyp (erwartet ${types.join(", ")})`);
     const groups = v.zielgruppe.split("|").map((g) => g.trim());
-    for (const g of groups) if (!isTargetGroup(g)) errors.add(line, "zielgruppe", g, "unknown target group");
+    for (const g of groups) if (!isTargetGroup(g)) errors.add(line, "zielgruppe", g, "unbekannte Zielgruppe");
     let capacity: number | null = null;
     const capText = v.kapazitaet.trim();
     if (!DEFAULT_MISSING_MARKERS.includes(capText)) {
       capacity = parseGermanNumber(capText);
-      if (!Number.isFinite(capacity) || capacity < 0) errors.add(line, "kapazitaet", capText, "not a non-negative number");
+      if (!Number.isFinite(capacity) || capacity < 0) errors.add(line, "kapazitaet", capText, "keine Zahl ≥ 0");
     }
     const lon = parseCoordinate(v.lon);
     const lat = parseCoordinate(v.lat);
-    if (!(lon >= -180 && lon <= 180)) errors.add(line, "lon", v.lon, "not a longitude");
-    if (!(lat >= -90 && lat <= 90)) errors.add(line, "lat", v.lat, "not a latitude");
+    if (!(lon >= -180 && lon <= 180)) errors.add(line, "lon", v.lon, "keine geographische Länge");
+    if (!(lat >= -90 && lat <= 90)) errors.add(line, "lat", v.lat, "keine geographische Breite");
     out.push({ id, name: v.name.trim(), type, groups: groups as TargetGroup[], capacity, lon, lat });
   }
   errors.throwIfAny();

@@ -57,16 +57,16 @@ function parse(fn: string, input: string | Uint8Array, options: ParseObservation
   const out: Observation[] = [];
   for (const { line, values: v } of csvRecords(fn, input, file, COLUMNS, options.onWarning)) {
     const date = parseObservationDate(v.datum);
-    if (date === null) errors.add(line, "datum", v.datum, "not a date (expected YYYY-MM-DD or TT.MM.JJJJ)");
+    if (date === null) errors.add(line, "datum", v.datum, "kein Datum (erwartet JJJJ-MM-TT oder TT.MM.JJJJ)");
     const area = v.sozialraum_id.trim();
-    if (area === "" || (areas !== null && !areas.has(area))) errors.add(line, "sozialraum_id", area, "unknown area id");
+    if (area === "" || (areas !== null && !areas.has(area))) errors.add(line, "sozialraum_id", area, "unbekannter Gebietsschlüssel");
     const group = v.zielgruppe.trim();
-    if (!groups.includes(group)) errors.add(line, "zielgruppe", group, "unknown target group");
+    if (!groups.includes(group)) errors.add(line, "zielgruppe", group, "unbekannte Zielgruppe");
     const need = v.bedarf.trim() === "" ? null : v.bedarf.trim();
     if (need !== null && options.needCategories && !options.needCategories.includes(need)) {
-      errors.add(line, "bedarf", need, `unknown need category (expected ${options.needCategories.join(", ")})`);
+      errors.add(line, "bedarf", need, `unbekannte Bedarfskategorie (erwartet ${options.needCategories.join(", ")})`);
     }
-    if (v.text.trim() === "") errors.add(line, "text", v.text, "empty text");
+    if (v.text.trim() === "") errors.add(line, "text", v.text, "leerer Text");
     const tags = v.tags.split("|").map((s) => s.trim()).filter((s) => s !== "");
     out.push({ row: line, date: date ?? "", area, group, source: v.quelle.trim(), text: v.text.trim(), tags, need });
   }

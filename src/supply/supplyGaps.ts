@@ -115,11 +115,11 @@ export interface SupplyGapsResult {
 export function supplyGaps(input: SupplyGapsInput, options: SupplyGapsOptions): SupplyGapsResult {
   const fn = "supplyGaps";
   const t = options.servingType;
-  if (!t || typeof t.type !== "string") throw new Error(`${fn}: option servingType is required`);
+  if (!t || typeof t.type !== "string") throw new Error(`${fn}: die Option servingType fehlt`);
   const idKey = options.id ?? "sozialraum_id";
   const per = options.per ?? 1000;
   const share = options.lowSupplyShare ?? DEFAULT_LOW_SUPPLY_SHARE;
-  if (!(share > 0)) throw new Error(`${fn}: lowSupplyShare must be > 0, got ${share}`);
+  if (!(share > 0)) throw new Error(`${fn}: lowSupplyShare muss > 0 sein, angegeben ist ${share}`);
   const threshold = options.needThreshold ?? DEFAULT_NEED_THRESHOLD;
   const radiusKm = options.radiusKm ?? 1.5;
   const decay = options.decay ?? { type: "gaussian" };
@@ -184,16 +184,16 @@ export function supplyGaps(input: SupplyGapsInput, options: SupplyGapsOptions): 
 function residentRows(fn: string, residents: ReadonlyArray<object>, idKey: string, columns: readonly string[]): SupplyGapRow[] {
   const seen = new Set<string>();
   return (residents as ReadonlyArray<Record<string, unknown>>).map((row, i) => {
-    if (!(idKey in row)) throw new Error(`${fn}: residents row ${i + 1} has no column "${idKey}"`);
+    if (!(idKey in row)) throw new Error(`${fn}: Einwohnerzeile ${i + 1} hat keine Spalte "${idKey}"`);
     const id = String(row[idKey]);
-    if (seen.has(id)) throw new Error(`${fn}: duplicate area id "${id}" in the residents rows`);
+    if (seen.has(id)) throw new Error(`${fn}: doppelter Gebietsschlüssel "${id}" in den Einwohnerzeilen`);
     seen.add(id);
     let population: number | null = 0;
     for (const c of columns) {
-      if (!(c in row)) throw new Error(`${fn}: residents row ${i + 1} (area "${id}") has no column "${c}"`);
+      if (!(c in row)) throw new Error(`${fn}: Einwohnerzeile ${i + 1} (Gebiet "${id}") hat keine Spalte "${c}"`);
       const v = row[c];
       if (isMissing(v)) population = null;
-      else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`${fn}: area "${id}", column "${c}": not a non-negative number "${String(v)}"`);
+      else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`${fn}: Gebiet "${id}", Spalte "${c}": keine Zahl ≥ 0 "${String(v)}"`);
       else if (population !== null) population += v;
     }
     return { id, population, facilities: 0, places: 0, scale: null, supply: null, relative: null, lowSupply: null, need: null, highNeed: null, gap: false };

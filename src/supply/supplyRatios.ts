@@ -97,23 +97,23 @@ export function supplyRatios(
 ): SupplyRatiosResult {
   const fn = "supplyRatios";
   const group = options?.group;
-  if (typeof group !== "string" || group === "") throw new Error(`${fn}: option group is required (a target group id)`);
+  if (typeof group !== "string" || group === "") throw new Error(`${fn}: die Option group fehlt (ein Zielgruppen-Schlüssel)`);
   const idKey = options.id ?? "id";
   const popKey = options.population ?? group;
   const per = options.per ?? 1000;
-  if (!(per > 0)) throw new Error(`${fn}: per must be positive, got ${per}`);
+  if (!(per > 0)) throw new Error(`${fn}: per muss positiv sein, angegeben ist ${per}`);
   const multiGroup = options.multiGroup ?? "full";
 
   const index = new Map<string, number>();
   const rows: SupplyRow[] = (population as ReadonlyArray<Record<string, unknown>>).map((row, i) => {
-    if (!(idKey in row)) throw new Error(`${fn}: population row ${i} has no column "${idKey}"`);
-    if (!(popKey in row)) throw new Error(`${fn}: population row ${i} has no column "${popKey}"`);
+    if (!(idKey in row)) throw new Error(`${fn}: Einwohnerzeile ${i} hat keine Spalte "${idKey}"`);
+    if (!(popKey in row)) throw new Error(`${fn}: Einwohnerzeile ${i} hat keine Spalte "${popKey}"`);
     const id = String(row[idKey]);
-    if (index.has(id)) throw new Error(`${fn}: duplicate area id "${id}" in the population rows`);
+    if (index.has(id)) throw new Error(`${fn}: doppelter Gebietsschlüssel "${id}" in den Einwohnerzeilen`);
     index.set(id, i);
     const v = row[popKey];
     if (!isMissing(v) && (typeof v !== "number" || !Number.isFinite(v) || v < 0)) {
-      throw new Error(`${fn}: area "${id}", column "${popKey}": not a non-negative number "${String(v)}"`);
+      throw new Error(`${fn}: Gebiet "${id}", Spalte "${popKey}": keine Zahl ≥ 0 "${String(v)}"`);
     }
     return { id, population: isMissing(v) ? null : (v as number), facilities: 0, places: 0, withoutCapacity: 0, facilityRate: null, placeRate: null };
   });
@@ -123,8 +123,8 @@ export function supplyRatios(
     if (!f.groups.includes(group)) continue;
     if (options.types && !options.types.includes(f.type ?? "")) continue;
     const count = f.count ?? 1;
-    if (!(count >= 0)) throw new Error(`${fn}: facility "${f.id}" has count ${count}`);
-    if (f.capacity !== null && !(f.capacity >= 0)) throw new Error(`${fn}: facility "${f.id}" has capacity ${f.capacity}`);
+    if (!(count >= 0)) throw new Error(`${fn}: Einrichtung "${f.id}" hat die Anzahl ${count}`);
+    if (f.capacity !== null && !(f.capacity >= 0)) throw new Error(`${fn}: Einrichtung "${f.id}" hat die Kapazität ${f.capacity}`);
     if (f.area === null) {
       excludedFacilities.push({ id: f.id, reason: "Einrichtung liegt außerhalb aller Sozialräume", step: fn });
       continue;

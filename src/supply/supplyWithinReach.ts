@@ -45,7 +45,7 @@ export function supplyWithinReach(
   const fn = "supplyWithinReach";
   const weights = options?.weights;
   if (!weights || !Array.isArray(weights.ids) || typeof weights.neighbors !== "object") {
-    throw new Error(`${fn}: option weights must be { ids: string[]; neighbors: Record<string, string[]> }`);
+    throw new Error(`${fn}: die Option weights muss { ids: string[]; neighbors: Record<string, string[]> } sein`);
   }
   const byId = new Map(ratios.rows.map((r) => [r.id, r]));
   const inWeights = new Set(weights.ids);
@@ -65,7 +65,7 @@ export function supplyWithinReach(
     let population = r.population, facilities = r.facilities, places = r.places;
     for (const j of weights.neighbors[r.id] ?? []) {
       const nb = byId.get(j);
-      if (nb === undefined) throw new Error(`${fn}: neighbour "${j}" of area "${r.id}" is not among the areas`);
+      if (nb === undefined) throw new Error(`${fn}: Nachbar "${j}" von Gebiet "${r.id}" ist keines der Gebiete`);
       if (j === r.id || members.includes(j)) continue;
       if (nb.population === null) {
         warnings.push(`Sozialraum "${r.id}": Nachbar "${j}" ohne Einwohnerzahl nicht einbezogen`);

@@ -40,17 +40,17 @@ export function targetGroupPopulation(
   const idKey = options.id ?? "sozialraum_id";
   const columns = options.columns ?? TARGET_GROUP_POPULATION_COLUMNS;
   return (rows as ReadonlyArray<Record<string, unknown>>).map((row, i) => {
-    if (row[idKey] === undefined) throw new Error(`${fn}: row ${i} has no column "${idKey}"`);
+    if (row[idKey] === undefined) throw new Error(`${fn}: Zeile ${i} hat keine Spalte "${idKey}"`);
     const out: TargetGroupPopulationRow = { id: String(row[idKey]), children: null, "working-age": null, elderly: null, context: null, missing: {} };
     for (const group of Object.keys(columns) as TargetGroup[]) {
       let sum = 0;
       const absent: string[] = [];
       for (const c of columns[group]) {
-        if (!(c in row)) throw new Error(`${fn}: row ${i} (area "${out.id}") has no column "${c}"`);
+        if (!(c in row)) throw new Error(`${fn}: Zeile ${i} (Gebiet "${out.id}") hat keine Spalte "${c}"`);
         const v = row[c];
         if (isMissing(v)) absent.push(c);
         else if (typeof v === "number" && Number.isFinite(v)) sum += v;
-        else throw new Error(`${fn}: area "${out.id}", column "${c}": not a number "${String(v)}"`);
+        else throw new Error(`${fn}: Gebiet "${out.id}", Spalte "${c}": keine Zahl "${String(v)}"`);
       }
       if (absent.length > 0) out.missing[group] = absent;
       else out[group] = sum;

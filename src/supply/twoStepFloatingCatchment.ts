@@ -94,32 +94,32 @@ export function twoStepFloatingCatchment(
   const fn = "twoStepFloatingCatchment";
   const d0 = options?.radiusKm;
   if (!(typeof d0 === "number" && d0 > 0 && Number.isFinite(d0))) {
-    throw new Error(`${fn}: option radiusKm must be a positive number, got ${String(d0)}`);
+    throw new Error(`${fn}: die Option radiusKm muss eine positive Zahl sein, angegeben ist ${String(d0)}`);
   }
   const decay = options.decay ?? { type: "none" };
   if (decay.type === "steps") {
     let last = 0;
     for (const s of decay.steps) {
       if (!(s.upToKm > last) || !(s.weight >= 0 && s.weight <= 1)) {
-        throw new Error(`${fn}: steps must have increasing upToKm and weights in [0, 1], got ${JSON.stringify(decay.steps)}`);
+        throw new Error(`${fn}: steps braucht steigende upToKm und Gewichte in [0, 1], angegeben ist ${JSON.stringify(decay.steps)}`);
       }
       last = s.upToKm;
     }
   } else if (decay.type !== "none" && decay.type !== "gaussian") {
-    throw new Error(`${fn}: unknown decay type "${(decay as { type: string }).type}"`);
+    throw new Error(`${fn}: unbekannter Abnahmetyp "${(decay as { type: string }).type}"`);
   }
   const per = options.per ?? 1000;
   const { demand, supply } = input;
   for (const s of supply) {
-    if (!(Number.isFinite(s.capacity) && s.capacity >= 0)) throw new Error(`${fn}: supply "${s.id}" has capacity ${String(s.capacity)}`);
-    if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat)) throw new Error(`${fn}: supply "${s.id}" has no finite coordinates`);
+    if (!(Number.isFinite(s.capacity) && s.capacity >= 0)) throw new Error(`${fn}: Angebot "${s.id}" hat die Kapazität ${String(s.capacity)}`);
+    if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat)) throw new Error(`${fn}: Angebot "${s.id}" hat keine endlichen Koordinaten`);
   }
   const excluded: Exclusion[] = [];
   const active: number[] = [];
   demand.forEach((d, i) => {
     if (d.population === null) excluded.push({ id: d.id, reason: "Einwohnerzahl der Zielgruppe fehlt", step: fn });
-    else if (!(Number.isFinite(d.population) && d.population >= 0)) throw new Error(`${fn}: area "${d.id}" has population ${d.population}`);
-    else if (!Number.isFinite(d.lon) || !Number.isFinite(d.lat)) throw new Error(`${fn}: area "${d.id}" has no finite coordinates`);
+    else if (!(Number.isFinite(d.population) && d.population >= 0)) throw new Error(`${fn}: Gebiet "${d.id}" hat die Einwohnerzahl ${d.population}`);
+    else if (!Number.isFinite(d.lon) || !Number.isFinite(d.lat)) throw new Error(`${fn}: Gebiet "${d.id}" hat keine endlichen Koordinaten`);
     else active.push(i);
   });
 

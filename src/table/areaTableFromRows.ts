@@ -30,7 +30,7 @@ export function areaTableFromRows(rows: readonly Record<string, unknown>[], opti
     for (const c of columns) {
       const v = r[c];
       if (c === id && typeof v === "number") {
-        throw new DataError("areaTableFromRows", { file, row: i + 2, column: id, value: v, message: `the key ${v} is a number; keys must be text (leading zeros)` });
+        throw new DataError("areaTableFromRows", { file, row: i + 2, column: id, value: v, message: `der Schlüssel ${v} ist eine Zahl; Schlüssel müssen Text sein (führende Nullen)` });
       }
       row[c] = toCell(v);
     }

@@ -63,26 +63,26 @@ export function checkAreaTable(table: AreaTable, options: CheckAreaTableOptions 
   const listed = table.columns.map((c) => JSON.stringify(c)).join(", ");
   const exists = (column: string) => {
     if (present.has(column)) return true;
-    problems.push({ file, column, message: `column not found (columns: ${listed})` });
+    problems.push({ file, column, message: `Spalte nicht gefunden (Spalten: ${listed})` });
     return false;
   };
   const id = options.id ?? table.id;
   let checks = 0;
   const row = (i: number) => table.rowNumbers[i] ?? i + 2;
 
-  if (id === undefined) problems.push({ file, message: "no id column (pass { id } or read the table with { id })" });
+  if (id === undefined) problems.push({ file, message: "keine Schlüsselspalte (Option { id } angeben oder die Tabelle mit { id } einlesen)" });
   else if (exists(id)) {
     const first = new Map<string, number>();
     table.rows.forEach((r, i) => {
       checks++;
       const v = r[id];
       if (v instanceof Missing || v === undefined || v === null || v === "") {
-        problems.push({ file, row: row(i), column: id, value: v, message: "the area key is missing" });
+        problems.push({ file, row: row(i), column: id, value: v, message: "der Gebietsschlüssel fehlt" });
         return;
       }
       const key = String(v);
       const before = first.get(key);
-      if (before !== undefined) problems.push({ file, row: row(i), column: id, value: key, message: `duplicate key ${quoteValue(key)} (also row ${row(before)})` });
+      if (before !== undefined) problems.push({ file, row: row(i), column: id, value: key, message: `doppelter Schlüssel ${quoteValue(key)} (auch Zeile ${row(before)})` });
       else first.set(key, i);
     });
   }
@@ -94,8 +94,8 @@ export function checkAreaTable(table: AreaTable, options: CheckAreaTableOptions 
       const v = r[column];
       if (v instanceof Missing || v === undefined || v === null) return;
       const problem =
-        typeof v !== "number" || Number.isNaN(v) ? "is not a number" : v < 0 ? "is negative" : !Number.isInteger(v) ? "is not a whole number" : null;
-      if (problem !== null) problems.push({ file, row: row(i), column, value: v, message: `value ${quoteValue(v)} ${problem}` });
+        typeof v !== "number" || Number.isNaN(v) ? "ist keine Zahl" : v < 0 ? "ist negativ" : !Number.isInteger(v) ? "ist keine ganze Zahl" : null;
+      if (problem !== null) problems.push({ file, row: row(i), column, value: v, message: `Wert ${quoteValue(v)} ${problem}` });
     });
   }
 
@@ -111,9 +111,9 @@ export function checkAreaTable(table: AreaTable, options: CheckAreaTableOptions 
         return;
       }
       checks++;
-      if (a > b) problems.push({ file, row: row(i), column: numerator, value: a, message: `value ${quoteValue(a)} exceeds its denominator ${JSON.stringify(denominator)} (${b})` });
+      if (a > b) problems.push({ file, row: row(i), column: numerator, value: a, message: `Wert ${quoteValue(a)} ist größer als sein Nenner ${JSON.stringify(denominator)} (${b})` });
     });
-    if (skipped) warnings.push(`checkAreaTable: ${file}: ${numerator} ≤ ${denominator} not checked in ${skipped} ${skipped === 1 ? "row" : "rows"} (a value is missing or not a number)`);
+    if (skipped) warnings.push(`checkAreaTable: ${file}: ${numerator} ≤ ${denominator} in ${skipped} ${skipped === 1 ? "Zeile" : "Zeilen"} nicht geprüft (ein Wert fehlt oder ist keine Zahl)`);
   }
 
   if (problems.length) throw new DataError("checkAreaTable", problems);

@@ -10,13 +10,13 @@ export interface DataProblem {
    * the index of the feature in `features`.
    */
   row?: number;
-  /** Overrides the "row N" part of the message (e.g. "features[6]"). */
+  /** Overrides the "Zeile N" part of the message (e.g. "features[6]"). */
   where?: string;
   /** The column (or GeoJSON property) concerned. */
   column?: string;
   /** The offending value. */
   value?: unknown;
-  /** What is wrong, e.g. `value "-3" is negative`. */
+  /** What is wrong, e.g. `Wert "-3" ist negativ`. */
   message: string;
 }
 
@@ -28,8 +28,8 @@ const LISTED = 20;
  * problem, and keeps every problem found in `problems`, so that one run reports everything wrong with a file.
  *
  * Message format, one problem:
- * `readCsv: data/x.csv row 7, column "einwohner": value "-3" is negative`;
- * several problems: `checkAreaTable: 3 problems in data/x.csv:` followed by one indented line per problem.
+ * `readCsv: data/x.csv Zeile 7, Spalte "einwohner": Wert "-3" ist negativ`;
+ * several problems: `checkAreaTable: 3 Probleme in data/x.csv:` followed by one indented line per problem.
  *
  * @example
  * try { checkAreaTable(table, { counts: ["einwohner"] }); }
@@ -47,7 +47,7 @@ export class DataError extends Error {
 
   constructor(fn: string, problems: DataProblem | readonly DataProblem[]) {
     const list = Array.isArray(problems) ? (problems as readonly DataProblem[]) : [problems as DataProblem];
-    if (list.length === 0) throw new Error("DataError: no problems given");
+    if (list.length === 0) throw new Error("DataError: keine Probleme übergeben");
     super(dataErrorMessage(fn, list));
     this.name = "DataError";
     this.fn = fn;
@@ -60,12 +60,12 @@ export class DataError extends Error {
   }
 }
 
-/** `data/x.csv row 7, column "einwohner": value "-3" is negative`; without a row: `data/x.csv, column "x": …` */
+/** `data/x.csv Zeile 7, Spalte "einwohner": Wert "-3" ist negativ`; without a row: `data/x.csv, Spalte "x": …` */
 export function formatDataProblem(p: DataProblem): string {
   let where = p.file;
-  const at = p.where ?? (p.row !== undefined ? `row ${p.row}` : undefined);
+  const at = p.where ?? (p.row !== undefined ? `Zeile ${p.row}` : undefined);
   if (at !== undefined) where += ` ${at}`;
-  if (p.column !== undefined) where += `, column ${JSON.stringify(p.column)}`;
+  if (p.column !== undefined) where += `, Spalte ${JSON.stringify(p.column)}`;
   return `${where}: ${p.message}`;
 }
 
@@ -73,8 +73,8 @@ function dataErrorMessage(fn: string, list: readonly DataProblem[]): string {
   if (list.length === 1) return `${fn}: ${formatDataProblem(list[0])}`;
   const files = [...new Set(list.map((p) => p.file))];
   const lines = list.slice(0, LISTED).map((p) => `  ${formatDataProblem(p)}`);
-  if (list.length > LISTED) lines.push(`  … and ${list.length - LISTED} more`);
-  return `${fn}: ${list.length} problems in ${files.join(", ")}:\n${lines.join("\n")}`;
+  if (list.length > LISTED) lines.push(`  … und ${list.length - LISTED} weitere`);
+  return `${fn}: ${list.length} Probleme in ${files.join(", ")}:\n${lines.join("\n")}`;
 }
 
 /** Quotes a cell value for a message: `"-3"`, `"k.A."`, `""`. */

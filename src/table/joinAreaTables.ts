@@ -47,12 +47,12 @@ export function joinAreaTables(left: AreaTable, right: AreaTable, options: JoinA
   const leftId = options.id ?? left.id;
   const rightId = options.rightId ?? right.id ?? options.id;
   const problems: DataProblem[] = [];
-  if (leftId === undefined) problems.push({ file: left.file, message: "no id column (pass { id } or read the table with { id })" });
-  else if (!left.columns.includes(leftId)) problems.push({ file: left.file, column: leftId, message: "id column not found" });
-  if (rightId === undefined) problems.push({ file: right.file, message: "no id column (pass { rightId } or read the table with { id })" });
-  else if (!right.columns.includes(rightId)) problems.push({ file: right.file, column: rightId, message: "id column not found" });
+  if (leftId === undefined) problems.push({ file: left.file, message: "keine Schlüsselspalte (Option { id } angeben oder die Tabelle mit { id } einlesen)" });
+  else if (!left.columns.includes(leftId)) problems.push({ file: left.file, column: leftId, message: "Schlüsselspalte nicht gefunden" });
+  if (rightId === undefined) problems.push({ file: right.file, message: "keine Schlüsselspalte (Option { rightId } angeben oder die Tabelle mit { id } einlesen)" });
+  else if (!right.columns.includes(rightId)) problems.push({ file: right.file, column: rightId, message: "Schlüsselspalte nicht gefunden" });
   const take = options.columns ?? right.columns.filter((c) => c !== rightId);
-  for (const c of take) if (!right.columns.includes(c)) problems.push({ file: right.file, column: c, message: "column not found" });
+  for (const c of take) if (!right.columns.includes(c)) problems.push({ file: right.file, column: c, message: "Spalte nicht gefunden" });
   if (problems.length) throw new DataError("joinAreaTables", problems);
 
   const leftIndex = indexKeys(left, leftId as string, problems);
@@ -79,7 +79,7 @@ export function joinAreaTables(left: AreaTable, right: AreaTable, options: JoinA
           row: right.rowNumbers[j],
           column: c,
           value: other[c],
-          message: `value ${quoteValue(other[c])} differs from ${left.file} row ${left.rowNumbers[i]} (${quoteValue(r[c])}) for area ${quoteValue(key)}; choose columns with { columns }`,
+          message: `Wert ${quoteValue(other[c])} weicht von ${left.file} Zeile ${left.rowNumbers[i]} (${quoteValue(r[c])}) für Gebiet ${quoteValue(key)} ab; Spalten mit { columns } auswählen`,
         });
       }
     }
@@ -97,14 +97,14 @@ export function joinAreaTables(left: AreaTable, right: AreaTable, options: JoinA
 
   const warnings: string[] = [];
   const list = (ex: Exclusion[]) => ex.slice(0, 10).map((e) => JSON.stringify(e.id)).join(", ") + (ex.length > 10 ? ", …" : "");
-  if (leftOnly) warnings.push(`joinAreaTables: ${leftOnly} ${leftOnly === 1 ? "area" : "areas"} of ${left.file} missing in ${right.file}: ${list(excluded.slice(0, leftOnly))}`);
+  if (leftOnly) warnings.push(`joinAreaTables: ${leftOnly} ${leftOnly === 1 ? "Gebiet" : "Gebiete"} aus ${left.file} ${leftOnly === 1 ? "fehlt" : "fehlen"} in ${right.file}: ${list(excluded.slice(0, leftOnly))}`);
   const rightOnly = excluded.length - leftOnly;
-  if (rightOnly) warnings.push(`joinAreaTables: ${rightOnly} ${rightOnly === 1 ? "area" : "areas"} of ${right.file} missing in ${left.file}: ${list(excluded.slice(leftOnly))}`);
+  if (rightOnly) warnings.push(`joinAreaTables: ${rightOnly} ${rightOnly === 1 ? "Gebiet" : "Gebiete"} aus ${right.file} ${rightOnly === 1 ? "fehlt" : "fehlen"} in ${left.file}: ${list(excluded.slice(leftOnly))}`);
   if (rows.length === 0 && leftIndex.size && rightIndex.size) {
     const strip = (k: string) => k.replace(/^0+(?=.)/, "");
     const stripped = new Set([...rightIndex.keys()].map(strip));
     if ([...leftIndex.keys()].some((k) => stripped.has(strip(k)))) {
-      warnings.push(`joinAreaTables: no key matches, but keys match after removing leading zeros — was a key column read as a number?`);
+      warnings.push(`joinAreaTables: kein Schlüssel stimmt überein, nach Entfernen führender Nullen aber schon — wurde eine Schlüsselspalte als Zahl eingelesen?`);
     }
   }
 
@@ -128,12 +128,12 @@ function indexKeys(t: AreaTable, id: string, problems: DataProblem[]): Map<strin
   t.rows.forEach((r, i) => {
     const v = r[id];
     if (v instanceof Missing || v === undefined || v === null || v === "") {
-      problems.push({ file: t.file, row: t.rowNumbers[i], column: id, value: v, message: "the area key is missing" });
+      problems.push({ file: t.file, row: t.rowNumbers[i], column: id, value: v, message: "der Gebietsschlüssel fehlt" });
       return;
     }
     const key = String(v);
     const before = index.get(key);
-    if (before !== undefined) problems.push({ file: t.file, row: t.rowNumbers[i], column: id, value: key, message: `duplicate key ${quoteValue(key)} (also row ${t.rowNumbers[before]})` });
+    if (before !== undefined) problems.push({ file: t.file, row: t.rowNumbers[i], column: id, value: key, message: `doppelter Schlüssel ${quoteValue(key)} (auch Zeile ${t.rowNumbers[before]})` });
     else index.set(key, i);
   });
   return index;

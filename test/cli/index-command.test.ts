@@ -119,17 +119,17 @@ describe("sozialraum index", () => {
   it("reports errors clearly", async () => {
     writeFileSync(join(dir, "plain.csv"), plain);
     const base = [join(dir, "plain.csv"), "--id", "key", "--scheme", "berlin-mss-status", "--out", join(dir, "x.csv")];
-    await expect(run([...base, "--indicators", "a,zz"])).rejects.toThrow('column "zz"');
-    await expect(run([...base, "--indicators", "a,b", "--valid", "ok"])).rejects.toThrow('index: --valid must look like column=value, got "ok"');
-    await expect(run([...base, "--indicators", "a,b", "--indicator-weights", "1"])).rejects.toThrow("index: --indicator-weights has 1 entries but --indicators has 2");
-    await expect(run([...base, "--indicators", "a,b", "--directions", "1,2"])).rejects.toThrow('index: --directions entries must be 1 or -1, got "1,2"');
-    await expect(run([...base, "--indicators", "a,b", "--mean", "weighted"])).rejects.toThrow("index: --mean weighted needs --weights <column>");
+    await expect(run([...base, "--indicators", "a,zz"])).rejects.toThrow('Spalte "zz"');
+    await expect(run([...base, "--indicators", "a,b", "--valid", "ok"])).rejects.toThrow('index: --valid muss die Form spalte=wert haben, angegeben ist "ok"');
+    await expect(run([...base, "--indicators", "a,b", "--indicator-weights", "1"])).rejects.toThrow("index: --indicator-weights hat 1 Einträge, --indicators aber 2");
+    await expect(run([...base, "--indicators", "a,b", "--directions", "1,2"])).rejects.toThrow('index: --directions: Einträge müssen 1 oder -1 sein, angegeben ist "1,2"');
+    await expect(run([...base, "--indicators", "a,b", "--mean", "weighted"])).rejects.toThrow("index: --mean weighted braucht --weights <spalte>");
     await expect(run([join(dir, "plain.csv"), "--id", "key", "--indicators", "a", "--scheme", "nope", "--out", "x"])).rejects.toThrow("nope");
     // A ragged row or a text cell leaves the fast path; the full reader names file, row and column.
     writeFileSync(join(dir, "ragged.csv"), "key,a,b\n01,1,2\n02,3\n03,5,6\n");
-    await expect(run([join(dir, "ragged.csv"), "--id", "key", "--indicators", "a,b", "--scheme", "berlin-mss-status", "--out", join(dir, "r.csv")])).rejects.toThrow(/row 3: 2 fields, expected 3/);
+    await expect(run([join(dir, "ragged.csv"), "--id", "key", "--indicators", "a,b", "--scheme", "berlin-mss-status", "--out", join(dir, "r.csv")])).rejects.toThrow(/Zeile 3: 2 Felder, erwartet 3/);
     writeFileSync(join(dir, "text.csv"), "key,a,b\n01,1,2\n02,viel,4\n03,5,6\n");
-    await expect(run([join(dir, "text.csv"), "--id", "key", "--indicators", "a,b", "--scheme", "berlin-mss-status", "--out", join(dir, "t.csv")])).rejects.toThrow(/row 3, column "a": value "viel" is not a number/);
+    await expect(run([join(dir, "text.csv"), "--id", "key", "--indicators", "a,b", "--scheme", "berlin-mss-status", "--out", join(dir, "t.csv")])).rejects.toThrow(/Zeile 3, Spalte "a": Wert "viel" ist keine Zahl/);
   });
 });
 
@@ -191,7 +191,7 @@ describe("sozialraum index on tricky CSV input", () => {
     const { f, fastOut, fullOut } = await both("blank", ["key,a,b", ...rows].join("\n"), ['"key",a,b', ...rows].join("\n"), {}, "full");
     expect(fastOut).toBe(fullOut);
     expect(f.result.n).toBe(3);
-    expect(f.warnings).toEqual([expect.stringMatching(/: 2 empty rows ignored$/)]);
+    expect(f.warnings).toEqual([expect.stringMatching(/: 2 leere Zeilen übersprungen$/)]);
   });
 
   it("old-Mac CR line endings are read, not taken for an empty table", async () => {
@@ -203,7 +203,7 @@ describe("sozialraum index on tricky CSV input", () => {
 
   it("a duplicate column name is an error, as in the full reader", async () => {
     const t = write("dupcol.csv", "key,a,a,b\n01,1,9,2\n02,2,8,3\n03,4,7,1\n");
-    await expect(runIndexCommand({ ...opts, table: t, out: join(dir, "dupcol.out") })).rejects.toThrow('row 1, column "a": duplicate column name (columns 2 and 3)');
+    await expect(runIndexCommand({ ...opts, table: t, out: join(dir, "dupcol.out") })).rejects.toThrow('Zeile 1, Spalte "a": doppelter Spaltenname (Spalten 2 und 3)');
   });
 
   it("decimal marks are judged over every column, as the full reader does", async () => {
@@ -299,7 +299,7 @@ describe("fast and full reader agree", () => {
           return;
         }
         // The fast path: same columns, values (an empty number cell is NaN there, missing("") in the rows) and no notes.
-        expect(full.warnings.filter((w) => !/read as text/.test(w))).toEqual([]);
+        expect(full.warnings.filter((w) => !/als Text gelesen/.test(w))).toEqual([]);
         const rows = full.data as Array<Record<string, unknown>>;
         const cols = auto.data as Record<string, ArrayLike<unknown>>;
         for (const c of ["key", "ok", "a", "b"]) {

@@ -149,7 +149,7 @@ describe("sozialraum analyse", () => {
   it("parses --figures and rejects other formats", () => {
     expect(parseFigureFormats("png,svg")).toEqual(["png", "svg"]);
     expect(parseFigureFormats(" SVG ,svg")).toEqual(["svg"]);
-    expect(() => parseFigureFormats("png,pdf")).toThrow('analyse: --figures must list png and/or svg separated by commas, got "png,pdf"');
+    expect(() => parseFigureFormats("png,pdf")).toThrow('analyse: --figures muss png und/oder svg nennen, durch Kommas getrennt; angegeben ist "png,pdf"');
   });
 
   it.skipIf(!existsSync("/usr/bin/chromium"))("writes every report figure as SVG into abbildungen/, the same bytes twice, listed in herkunft.json", async () => {

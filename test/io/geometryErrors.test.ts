@@ -49,7 +49,7 @@ describe("readGeometry: malformed geometry corpus (German errors naming file, fe
     await rejects(readGeometry(shp, { idProperty: "sozialraum", crs: "EPSG:25833" }), /die \.prj nennt EPSG:25832 \(ETRS89 \/ UTM Zone 32N\), die Option crs aber EPSG:25833/);
   });
 
-  it("Shapefile key column not found: lists the (10-character) .dbf columns", async () => {
+  it("Shapefile key Spalte nicht gefunden: lists the (10-character) .dbf columns", async () => {
     const shp = shpCopy(["shp", "shx", "dbf", "prj"]);
     const e = await rejects(readGeometry(shp, { idProperty: "sozialraum_id" }), /keine der 61 Flächen hat die Schlüsselspalte "sozialraum_id"; vorhanden sind: "sozialraum", "sozialra_1", "stadtteil_", "stadtbezir" \(Spaltennamen in \.dbf-Dateien haben höchstens 10 Zeichen\)/);
     expect(e.column).toBe("sozialraum_id");
@@ -86,12 +86,12 @@ describe("readGeometry: malformed geometry corpus (German errors naming file, fe
     const fc = projected();
     fc.features[3].properties.sozialraum_id = fc.features[0].properties.sozialraum_id;
     fc.features[5].geometry.coordinates[0].pop();
-    const e = await rejects(readGeometry(writeJson("kaputt.geojson", fc), { idProperty: "sozialraum_id" }), /^readGeometry: 2 problems in .*kaputt\.geojson/);
+    const e = await rejects(readGeometry(writeJson("kaputt.geojson", fc), { idProperty: "sozialraum_id" }), /^readGeometry: 2 Probleme in .*kaputt\.geojson/);
     expect(e.problems.map((p) => [p.where, p.column, p.value])).toEqual([
       ["features[3]", "sozialraum_id", "010101"],
       ["features[5]", undefined, undefined],
     ]);
-    expect(e.problems[1].message).toMatch(/^ring 0 is not closed/);
+    expect(e.problems[1].message).toMatch(/^Ring 0 ist nicht geschlossen/);
   });
 
   it("unknown file type", async () => {

@@ -64,9 +64,9 @@ describeShared("Hamburg Stadtteilprofile 2014", () => {
     expect(markers).toEqual({ ".": 84, "-": 2 });
   });
 
-  it("finds the XLSX header in row 3 below a title and merged group headings, data from row 5", () => {
+  it("finds the XLSX header in Zeile 3 below a title and merged group headings, data from row 5", () => {
     expect(xlsx.source).toMatchObject({ format: "xlsx", sheet: "Stadtteilprofile 2014", headerRow: 3 });
-    expect(xlsx.rowNumbers[0]).toBe(5); // row 4 holds long descriptions under the merged "Stadtgebiet" cell A2:A4
+    expect(xlsx.rowNumbers[0]).toBe(5); // Zeile 4 holds long descriptions under the merged "Stadtgebiet" cell A2:A4
     expect(xlsx.rows).toHaveLength(107);
     expect(xlsx.columns).toEqual(csv.columns);
     expect(xlsx.columnTypes).toEqual(csv.columnTypes);

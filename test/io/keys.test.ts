@@ -63,10 +63,10 @@ describe("mapKeys", () => {
     const crosswalk = [{ karte: "a", tabelle: "0101" }, { karte: "b", tabelle: "0102" }];
     expect(mapKeys(strip(["a", "b"]), { crosswalk, mapColumn: "karte", tableColumn: "tabelle" }).areas.ids).toEqual(["0101", "0102"]);
     expect(() => mapKeys(strip(["a", "b"]), { crosswalk: [{ karte: "a", tabelle: "1" }, { karte: "b", tabelle: "1" }], mapColumn: "karte", tableColumn: "tabelle" })).toThrow(
-      'mapKeys: karte.geojson features[1], column "AREA_ID": Kartenschlüssel "b" ergibt den Tabellenschlüssel "1", den schon features[0] hat',
+      'mapKeys: karte.geojson features[1], Spalte "AREA_ID": Kartenschlüssel "b" ergibt den Tabellenschlüssel "1", den schon features[0] hat',
     );
     expect(() => mapKeys(strip(["a"]), { crosswalk: [{ karte: "a" }], mapColumn: "karte", tableColumn: "tabelle", file: "schluessel.csv" })).toThrow(
-      'mapKeys: schluessel.csv row 2, column "tabelle": Spalte fehlt in der Schlüsseltabelle',
+      'mapKeys: schluessel.csv Zeile 2, Spalte "tabelle": Spalte fehlt in der Schlüsseltabelle',
     );
   });
 

@@ -50,7 +50,7 @@ describe("formatGermanNumber", () => {
     expect(formatGermanNumber(1788994, { thousands: " " })).toBe("1 788 994");
     expect(formatGermanNumber(999)).toBe("999");
     expect(formatGermanNumber(1234.5, { decimal: "." })).toBe("1,234.5");
-    expect(() => formatGermanNumber(NaN)).toThrow(/formatGermanNumber: value NaN is not a finite number/);
+    expect(() => formatGermanNumber(NaN)).toThrow(/formatGermanNumber: Wert NaN ist keine endliche Zahl/);
   });
 
   it("round-trips every finite double through parseGermanNumber", () => {
@@ -101,7 +101,7 @@ describe("germanCsvField", () => {
     expect(germanCsvField(missing("."))).toBe(".");
     expect(germanCsvField(null)).toBe("");
     expect(germanCsvField('Nord; "Alt"')).toBe('"Nord; ""Alt"""');
-    expect(() => germanCsvField(NaN)).toThrow("formatGermanNumber: value NaN is not a finite number");
+    expect(() => germanCsvField(NaN)).toThrow("formatGermanNumber: Wert NaN ist keine endliche Zahl");
     fc.assert(
       fc.property(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), (name, x) => {
         const text = `id;name;x\n01;${germanCsvField(name)};${germanCsvField(x)}\n`;

@@ -32,7 +32,7 @@ describe("readCsv / parseCsv", () => {
   it("takes custom missing markers and zero markers", () => {
     const t = p("id,n\n1,-9999\n2,-\n3,4\n", { missingMarkers: [...DEFAULT_MISSING_MARKERS, "-9999"], zeroMarkers: ["-"] });
     expect(t.rows.map((r) => r.n)).toEqual([new Missing("-9999"), 0, 4]);
-    expect(() => p("id,n\n1,.\n", { missingMarkers: [""], types: { n: "number" } })).toThrow(/row 2, column "n": value "\." is not a number/);
+    expect(() => p("id,n\n1,.\n", { missingMarkers: [""], types: { n: "number" } })).toThrow(/Zeile 2, Spalte "n": Wert "\." ist keine Zahl/);
   });
 
   it("keeps text columns as text, including markers and leading zeros", () => {
@@ -62,7 +62,7 @@ describe("readCsv / parseCsv", () => {
   it("ignores rows of empty fields with a warning, and unnamed empty columns", () => {
     const t = p("id;n;\n1;2;\n;;\n3;4;\n");
     expect(t.rows).toEqual([{ id: 1, n: 2 }, { id: 3, n: 4 }]);
-    expect(t.warnings).toEqual(["parseCsv: x.csv: 1 empty row ignored", "parseCsv: x.csv: unnamed empty column 3 ignored"]);
+    expect(t.warnings).toEqual(["parseCsv: x.csv: 1 leere Zeile übersprungen", "parseCsv: x.csv: leere Spalte 3 ohne Namen übersprungen"]);
   });
 
   it("detects the decimal mark and warns when it cannot", () => {
@@ -70,7 +70,7 @@ describe("readCsv / parseCsv", () => {
     expect(p("id;a\n1;4,5\n2;1.675\n").rows[1].a).toBe(1675);
     const t = p("id;a\n1;1.675\n");
     expect(t.rows[0].a).toBe(1675);
-    expect(t.warnings[0]).toBe('parseCsv: x.csv: decimal mark not detectable; read with decimal comma: "1.675" (row 2, column "a") = 1675; pass { decimal: "." } if that is wrong');
+    expect(t.warnings[0]).toBe('parseCsv: x.csv: Dezimaltrennzeichen nicht erkennbar; mit Dezimalkomma gelesen: "1.675" (Zeile 2, Spalte "a") = 1675; falls das falsch ist, die Option { decimal: "." } angeben');
     expect(p("id;a\n1;1.675\n", { decimal: "." }).rows[0].a).toBe(1.675);
   });
 

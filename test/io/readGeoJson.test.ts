@@ -45,7 +45,7 @@ describe("readGeoJson / parseGeoJson", () => {
   });
 
   it("requires idProperty", () => {
-    expect(() => parseGeoJson(collection, { idProperty: "" })).toThrow(/^parseGeoJson: <geojson>: option idProperty is required/);
+    expect(() => parseGeoJson(collection, { idProperty: "" })).toThrow(/^parseGeoJson: <geojson>: die Option idProperty fehlt/);
   });
 
   it("turns the properties into an area table", () => {

@@ -43,7 +43,7 @@ describe("readXlsx / parseXlsx", () => {
       { sozialraum_id: "010104", einwohner: new Missing("#DIV/0!"), anteil: -23, name: "Süd" },
     ]);
     expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toMatch(/rows 9–10 read as footnotes, not data: "Quelle: Melderegister", "\* Werte unter 3 unterdrückt"$/);
+    expect(t.warnings[0]).toMatch(/Zeilen 9–10 als Fußnoten gelesen, nicht als Daten: "Quelle: Melderegister", "\* Werte unter 3 unterdrückt"$/);
   });
 
   it("gives the same table as the CSV of the same data", async () => {

@@ -43,10 +43,10 @@ describe("cooperationNetwork on a crafted network (hand calculation)", () => {
   it("rejects unknown partners, actor ids that are facilities and actors in unknown areas, naming file, row, column and value", () => {
     const bad = [...COOPERATIONS, { ...COOPERATIONS[0], id: "K9", b: "X7", row: 9 }];
     expect(() => cooperationNetwork({ areas: AREAS, facilities: FACILITIES, actors: ACTORS, cooperations: bad })).toThrow(
-      'cooperationNetwork: kooperationen.csv row 9, column "akteur_b": unbekannter Partner (weder Einrichtung noch Akteur): "X7"',
+      'cooperationNetwork: kooperationen.csv Zeile 9, Spalte "akteur_b": unbekannter Partner (weder Einrichtung noch Akteur): "X7"',
     );
     const clash = [...ACTORS, { ...ACTORS[0], id: "F1", row: 5 }];
-    expect(() => cooperationNetwork({ areas: AREAS, facilities: FACILITIES, actors: clash, cooperations: COOPERATIONS })).toThrow(/akteure.csv row 5, column "akteur_id": Kennung ist auch eine Einrichtung: "F1"/);
+    expect(() => cooperationNetwork({ areas: AREAS, facilities: FACILITIES, actors: clash, cooperations: COOPERATIONS })).toThrow(/akteure.csv Zeile 5, Spalte "akteur_id": Kennung ist auch eine Einrichtung: "F1"/);
     try {
       cooperationNetwork({ areas: AREAS, facilities: FACILITIES, actors: [{ ...ACTORS[0], areaId: "S9" }], cooperations: [] });
       expect.unreachable();

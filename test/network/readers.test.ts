@@ -45,12 +45,12 @@ describe("readCooperations", () => {
       'row 4 seit: kein Datum (erwartet JJJJ, JJJJ-MM oder JJJJ-MM-TT): "31.12.2014"',
       'row 5 seit: kein gültiger Tag: "2015-02-30"',
     ]);
-    expect(err!.message).toMatch(/^readCooperations: 7 problems in .*bad\.csv:\n {2}.*bad\.csv row 3, column "kooperation_id": Kennung doppelt/);
+    expect(err!.message).toMatch(/^readCooperations: 7 Probleme in .*bad\.csv:\n {2}.*bad\.csv Zeile 3, Spalte "kooperation_id": Kennung doppelt/);
   });
 
   it("names missing columns", () => {
     const path = file("cols.csv", "kooperation_id;akteur_a;akteur_b;seit\nK1;E1;A1;2014\n");
-    expect(() => readCooperations(path)).toThrow(/readCooperations: .*cols\.csv row 1: Spalte\(n\) „thema“, „aktiv“ fehlen/);
+    expect(() => readCooperations(path)).toThrow(/readCooperations: .*cols\.csv Zeile 1: Spalte\(n\) „thema“, „aktiv“ fehlen/);
   });
 });
 

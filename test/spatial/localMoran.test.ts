@@ -176,9 +176,9 @@ describeShared("localMoran: conditional permutations", () => {
     expect(a.map((r) => r.Ii)).toEqual(b.map((r) => r.Ii));
   });
   it("names bad options", () => {
-    expect(() => localMoran(ref.x, w, { sampling: "shared" as never })).toThrow('localMoran: sampling must be "independent" or "pooled", got "shared"');
-    expect(() => localMoran(ref.x, w, { alpha: 2 })).toThrow("localMoran: alpha must be between 0 and 1, got 2");
-    expect(() => localMoran(ref.x, w, { denominator: "n+1" as never })).toThrow('localMoran: denominator must be "n" or "n-1", got "n+1"');
-    expect(() => localMoran(ref.x, w, { seed: 1.5 })).toThrow("localMoran: seed must be an integer, got 1.5");
+    expect(() => localMoran(ref.x, w, { sampling: "shared" as never })).toThrow('localMoran: sampling muss "independent" oder "pooled" sein, angegeben ist "shared"');
+    expect(() => localMoran(ref.x, w, { alpha: 2 })).toThrow("localMoran: alpha muss zwischen 0 und 1 liegen, angegeben ist 2");
+    expect(() => localMoran(ref.x, w, { denominator: "n+1" as never })).toThrow('localMoran: denominator muss "n" oder "n-1" sein, angegeben ist "n+1"');
+    expect(() => localMoran(ref.x, w, { seed: 1.5 })).toThrow("localMoran: seed muss eine ganze Zahl sein, angegeben ist 1.5");
   });
 });

@@ -117,7 +117,7 @@ describe("islands (areas without neighbours): R spdep adjust.n = FALSE (default)
     expect(m.I.toFixed(5)).toBe("0.20923");
     expect(m.expected).toBe(-0.2);
     expect(m).toMatchObject({ n: 6, islands: ["f"], adjustN: false });
-    expect(m.warnings).toContain("moran: 1 island(s) kept in n with a spatial lag of 0 (as esda; spdep: adjust.n = FALSE)");
+    expect(m.warnings).toContain("moran: 1 Gebiet(e) ohne Nachbarn (Inseln) in n gezählt, mit räumlichem Lag 0 (wie esda; spdep: adjust.n = FALSE)");
     expect(g).toMatchObject({ n: 6, islands: ["f"], adjustN: false });
   });
   it("adjustN: spdep's default adjust.n = TRUE (I = 0.17436, E[I] = −0.25), Geary's mix of n′ and n included", () => {
@@ -128,12 +128,12 @@ describe("islands (areas without neighbours): R spdep adjust.n = FALSE (default)
     expect(m.expected).toBe(-0.25);
     expect(relDiff(m.I, (ref.keepN.moran.I * 5) / 6)).toBeLessThan(1e-14);
     expect(m).toMatchObject({ n: 6, islands: ["f"], adjustN: true });
-    expect(m.warnings).toContain("moran: 1 island(s) not counted in n (adjustN, as spdep's adjust.n = TRUE): n = 5 of 6");
-    // spdep's Var_R[C] is negative here (−0.0823), its z NaN (R: NaN, written as null).
+    expect(m.warnings).toContain("moran: 1 Gebiet(e) ohne Nachbarn (Inseln) nicht in n gezählt (adjustN, wie spdep adjust.n = TRUE): n = 5 von 6");
+    // spdep's Var_R[C] ist negativ here (−0.0823), its z NaN (R: NaN, written as null).
     expect(ref.adjustN.geary.zRandomization).toBeNull();
     expect(g.zRandomization).toBeNaN();
     expect(g.pRandomization).toBeNaN();
-    expect(g.warnings.at(-1)).toMatch(/^geary: the variance under randomisation is -0\.0823\d+ \(spdep's adjust\.n formula with islands\); its z and p are NaN$/);
+    expect(g.warnings.at(-1)).toMatch(/^geary: die Varianz unter Randomisierung ist -0\.0823\d+ \(Formel von spdep mit adjust\.n und Inseln\); z und p sind daher NaN$/);
     // Without islands adjustN changes nothing.
     const chain = weightsFromNeighbors({ a: ["b"], b: ["a", "c"], c: ["b", "d"], d: ["c", "e"], e: ["d"] }, { ids: ["a", "b", "c", "d", "e"] });
     const x5 = ref.x.slice(0, 5);
@@ -177,9 +177,9 @@ describe("islands (areas without neighbours): R spdep adjust.n = FALSE (default)
     expect(geary(ref.x, w, { permutations: 199, seed: 4, adjustN: true }).pSim).toBe(geary(ref.x, w, { permutations: 199, seed: 4 }).pSim);
   });
   it("names a bad adjustN and too few areas with neighbours", () => {
-    expect(() => moran(ref.x, w, { adjustN: "yes" as never })).toThrow('moran: adjustN must be true or false, got "yes"');
+    expect(() => moran(ref.x, w, { adjustN: "yes" as never })).toThrow('moran: adjustN muss true oder false sein, angegeben ist "yes"');
     const three = weightsFromNeighbors({ a: ["b"], b: ["a", "c"], c: ["b"], d: [], e: [] }, { ids: ["a", "b", "c", "d", "e"] });
-    expect(() => geary([1, 2, 3, 4, 5], three, { adjustN: true })).toThrow("geary: needs at least 4 areas with neighbours (adjustN), got 3");
+    expect(() => geary([1, 2, 3, 4, 5], three, { adjustN: true })).toThrow("geary: braucht mindestens 4 Gebiete mit Nachbarn (adjustN), vorhanden sind 3");
   });
 });
 
@@ -240,11 +240,11 @@ describe("moran: moments and permutations", () => {
   });
   it("names bad input", () => {
     const w = weightsFromNeighbors({ a: ["b"], b: ["a", "c"], c: ["b", "d"], d: ["c"] }, { ids: ["a", "b", "c", "d"] });
-    expect(() => moran([1, 1, 1, 1], w)).toThrow("moran: all 4 values are equal; Moran's I is undefined");
-    expect(() => moran([1, 2, 3], w)).toThrow("moran: 3 values for 4 areas (values must follow weights.ids)");
-    expect(() => moran([1, 2, 3, 4], w, { permutations: -1 })).toThrow("moran: permutations must be an integer ≥ 0, got -1");
-    expect(() => moran([1, 2, 3, 4], w, { alternative: "folded" as never })).toThrow('moran: alternative must be "greater", "less" or "two-sided", got "folded"');
-    expect(() => moran([1, 2, 3, 4], {} as never)).toThrow("moran: weights must come from contiguityWeights");
+    expect(() => moran([1, 1, 1, 1], w)).toThrow("moran: alle 4 Werte sind gleich; Moran's I ist nicht definiert");
+    expect(() => moran([1, 2, 3], w)).toThrow("moran: 3 Werte für 4 Gebiete (die Werte müssen der Reihenfolge von weights.ids folgen)");
+    expect(() => moran([1, 2, 3, 4], w, { permutations: -1 })).toThrow("moran: permutations muss eine ganze Zahl ≥ 0 sein, angegeben ist -1");
+    expect(() => moran([1, 2, 3, 4], w, { alternative: "folded" as never })).toThrow('moran: alternative muss "greater", "less" oder "two-sided" sein, angegeben ist "folded"');
+    expect(() => moran([1, 2, 3, 4], {} as never)).toThrow("moran: weights muss aus contiguityWeights");
   });
 });
 
@@ -255,6 +255,6 @@ describe("helpers against R", () => {
   it("benjaminiHochberg equals p.adjust(p, 'BH')", () => {
     const q = benjaminiHochberg(R.pAdjustBH.p);
     q.forEach((v, i) => expect(relDiff(v, R.pAdjustBH.adjusted[i])).toBeLessThan(1e-14));
-    expect(() => benjaminiHochberg([0.5, 1.5])).toThrow("benjaminiHochberg: p-value 1.5 at position 1 is not in [0, 1]");
+    expect(() => benjaminiHochberg([0.5, 1.5])).toThrow("benjaminiHochberg: p-Wert 1.5 an Position 1 liegt nicht in [0, 1]");
   });
 });

@@ -33,9 +33,9 @@ describe("neighbourhoodContext", () => {
     expect(JSON.stringify(rows)).toBe(before);
   });
   it("names bad input", () => {
-    expect(() => neighbourhoodContext(rows, w, { id: "id" })).toThrow("neighbourhoodContext: pass either areas (a list of ids) or flag (a column name)");
-    expect(() => neighbourhoodContext(rows, w, { id: "id", areas: ["99"] })).toThrow('neighbourhoodContext: area "99" is not in the weights');
-    expect(() => neighbourhoodContext(rows, w, { id: "id", areas: ["01"], columns: ["x"] })).toThrow('neighbourhoodContext: column "x" not found in rows');
-    expect(() => neighbourhoodContext([...rows, rows[0]], w, { id: "id", areas: ["01"] })).toThrow('neighbourhoodContext: duplicate area id "01" in rows');
+    expect(() => neighbourhoodContext(rows, w, { id: "id" })).toThrow("neighbourhoodContext: entweder areas (eine Liste von Schlüsseln) oder flag (einen Spaltennamen) angeben");
+    expect(() => neighbourhoodContext(rows, w, { id: "id", areas: ["99"] })).toThrow('neighbourhoodContext: Gebiet "99" ist nicht in den Gewichten enthalten');
+    expect(() => neighbourhoodContext(rows, w, { id: "id", areas: ["01"], columns: ["x"] })).toThrow('neighbourhoodContext: Spalte "x" nicht in rows gefunden');
+    expect(() => neighbourhoodContext([...rows, rows[0]], w, { id: "id", areas: ["01"] })).toThrow('neighbourhoodContext: doppelter Gebietsschlüssel "01" in rows');
   });
 });

@@ -11,8 +11,8 @@ describe("neighbourhoodPosition (rule of notebook 06)", () => {
     expect(neighbourhoodPosition(0, 0)).toBe("allein");
   });
   it("rejects impossible counts", () => {
-    expect(() => neighbourhoodPosition(3, 2)).toThrow("neighbourhoodPosition: flaggedNeighbours must be a whole number from 0 to neighbours (2), got 3");
-    expect(() => neighbourhoodPosition(0, -1)).toThrow("neighbourhoodPosition: neighbours must be a whole number ≥ 0, got -1");
+    expect(() => neighbourhoodPosition(3, 2)).toThrow("neighbourhoodPosition: flaggedNeighbours muss eine ganze Zahl von 0 bis neighbours (2) sein, angegeben ist 3");
+    expect(() => neighbourhoodPosition(0, -1)).toThrow("neighbourhoodPosition: neighbours muss eine ganze Zahl ≥ 0 sein, angegeben ist -1");
   });
 });
 

@@ -40,6 +40,6 @@ describe("polygonsCentroid (shared by the spatial weights and areaCentroids)", (
       }),
     );
     const flat = { type: "FeatureCollection" as const, features: [{ type: "Feature" as const, properties: { id: "01" }, geometry: { type: "Polygon" as const, coordinates: [[[7, 51], [7.1, 51], [7, 51]]] } }] };
-    expect(() => areaCentroids(flat, { idProperty: "id" })).toThrow('areaCentroids: area "01" has no area');
+    expect(() => areaCentroids(flat, { idProperty: "id" })).toThrow('areaCentroids: Gebiet "01" hat keine Fläche');
   });
 });

@@ -34,8 +34,8 @@ describe("weightsFromNeighbors", () => {
     expect(Array.from(w.componentOf)).toEqual([0, 0, 0, 1]);
     expect(w.symmetric).toBe(true);
     expect(w.warnings).toEqual([
-      'weightsFromNeighbors: 1 area without neighbours (islands): "d"',
-      "weightsFromNeighbors: the neighbour graph has 2 disconnected components (sizes 3, 1)",
+      'weightsFromNeighbors: 1 Gebiet ohne Nachbarn (Inseln): "d"',
+      "weightsFromNeighbors: der Nachbarschaftsgraph zerfällt in 2 nicht verbundene Teile (Größen 3, 1)",
     ]);
   });
   it("keeps the given id order even for integer-like ids", () => {
@@ -47,12 +47,12 @@ describe("weightsFromNeighbors", () => {
     expect(weightsFromNeighbors({ a: ["b"], b: [] }, { ids: ["a", "b"] }).symmetric).toBe(false);
   });
   it("rejects unknown, duplicate and self neighbours with clear messages", () => {
-    expect(() => weightsFromNeighbors({ a: ["x"] })).toThrow('weightsFromNeighbors: area "a" has unknown neighbour "x"');
-    expect(() => weightsFromNeighbors({ a: ["a"] })).toThrow('weightsFromNeighbors: area "a" lists itself as a neighbour');
-    expect(() => weightsFromNeighbors({ a: ["b", "b"], b: ["a"] })).toThrow('weightsFromNeighbors: area "a" lists neighbour "b" twice');
-    expect(() => weightsFromNeighbors({ a: ["b"], b: ["a"] }, { ids: ["a", "b", "a"] })).toThrow('weightsFromNeighbors: duplicate area id "a"');
+    expect(() => weightsFromNeighbors({ a: ["x"] })).toThrow('weightsFromNeighbors: Gebiet "a" hat den unbekannten Nachbarn "x"');
+    expect(() => weightsFromNeighbors({ a: ["a"] })).toThrow('weightsFromNeighbors: Gebiet "a" nennt sich selbst als Nachbarn');
+    expect(() => weightsFromNeighbors({ a: ["b", "b"], b: ["a"] })).toThrow('weightsFromNeighbors: Gebiet "a" nennt den Nachbarn "b" zweimal');
+    expect(() => weightsFromNeighbors({ a: ["b"], b: ["a"] }, { ids: ["a", "b", "a"] })).toThrow('weightsFromNeighbors: doppelter Gebietsschlüssel "a"');
     expect(() => weightsFromNeighbors({ a: ["b"], b: ["a"] }, { weights: { a: [1], b: [-1] } })).toThrow(
-      'weightsFromNeighbors: weight -1 of neighbour "a" of area "b" is not a finite number ≥ 0',
+      'weightsFromNeighbors: Gewicht -1 des Nachbarn "a" von Gebiet "b" ist keine endliche Zahl ≥ 0',
     );
   });
 });
@@ -70,8 +70,8 @@ describe("rowStandardize, binaryWeights, spatialLag", () => {
   it("computes the lag as a weighted sum (mean with row-standardised weights)", () => {
     expect(spatialLag([1, 2, 4, 8], w)).toEqual([6, 1, 1, 0]);
     expect(spatialLag([1, 2, 4, 8], w, { transform: "R" })).toEqual([3, 1, 1, 0]);
-    expect(() => spatialLag([1, 2], w)).toThrow("spatialLag: 2 values for 4 areas (values must follow weights.ids)");
-    expect(() => spatialLag([1, 2, NaN, 4], w)).toThrow('spatialLag: value NaN of area "c" (position 2) is not a finite number');
+    expect(() => spatialLag([1, 2], w)).toThrow("spatialLag: 2 Werte für 4 Gebiete (die Werte müssen der Reihenfolge von weights.ids folgen)");
+    expect(() => spatialLag([1, 2, NaN, 4], w)).toThrow('spatialLag: Wert NaN von Gebiet "c" (Position 2) ist keine endliche Zahl');
   });
 });
 
@@ -88,18 +88,18 @@ describe("GAL files", () => {
     expect(w.ids).toEqual(["37009", "37005"]);
   });
   it("names the problem in bad files", () => {
-    expect(() => readGal("")).toThrow("readGal: empty GAL file");
-    expect(() => readGal("x y\n")).toThrow('readGal: line 1: header "x y" is neither "n" nor "0 n shapefile id"');
-    expect(() => readGal("2\na 1\nb\n")).toThrow("readGal: the header says 2 areas but the file ends after 1");
-    expect(() => readGal("1\na 1\nz\n")).toThrow('readGal: area "a" has neighbour "z", which has no record');
-    expect(() => readGal("1\na x\n")).toThrow('readGal: line 2: neighbour count "x" of area "a" is not an integer ≥ 0');
-    expect(() => readGal("1\na 0\n\nb 0\n")).toThrow('readGal: line 4: unexpected "b" after the 1 areas announced in the header');
+    expect(() => readGal("")).toThrow("readGal: leere GAL-Datei");
+    expect(() => readGal("x y\n")).toThrow('readGal: Zeile 1: Kopfzeile "x y" ist weder "n" noch "0 n shapefile id"');
+    expect(() => readGal("2\na 1\nb\n")).toThrow("readGal: die Kopfzeile nennt 2 Gebiete, die Datei endet aber nach 1");
+    expect(() => readGal("1\na 1\nz\n")).toThrow('readGal: Gebiet "a" hat den Nachbarn "z", der keinen eigenen Eintrag hat');
+    expect(() => readGal("1\na x\n")).toThrow('readGal: Zeile 2: Anzahl der Nachbarn "x" von Gebiet "a" ist keine ganze Zahl ≥ 0');
+    expect(() => readGal("1\na 0\n\nb 0\n")).toThrow('readGal: Zeile 4: unerwartetes "b" nach den 1 in der Kopfzeile angekündigten Gebieten');
   });
   it("writes both header variants and reads back what it wrote (property)", () => {
     const w = readGal("2\na 1\nb\nb 1\na\n");
     expect(writeGal(w)).toBe("2\na 1\nb\nb 1\na\n");
     expect(writeGal(w, { shapefile: "plr", idVariable: "PLR_ID" }).split("\n")[0]).toBe("0 2 plr PLR_ID");
-    expect(() => writeGal(weightsFromNeighbors({ "a b": [] }))).toThrow('writeGal: area id "a b" is empty or contains whitespace');
+    expect(() => writeGal(weightsFromNeighbors({ "a b": [] }))).toThrow('writeGal: Gebietsschlüssel "a b" ist leer oder enthält Leerzeichen');
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 30 }), fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 80 }), (n, links) => {
         const ids = Array.from({ length: n }, (_, i) => `0${i}`);
@@ -164,8 +164,8 @@ describe("contiguityWeights", () => {
     const g = { type: "FeatureCollection", features: [ring, square("hole", 1, 1), multi, { type: "Feature", properties: { id: "leer" }, geometry: null }] };
     const w = contiguityWeights(g, { kind: "rook", idProperty: "id" });
     expect(w.neighbors).toEqual({ ring: ["hole", "multi"], hole: ["ring"], multi: ["ring"], leer: [] });
-    expect(w.warnings[0]).toBe('contiguityWeights: 1 area(s) without geometry: "leer"');
-    expect(w.warnings[1]).toBe('contiguityWeights: 1 area without neighbours (islands): "leer"');
+    expect(w.warnings[0]).toBe('contiguityWeights: 1 Gebiet(e) ohne Geometrie: "leer"');
+    expect(w.warnings[1]).toBe('contiguityWeights: 1 Gebiet ohne Nachbarn (Inseln): "leer"');
   });
   it("needs shared vertices: a T-junction (vertex of one polygon inside an edge of the other) is queen-only via its corner", () => {
     const g = { type: "FeatureCollection", features: [square("big", 0, 0, 2), square("small", 2, 0, 1)] };
@@ -178,15 +178,15 @@ describe("contiguityWeights", () => {
     expect(contiguityWeights(g, { idProperty: "id", kind: "rook", tolerance: 1e-6 }).neighbors.a).toEqual(["b"]);
   });
   it("names bad input", () => {
-    expect(() => contiguityWeights({ type: "Feature", features: [] } as never)).toThrow("contiguityWeights: geojson must be a GeoJSON FeatureCollection");
+    expect(() => contiguityWeights({ type: "Feature", features: [] } as never)).toThrow("contiguityWeights: geojson muss eine GeoJSON-FeatureCollection sein");
     const g = { type: "FeatureCollection", features: [square("a", 0, 0), square("a", 1, 0)] };
-    expect(() => contiguityWeights(g, { idProperty: "id" })).toThrow('contiguityWeights: duplicate area id "a" (features 0 and 1)');
-    expect(() => contiguityWeights(g)).toThrow('contiguityWeights: feature 0 has no id; pass idProperty (e.g. "sozialraum_id")');
-    expect(() => contiguityWeights(g, { idProperty: "x" })).toThrow('contiguityWeights: feature 0 has no property "x"');
+    expect(() => contiguityWeights(g, { idProperty: "id" })).toThrow('contiguityWeights: doppelter Gebietsschlüssel "a" (Features 0 und 1)');
+    expect(() => contiguityWeights(g)).toThrow('contiguityWeights: Feature 0 hat keinen Schlüssel; idProperty angeben (z. B. "sozialraum_id")');
+    expect(() => contiguityWeights(g, { idProperty: "x" })).toThrow('contiguityWeights: Feature 0 hat keine Eigenschaft "x"');
     expect(() => contiguityWeights({ type: "FeatureCollection", features: [point("p", 0, 0)] }, { idProperty: "id" })).toThrow(
-      'contiguityWeights: area "p" has geometry Point; expected Polygon or MultiPolygon',
+      'contiguityWeights: Gebiet "p" hat die Geometrie Point; erwartet Polygon oder MultiPolygon',
     );
-    expect(() => contiguityWeights(g, { kind: "bishop" as never })).toThrow('contiguityWeights: kind must be "queen" or "rook", got "bishop"');
+    expect(() => contiguityWeights(g, { kind: "bishop" as never })).toThrow('contiguityWeights: kind muss "queen" oder "rook" sein, angegeben ist "bishop"');
   });
 });
 
@@ -196,7 +196,7 @@ describe("knnWeights and distanceBandWeights", () => {
     const w = knnWeights(fc1, { k: 1, idProperty: "id", longLat: false });
     expect(w.neighbors).toEqual({ a: ["b"], b: ["a"], c: ["b"], d: ["a"] }); // a: b and d tie at 1 → b (earlier)
     expect(w.symmetric).toBe(false);
-    expect(() => knnWeights(fc1, { k: 4, idProperty: "id", longLat: false })).toThrow("knnWeights: k = 4 needs more than 4 areas with geometry, got 4");
+    expect(() => knnWeights(fc1, { k: 4, idProperty: "id", longLat: false })).toThrow("knnWeights: k = 4 braucht mehr als 4 Gebiete mit Geometrie, vorhanden sind 4");
   });
   it("equals a brute-force search (property)", () => {
     fc.assert(
@@ -226,7 +226,7 @@ describe("knnWeights and distanceBandWeights", () => {
     const w = distanceBandWeights(g, { threshold: 0.71, idProperty: "id", binary: false });
     expect(w.weights.a[0]).toBeCloseTo(1 / (0.01 * (Math.PI / 180) * 6371.0088 * Math.cos((51.005 * Math.PI) / 180)), 6);
     expect(() => distanceBandWeights(gridGeoJson(1, 200) as never, { threshold: 1, idProperty: "id" })).toThrow(
-      'distanceBandWeights: area "0_180" has centroid [180.5, 0.5], not longitude/latitude; pass longLat: false for projected coordinates',
+      'distanceBandWeights: Gebiet "0_180" hat den Schwerpunkt [180.5, 0.5], das ist nicht Länge/Breite; für projizierte Koordinaten longLat: false angeben',
     );
   });
 });
@@ -238,7 +238,7 @@ describe("subsetWeights and dropMissingValues", () => {
     expect(s.ids).toEqual(["a", "b", "d"]);
     expect(s.weights).toEqual({ a: [1], b: [1], d: [] });
     expect(s.islands).toEqual(["d"]);
-    expect(() => subsetWeights(w, ["x"])).toThrow('subsetWeights: area "x" is not in the weights');
+    expect(() => subsetWeights(w, ["x"])).toThrow('subsetWeights: Gebiet "x" ist nicht in den Gewichten enthalten');
   });
   it("leaves out areas without a value and lists them with a German reason", () => {
     const r = dropMissingValues([1, missing("."), 3, Number.NaN], w);

@@ -78,7 +78,7 @@ describe("assignPointsToAreas rules by hand", () => {
   });
   it("strict: lists every outside point", () => {
     expect(() => assignPointsToAreas(pts, fixture, { idProperty: "area_id", strict: true })).toThrow(
-      'assignPointsToAreas: 2 point(s) outside all areas: "e" (7.065, 51.065), "h" (8, 52)',
+      'assignPointsToAreas: 2 Punkt(e) außerhalb aller Gebiete: "e" (7.065, 51.065), "h" (8, 52)',
     );
   });
   it("does not mutate its inputs and keeps order and length", () => {
@@ -89,13 +89,13 @@ describe("assignPointsToAreas rules by hand", () => {
   });
   it("errors name the problem", () => {
     expect(() => assignPointsToAreas([{ id: 1, lon: NaN, lat: 51 }], fixture, { idProperty: "area_id" })).toThrow(
-      'assignPointsToAreas: 1 point(s) without finite coordinates: point 0 (id "1"): lon NaN, lat 51',
+      'assignPointsToAreas: 1 Punkt(e) ohne endliche Koordinaten: point 0 (id "1"): lon NaN, lat 51',
     );
-    expect(() => assignPointsToAreas([], fixture, { idProperty: "nope" })).toThrow('createAreaIndex: feature 0 has no property "nope"');
+    expect(() => assignPointsToAreas([], fixture, { idProperty: "nope" })).toThrow('createAreaIndex: Feature 0 hat keine Eigenschaft "nope"');
     const open = { type: "FeatureCollection", features: [{ type: "Feature", properties: { k: "x" }, geometry: { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] } }] } as any;
-    expect(() => assignPointsToAreas([], open, { idProperty: "k" })).toThrow('createAreaIndex: area "x" has a ring that is not closed');
+    expect(() => assignPointsToAreas([], open, { idProperty: "k" })).toThrow('createAreaIndex: Gebiet "x" hat einen nicht geschlossenen Ring');
     const dup = { ...fixture, features: [fixture.features[0], fixture.features[0]] };
-    expect(() => assignPointsToAreas([], dup, { idProperty: "area_id" })).toThrow('createAreaIndex: duplicate area id "10" (feature 1)');
+    expect(() => assignPointsToAreas([], dup, { idProperty: "area_id" })).toThrow('createAreaIndex: doppelter Gebietsschlüssel "10" (Feature 1)');
   });
   it("property: a point inside a square grid cell is assigned to that cell", () => {
     // 10 × 10 grid of unit cells over [7, 8] × [51, 52], ids "r,c"

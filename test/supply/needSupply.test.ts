@@ -53,7 +53,7 @@ describe("compareNeedSupply (hand calculation)", () => {
       { id: "g", reason: "Sozialraum fehlt in den Bedarfsdaten", step: "compareNeedSupply" },
     ]);
     expect(r.n).toBe(4);
-    expect(() => compareNeedSupply([{ id: "a", need: "hoch" }], supply)).toThrow('compareNeedSupply: need of area "a" is not a number: "hoch"');
+    expect(() => compareNeedSupply([{ id: "a", need: "hoch" }], supply)).toThrow('compareNeedSupply: Bedarf von Gebiet "a" ist keine Zahl: "hoch"');
   });
   it("quadrant figure: gap quadrant first and red, level lines at the levels", () => {
     const fig = quadrantFigure(compareNeedSupply(need, supply), { names: { a: "Altstadt" } });
@@ -101,12 +101,12 @@ describe("parseObservations", () => {
   it("lists every invalid cell with file, row, column and value", () => {
     const text = `${HEADER}\n31.02.2018;010101;children;A;t;;\n2018-01-05;999999;kids;B;t;;\n`;
     expect(() => parseObservations(text, { file: "data/stadtteiltreffen.csv", areaIds: ["010101"] })).toThrow(
-      'parseObservations: 3 errors:\n' +
-        '  data/stadtteiltreffen.csv row 2, column "datum": not a date (expected YYYY-MM-DD or TT.MM.JJJJ) "31.02.2018"\n' +
-        '  data/stadtteiltreffen.csv row 3, column "sozialraum_id": unknown area id "999999"\n' +
-        '  data/stadtteiltreffen.csv row 3, column "zielgruppe": unknown target group "kids"',
+      'parseObservations: 3 Fehler:\n' +
+        '  data/stadtteiltreffen.csv Zeile 2, Spalte "datum": kein Datum (erwartet JJJJ-MM-TT oder TT.MM.JJJJ) "31.02.2018"\n' +
+        '  data/stadtteiltreffen.csv Zeile 3, Spalte "sozialraum_id": unbekannter Gebietsschlüssel "999999"\n' +
+        '  data/stadtteiltreffen.csv Zeile 3, Spalte "zielgruppe": unbekannte Zielgruppe "kids"',
     );
-    expect(() => parseObservations("datum;text\n")).toThrow('parseObservations: stadtteiltreffen.csv lacks column(s) "sozialraum_id", "zielgruppe"');
+    expect(() => parseObservations("datum;text\n")).toThrow('parseObservations: stadtteiltreffen.csv: fehlende Spalte(n) "sozialraum_id", "zielgruppe"');
   });
   it("dates: leap years and formats", () => {
     expect(parseObservationDate("29.02.2020")).toBe("2020-02-29");
@@ -143,7 +143,7 @@ describe("needsNotVisible and observationsTable", () => {
   it("uses flags when every need row has one", () => {
     const flagged = need.map((r) => ({ ...r, flagged: r.id === "01" }));
     expect(needsNotVisible(obs, flagged).map((r) => r.id)).toEqual(["03", "04"]);
-    expect(() => needsNotVisible(obs, need)).toThrow('needsNotVisible: give option threshold, or a boolean "flagged" in every need row');
+    expect(() => needsNotVisible(obs, need)).toThrow('needsNotVisible: die Option threshold angeben oder in jeder Bedarfszeile einen Wahrheitswert "flagged"');
   });
   it("observations next to the statistics", () => {
     const cmp = compareNeedSupply([{ id: "01", need: 0.2 }, { id: "03", need: 1.5 }], [{ id: "01", supply: 10 }, { id: "03", supply: 5 }]);
@@ -168,28 +168,28 @@ describe("parseFacilities", () => {
   });
   it("lists every invalid cell", () => {
     expect(() => parseFacilities(`${head}\nE1;X;Kino;kids;-5;7,01;91\nE1;Y;Kita;children;5;abc;51\n`, { file: "e.csv" })).toThrow(
-      "parseFacilities: 6 errors:\n" +
-        '  e.csv row 2, column "typ": unknown facility type (expected Kita, Jugendzentrum, Familienzentrum, Seniorentreff, Beratungsstelle) "Kino"\n' +
-        '  e.csv row 2, column "zielgruppe": unknown target group "kids"\n' +
-        '  e.csv row 2, column "kapazitaet": not a non-negative number "-5"\n' +
-        '  e.csv row 2, column "lat": not a latitude "91"\n' +
-        '  e.csv row 3, column "einrichtung_id": duplicate id (first in row 2) "E1"\n' +
-        '  e.csv row 3, column "lon": not a longitude "abc"',
+      "parseFacilities: 6 Fehler:\n" +
+        '  e.csv Zeile 2, Spalte "typ": unbekannter Einrichtungstyp (erwartet Kita, Jugendzentrum, Familienzentrum, Seniorentreff, Beratungsstelle) "Kino"\n' +
+        '  e.csv Zeile 2, Spalte "zielgruppe": unbekannte Zielgruppe "kids"\n' +
+        '  e.csv Zeile 2, Spalte "kapazitaet": keine Zahl ≥ 0 "-5"\n' +
+        '  e.csv Zeile 2, Spalte "lat": keine geographische Breite "91"\n' +
+        '  e.csv Zeile 3, Spalte "einrichtung_id": doppelter Schlüssel (zuerst in Zeile 2) "E1"\n' +
+        '  e.csv Zeile 3, Spalte "lon": keine geographische Länge "abc"',
     );
   });
   it("names the file line after skipped empty lines and quoted line breaks (review fix)", () => {
     // E2 stands on line 5 (lines 3 and 4 are empty); E4 on line 8 (E3's name spans lines 6–7).
     const text = `${head}\nE1;A;Kita;children;8;7,01;51,04\n\n\nE2;B;Kita;kids;8;7,01;51,04\nE3;"C\nD";Kita;children;8;7,01;51,04\nE4;E;Kita;teens;8;7,01;51,04\n`;
     expect(() => parseFacilities(text, { file: "e.csv" })).toThrow(
-      'parseFacilities: 2 errors:\n  e.csv row 5, column "zielgruppe": unknown target group "kids"\n  e.csv row 8, column "zielgruppe": unknown target group "teens"',
+      'parseFacilities: 2 Fehler:\n  e.csv Zeile 5, Spalte "zielgruppe": unbekannte Zielgruppe "kids"\n  e.csv Zeile 8, Spalte "zielgruppe": unbekannte Zielgruppe "teens"',
     );
   });
   it("prefixes malformed-CSV errors with function, file and row (review fix)", () => {
     expect(() => parseFacilities(`${head}\nE1;A;Kita;children;8;7,01\n`, { file: "e.csv" })).toThrow(
-      'parseFacilities: e.csv row 2: 6 fields, expected 7 (the header has 7 columns, separator ";")',
+      'parseFacilities: e.csv Zeile 2: 6 Felder, erwartet 7 (die Kopfzeile hat 7 Spalten, Trennzeichen ";")',
     );
     expect(() => parseFacilities(`${head}\nE1;"A;Kita;children;8;7,01;51\n`, { file: "e.csv" })).toThrow(
-      "parseFacilities: e.csv row 2: broken quote: a quote opened in row 2 is not closed before the end of the file (line 2)",
+      "parseFacilities: e.csv Zeile 2: defektes Anführungszeichen: ein in Zeile 2 geöffnetes Anführungszeichen wird bis zum Dateiende nicht geschlossen (Textzeile 2)",
     );
   });
   it("reads bytes as the other tables do: UTF-8 with BOM, else Windows-1252 with a German warning", () => {

@@ -73,7 +73,7 @@ describe("supplyGaps (hand calculation)", () => {
     expect(r.excluded).toEqual([{ id: "c", reason: "Einwohnerzahl fehlt (0–5)", step: "supplyGaps", column: "ew_0_5" }]);
     expect(r.cityRate).toBeCloseTo((250 / 600) * 1000, 10);
     expect(() => supplyGaps({ facilities, residents: [{ sozialraum_id: "a" }], centroids, need }, { servingType: kita })).toThrow(
-      'supplyGaps: residents row 1 (area "a") has no column "ew_0_5"',
+      'supplyGaps: Einwohnerzeile 1 (Gebiet "a") hat keine Spalte "ew_0_5"',
     );
   });
 

@@ -71,9 +71,9 @@ describe("supplyRatios (hand calculation)", () => {
   });
   it("errors name the problem", () => {
     expect(() => supplyRatios([], [{ id: "01", children: -1 }], { group: "children" })).toThrow(
-      'supplyRatios: area "01", column "children": not a non-negative number "-1"',
+      'supplyRatios: Gebiet "01", Spalte "children": keine Zahl ≥ 0 "-1"',
     );
-    expect(() => supplyRatios([], [{ id: "01" }], { group: "children" })).toThrow('supplyRatios: population row 0 has no column "children"');
+    expect(() => supplyRatios([], [{ id: "01" }], { group: "children" })).toThrow('supplyRatios: Einwohnerzeile 0 hat keine Spalte "children"');
   });
 });
 
@@ -186,7 +186,7 @@ describe("twoStepFloatingCatchment (hand calculation)", () => {
     expect(r.warnings).toEqual(['Angebot "far": keine Einwohner im Einzugsbereich (1 km), nicht verteilt']);
     expect(r.rows[1].accessibility).toBe(0);
     expect(() => twoStepFloatingCatchment({ demand: [], supply: [] }, { radiusKm: 0 })).toThrow(
-      "twoStepFloatingCatchment: option radiusKm must be a positive number, got 0",
+      "twoStepFloatingCatchment: die Option radiusKm muss eine positive Zahl sein, angegeben ist 0",
     );
   });
 });

@@ -115,7 +115,7 @@ describe("needSupplyAnalysis + supplySection", () => {
   });
   it("withinReach needs weights; catchment measure uses the 2SFCA city level", () => {
     expect(() => needSupplyAnalysis({ geojson, facilities, population, need }, { idProperty: "area_id", supplyMeasure: "withinReach" })).toThrow(
-      'needSupplyAnalysis: supplyMeasure "withinReach" needs input.weights',
+      'needSupplyAnalysis: supplyMeasure "withinReach" braucht input.weights',
     );
     const a = needSupplyAnalysis({ geojson, facilities, population, need }, { idProperty: "area_id", groups: ["children"], supplyMeasure: "catchment", radiusKm: 3 });
     expect(a.groups[0].comparison.supplyLevel).toBe(a.groups[0].catchment.cityLevel);

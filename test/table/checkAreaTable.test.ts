@@ -15,7 +15,7 @@ describe("checkAreaTable", () => {
       name: "checkAreaTable",
       n: 2,
       checks: 2 + 6 + 1,
-      warnings: ["checkAreaTable: ok.csv: ew_0_5 ≤ einwohner not checked in 1 row (a value is missing or not a number)"],
+      warnings: ["checkAreaTable: ok.csv: ew_0_5 ≤ einwohner in 1 Zeile nicht geprüft (ein Wert fehlt oder ist keine Zahl)"],
     });
   });
 
@@ -28,7 +28,7 @@ describe("checkAreaTable", () => {
 
   it("requires an id column", () => {
     const t = { ...areaTableFromRows(rows, { id: "id", file: "x.csv" }), id: undefined };
-    expect(() => checkAreaTable(t)).toThrow(/^checkAreaTable: x\.csv: no id column \(pass \{ id \} or read the table with \{ id \}\)$/);
+    expect(() => checkAreaTable(t)).toThrow(/^checkAreaTable: x\.csv: keine Schlüsselspalte \(Option \{ id \} angeben oder die Tabelle mit \{ id \} einlesen\)$/);
   });
 
   it("finds exactly the negative counts among random data (property)", () => {
@@ -48,26 +48,26 @@ describe("checkAreaTable", () => {
   });
 
   it("areaTableFromRows refuses numeric keys", () => {
-    expect(() => areaTableFromRows([{ id: "1" }, { id: 101 }], { id: "id" })).toThrow(/^areaTableFromRows: <rows> row 3, column "id": the key 101 is a number; keys must be text \(leading zeros\)$/);
+    expect(() => areaTableFromRows([{ id: "1" }, { id: 101 }], { id: "id" })).toThrow(/^areaTableFromRows: <rows> Zeile 3, Spalte "id": der Schlüssel 101 ist eine Zahl; Schlüssel müssen Text sein \(führende Nullen\)$/);
   });
 });
 
 describe("DataError", () => {
   it("carries the first problem's location and all problems", () => {
     const e = new DataError("readCsv", [
-      { file: "data/x.csv", row: 7, column: "einwohner", value: "-3", message: 'value "-3" is negative' },
-      { file: "data/x.csv", row: 9, column: "einwohner", value: "-4", message: 'value "-4" is negative' },
+      { file: "data/x.csv", row: 7, column: "einwohner", value: "-3", message: 'Wert "-3" ist negativ' },
+      { file: "data/x.csv", row: 9, column: "einwohner", value: "-4", message: 'Wert "-4" ist negativ' },
     ]);
     expect(e).toMatchObject({ name: "DataError", fn: "readCsv", file: "data/x.csv", row: 7, column: "einwohner", value: "-3" });
-    expect(e.message).toBe('readCsv: 2 problems in data/x.csv:\n  data/x.csv row 7, column "einwohner": value "-3" is negative\n  data/x.csv row 9, column "einwohner": value "-4" is negative');
+    expect(e.message).toBe('readCsv: 2 Probleme in data/x.csv:\n  data/x.csv Zeile 7, Spalte "einwohner": Wert "-3" ist negativ\n  data/x.csv Zeile 9, Spalte "einwohner": Wert "-4" ist negativ');
     expect(formatDataProblem({ file: "f", message: "m" })).toBe("f: m");
-    expect(formatDataProblem({ file: "f", column: "c", message: "m" })).toBe('f, column "c": m');
+    expect(formatDataProblem({ file: "f", column: "c", message: "m" })).toBe('f, Spalte "c": m');
   });
 
   it("lists at most 20 problems in the message", () => {
     const e = new DataError("f", Array.from({ length: 25 }, (_, i) => ({ file: "x", row: i + 2, message: "bad" })));
     expect(e.problems).toHaveLength(25);
     expect(e.message.split("\n")).toHaveLength(22);
-    expect(e.message.endsWith("  … and 5 more")).toBe(true);
+    expect(e.message.endsWith("  … und 5 weitere")).toBe(true);
   });
 });

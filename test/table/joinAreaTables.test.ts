@@ -37,6 +37,6 @@ describe("joinAreaTables", () => {
     const a = areaTableFromRows([{ id: "1", n: 1 }], { id: "id" });
     const b = areaTableFromRows([{ id: "1", n: 2, m: 3 }], { id: "id" });
     expect(joinAreaTables(a, b, { columns: ["m"] }).table.rows).toEqual([{ id: "1", n: 1, m: 3 }]);
-    expect(() => joinAreaTables(a, b, { columns: ["z"] })).toThrow(/^joinAreaTables: <rows>, column "z": column not found$/);
+    expect(() => joinAreaTables(a, b, { columns: ["z"] })).toThrow(/^joinAreaTables: <rows>, Spalte "z": Spalte nicht gefunden$/);
   });
 });
