@@ -92,6 +92,9 @@ export const LISA_COLORS: Readonly<Record<string, string>> = {
  */
 export const LISA_MISSING_STYLE: Readonly<{ color: string; line: string }> = { color: "#f3e3b5", line: "#525252" };
 
+/** A map's legend: horizontal rows below the map, starting at the left edge. */
+const MAP_LEGEND = { orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "top" } as const;
+
 /** German legend labels of the LISA clusters (map and Moran scatter plot). */
 export const LISA_LABELS: Readonly<Record<string, string>> = {
   HH: "Hoch–Hoch (Cluster hoher Werte)",
@@ -194,7 +197,7 @@ export function choroplethFigure(
         colorscale: options.colorscale ?? (options.center !== undefined ? RD_BU : YL_OR_RD),
         reversescale: options.reversescale ?? false,
         // Long titles are broken into lines: one long line widens the colour bar and squeezes the map.
-        colorbar: { title: { text: wrapLabel(plain(label)) }, separatethousands: true, ...(ticks ? { tickmode: "array", tickvals: ticks.values, ticktext: ticks.text } : {}) },
+        colorbar: { title: { text: wrapLabel(plain(label)) }, thickness: 14, len: 0.8, separatethousands: true, ...(ticks ? { tickmode: "array", tickvals: ticks.values, ticktext: ticks.text } : {}) },
         showlegend: false,
         hovertemplate: `%{customdata} (%{location})<br>${plain(label)}: %{text}<extra></extra>`,
       });
@@ -228,9 +231,10 @@ export function choroplethFigure(
   const layout: Record<string, unknown> = {
     ...baseLayout(options.title ?? options.value, 560),
     geo: { fitbounds: "locations", visible: false, projection: { type: "mercator" } },
-    // With a colour bar on the right, the legend ("keine Daten") goes below the map.
-    legend: kind === "continuous" ? { orientation: "h", x: 0, y: 0, yanchor: "top" } : { title: { text: label } },
-    margin: { l: 10, r: 10, t: 50, b: unmapped.length > 0 || kind === "continuous" ? 40 : 10 },
+    // The legend goes below the map in rows (plotly reserves its height): on the right it would take half the
+    // width of a map that stands two or three in a row. Classes: the legend title on its own row (beside the entries plotly wraps them too late and cuts the last).
+    legend: kind === "continuous" ? { ...MAP_LEGEND } : { ...MAP_LEGEND, title: { text: label, side: "top left" } },
+    margin: { l: 6, r: 6, t: 50, b: unmapped.length > 0 ? 40 : 10 },
   };
   if (unmapped.length > 0) {
     const shown = unmapped.slice(0, 8).join(", ") + (unmapped.length > 8 ? ", …" : "");

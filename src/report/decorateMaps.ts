@@ -9,7 +9,7 @@ import type { Figure } from "../plot/figure.js";
  * Every map of the report with its orientation: the area labels (short key, see {@link shortAreaKeys}) at the
  * areas' centroids and the Stadtteil (thin) and Bezirk (thick) boundaries, dissolved from the area polygons by
  * the ranking's `stadtteil_name` / `stadtbezirk_name` (`dissolveOutlines`). Figures that are no maps stay as they
- * are; maps get the report's map height (480 px). Without geometry the sections are returned unchanged.
+ * are; maps get the report's map height ({@link reportMapHeight}: 480 px, 440 px three in a row). Without geometry the sections are returned unchanged.
  *
  * @example
  * const sections = decorateMaps(result, [classMapSection(result)]);
@@ -32,16 +32,21 @@ export function decorateMaps(result: AnalysisResult, sections: readonly ReportSe
   const outlines = [outline("stadtteil_name", "Stadtteilgrenzen", 1.2, "#444444"), outline("stadtbezirk_name", "Bezirksgrenzen", 2.6, "#111111")];
   return sections.map((s) =>
     s.figures?.some((f) => isMapFigure(f.figure))
-      ? { ...s, figures: s.figures.map((f) => (isMapFigure(f.figure) ? { ...f, figure: reportMap(withMapOverlays(f.figure, { outlines, labels })) } : f)) }
+      ? { ...s, figures: s.figures.map((f) => (isMapFigure(f.figure) ? { ...f, figure: reportMap(withMapOverlays(f.figure, { outlines, labels }), s.figures?.length ?? 1) } : f)) }
       : s,
   );
 }
 
-/** Height of a map in the report: the maps stand two or three side by side, so less height fits their width. */
-const REPORT_MAP_HEIGHT = 480;
+/**
+ * Height of a map in the report: the maps stand two (about 640 px wide) or, in sections with three or more
+ * figures, three in a row (about 420 px wide); the height fits the city at that width plus its legend rows below.
+ */
+function reportMapHeight(figuresInSection: number): number {
+  return figuresInSection >= 3 ? 440 : 480;
+}
 
-function reportMap(figure: Figure): Figure {
-  return { ...figure, layout: { ...figure.layout, height: REPORT_MAP_HEIGHT } };
+function reportMap(figure: Figure, figuresInSection: number): Figure {
+  return { ...figure, layout: { ...figure.layout, height: reportMapHeight(figuresInSection) } };
 }
 
 /**

@@ -162,9 +162,9 @@ function verdictMaps(result: AnalysisResult): NonNullable<ReportSection["figures
         colors: { ...VERDICT_MAP_COLORS },
         groupTitle: "Bewertung",
         title: `Bewertung: ${label}`,
-        missingLabel: "ohne Bewertung (ohne Rang oder ohne Wert)",
+        missingLabel: "ohne Bewertung",
       }),
-      caption: "Klick auf eine auffällige Fläche: Steckbrief des Sozialraums.",
+      caption: "Grau: ohne Bewertung (ohne Rang oder ohne Wert). Klick auf eine auffällige Fläche: Steckbrief des Sozialraums.",
     };
   });
 }
