@@ -35,7 +35,7 @@ td.long{min-width:26rem}td.num{text-align:right;font-variant-numeric:tabular-num
 .hl-stark{background:${HIGHLIGHT_COLORS["stark auffällig"]};font-weight:600}.hl-auffaellig{background:${HIGHLIGHT_COLORS["auffällig"]}}.hl-hinweis{background:${HIGHLIGHT_COLORS.hinweis}}
 .legend{font-size:.8rem;color:var(--muted);margin:0 0 1rem}.legend span{display:inline-block;padding:0 .4rem;margin-right:.4rem;border:1px solid var(--line)}
 p.more{font-size:.85rem;margin:.2rem 0 1rem}
-.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:0 1.5rem}.figures.cols-3{grid-template-columns:repeat(auto-fill,minmax(380px,1fr))}
+.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:0 1.5rem}.figures.cols-3{grid-template-columns:repeat(auto-fill,minmax(380px,1fr))}.figures.cols-4{grid-template-columns:repeat(4,minmax(0,1fr))}
 figure{margin:.8rem 0 1.2rem;min-width:0}figcaption{color:var(--muted);font-size:.85rem}figure h3{margin:.4rem 0 .2rem;font-size:1.05rem}
 .sr-figure{width:100%}
 footer{margin-top:3rem;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem}
@@ -166,8 +166,10 @@ function sectionHtml(section: ReportSection, sheets: ReadonlyMap<ReportTable, st
   ];
   for (const p of section.paragraphs ?? []) out.push(`<p>${escapeHtml(p)}</p>\n`);
   const figures = section.figures ?? [];
-  // Several figures side by side: two per row, three when there are three or more (e.g. one row per target group).
-  if (figures.length > 1) out.push(`<div class="figures${figures.length >= 3 ? " cols-3" : ""}">\n`);
+  // Several figures side by side: two per row, three when there are three or more (e.g. one row per target
+  // group), four in one row when there are exactly four (e.g. the indicator bars of a target group).
+  const cols = figures.length === 4 ? " cols-4" : figures.length >= 3 ? " cols-3" : "";
+  if (figures.length > 1) out.push(`<div class="figures${cols}">\n`);
   figures.forEach((f, i) => {
     out.push(
       `<figure>\n<h3>${escapeHtml(f.title)}</h3>\n` +

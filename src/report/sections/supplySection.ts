@@ -1,3 +1,4 @@
+import type { Figure } from "../../plot/figure.js";
 import { formatGermanNumber } from "../../io/formatGermanNumber.js";
 import { withMapOverlays } from "../../plot/mapOverlays.js";
 import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
@@ -88,7 +89,8 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     const label = SUPPLY_MEASURE_LABELS[g.supplyMeasure];
     figures.push({
       title: `Bedarf und Angebot: ${g.label}`,
-      figure: quadrantFigure(g.comparison, { names, title: `Bedarf und Angebot: ${g.label}`, needLabel: "Bedarfsindex", supplyLabel: label }),
+      // As tall as the maps beside it (one row of three figures per target group).
+      figure: withHeight(quadrantFigure(g.comparison, { names, title: `Bedarf und Angebot: ${g.label}`, needLabel: "Bedarfsindex", supplyLabel: label }), QUADRANT_HEIGHT),
       caption: `Rot: hoher Bedarf, geringes Angebot. Gestrichelt: Bedarfs- und Angebotslinie.`,
     });
     if (options.geojson) {
@@ -254,4 +256,11 @@ function typeGapTable(analysis: NeedSupplyAnalysis, name: (id: string) => string
       })),
     ),
   };
+}
+
+/** Height (px) of the need/supply scatter in the report: the height of the supply and gap maps beside it. */
+const QUADRANT_HEIGHT = 480;
+
+function withHeight(figure: Figure, height: number): Figure {
+  return { ...figure, layout: { ...figure.layout, height } };
 }
