@@ -2,6 +2,10 @@ import type { VerdictRule } from "../classify/conspicuousness.js";
 import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
 import type { CatchmentDecay } from "../supply/twoStepFloatingCatchment.js";
 import type { SupplyMeasure } from "../supply/needSupplyAnalysis.js";
+import type { SourcesConfig } from "../sources/sourcesConfig.js";
+
+/** How map keys become table keys (a crosswalk file is relative to the configuration file's folder). */
+export type MapKeyConfig = { column: string } | { pattern: string } | { crosswalk: string; mapColumn: string; tableColumn: string };
 
 /** An indicator of a composite index: its id, optionally with a weight (default 1). */
 export type IndexIndicator = string | { id: string; weight?: number };
@@ -52,9 +56,32 @@ export interface AnalysisConfig {
      * "kooperationen.csv", optional like `einrichtungen`; null: none).
      */
     kooperationen?: string | null;
+    /** The map's property (Shapefile: .dbf column) holding its area key (default: `id`). */
+    mapId?: string;
+    /**
+     * How map keys become table keys when they differ: `{ column }` (another property), `{ pattern: "STGT{00}" }`
+     * or `{ crosswalk: "schluessel.csv", mapColumn, tableColumn }` (see `mapKeys` of `src/io`).
+     */
+    mapKey?: MapKeyConfig;
+    /** The map's CRS when the file declares none, e.g. "EPSG:25832" (see `readGeometry`). */
+    geojsonCrs?: string;
   };
-  /** Analysis year and comparison year for the dynamic index (default 2018 and 2016; previous null: none). */
-  years?: { current?: number; previous?: number | null };
+  /**
+   * A city's own tables (see `SourcesConfig` of `src/sources`): area list, names, hierarchy, population, count
+   * columns per year, published shares and changes. Given: `data` names only the map and the optional files
+   * (no default map, facilities or observations), the key column is "sozialraum_id", and `indicators` may be
+   * empty when `sources.shares` gives the indicators. Paths are relative to the configuration file's folder.
+   */
+  sources?: SourcesConfig;
+  /**
+   * Analysis year and comparison year for the dynamic index (default 2018 and 2016; previous null: none), and the
+   * surveys of "Entwicklung über die Erhebungen" (monitoring). A list such as `[2014, 2016, 2018, 2020]` (or
+   * `{ "surveys": [...] }` without `current`) sets the surveys; then the analysis year is the last and the
+   * comparison year the second-to-last. Default surveys: those of 2014, 2016, 2018 and 2020 whose structural data
+   * file is in the data folder (the analysis year stays 2018, so the core report does not change); with only
+   * `{ current, previous }` given, the surveys are those two years. Fewer than two surveys: no monitoring.
+   */
+  years?: { current?: number; previous?: number | null; surveys?: number[] } | number[];
   /** Area key column in every table and GeoJSON property (default "sozialraum_id"). */
   id?: string;
   /** Indicator catalogue (default `DEFAULT_INDICATORS` of `src/indicators`). */
@@ -93,6 +120,11 @@ export interface AnalysisConfig {
   neighbourhood?: NeighbourhoodConfig | false;
   /** "Vernetzung": the cooperation network of facilities and local actors per Sozialraum (false: left out). */
   vernetzung?: VernetzungConfig | false;
+  /**
+   * "Sozialraumtypen": z-values of the analysis year → principal components → Ward clustering → number of types by
+   * silhouette, with a seeded bootstrap stability (`sozialraumTypes` of `src/typology`; seed = `seed`; false: left out).
+   */
+  types?: TypesConfig | false;
   /** "Sensitivität und Unsicherheit" of the status index (`analysisSensitivity` of `src/audit`; false: left out). */
   sensitivity?: SensitivityConfig | false;
   /**
@@ -182,6 +214,16 @@ export interface DisclosureConfig {
   marker?: string;
 }
 
+/** Options of the "Sozialraumtypen" step. */
+export interface TypesConfig {
+  /** Share of variance the retained principal components explain (default 0.8). */
+  explainedShare?: number;
+  /** Smallest and largest number of types tried (default [2, 8]). */
+  kRange?: [number, number];
+  /** Bootstrap resamples of the stability (default 100; 0: no stability). */
+  resamples?: number;
+}
+
 /** Options of the sensitivity step (method variants and Monte Carlo draws of the status index; seeded by `seed`). */
 export interface SensitivityConfig {
   /** Monte Carlo draws of the rates (default 1000; 0: method variants only). */
@@ -202,8 +244,14 @@ export interface ResolvedAnalysisConfig {
     stadtteiltreffen: string | null;
     akteure: string | null;
     kooperationen: string | null;
+    mapId?: string;
+    mapKey?: MapKeyConfig | null;
+    geojsonCrs?: string | null;
   };
-  years: { current: number; previous: number | null };
+  /** `surveys`: the survey years of the monitoring, oldest first (fewer than two: no monitoring). */
+  years: { current: number; previous: number | null; surveys: number[] };
+  /** The `sources` block and the folder its relative paths are relative to (null: the `data` conventions). */
+  sources: { config: SourcesConfig; baseDir: string } | null;
   id: string;
   indicators: IndicatorDefinition[];
   minimumPopulation: number;
@@ -225,6 +273,8 @@ export interface ResolvedAnalysisConfig {
   neighbourhood: Required<NeighbourhoodConfig> | null;
   vernetzung: Required<VernetzungConfig> | null;
   sensitivity: Required<SensitivityConfig> | null;
+  /** `seed` is the analysis seed. */
+  types: { explainedShare: number; kRange: [number, number]; resamples: number; seed: number } | null;
   disclosure: Required<DisclosureConfig> | null;
   report: { title: string; date: string; source: string };
 }

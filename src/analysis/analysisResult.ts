@@ -14,6 +14,8 @@ import type { ResolvedAnalysisConfig } from "./analysisConfig.js";
 import type { NeighbourhoodAnalysis } from "../spatial/neighbourhoodAnalysis.js";
 import type { CooperationNetwork } from "../network/cooperationNetwork.js";
 import type { PoorlyNetworkedResult } from "../network/conspicuousPoorlyNetworked.js";
+import type { SozialraumTypesResult } from "../typology/sozialraumTypes.js";
+import type { MonitorYearsResult } from "../monitoring/monitorYears.js";
 
 /** Name and hierarchy of an area (from `gebiete.csv`). */
 export interface AreaInfo {
@@ -138,6 +140,10 @@ export interface AnalysisResult {
   sensitivity: SensitivityAnalysis | null;
   /** Sensitivity of the verdicts per target group (`verdictSensitivity` of `src/audit`; null: switched off). */
   verdictSensitivity: VerdictSensitivity | null;
+  /** "Sozialraumtypen" of the analysis year (`sozialraumTypes` of `src/typology`; null: switched off or too few areas). */
+  types: SozialraumTypesResult | null;
+  /** "Entwicklung über die Erhebungen" (`monitorYears` of `src/monitoring`; null: fewer than two surveys). */
+  monitoring: MonitorYearsResult | null;
   /** The inputs with their SHA-256, in reading order. */
   inputs: AnalysisInput[];
   /**

@@ -16,6 +16,8 @@ export function slug(label: string): string {
 
 /** German names of the analysis steps in `Exclusion.step`. */
 export const STEP_LABELS: Readonly<Record<string, string>> = {
+  sources: "Quelldaten",
+  map: "Karte",
   join: "Abgleich mit Gebietsliste",
   minimumPopulation: "Mindesteinwohnerzahl",
   minimumBase: "Mindestbezugsgröße",

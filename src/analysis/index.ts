@@ -7,6 +7,7 @@ export type {
   NeighbourhoodConfig,
   SensitivityConfig,
   VernetzungConfig,
+  TypesConfig,
 } from "./analysisConfig.js";
 export type { AnalysisResult, AreaInfo, RankingRow, StandardizationParameters, NeedRow, AnalysisInput, VernetzungAnalysis } from "./analysisResult.js";
 export { healthyMixSummary } from "./healthyMixSummary.js";
@@ -20,3 +21,4 @@ export { verdictVariants, VERDICT_FAMILY_LABELS } from "./verdictVariants.js";
 export type { VerdictFamilyId, VerdictVariantGeneratorOptions, VerdictVariant } from "./verdictVariants.js";
 export { verdictSensitivity, VERDICT_SEVERITY } from "./verdictSensitivity.js";
 export type { VerdictSensitivityOptions, VerdictAreaSensitivity, VerdictGroupSensitivity, VerdictSensitivity } from "./verdictSensitivity.js";
+export { persistenceText, surveyCountWord } from "./persistenceText.js";

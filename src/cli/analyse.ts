@@ -23,7 +23,8 @@ export function parseFigureFormats(text: string): ImageFormat[] {
 /**
  * Registers `sozialraum analyse [--config FILE] [--out DIR] [--date YYYY-MM-DD] [--figures png,svg] [--quiet]`:
  * runs the whole analysis (by default on the embedded synthetic city: indicators, auffällige Sozialräume per
- * target group, indices and ranking, Bedarf und Angebot, Durchmischung, Nachbarschaft, sensitivity) and writes
+ * target group, indices and ranking, Bedarf und Angebot, Durchmischung, Nachbarschaft, Sozialraumtypen, monitoring
+ * across the surveys, sensitivity) and writes
  * `rangfolge.csv`, `sozialraumanalyse.xlsx`, `bericht.html`, with `--figures` the figures as images in
  * `abbildungen/`, and `herkunft.json` (provenance of all outputs) into the output folder (default
  * `output/analyse/`). Same inputs and `--date` → byte-identical files. Progress goes to stderr, one line per
@@ -48,8 +49,9 @@ export function registerAnalyseCommand(program: Command): void {
         "",
         "Ausgaben im Ausgabeordner:",
         "  bericht.html            deutscher Bericht (offline lesbar): Zusammenfassung, Rangfolge, Karten, Zielgruppen,",
-        "                          Bedarf und Angebot, Durchmischung, Nachbarschaft, Vernetzung, Sensitivität,",
-        "                          Methodenanhang, Nachvollziehbarkeit, Steckbriefe der auffälligen Sozialräume",
+        "                          Bedarf und Angebot, Durchmischung, Nachbarschaft, Vernetzung, Sozialraumtypen,",
+        "                          Entwicklung über die Erhebungen, Sensitivität, Methodenanhang, Nachvollziehbarkeit,",
+        "                          Steckbriefe der auffälligen Sozialräume",
         "  steckbriefe.pdf         je auffälligem Sozialraum ein Steckbrief (A4, mit Chromium gedruckt; ohne Chromium entfällt er)",
         "  sozialraumanalyse.xlsx  jede Tabelle als Arbeitsblatt, dazu \"Parameter\" und \"Herkunft\"",
         "  rangfolge.csv           Rangfolge (\";\"-getrennt, Dezimalkomma)",
@@ -71,19 +73,19 @@ export function registerAnalyseCommand(program: Command): void {
       const started = Date.now();
       // Imported here, not at the top: the pipeline (exceljs, plot, report, …) costs ~0.5 s of startup that the
       // other commands (and --help) should not pay.
-      const [{ loadAnalysisConfig }, { runAnalysis }, { writeAnalysisOutputs }] = await Promise.all([
-        import("../pipeline/resolveAnalysisConfig.js"),
-        import("../pipeline/runAnalysis.js"),
+      const [{ loadAnalysisConfig }, { runSourcesAnalysis }, { writeAnalysisOutputs }] = await Promise.all([
+        import("../pipeline/loadAnalysisConfig.js"),
+        import("../pipeline/runSourcesAnalysis.js"),
         import("../pipeline/writeAnalysisOutputs.js"),
       ]);
       const figures = options.figures !== undefined ? parseFigureFormats(options.figures) : undefined;
       let config: AnalysisConfig = options.config ? loadAnalysisConfig(options.config) : {};
       if (options.date) config = { ...config, report: { ...(config.report ?? {}), date: options.date } };
-      const result = runAnalysis(config, {
+      const result = await runSourcesAnalysis(config, {
         onProgress: (p) => log(p.total > 0 ? `[${p.step}/${p.total}] ${p.message}` : p.message),
       });
       log(`Bericht, Arbeitsmappe und Rangfolge schreiben${figures ? `, Abbildungen als ${figures.join(" und ").toUpperCase()}` : ""}`);
-      const files = await writeAnalysisOutputs(result, options.out, { figures, pdf: options.pdf, onWarning: (w) => process.stderr.write(`analyse: ${w}\n`) });
+      const files = await writeAnalysisOutputs(result, options.out, { figures, pdf: options.pdf });
       // The same warning can come from several steps (e.g. status and need index): print each once.
       for (const w of new Set([...result.warnings, ...files.warnings])) log(`Hinweis: ${w}`);
       const ranked = result.ranking.filter((r) => r.rang !== null).length;

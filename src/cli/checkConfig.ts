@@ -8,7 +8,7 @@ import { formatSourceProblem } from "../sources/sourceProblem.js";
 import { meintenSie } from "../sources/suggest.js";
 
 /** Top-level keys of a configuration file (`AnalysisConfig` plus `sources`). */
-const TOP_KEYS = ["data", "years", "id", "indicators", "minimumPopulation", "confidence", "smoothing", "standardization", "thresholds", "verdictRule", "statusIndex", "dynamicIndex", "seed", "permutations", "supply", "mix", "neighbourhood", "sensitivity", "disclosure", "report", "sources"];
+const TOP_KEYS = ["data", "years", "id", "indicators", "minimumPopulation", "confidence", "smoothing", "standardization", "thresholds", "verdictRule", "statusIndex", "dynamicIndex", "seed", "permutations", "supply", "mix", "neighbourhood", "sensitivity", "types", "disclosure", "report", "sources"];
 
 /** The outcome of `checkConfigFile`: every problem (German, one line each), notes, and a summary when valid. */
 export interface ConfigFileCheck {
@@ -105,7 +105,9 @@ function indexIndicators(config: Record<string, unknown>, indicators: IndicatorD
 function analysisYears(config: Record<string, unknown>, path: string, out: ConfigFileCheck): void {
   if (!out.sources) return;
   const have = [...out.sources.years.keys()];
-  const years = (config.years ?? {}) as { current?: unknown; previous?: unknown };
+  // A list of survey years: the analysis year is the last, the comparison year the one before (as resolveAnalysisConfig).
+  const list0 = Array.isArray(config.years) ? (config.years as unknown[]) : null;
+  const years = (list0 ? { current: list0[list0.length - 1], previous: list0.length > 1 ? list0[list0.length - 2] : null } : (config.years ?? {})) as { current?: unknown; previous?: unknown };
   const current = years.current ?? 2018;
   const previous = years.previous === undefined ? 2016 : years.previous;
   const list = have.join(", ");

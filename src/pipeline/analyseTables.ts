@@ -17,6 +17,8 @@ import { standardizeStep } from "./steps/standardizeStep.js";
 import { statusIndexStep } from "./steps/statusIndexStep.js";
 import { supplyStep } from "./steps/supplyStep.js";
 import { vernetzungStep } from "./steps/vernetzungStep.js";
+import { typesStep } from "./steps/typesStep.js";
+import { monitoringStep } from "./steps/monitoringStep.js";
 
 export type { AnalysisProgress, AnalysisRunOptions, AnalysisTables } from "./steps/context.js";
 
@@ -47,6 +49,8 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
   const mix = mixStep(ctx, ind.currentRows, ind.previousRows, names);
   const neighbourhood = neighbourhoodStep(ctx, ind, std, statusIndex, needs.needIndex);
   const vernetzung = vernetzungStep(ctx, ind.areas, con.flags);
+  const types = typesStep(ctx, ind, std);
+  const monitoring = monitoringStep(ctx);
   const recorded = provenanceStep(ctx);
   const result: AnalysisResult = {
     name: "runAnalysis",
@@ -72,6 +76,8 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
     vernetzung,
     sensitivity: null,
     verdictSensitivity: null,
+    types,
+    monitoring,
     inputs: recorded.inputs,
     provenance: recorded.provenance,
     excluded: ctx.excluded,
@@ -82,5 +88,6 @@ export function analyseTables(tables: AnalysisTables, config: ResolvedAnalysisCo
 
 /** Re-runs the analysis on already joined rows with another configuration (for the sensitivity analysis). */
 export function reanalyseRows(rows: Record<string, Cell>[], config: ResolvedAnalysisConfig): AnalysisResult {
-  return analyseTables({ gebiete: null, current: rows, previous: null }, config);
+  // The variants re-run the core analysis only: no types, no monitoring (no surveys passed).
+  return analyseTables({ gebiete: null, current: rows, previous: null }, { ...config, types: null });
 }

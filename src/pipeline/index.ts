@@ -1,5 +1,6 @@
 export { runAnalysis, readAreaGeoJson } from "./runAnalysis.js";
 export type { RunAnalysisOptions } from "./runAnalysis.js";
+export { runSourcesAnalysis, sourcesAreaList, sourcesExclusions } from "./runSourcesAnalysis.js";
 export { analyseTables } from "./analyseTables.js";
 export type { AnalysisTables, AnalysisProgress, AnalysisRunOptions } from "./analyseTables.js";
 export {
@@ -11,6 +12,7 @@ export {
   DEFAULT_MIX_GROUPS,
   DEFAULT_MIX_COMPOSITION,
 } from "./resolveAnalysisConfig.js";
+export { DEFAULT_SURVEYS } from "./resolveSurveys.js";
 export { rankingCsv, csvField } from "./rankingCsv.js";
 export { writeAnalysisOutputs, outputProvenanceJson } from "./writeAnalysisOutputs.js";
 export type { AnalysisOutputs, WriteAnalysisOutputsOptions, OutputProvenance } from "./writeAnalysisOutputs.js";

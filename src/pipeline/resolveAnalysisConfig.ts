@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_VERDICT_RULE } from "../classify/conspicuousness.js";
 import { DEFAULT_THRESHOLDS } from "../classify/schemes.js";
@@ -9,8 +9,16 @@ import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
 import { isTargetGroup, TARGET_GROUPS } from "../indicators/targetGroups.js";
 import { KNOWN_FACILITY_TYPES } from "../supply/parseFacilities.js";
 import { TARGET_GROUP_POPULATION_COLUMNS } from "../supply/targetGroupPopulation.js";
-import type { AnalysisConfig, IndexIndicator, ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
+import type { AnalysisConfig, IndexIndicator, MapKeyConfig, ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
 import { DEFAULT_SEED } from "../inference/defaultSeed.js";
+import { validateSourcesConfig } from "../sources/validateSourcesConfig.js";
+import { formatSourceProblem } from "../sources/sourceProblem.js";
+import { SOURCES_ID } from "../sources/loadSources.js";
+import type { SourcesConfig } from "../sources/sourcesConfig.js";
+
+/** Upper bound of `permutations`: more gives no useful precision and takes hours on large cities. */
+export const MAX_PERMUTATIONS = 99_999;
+import { resolveTypes, resolveYears } from "./resolveSurveys.js";
 
 /** The package's embedded data folder (`data/` next to `dist/` and `src/`). */
 export function packageDataDir(): string {
@@ -44,8 +52,8 @@ export const DEFAULT_MIX_COMPOSITION: Readonly<Record<string, string>> = Object.
 });
 
 const KEYS: Record<string, readonly string[] | null> = {
-  data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "akteure", "kooperationen"],
-  years: ["current", "previous"],
+  data: ["dir", "gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "akteure", "kooperationen", "mapId", "mapKey", "geojsonCrs"],
+  years: ["current", "previous", "surveys"],
   id: null,
   indicators: null,
   minimumPopulation: null,
@@ -63,8 +71,10 @@ const KEYS: Record<string, readonly string[] | null> = {
   neighbourhood: ["contiguity", "indicators", "alpha", "fdr", "needIndex"],
   vernetzung: ["minDensity", "minConnectedShare"],
   sensitivity: ["draws", "thresholdShift"],
+  types: ["explainedShare", "kRange", "resamples"],
   disclosure: ["minCount", "minBase", "marker"],
   report: ["title", "date", "source"],
+  sources: null,
 };
 
 /**
@@ -88,6 +98,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
       continue;
     }
     const sub = KEYS[key];
+    if (key === "years" && Array.isArray(value)) continue; // a list of survey years
     if (sub && value !== undefined && value !== false) {
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
         problems.push(`"${key}" must be an object, got ${JSON.stringify(value)}`);
@@ -100,6 +111,14 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
 
   const data = config.data ?? {};
+  // With `sources` the tables come from there; the map and the optional files only when `data` names them.
+  const withSources = config.sources !== undefined;
+  let sources: ResolvedAnalysisConfig["sources"] = null;
+  if (withSources) {
+    for (const p of validateSourcesConfig(config.sources)) problems.push(formatSourceProblem(p));
+    sources = { config: config.sources as SourcesConfig, baseDir: base };
+    if (config.id !== undefined && config.id !== SOURCES_ID) problems.push(`"id" must be "${SOURCES_ID}" with "sources" (the key column of the tables sources builds), got ${JSON.stringify(config.id)}`);
+  }
   const str = (path: string, v: unknown, dflt: string): string => {
     if (v === undefined) return dflt;
     if (typeof v !== "string" || v === "") {
@@ -112,16 +131,18 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const inDir = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
   const strukturdaten = str("data.strukturdaten", data.strukturdaten, "strukturdaten_{year}.csv");
   if (!strukturdaten.includes("{year}")) problems.push(`"data.strukturdaten" must contain "{year}", got ${JSON.stringify(strukturdaten)}`);
-  const geojson = data.geojson === null ? null : inDir(str("data.geojson", data.geojson, "sozialraeume.geojson"));
+  const geojson = data.geojson === null || (withSources && data.geojson === undefined) ? null : inDir(str("data.geojson", data.geojson, "sozialraeume.geojson"));
   // Optional inputs: a file named in the configuration must exist (reading fails otherwise); the default file
   // is used only when it is in the folder.
   const optionalFile = (key: "einrichtungen" | "stadtteiltreffen" | "akteure" | "kooperationen", dflt: string): string | null => {
     const v = data[key];
     if (v === null) return null;
     if (v !== undefined) return inDir(str(`data.${key}`, v, dflt));
+    if (withSources) return null;
     const path = inDir(dflt);
     return existsSync(path) ? path : null;
   };
+  const mapOptions = resolveMapOptions(data, inDir, problems);
   const einrichtungen = optionalFile("einrichtungen", "einrichtungen.csv");
   const stadtteiltreffen = optionalFile("stadtteiltreffen", "stadtteiltreffen.csv");
   const akteure = optionalFile("akteure", "akteure.csv");
@@ -135,16 +156,14 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     }
     return v;
   };
-  const year = (x: number) => Number.isInteger(x) && x >= 1900 && x <= 2200;
-  const current = num("years.current", config.years?.current, 2018, year, "a year (whole number)");
-  const previous =
-    config.years?.previous === null ? null : num("years.previous", config.years?.previous, 2016, year, "a year (whole number) or null");
-  if (previous !== null && previous >= current) problems.push(`"years.previous" (${previous}) must be before "years.current" (${current})`);
+  const { current, previous, surveys } = resolveYears(config, { problems, num, strukturdaten: (y) => inDir(strukturdaten.replace(/\{year\}/g, String(y))) });
 
   const id = str("id", config.id, "sozialraum_id");
   let indicators: IndicatorDefinition[] = [...DEFAULT_INDICATORS];
   if (config.indicators !== undefined) {
-    if (!Array.isArray(config.indicators) || config.indicators.length === 0) problems.push(`"indicators" must be a non-empty list of indicator definitions`);
+    const sharesGiven = withSources && (config.sources?.shares?.length ?? 0) > 0;
+    if (sharesGiven && Array.isArray(config.indicators) && config.indicators.length === 0) indicators = [];
+    else if (!Array.isArray(config.indicators) || config.indicators.length === 0) problems.push(`"indicators" must be a non-empty list of indicator definitions`);
     else indicators = config.indicators;
   }
   const minimumPopulation = num("minimumPopulation", config.minimumPopulation, 300, (x) => x >= 0, "a number ≥ 0");
@@ -169,7 +188,9 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     if (typeof rule[k] !== "number" || !(rule[k] >= 1)) problems.push(`"verdictRule.${k}" must be a number ≥ 1, got ${JSON.stringify(rule[k])}`);
   }
 
-  const ids = new Set(indicators.map((d) => d?.id));
+  const shareIds = withSources && Array.isArray(config.sources?.shares) ? config.sources!.shares!.map((d) => d?.id) : [];
+  const changeIds = withSources && Array.isArray(config.sources?.changes) ? config.sources!.changes!.map((d) => d?.id) : [];
+  const ids = new Set([...indicators.map((d) => d?.id), ...shareIds]);
   const indexIndicators = (path: string, list: unknown, dflt: readonly string[]) => {
     const given = list === undefined ? dflt : list;
     if (!Array.isArray(given) || given.length === 0) {
@@ -186,8 +207,10 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     });
   };
   const statusIndicators = indexIndicators("statusIndex.indicators", config.statusIndex?.indicators, DEFAULT_STATUS_INDICATORS);
+  // Published changes (sources.changes) give a dynamic index without a comparison year.
+  const fromChanges = previous === null && changeIds.length > 0;
   const dynamicIndex =
-    config.dynamicIndex === false || previous === null
+    config.dynamicIndex === false || (previous === null && !fromChanges)
       ? null
       : config.dynamicIndex?.indicators === undefined
         ? { indicators: statusIndicators.map((s) => ({ ...s })) }
@@ -196,7 +219,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   // The range of createRng: 32-bit signed whole numbers.
   const seed = num("seed", config.seed, DEFAULT_SEED, (x) => Number.isInteger(x) && x >= -2147483648 && x <= 2147483647, "a whole number from -2147483648 to 2147483647");
   // At least 1: the permutation tests of Durchmischung need one (Moran's I would accept 0).
-  const permutations = num("permutations", config.permutations, 999, (x) => Number.isInteger(x) && x >= 1, "a whole number ≥ 1");
+  const permutations = num("permutations", config.permutations, 999, (x) => Number.isInteger(x) && x >= 1 && x <= MAX_PERMUTATIONS, `a whole number from 1 to ${MAX_PERMUTATIONS} (more gives no useful precision)`);
 
   const stringList = (path: string, v: unknown): string[] => {
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === "")) {
@@ -298,6 +321,8 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     };
   }
 
+  const types = config.types === false ? null : resolveTypes(config.types ?? {}, seed, { problems, num });
+
   let disclosure: ResolvedAnalysisConfig["disclosure"] = null;
   if (config.disclosure !== false) {
     const dc = config.disclosure ?? {};
@@ -327,9 +352,10 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     throw new Error(`${fn}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the configuration:\n  - ${problems.join("\n  - ")}`);
   }
   return {
-    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen, akteure, kooperationen },
-    years: { current, previous },
-    id,
+    data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen, akteure, kooperationen, ...mapOptions },
+    years: { current, previous, surveys },
+    sources,
+    id: withSources ? SOURCES_ID : id,
     indicators,
     minimumPopulation,
     confidence,
@@ -346,48 +372,27 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     neighbourhood,
     vernetzung,
     sensitivity,
+    types,
     disclosure,
     report: { title, date, source },
   };
 }
 
-/**
- * Reads an analysis configuration from a JSON file. Relative paths in `data` are made relative to the file's
- * folder, so a configuration can travel with its data.
- *
- * @example
- * const config = loadAnalysisConfig("analyse.json");
- * const result = runAnalysis(config);
- */
-export function loadAnalysisConfig(path: string): AnalysisConfig {
-  const fn = "loadAnalysisConfig";
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new Error(`${fn}: cannot read ${path} (${(e as Error).message})`);
-  }
-  let config: unknown;
-  try {
-    config = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    throw new Error(`${fn}: ${path} is not valid JSON (${(e as Error).message})`);
-  }
-  if (config === null || typeof config !== "object" || Array.isArray(config)) {
-    throw new Error(`${fn}: ${path} must contain a JSON object, got ${Array.isArray(config) ? "an array" : JSON.stringify(config)}`);
-  }
-  const c = config as AnalysisConfig;
-  const base = dirname(resolve(path));
-  if (c.data && typeof c.data === "object") {
-    const d = { ...c.data };
-    const dataDir = typeof d.dir === "string" ? resolve(base, d.dir) : undefined;
-    if (dataDir) d.dir = dataDir;
-    // Files without a dir in the config are relative to the config file, not to the package data.
-    for (const k of ["gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "akteure", "kooperationen"] as const) {
-      const v = d[k];
-      if (typeof v === "string" && !isAbsolute(v) && !dataDir) d[k] = resolve(base, v);
-    }
-    return { ...c, data: d };
-  }
-  return c;
+export { loadAnalysisConfig } from "./loadAnalysisConfig.js";
+
+/** `data.mapId`, `data.mapKey`, `data.geojsonCrs`: checked, a crosswalk file made absolute (only keys given). */
+function resolveMapOptions(data: NonNullable<AnalysisConfig["data"]>, inDir: (p: string) => string, problems: string[]): Partial<ResolvedAnalysisConfig["data"]> {
+  const out: Partial<ResolvedAnalysisConfig["data"]> = {};
+  const text = (k: string, v: unknown) => (typeof v === "string" && v !== "" ? true : (problems.push(`"${k}" must be a non-empty string, got ${JSON.stringify(v)}`), false));
+  if (data.mapId !== undefined && text("data.mapId", data.mapId)) out.mapId = data.mapId;
+  if (data.geojsonCrs !== undefined && text("data.geojsonCrs", data.geojsonCrs)) out.geojsonCrs = data.geojsonCrs;
+  const m = data.mapKey as Record<string, unknown> | undefined;
+  if (m === undefined) return out;
+  const ok =
+    m !== null && typeof m === "object" &&
+    ((Object.keys(m).length === 1 && (typeof m.column === "string" || typeof m.pattern === "string")) ||
+      (typeof m.crosswalk === "string" && typeof m.mapColumn === "string" && typeof m.tableColumn === "string"));
+  if (!ok) problems.push(`"data.mapKey" must be { "column": … }, { "pattern": "STGT{00}" } or { "crosswalk": "datei.csv", "mapColumn": …, "tableColumn": … }, got ${JSON.stringify(m)}`);
+  else out.mapKey = typeof m.crosswalk === "string" ? { ...(m as { crosswalk: string; mapColumn: string; tableColumn: string }), crosswalk: inDir(m.crosswalk) } : (m as MapKeyConfig);
+  return out;
 }

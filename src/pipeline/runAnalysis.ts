@@ -60,22 +60,30 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const geojson = data.geojson !== null ? parseGeoJson(read("Gebietsgrenzen", data.geojson, "readGeoJson"), { idProperty: id, file: data.geojson, fn: "readGeoJson" }) : null;
   const wantSupply = resolved.supply !== null;
   const wantNetwork = resolved.vernetzung !== null && (data.akteure !== null || data.kooperationen !== null);
+  // Facilities and observations are parsed from their bytes: a Windows-1252 file is read with a warning.
+  const fileWarnings: string[] = [];
   const facilities =
     (wantSupply || wantNetwork) && data.einrichtungen !== null
-      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities").toString("utf8"), { file: data.einrichtungen, types: resolved.supply?.allowedTypes })
+      ? parseFacilities(read("Einrichtungen", data.einrichtungen, "readFacilities"), { onWarning: (w: string) => fileWarnings.push(w), file: data.einrichtungen, types: resolved.supply?.allowedTypes })
       : null;
   const areaIds = gebiete.rows.map((r) => String(r[id]));
   const observations =
     wantSupply && data.stadtteiltreffen !== null
-      ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations").toString("utf8"), { file: data.stadtteiltreffen, areaIds })
+      ? parseObservations(read("Stadtteiltreffen", data.stadtteiltreffen, "readObservations"), { onWarning: (w: string) => fileWarnings.push(w), file: data.stadtteiltreffen, areaIds })
       : null;
 
   const networkCsv = (role: string, path: string, fn: string) => parseCsv(read(role, path, fn), { file: path, fn, separator: ";", missingMarkers: [] });
   const actors = wantNetwork && data.akteure !== null ? parseActors(networkCsv("Akteure", data.akteure!, "readActors"), { areaIds }, "readActors") : null;
   const cooperations = wantNetwork && data.kooperationen !== null ? parseCooperations(networkCsv("Kooperationen", data.kooperationen!, "readCooperations"), "readCooperations") : null;
 
+  // The surveys of the monitoring: the analysis and comparison year are not read twice.
+  const surveyTables = years.surveys.length >= 2 ? years.surveys.map((y) => {
+    const rows = y === years.current ? current.rows : y === years.previous && previous ? previous.rows : csv(`Strukturdaten ${y}`, yearFile(y)).rows;
+    return { year: y, rows };
+  }) : null;
+
   const result = analyseTables(
-    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations },
+    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations, surveys: surveyTables },
     resolved,
     { ...options, inputs },
   );
@@ -85,7 +93,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
     const missingOnMap = result.areas.filter((a) => !inMap.has(a.id)).map((a) => a.id);
     if (missingOnMap.length > 0) readWarnings.push(`runAnalysis: ${missingOnMap.length} areas are not on the map (${missingOnMap.slice(0, 5).join(", ")}${missingOnMap.length > 5 ? ", …" : ""})`);
   }
-  return { ...result, warnings: [...readWarnings, ...result.warnings] };
+  return { ...result, warnings: [...readWarnings, ...fileWarnings, ...result.warnings] };
 }
 
 /**

@@ -21,12 +21,19 @@ export function analysisParameters(result: AnalysisResult): ReportParameter[] {
   return [
     { label: "Analysejahr", value: String(p.years.current) },
     { label: "Vergleichsjahr (Dynamik)", value: p.years.previous === null ? "keines" : String(p.years.previous) },
+    { label: "Erhebungen (Entwicklung)", value: p.years.surveys.length >= 2 ? p.years.surveys.join(", ") : "keine (weniger als zwei Erhebungen)" },
+    {
+      label: "Sozialraumtypen",
+      value: p.types
+        ? `Varianzanteil ${formatCell(p.types.explainedShare * 100)} %, Typen ${p.types.kRange[0]}–${p.types.kRange[1]}, ${p.types.resamples} Bootstrap-Stichproben, Seed ${p.types.seed}`
+        : "ausgeschaltet",
+    },
     { label: "Gebietsliste", value: basename(p.data.gebiete) },
     {
       label: "Strukturdaten",
       // The file pattern's "{year}" placeholder is filled in: readers see the files actually read.
       value: basename(p.data.strukturdaten).includes("{year}")
-        ? [p.years.current, ...(p.years.previous === null ? [] : [p.years.previous])]
+        ? [...new Set([p.years.current, ...(p.years.previous === null ? [] : [p.years.previous]), ...(p.years.surveys.length >= 2 ? p.years.surveys : [])])]
             .map((y) => basename(p.data.strukturdaten).replaceAll("{year}", String(y)))
             .join(", ")
         : basename(p.data.strukturdaten),

@@ -24,6 +24,8 @@ import { healthyMixSummary } from "../analysis/healthyMixSummary.js";
 import { targetGroupLabel } from "../analysis/germanLabels.js";
 import type { AreaFeatureCollection } from "../supply/geojson.js";
 import { decorateMaps } from "./decorateMaps.js";
+import { typesSection } from "./sections/typesSection.js";
+import { monitoringSection } from "./sections/monitoringSection.js";
 
 /**
  * The German report of an analysis as a {@link ReportDocument}: Zusammenfassung (the healthy-mix sentence,
@@ -64,6 +66,8 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
           groupLabels: Object.fromEntries(result.conspicuousness.targetGroups.map((g) => [g, targetGroupLabel(g)])),
         })]
       : []),
+    ...(result.types ? [typesSection(result)] : []),
+    ...(result.monitoring ? [monitoringSection(result)] : []),
     ...(result.sensitivity
       ? [sensitivitySection(result.sensitivity.methods, { monteCarlo: result.sensitivity.monteCarlo, verdicts: result.verdictSensitivity })]
       : []),

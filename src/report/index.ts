@@ -19,6 +19,8 @@ export { targetGroupTable } from "./sections/targetGroupSection.js";
 export { mixSection, mixAnalysisSection } from "./sections/mixSection.js";
 export type { MixSectionOptions, MixMapOptions } from "./sections/mixSection.js";
 export { supplySection } from "./sections/supplySection.js";
+export { typesSection } from "./sections/typesSection.js";
+export { monitoringSection, persistenceParagraphs } from "./sections/monitoringSection.js";
 export { sensitivitySection } from "./sections/sensitivitySection.js";
 export type { SensitivitySectionOptions } from "./sections/sensitivitySection.js";
 export { methodAppendixSection } from "./sections/methodAppendixSection.js";

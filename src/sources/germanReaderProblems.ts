@@ -44,7 +44,8 @@ export function germanReaderProblems(e: unknown, file: string): SourceProblem[] 
 /** Reader warnings (English) → German. */
 export function germanReaderWarning(w: string, file: string): string {
   let m: RegExpMatchArray | null;
-  if ((m = w.match(/is not valid UTF-8 \(row (\d+): byte (0x[0-9A-F]+)/))) return `${file}: kein gültiges UTF-8 (Zeile ${m[1]}, Byte ${m[2]}); als Windows-1252 gelesen`;
+  // The CSV reader words it in English or (since the csv merge) in German.
+  if ((m = w.match(/is not valid UTF-8 \(row (\d+): byte (0x[0-9A-F]+)/) ?? w.match(/ist kein gültiges UTF-8 \(Zeile (\d+): Byte (0x[0-9A-F]+)/))) return `${file}: kein gültiges UTF-8 (Zeile ${m[1]}, Byte ${m[2]}); als Windows-1252 gelesen`;
   if ((m = w.match(/column "(.*)" read as text: .*value (".*") in row (\d+) is not/))) return `${file}: Spalte "${m[1]}" als Text gelesen: Wert ${m[2]} in Zeile ${m[3]} ist keine Zahl`;
   if ((m = w.match(/(\d+) empty rows? ignored/))) return `${file}: ${m[1]} leere Zeile(n) übergangen`;
   if ((m = w.match(/unnamed empty column (\d+) ignored/))) return `${file}: leere Spalte ${m[1]} ohne Namen übergangen`;

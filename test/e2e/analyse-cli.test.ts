@@ -47,9 +47,9 @@ describe("sozialraum analyse", () => {
     const out = mkdtempSync(join(tmpdir(), "sozialraum-out-"));
     const { stdout, stderr } = await analyse(["--config", configFile(), "--out", out, "--date", "2024-05-06"]);
     expect(stdout.trim().split("\n")).toEqual(OUTPUTS.map((f) => join(out, f)));
-    expect(stderr).toContain("analyse: [1/13] Indikatoren 2018 berechnen\n");
-    expect(stderr).toContain("analyse: [8/13] Klassen und Rangfolge bestimmen\n");
-    expect(stderr).toContain("analyse: [13/13] Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)\n");
+    expect(stderr).toContain("analyse: [1/15] Indikatoren 2018 berechnen\n");
+    expect(stderr).toContain("analyse: [8/15] Klassen und Rangfolge bestimmen\n");
+    expect(stderr).toContain("analyse: [15/15] Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)\n");
     expect(stderr).toMatch(/analyse: 30 Sozialräume, 28 mit Rang, \d+ Ausschlüsse/);
 
     const csv = readFileSync(join(out, "rangfolge.csv"), "utf8");
@@ -77,6 +77,7 @@ describe("sozialraum analyse", () => {
       "Rangfolge", "Standardisierung", "Kinder und Jugendliche", "Erwerbsfähige", "Ältere", "Kontext",
       "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
       "Segregationsindizes", "Durchmischung – Altersgruppen", "Standortquotienten", "Moran's I", "LISA Status-Index", "LISA Bedarfsindizes",
+      "Sozialraumtypen", "Entwicklung",
       "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
       "Ausschlüsse", "Geheimhaltung", "Formeln und Parameter", "Indikatorenkatalog", "Klassengrenzen", "Herkunft", "Parameter",

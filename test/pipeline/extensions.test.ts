@@ -207,7 +207,7 @@ describe("seeds and switches", () => {
       [
         "resolveAnalysisConfig: 10 problems in the configuration:",
         '  - "seed" must be a whole number from -2147483648 to 2147483647, got 1.5',
-        '  - "permutations" must be a whole number ≥ 1, got -1',
+        '  - "permutations" must be a whole number from 1 to 99999 (more gives no useful precision), got -1',
         '  - "supply.facilityTypes": unknown target group "kinder" (known: children, working-age, elderly, context)',
         '  - "supply.facilityTypes.elderly": type "Altenheim" is not an allowed facility type (Kita, Jugendzentrum, Familienzentrum, Seniorentreff, Beratungsstelle)',
         '  - "supply.measure" must be "places", "withinReach" or "catchment", got "nah"',

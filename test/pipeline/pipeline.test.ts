@@ -24,6 +24,7 @@ const SHEET_TABLES = [
   "Angebot je Sozialraum", "Lücken Bedarf und Angebot", "Beobachtungen Stadtteiltreffen", "Bedarf nicht in Daten sichtbar", "Widersprüche Treffen und Daten",
   "Segregationsindizes", "Durchmischung: Altersgruppen", "Standortquotienten",
   "Moran's I", "LISA Status-Index", "LISA Bedarfsindizes",
+  "Sozialraumtypen", "Entwicklung",
   "Methodenvarianten", "Methodenabhängige Sozialräume", "Klassenstabilität je Sozialraum", "Spearman-Korrelationen", "Monte-Carlo-Rangintervalle",
       "Bewertungsvarianten", "Methodenabhängige Bewertungen", "Bewertungsstabilität",
   "Ausschlüsse",
@@ -88,7 +89,7 @@ describe("runAnalysis against the R reference (grid city)", () => {
 
   it("lists every exclusion with step and German reason, nothing silently", () => {
     const steps = new Set(result.excluded.map((e) => e.step));
-    expect([...steps].sort()).toEqual(["changes", "conspicuousness", "dynamicIndex", "minimumPopulation", "missing", "needIndex", "statusIndex", "supply"]);
+    expect([...steps].sort()).toEqual(["changes", "conspicuousness", "dynamicIndex", "minimumPopulation", "missing", "monitoring", "needIndex", "sozialraumTypes", "statusIndex", "supply"]);
     // The facility outside the city is reported, not dropped.
     expect(result.excluded).toContainEqual({ id: "E028", reason: "Einrichtung liegt außerhalb aller Sozialräume (7.5, 51.5)", step: "supply" });
     // Kita places are counted per 0- to 5-year-olds (default when only Kitas count for children): the label says so.
@@ -158,9 +159,11 @@ describe("runAnalysis against the R reference (grid city)", () => {
       "Bedarf und Angebot vergleichen",
       "Durchmischung messen",
       "Nachbarschaft: Moran's I und LISA-Cluster berechnen",
+      "Sozialraumtypen 2018 bilden",
+      "Entwicklung über die Erhebungen 2016, 2018",
       "Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)",
     ]);
-    expect(steps.slice(1).map((s) => `${s.step}/${s.total}`)).toEqual(Array.from({ length: 13 }, (_, i) => `${i + 1}/13`));
+    expect(steps.slice(1).map((s) => `${s.step}/${s.total}`)).toEqual(Array.from({ length: 15 }, (_, i) => `${i + 1}/15`));
   });
 });
 
@@ -203,7 +206,7 @@ describe("configuration", () => {
     ).toThrow(
       [
         "resolveAnalysisConfig: 7 problems in the configuration:",
-        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, vernetzung, sensitivity, disclosure, report)',
+        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, vernetzung, sensitivity, types, disclosure, report, sources)',
         '  - "years.previous" (2019) must be before "years.current" (2018)',
         '  - "minimumPopulation" must be a number ≥ 0, got -5',
         '  - "standardization.mean" must be "unweighted" or "weighted", got "median"',
@@ -253,7 +256,7 @@ describe("analysisReport", () => {
     expect(doc.sections.map((s) => s.id)).toEqual([
       "zusammenfassung",
       "ueberblick", "rangfolge", "karten", "z-werte", "zielgruppe-children", "zielgruppe-working-age", "zielgruppe-elderly", "kontext",
-      "bedarf-angebot", "durchmischung", "nachbarschaft", "sensitivitaet", "ausschluesse", "geheimhaltung", "methode", "methodenanhang", "nachvollziehbarkeit",
+      "bedarf-angebot", "durchmischung", "nachbarschaft", "sozialraumtypen", "entwicklung", "sensitivitaet", "ausschluesse", "geheimhaltung", "methode", "methodenanhang", "nachvollziehbarkeit",
       // No akteure.csv / kooperationen.csv in the grid city: no "Vernetzung", with a note.
       "steckbriefe", ...summary.areas.map((a) => `steckbrief-${a.id}`),
     ]);

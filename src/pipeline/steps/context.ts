@@ -6,6 +6,7 @@ import type { Actor } from "../../network/readActors.js";
 import type { Cooperation } from "../../network/readCooperations.js";
 import type { Exclusion } from "../../table/exclusion.js";
 import type { InputContent } from "../analysisProvenance.js";
+import type { ResolvedChangeIndicator, ResolvedShareIndicator } from "../../sources/checkSourceColumns.js";
 
 /** The tables an analysis runs on (already read): what {@link runAnalysis} reads from files. */
 export interface AnalysisTables {
@@ -24,6 +25,21 @@ export interface AnalysisTables {
   /** Local actors and cooperations for "Vernetzung" (optional; e.g. `readActors`, `readCooperations`). */
   actors?: ReadonlyArray<Actor> | null;
   cooperations?: ReadonlyArray<Cooperation> | null;
+  /** Population column of `current` and `previous` (default "einwohner"; a city's `sources.areas.population`). */
+  population?: string;
+  /** Hierarchy levels of the area list as `gebiete` columns `<level>` (a city's `sources.areas.hierarchy`). */
+  hierarchyLevels?: readonly string[];
+  /** Indicators given as published shares (columns of `current`; no counts, no confidence intervals). */
+  shares?: readonly ResolvedShareIndicator[];
+  /** Published changes (columns of `current`) for the dynamic index without a comparison year. */
+  changes?: readonly ResolvedChangeIndicator[];
+  /** Areas left out before the analysis (e.g. by `loadSources`), listed first in the result's exclusions. */
+  excluded?: readonly Exclusion[];
+  /**
+   * Structural data of every survey of the monitoring, oldest first (`config.years.surveys`; optional; fewer than
+   * two: no "Entwicklung über die Erhebungen").
+   */
+  surveys?: ReadonlyArray<{ year: number; rows: ReadonlyArray<Readonly<Record<string, unknown>>> }> | null;
 }
 
 /** A step of the analysis, reported to `onProgress`. */
@@ -76,10 +92,14 @@ export function analysisContext(tables: AnalysisTables, config: ResolvedAnalysis
   const doSupply = config.supply !== null && geojson !== null && !!tables.facilities;
   const doMix = config.mix !== null;
   const doNeighbourhood = config.neighbourhood !== null && geojson !== null;
-  const doSensitivity = config.sensitivity !== null;
+  const doSensitivity = config.sensitivity !== null && (tables.shares?.length ?? 0) === 0;
   const doVernetzung = config.vernetzung !== null && !!tables.actors && !!tables.cooperations;
+  const doTypes = config.types !== null;
+  const doMonitoring = (tables.surveys?.length ?? 0) >= 2;
+  const fromChanges = prev === null && (tables.changes?.length ?? 0) > 0 && config.dynamicIndex !== null;
   const total =
-    7 + (prev !== null ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) + (doNeighbourhood ? 1 : 0) + (doVernetzung ? 1 : 0) + (doSensitivity ? 1 : 0);
+    7 + (doTypes ? 1 : 0) + (doMonitoring ? 1 : 0) + (prev !== null || fromChanges ? 2 : 0) + (doSupply ? 1 : 0) + (doMix ? 1 : 0) +
+    (doNeighbourhood ? 1 : 0) + (doVernetzung ? 1 : 0) + (doSensitivity ? 1 : 0);
   let step = 0;
   return {
     tables,
@@ -89,7 +109,7 @@ export function analysisContext(tables: AnalysisTables, config: ResolvedAnalysis
     cur: config.years.current,
     prev,
     geojson,
-    excluded: [],
+    excluded: [...(tables.excluded ?? [])],
     warnings: [],
     progress: (message) => options.onProgress?.({ step: ++step, total, message }),
     yearPrefix: (year) => (prev !== null ? `${year}: ` : ""),

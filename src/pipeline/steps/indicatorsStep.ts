@@ -1,6 +1,7 @@
 import type { AreaInfo } from "../../analysis/analysisResult.js";
-import { computeIndicators, type IndicatorResult } from "../../indicators/computeIndicators.js";
+import type { IndicatorResult } from "../../indicators/computeIndicators.js";
 import { indicatorStore } from "../../indicators/indicatorStore.js";
+import { computeWithShares } from "./shareIndicators.js";
 import type { Cell } from "../../table/missing.js";
 import type { AnalysisContext } from "./context.js";
 import type { JoinedAreas } from "./joinAreas.js";
@@ -30,9 +31,11 @@ export function indicatorsStep(ctx: AnalysisContext, joined: JoinedAreas): Indic
     minimumPopulation: config.minimumPopulation,
     confidence: config.confidence,
     smoothing: config.smoothing,
+    population: tables.population ?? "einwohner",
   };
+  const shares = tables.shares ?? [];
   const valueField = config.smoothing === "empirical-bayes" ? "smoothed" : "value";
-  const current = computeIndicators(currentRows, indicatorOptions);
+  const current = computeWithShares(currentRows, indicatorOptions, shares);
   for (const e of current.excluded) excluded.push({ ...e, reason: ctx.yearPrefix(cur) + e.reason });
   warnings.push(...current.warnings);
   // The ids from the columns: `current.areas` would build one object per area and indicator.
@@ -43,7 +46,7 @@ export function indicatorsStep(ctx: AnalysisContext, joined: JoinedAreas): Indic
   if (prev !== null && tables.previous) {
     ctx.progress(`Indikatoren ${prev} berechnen`);
     previousRows = joined.joinRows(tables.previous, prev);
-    previous = computeIndicators(previousRows, indicatorOptions);
+    previous = computeWithShares(previousRows, indicatorOptions, shares);
     for (const e of previous.excluded) excluded.push({ ...e, reason: ctx.yearPrefix(prev) + e.reason });
     warnings.push(...previous.warnings);
   }

@@ -17,12 +17,14 @@ export function joinAreas(ctx: AnalysisContext): JoinedAreas {
   const fn = "analyseTables";
   const { tables, id, excluded } = ctx;
   const info = new Map<string, AreaInfo>();
+  // A city's own hierarchy (sources.areas.hierarchy): the first level is shown as Stadtteil, the last as Bezirk.
+  const levels = tables.hierarchyLevels && tables.hierarchyLevels.length > 0 ? tables.hierarchyLevels : tables.hierarchyLevels ? [] : null;
   if (tables.gebiete) {
     tables.gebiete.forEach((g, i) => {
       const key = g[id];
       if (typeof key !== "string" || key === "") throw new Error(`${fn}: row ${i} of gebiete has no area key in column "${id}"`);
       if (info.has(key)) throw new Error(`${fn}: area "${key}" appears twice in gebiete`);
-      info.set(key, {
+      info.set(key, levels ? fromLevels(g, key, levels) : {
         id: key,
         name: text(g.sozialraum_name, key),
         stadtteilId: text(g.stadtteil_id, ""),
@@ -56,4 +58,10 @@ export function joinAreas(ctx: AnalysisContext): JoinedAreas {
 
 function text(v: unknown, dflt: string): string {
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : dflt;
+}
+
+function fromLevels(g: Readonly<Record<string, unknown>>, key: string, levels: readonly string[]): AreaInfo {
+  const first = levels.length > 0 ? text(g[levels[0]], "") : "";
+  const last = levels.length > 1 ? text(g[levels[levels.length - 1]], "") : "";
+  return { id: key, name: text(g.sozialraum_name, key), stadtteilId: first, stadtteil: first, stadtbezirkId: last, stadtbezirk: last };
 }

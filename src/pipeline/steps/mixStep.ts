@@ -17,6 +17,7 @@ export function mixStep(
   if (config.mix === null) return null;
   ctx.progress("Durchmischung messen");
   const mc = config.mix;
+  const total = ctx.tables.population ?? "einwohner";
   const present = (col: string) => rows.length > 0 && rows.every((r) => col in r) && (previousRows ?? []).every((r) => col in r);
   const groups = { ...mc.groups };
   for (const col of Object.keys(groups)) {
@@ -32,15 +33,15 @@ export function mixStep(
     warnings.push(`Durchmischung: Spalten ${absent.join(", ")} fehlen in den Strukturdaten; die Durchmischung der Altersgruppen entfällt`);
     composition = null;
   }
-  if (Object.keys(groups).length === 0 || !present("einwohner")) {
-    warnings.push("Durchmischung: keine verwendbaren Spalten (Gruppen und einwohner); der Abschnitt entfällt");
+  if (Object.keys(groups).length === 0 || !present(total)) {
+    warnings.push(`Durchmischung: keine verwendbaren Spalten (Gruppen und ${total}); der Abschnitt entfällt`);
     return null;
   }
   const withNames = (rs: Record<string, Cell>[]) => rs.map((r) => ({ ...r, __name: names[String(r[id])] ?? String(r[id]) }));
   return withContext("Durchmischung", () =>
     mixAnalysis(withNames(rows), {
       id,
-      total: "einwohner",
+      total,
       groups,
       ...(composition ? { composition, compositionLabel: "Altersgruppen" } : {}),
       ...(previousRows && prev !== null ? { previous: withNames(previousRows), years: [String(prev), String(cur)] as [string, string] } : {}),

@@ -14,6 +14,11 @@ export function sensitivityStep(
 ): Pick<AnalysisResult, "sensitivity" | "verdictSensitivity"> {
   const { config } = ctx;
   if (config.sensitivity === null) return { sensitivity: null, verdictSensitivity: null };
+  // Method variants re-run the count indicators, and the Monte Carlo draws need counts: published shares have none.
+  if ((ctx.tables.shares?.length ?? 0) > 0) {
+    ctx.warnings.push("Sensitivität entfällt: veröffentlichte Anteile ohne Zählwerte (keine Monte-Carlo-Ziehungen möglich)");
+    return { sensitivity: null, verdictSensitivity: null };
+  }
   ctx.progress("Sensitivität von Status-Index und Bewertungen berechnen (Methodenvarianten, Monte-Carlo)");
   const sc = config.sensitivity;
   // The variants re-run only the core of the analysis: the later steps do not enter ranks and verdicts.

@@ -19,7 +19,12 @@ export function supplyStep(ctx: AnalysisContext, currentRows: Record<string, Cel
   const sc = config.supply;
   const inMap = currentRows.filter((r) => onMap.has(String(r[id])));
   const population = withContext("Bedarf und Angebot", () => targetGroupPopulation(inMap, { id, columns: sc.population as never }));
-  const areaGeo = geojson;
+  // Map areas without data of the analysis year are left out of this step too (listed, not an error).
+  const withData = new Set(currentRows.map((r) => String(r[id])));
+  const offData = geojson.features.filter((f) => !withData.has(f.id));
+  for (const f of offData) ctx.excluded.push({ id: f.id, reason: `keine Strukturdaten ${ctx.cur}: nicht in Bedarf und Angebot`, step: "supply" });
+  const kept = geojson.features.filter((f) => withData.has(f.id));
+  const areaGeo = offData.length ? { ...geojson, features: kept, ids: kept.map((f) => f.id) } : geojson;
   const supply = withContext("Bedarf und Angebot", () =>
     needSupplyAnalysis(
       {

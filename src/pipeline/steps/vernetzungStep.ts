@@ -1,6 +1,5 @@
 import type { VernetzungAnalysis } from "../../analysis/analysisResult.js";
 import type { ConspicuousnessResult } from "../../classify/conspicuousness.js";
-import type { AreaFeatureCollection } from "../../io/geoJsonTypes.js";
 import { conspicuousPoorlyNetworked } from "../../network/conspicuousPoorlyNetworked.js";
 import { cooperationNetwork } from "../../network/cooperationNetwork.js";
 import { assignPointsToAreas } from "../../supply/assignPointsToAreas.js";
@@ -24,11 +23,19 @@ export function vernetzungStep(ctx: AnalysisContext, areas: ReadonlyArray<{ id: 
   const facilities = tables.facilities ?? [];
   const placed =
     geojson && facilities.length > 0
-      ? withContext("Vernetzung", () => assignPointsToAreas(facilities, geojson as unknown as AreaFeatureCollection, { idProperty: id }))
+      ? withContext("Vernetzung", () => assignPointsToAreas(facilities, geojson, { idProperty: id }))
       : facilities.map(() => null);
+  // Areas of the area list that are not analysed (e.g. no row for the analysis year) keep their actors in the
+  // network: they appear after the analysed ones, with a note, instead of stopping the step.
+  const analysed = new Set(areas.map((a) => a.id));
+  const unanalysed = [...new Set(tables.actors.map((a) => a.areaId))].filter((a) => !analysed.has(a)).sort();
+  if (unanalysed.length > 0) {
+    ctx.warnings.push(`Vernetzung: ${unanalysed.length} Sozialräume mit Akteuren sind nicht analysiert (${unanalysed.join(", ")}); ihre Akteure zählen im Netz mit, eine Bewertung fehlt`);
+  }
+  const networkAreas = [...areas, ...unanalysed.map((a) => ({ id: a, name: a }))];
   const network = withContext("Vernetzung", () =>
     cooperationNetwork({
-      areas,
+      areas: networkAreas,
       facilities: facilities.map((f, i) => ({ id: f.id, name: f.name, type: f.type, areaId: placed[i], lon: f.lon, lat: f.lat })),
       actors: tables.actors!,
       cooperations: tables.cooperations!,

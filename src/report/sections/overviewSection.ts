@@ -3,6 +3,7 @@ import { highlightWhere } from "../highlightWhere.js";
 import type { ReportSection } from "../section.js";
 import type { AnalysisResult } from "../../analysis/analysisResult.js";
 import { targetGroupLabel } from "../../analysis/germanLabels.js";
+import { persistenceParagraphs } from "./monitoringSection.js";
 
 /** "einem auffälligen Indikator" / "2 auffälligen Indikatoren" (dative after "ab"). */
 export function indicatorCount(n: number): string {
@@ -66,6 +67,15 @@ function laterFindings(result: AnalysisResult): string[] {
         (m.pSim !== null ? ` (p = ${formatCell(m.pSim, 3)})` : "") +
         `; ${hh} Sozialräume liegen in einem Hoch–Hoch-Cluster (Abschnitt „Nachbarschaft“).`,
     );
+  }
+  if (result.types) {
+    const sizes = result.types.types.map((t) => `Typ ${t.type}: ${t.size}`).join(", ");
+    out.push(`Sozialraumtypen: ${result.types.k} Typen ähnlicher Indikatorprofile (${sizes} Sozialräume; Abschnitt „Sozialraumtypen“).`);
+  }
+  if (result.monitoring) {
+    const names = Object.fromEntries(result.areas.map((a) => [a.id, a.name]));
+    const lines = persistenceParagraphs(result.monitoring, (id) => names[id] ?? id);
+    out.push(`Entwicklung ${result.monitoring.years[0]}–${result.monitoring.years[result.monitoring.years.length - 1]}: ${lines.length > 0 ? lines.join(" ") : "Kein Sozialraum ist seit mehreren Erhebungen auffällig."} Einzelheiten im Abschnitt „Entwicklung über die Erhebungen“.`);
   }
   if (result.sensitivity) {
     const s = result.sensitivity.methods.summary;
