@@ -138,6 +138,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
   const tables: ReportTable[] = [
     {
       title: "Angebot je Sozialraum",
+      htmlRows: SHORT_TABLE_ROWS,
       columns: [
         { key: "group", label: "Zielgruppe" },
         { key: "id", label: "Sozialraum" },
@@ -177,6 +178,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     const comparisons = Object.fromEntries(analysis.groups.map((g) => [g.group, g.comparison]));
     tables.push({
       title: "Beobachtungen Stadtteiltreffen",
+      htmlRows: SHORT_TABLE_ROWS,
       columns: [
         { key: "date", label: "Datum" },
         { key: "area", label: "Sozialraum" },
@@ -207,6 +209,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     });
     tables.push({
       title: "Widersprüche Treffen und Daten",
+      htmlRows: SHORT_TABLE_ROWS,
       columns: [
         { key: "direction", label: "Richtung" },
         { key: "group", label: "Zielgruppe" },
@@ -264,3 +267,9 @@ const QUADRANT_HEIGHT = 480;
 function withHeight(figure: Figure, height: number): Figure {
   return { ...figure, layout: { ...figure.layout, height } };
 }
+
+/**
+ * Rows shown in the report of the supply, observation and contradiction tables (the gap table shows the default
+ * ten): the workbook and the Steckbriefe hold them in full, and the section is the report's longest.
+ */
+const SHORT_TABLE_ROWS = 5;
