@@ -45,6 +45,12 @@ export async function exportReportPdf(htmlFile: string, pdfFile: string, options
       undefined,
       { timeout: options.timeout ?? 60_000 },
     );
+    // Collapsed sections (appendix, Steckbriefe) are printed open, their figures resized to the opened width.
+    await page.evaluate(() => {
+      const w = window as unknown as { Plotly?: { Plots: { resize(el: Element): unknown } } };
+      for (const d of Array.from(document.querySelectorAll("details"))) d.open = true;
+      return Promise.all(Array.from(document.querySelectorAll("details .sr-figure")).map((f) => w.Plotly?.Plots.resize(f)));
+    });
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     if (blocked.length > 0) throw new Error(`${fn}: ${htmlFile} tried to load ${blocked.join(", ")}; the report must work offline`);

@@ -163,7 +163,8 @@ async function steckbriefePdf(doc: ReportDocument, executablePath: string | unde
   if (!existsSync(path)) return `steckbriefe.pdf nicht geschrieben: Chromium fehlt (${path}; Debian/Ubuntu: apt-get install chromium)`;
   // Loaded only when needed: the PDF starts a headless Chromium (playwright-core).
   const { htmlToPdf } = await import("../export/htmlToPdf.js");
-  const html = reportHtml({ ...doc, title: `Steckbriefe – ${doc.title}`, parameters: [], intro: [], sections });
+  // Every Steckbrief expanded (in bericht.html they are collapsed).
+  const html = reportHtml({ ...doc, title: `Steckbriefe – ${doc.title}`, parameters: [], intro: [], sections }, { expanded: true });
   return htmlToPdf(html, { executablePath: path, date: doc.date });
 }
 

@@ -84,5 +84,25 @@ export function analysisReport(result: AnalysisResult): ReportDocument {
     provenanceSection(result.provenance, result.inputs),
     ...steckbriefSections(result, summary),
   ];
-  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections: protectSections(result, decorateMaps(result, sections)) };
+  const protectedSections = protectSections(result, decorateMaps(result, sections)).map(collapseAppendix);
+  return { title: p.report.title, date: p.report.date, source: p.report.source, parameters: analysisParameters(result), sections: protectedSections };
+}
+
+/** Appendix sections: collapsed in the HTML report (open when printed), with the summary line naming them. */
+const APPENDIX: Readonly<Record<string, string>> = {
+  sensitivitaet: "Anhang: Methodenvarianten, Monte-Carlo-Unsicherheit und Stabilität der Bewertungen (aufklappen)",
+  methodenanhang: "Anhang: Formeln, Parameter und Quellen der Verfahren (aufklappen)",
+  nachvollziehbarkeit: "Anhang: Herkunft der Eingaben, Prüfsummen und Parameter (aufklappen)",
+  geheimhaltung: "Anhang: Geheimhaltung und gesperrte Werte (aufklappen)",
+};
+
+/** Rows of the Ausschlüsse table from which that section is collapsed too. */
+const LONG_EXCLUSIONS = 5;
+
+function collapseAppendix(s: ReportSection): ReportSection {
+  const summary = APPENDIX[s.id];
+  if (summary !== undefined) return { ...s, collapsed: summary };
+  const rows = (s.tables ?? []).reduce((n, t) => n + t.rows.length, 0);
+  if (s.id === "ausschluesse" && rows > LONG_EXCLUSIONS) return { ...s, collapsed: `Anhang: ${rows} Einträge zu ausgeschlossenen Sozialräumen (aufklappen)` };
+  return s;
 }

@@ -35,7 +35,7 @@ td.long{min-width:26rem}td.num{text-align:right;font-variant-numeric:tabular-num
 .hl-stark{background:${HIGHLIGHT_COLORS["stark auffällig"]};font-weight:600}.hl-auffaellig{background:${HIGHLIGHT_COLORS["auffällig"]}}.hl-hinweis{background:${HIGHLIGHT_COLORS.hinweis}}
 .legend{font-size:.8rem;color:var(--muted);margin:0 0 1rem}.legend span{display:inline-block;padding:0 .4rem;margin-right:.4rem;border:1px solid var(--line)}
 p.more{font-size:.85rem;margin:.2rem 0 1rem}
-.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:0 1.5rem}.figures.cols-3{grid-template-columns:repeat(auto-fill,minmax(380px,1fr))}
+.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:0 1.5rem}.figures.cols-3{grid-template-columns:repeat(auto-fill,minmax(380px,1fr))}.figures.cols-4{grid-template-columns:repeat(4,minmax(0,1fr))}
 figure{margin:.8rem 0 1.2rem;min-width:0}figcaption{color:var(--muted);font-size:.85rem}figure h3{margin:.4rem 0 .2rem;font-size:1.05rem}
 .sr-figure{width:100%}
 footer{margin-top:3rem;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem}
@@ -44,11 +44,16 @@ footer{margin-top:3rem;border-top:1px solid var(--line);color:var(--muted);font-
 @media print{body{max-width:none;padding:0;font-size:10pt}.figures{display:block}figure,.sr-figure{break-inside:avoid}
 nav.toc{break-after:page}h2{break-after:avoid}.table-wrap{overflow:visible}.table-wrap.wide{page:wide}table{font-size:7.5pt}td.long{min-width:0}
 thead{display:table-header-group}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
-section.steckbrief{font-size:.85rem}section.steckbrief h2{margin:1.5rem 0 .4rem}section.steckbrief p{margin:.3rem 0}
-section.steckbrief table{font-size:.75rem;width:100%;margin:.25rem 0}section.steckbrief th,section.steckbrief td{padding:.1rem .3rem}
-section.steckbrief td:empty{height:1.4em}
-@media print{@page{size:A4;margin:12mm}section.steckbrief{page-break-before:always;break-before:page;font-size:8.5pt}
-section.steckbrief h2{margin-top:0;font-size:13pt}section.steckbrief table{font-size:7pt}section.steckbrief .legend{display:none}}
+details.collapsed>summary{cursor:pointer;margin-top:1.2rem;border-bottom:1px solid var(--line);padding:.2rem 0}
+details.collapsed>summary h2{display:inline;margin:0;border:0;font-size:1.2rem}details.collapsed>summary .summary-line{color:var(--muted);font-size:.85rem;margin-left:.6rem}
+details.collapsed[open]>summary .summary-line{display:none}
+.steckbrief{font-size:.85rem}.steckbrief h2{margin:1.5rem 0 .4rem}.steckbrief p{margin:.3rem 0}details.steckbrief>summary{margin-top:.3rem}
+.steckbrief table{font-size:.75rem;width:100%;margin:.25rem 0}.steckbrief th,.steckbrief td{padding:.1rem .3rem}
+.steckbrief td:empty{height:1.4em}
+@media print{details.collapsed>summary{list-style:none;border:0}details.collapsed>summary::-webkit-details-marker{display:none}details.collapsed>summary .summary-line{display:none}
+details.collapsed>summary h2{display:block;font-size:1.3rem;border-bottom:1px solid var(--line)}}
+@media print{@page{size:A4;margin:12mm}.steckbrief{page-break-before:always;break-before:page;font-size:8.5pt}
+.steckbrief h2{margin-top:0;font-size:13pt}.steckbrief table{font-size:7pt}.steckbrief .legend{display:none}}
 `;
 
 /**
@@ -56,9 +61,27 @@ section.steckbrief h2{margin-top:0;font-size:13pt}section.steckbrief table{font-
  * \`location\` (choropleth traces use the area ids as locations); areas without a Steckbrief do nothing.
  */
 const STECKBRIEF_CLICK_SCRIPT =
-  `(function(){var go=function(id){var a="steckbrief-"+String(id).replace(/[^\\w-]/g,"_");if(document.getElementById(a))location.hash=a;};` +
+  `(function(){var go=function(id){var a="steckbrief-"+String(id).replace(/[^\\w-]/g,"_");var el=document.getElementById(a);if(!el)return;` +
+  `if(el.tagName==="DETAILS")el.open=true;if(location.hash==="#"+a)el.scrollIntoView();else location.hash=a;};` +
   `Array.prototype.forEach.call(document.querySelectorAll(".sr-figure"),function(d){if(d.on)d.on("plotly_click",function(e){` +
   `var p=e&&e.points&&e.points[0];if(p&&p.location!==undefined&&p.location!==null)go(p.location);});});})();`;
+
+/**
+ * Collapsed sections (`<details>`): plotly figures drawn while closed get their real size when opened; the
+ * browser's print dialog and a link to an anchor inside open them first.
+ */
+const DETAILS_SCRIPT =
+  `(function(){var ds=document.querySelectorAll("details.collapsed");Array.prototype.forEach.call(ds,function(d){d.addEventListener("toggle",function(){` +
+  `if(d.open&&window.Plotly)Array.prototype.forEach.call(d.querySelectorAll(".sr-figure"),function(f){Plotly.Plots.resize(f);});});});` +
+  `var openAll=function(){Array.prototype.forEach.call(ds,function(d){d.open=true;});};window.addEventListener("beforeprint",openAll);` +
+  `var openHash=function(){var t=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));` +
+  `for(var e=t;e;e=e.parentElement)if(e.tagName==="DETAILS")e.open=true;};window.addEventListener("hashchange",openHash);openHash();})();`;
+
+/** Options of {@link reportHtml}. */
+export interface ReportHtmlOptions {
+  /** Render collapsed sections open (e.g. for a PDF: steckbriefe.pdf). Default false. */
+  expanded?: boolean;
+}
 
 /**
  * The German HTML report of an analysis, one self-contained file that works offline: header (title, "Stand",
@@ -69,7 +92,7 @@ const STECKBRIEF_CLICK_SCRIPT =
  * writeFileSync("bericht.html", reportHtml({ title: "Sozialraumanalyse 2018", date: "2024-03-01",
  *   source: "Strukturdaten 2018", parameters: [{ label: "Mindesteinwohnerzahl", value: 300 }], sections }));
  */
-export function reportHtml(doc: ReportDocument): string {
+export function reportHtml(doc: ReportDocument, options: ReportHtmlOptions = {}): string {
   checkSectionIds(doc.sections);
   const sheets = tableSheetNames(doc);
   const hasFigures = doc.sections.some((s) => (s.figures ?? []).length > 0);
@@ -84,7 +107,8 @@ export function reportHtml(doc: ReportDocument): string {
   );
   parts.push(headerHtml(doc));
   parts.push(tocHtml(doc.sections));
-  for (const section of doc.sections) parts.push(sectionHtml(section, sheets));
+  for (const section of doc.sections) parts.push(sectionHtml(section, sheets, options.expanded === true));
+  if (doc.sections.some((s) => s.collapsed !== undefined)) parts.push(`<script>${DETAILS_SCRIPT}</script>\n`);
   if (hasFigures && doc.sections.some((s) => s.className === "steckbrief")) parts.push(`<script>${STECKBRIEF_CLICK_SCRIPT}</script>\n`);
   parts.push(
     `<footer><p>Erstellt mit sozialraum ${escapeHtml(VERSION)}` +
@@ -129,13 +153,23 @@ function tocHtml(sections: readonly ReportSection[]): string {
   );
 }
 
-function sectionHtml(section: ReportSection, sheets: ReadonlyMap<ReportTable, string>): string {
-  const cls = section.className ? ` class="${escapeHtml(section.className)}"` : "";
-  const out: string[] = [`<section id="${escapeHtml(section.id)}"${cls}>\n<h2>${escapeHtml(section.title)}</h2>\n`];
+function sectionHtml(section: ReportSection, sheets: ReadonlyMap<ReportTable, string>, expanded: boolean): string {
+  const collapsed = section.collapsed !== undefined;
+  const classes = [...(collapsed ? ["collapsed"] : []), ...(section.className ? [section.className] : [])].join(" ");
+  const cls = classes ? ` class="${escapeHtml(classes)}"` : "";
+  const tag = collapsed ? "details" : "section";
+  const out: string[] = [
+    collapsed
+      ? `<details id="${escapeHtml(section.id)}"${cls}${expanded ? " open" : ""}>\n<summary><h2>${escapeHtml(section.title)}</h2>` +
+        `<span class="summary-line">${escapeHtml(section.collapsed!)}</span></summary>\n`
+      : `<section id="${escapeHtml(section.id)}"${cls}>\n<h2>${escapeHtml(section.title)}</h2>\n`,
+  ];
   for (const p of section.paragraphs ?? []) out.push(`<p>${escapeHtml(p)}</p>\n`);
   const figures = section.figures ?? [];
-  // Several figures side by side: two per row, three when there are three or more (e.g. one row per target group).
-  if (figures.length > 1) out.push(`<div class="figures${figures.length >= 3 ? " cols-3" : ""}">\n`);
+  // Several figures side by side: two per row, three when there are three or more (e.g. one row per target
+  // group), four in one row when there are exactly four (e.g. the indicator bars of a target group).
+  const cols = figures.length === 4 ? " cols-4" : figures.length >= 3 ? " cols-3" : "";
+  if (figures.length > 1) out.push(`<div class="figures${cols}">\n`);
   figures.forEach((f, i) => {
     out.push(
       `<figure>\n<h3>${escapeHtml(f.title)}</h3>\n` +
@@ -148,7 +182,7 @@ function sectionHtml(section: ReportSection, sheets: ReadonlyMap<ReportTable, st
   (section.tables ?? []).forEach((t, i) => {
     if (t.html !== false) out.push(tableHtml(t, `${section.id}-tabelle-${i + 1}`, sheets.get(t) ?? sheetOfTitle(sheets, t.fullTable)));
   });
-  out.push(`</section>\n`);
+  out.push(`</${tag}>\n`);
   return out.join("");
 }
 

@@ -61,4 +61,9 @@ export interface ReportSection {
   className?: string;
   /** List the section in the table of contents (default true). */
   toc?: boolean;
+  /**
+   * Collapse the section in the HTML report: rendered as a closed `<details>` whose `<summary>` shows the heading
+   * and this one-line German text (opened when printed, and by {@link ReportHtmlOptions.expanded}).
+   */
+  collapsed?: string;
 }

@@ -31,15 +31,18 @@ async function pointOnArea(page: Page, figureId: string, id: string): Promise<{ 
       const geometry = path as SVGPathElement;
       const box = geometry.getBoundingClientRect();
       const toLocal = geometry.getScreenCTM()!.inverse();
-      // plotly's hover layer lies over the polygons: test the polygon's own fill, not the topmost element.
-      for (let i = 1; i < 10; i++) {
-        for (let j = 1; j < 10; j++) {
-          const x = box.left + (box.width * i) / 10;
-          const y = box.top + (box.height * j) / 10;
-          if (geometry.isPointInFill(new DOMPoint(x, y).matrixTransform(toLocal))) return { x, y };
+      // plotly's hover layer lies over the polygons: test the polygon's own fill, not the topmost element. Of the
+      // grid points inside, the one nearest the box centre (near an edge plotly may pick the neighbour).
+      let best: { x: number; y: number; d: number } | null = null;
+      for (let i = 1; i < 20; i++) {
+        for (let j = 1; j < 20; j++) {
+          const x = box.left + (box.width * i) / 20;
+          const y = box.top + (box.height * j) / 20;
+          const d = (i - 10) ** 2 + (j - 10) ** 2;
+          if ((best === null || d < best.d) && geometry.isPointInFill(new DOMPoint(x, y).matrixTransform(toLocal))) best = { x, y, d };
         }
       }
-      return null;
+      return best && { x: best.x, y: best.y };
     },
     [figureId, id] as const,
   );
@@ -86,16 +89,23 @@ describe.skipIf(!hasChromium || !hasData)("Steckbriefe in headless Chromium, net
     const children = summary.areas.find((a) => a.groups.some((g) => g.group === result.conspicuousness.targetGroups[0]))!;
     for (const [figure, area] of [["zusammenfassung-abbildung-1", children.id], ["karten-abbildung-1", summary.areas[summary.areas.length - 1].id]] as const) {
       await page.evaluate(() => history.replaceState(null, "", location.pathname));
+      // Closed before the click: the Steckbriefe are collapsed in bericht.html.
+      expect(await page.evaluate((a) => (document.getElementById(`steckbrief-${a}`) as HTMLDetailsElement).open, area)).toBe(false);
       const point = await pointOnArea(page, figure, area);
       expect(point, `${figure}: polygon of ${area}`).not.toBeNull();
       await page.mouse.move(point!.x, point!.y);
       await page.mouse.click(point!.x, point!.y);
       await page.waitForFunction((a) => location.hash === `#steckbrief-${a}`, area, { timeout: 10_000 });
-      const inView = await page.evaluate((a) => {
-        const r = document.getElementById(`steckbrief-${a}`)!.getBoundingClientRect();
-        return r.top >= -1 && r.top < window.innerHeight;
+      const state = await page.evaluate((a) => {
+        const el = document.getElementById(`steckbrief-${a}`) as HTMLDetailsElement;
+        const r = el.getBoundingClientRect();
+        // Opened: its tables are laid out (a closed details has no box for its content).
+        const table = el.querySelector("table")!.getBoundingClientRect();
+        return { inView: r.top >= -1 && r.top < window.innerHeight, open: el.open, tag: el.tagName, tableHeight: table.height };
       }, area);
-      expect(inView, `${figure} → steckbrief-${area}`).toBe(true);
+      expect(state.inView, `${figure} → steckbrief-${area}`).toBe(true);
+      expect(state, `${figure} → steckbrief-${area} opened`).toMatchObject({ open: true, tag: "DETAILS" });
+      expect(state.tableHeight).toBeGreaterThan(0);
     }
     await page.close();
     expect(requests).toEqual([]);

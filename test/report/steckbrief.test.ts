@@ -26,13 +26,35 @@ describe("Steckbriefe", () => {
     expect(sections.map((s) => s.id)).toEqual(flagged.map((id) => `steckbrief-${id}`));
     expect(steckbriefAnchor("01 02")).toBe("steckbrief-01_02");
     for (const id of flagged) {
-      expect(html).toContain(`<section id="steckbrief-${id}" class="steckbrief">`);
+      // Closed in bericht.html, one line: heading (name, key) and the verdict per target group.
+      expect(html).toContain(`<details id="steckbrief-${id}" class="collapsed steckbrief">`);
       expect(html).not.toContain(`<a href="#steckbrief-${id}">`);
     }
+    const a = summary.areas[0];
+    expect(html).toContain(
+      `<summary><h2>Steckbrief ${a.name} (${a.id})</h2><span class="summary-line">${a.groups.map((g) => `${g.label}: ${g.verdict}`).join(" · ")} (aufklappen)</span></summary>`,
+    );
     expect(html).toContain(`<a href="#steckbriefe">`);
-    expect(html).toMatch(/@media print\{@page\{size:A4;margin:12mm\}section\.steckbrief\{page-break-before:always/);
+    expect(html).toMatch(/@media print\{@page\{size:A4;margin:12mm\}\.steckbrief\{page-break-before:always/);
+    // Expanded (steckbriefe.pdf): every Steckbrief open.
+    const open = reportHtml(doc, { expanded: true });
+    for (const id of flagged) expect(open).toContain(`<details id="steckbrief-${id}" class="collapsed steckbrief" open>`);
+    expect(html).not.toMatch(/<details[^>]* open>/);
     // Every table of a Steckbrief stays out of the workbook.
     expect(sections.flatMap((s) => s.tables ?? []).every((t) => t.sheet === false)).toBe(true);
+  });
+
+  it("collapses the appendix sections with a summary line, and opens them for print", () => {
+    for (const id of ["sensitivitaet", "methodenanhang", "nachvollziehbarkeit"]) {
+      const s = doc.sections.find((x) => x.id === id)!;
+      expect(s.collapsed, id).toMatch(/^Anhang: .* \(aufklappen\)$/);
+      expect(html).toContain(`<details id="${id}" class="collapsed">\n<summary><h2>${s.title}</h2>`);
+    }
+    // Sections of the main part stay open.
+    expect(html).toContain(`<section id="zusammenfassung">`);
+    // The print dialog opens every details; opened figures are resized.
+    expect(html).toContain(`window.addEventListener("beforeprint",openAll)`);
+    expect(html).toContain(`Plotly.Plots.resize(f)`);
   });
 
   it("shows key figures against the city, the verdicts with their stability, and an empty field for needs raised on site", () => {

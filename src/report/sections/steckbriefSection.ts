@@ -71,6 +71,7 @@ function steckbrief(result: AnalysisResult, a: SummaryArea): ReportSection {
     title: `Steckbrief ${a.name} (${a.id})`,
     className: "steckbrief",
     toc: false,
+    collapsed: a.groups.map((g) => `${g.label}: ${g.verdict}`).join(" · ") + " (aufklappen)",
     paragraphs,
     tables: [keyFigures(result, a.id), verdictTable(a), neighbourTable(result, a), supplyTable(result, a), observationTable(a), needsField(a)].filter((t): t is ReportTable => t !== null),
   };

@@ -1,3 +1,4 @@
+import type { Figure } from "../../plot/figure.js";
 import { formatGermanNumber } from "../../io/formatGermanNumber.js";
 import { withMapOverlays } from "../../plot/mapOverlays.js";
 import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
@@ -88,7 +89,8 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     const label = SUPPLY_MEASURE_LABELS[g.supplyMeasure];
     figures.push({
       title: `Bedarf und Angebot: ${g.label}`,
-      figure: quadrantFigure(g.comparison, { names, title: `Bedarf und Angebot: ${g.label}`, needLabel: "Bedarfsindex", supplyLabel: label }),
+      // As tall as the maps beside it (one row of three figures per target group).
+      figure: withHeight(quadrantFigure(g.comparison, { names, title: `Bedarf und Angebot: ${g.label}`, needLabel: "Bedarfsindex", supplyLabel: label }), QUADRANT_HEIGHT),
       caption: `Rot: hoher Bedarf, geringes Angebot. Gestrichelt: Bedarfs- und Angebotslinie.`,
     });
     if (options.geojson) {
@@ -136,6 +138,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
   const tables: ReportTable[] = [
     {
       title: "Angebot je Sozialraum",
+      htmlRows: SHORT_TABLE_ROWS,
       columns: [
         { key: "group", label: "Zielgruppe" },
         { key: "id", label: "Sozialraum" },
@@ -175,6 +178,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     const comparisons = Object.fromEntries(analysis.groups.map((g) => [g.group, g.comparison]));
     tables.push({
       title: "Beobachtungen Stadtteiltreffen",
+      htmlRows: SHORT_TABLE_ROWS,
       columns: [
         { key: "date", label: "Datum" },
         { key: "area", label: "Sozialraum" },
@@ -205,6 +209,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     });
     tables.push({
       title: "Widersprüche Treffen und Daten",
+      htmlRows: SHORT_TABLE_ROWS,
       columns: [
         { key: "direction", label: "Richtung" },
         { key: "group", label: "Zielgruppe" },
@@ -255,3 +260,16 @@ function typeGapTable(analysis: NeedSupplyAnalysis, name: (id: string) => string
     ),
   };
 }
+
+/** Height (px) of the need/supply scatter in the report: the height of the supply and gap maps beside it. */
+const QUADRANT_HEIGHT = 480;
+
+function withHeight(figure: Figure, height: number): Figure {
+  return { ...figure, layout: { ...figure.layout, height } };
+}
+
+/**
+ * Rows shown in the report of the supply, observation and contradiction tables (the gap table shows the default
+ * ten): the workbook and the Steckbriefe hold them in full, and the section is the report's longest.
+ */
+const SHORT_TABLE_ROWS = 5;
