@@ -1,3 +1,4 @@
+import { persistenceText } from "../../analysis/persistenceText.js";
 import type { AnalysisResult } from "../../analysis/analysisResult.js";
 import type { HealthyMixSummary, SummaryArea } from "../../analysis/healthyMixSummary.js";
 import { targetGroupLabel } from "../../analysis/germanLabels.js";
@@ -54,6 +55,14 @@ export function steckbriefSections(result: AnalysisResult, summary: HealthyMixSu
   return [index, ...summary.areas.map((a) => steckbrief(result, a))];
 }
 
+/** "Entwicklung über die Erhebungen 2014–2020: seit drei Erhebungen auffällig (2016–2020)." (none without monitoring). */
+function persistenceParagraph(result: AnalysisResult, id: string): string[] {
+  const m = result.monitoring;
+  const p = m?.persistence.find((x) => x.id === id);
+  if (!m || !p) return [];
+  return [`Entwicklung über die Erhebungen ${m.years[0]}–${m.years[m.years.length - 1]}: ${persistenceText(p)}.`];
+}
+
 function steckbrief(result: AnalysisResult, a: SummaryArea): ReportSection {
   const row = result.ranking.find((r) => r.sozialraum_id === a.id)!;
   const info = result.areas.find((x) => x.id === a.id);
@@ -64,6 +73,7 @@ function steckbrief(result: AnalysisResult, a: SummaryArea): ReportSection {
     p.years.previous !== null && row.dynamik_index !== null
       ? `Veränderung seit ${p.years.previous}: Dynamik-Index ${de(row.dynamik_index, 2)} (Dynamikklasse ${row.dynamik_klasse ?? "–"}, Gruppe ${row.gruppe ?? "–"}); Veränderung je Indikator (in Prozentpunkten bzw. Promillepunkten) in der Tabelle.`
       : "Veränderung seit dem Vorjahr: keine Vergleichsdaten.",
+    ...persistenceParagraph(result, a.id),
     ...networkParagraphs(result, a),
   ];
   return {

@@ -1,3 +1,4 @@
+import { persistenceParagraphs } from "./monitoringSection.js";
 import type { AnalysisResult } from "../../analysis/analysisResult.js";
 import type { HealthyMixSummary, SummaryArea } from "../../analysis/healthyMixSummary.js";
 import { targetGroupLabel } from "../../analysis/germanLabels.js";
@@ -60,6 +61,11 @@ export function summarySection(result: AnalysisResult, summary: HealthyMixSummar
     );
   }
   paragraphs.push(...contextParagraphs(summary.areas, named));
+  if (result.monitoring) {
+    const m = result.monitoring;
+    const lines = persistenceParagraphs(m, (id) => result.areas.find((a) => a.id === id)?.name ?? id);
+    if (lines.length) paragraphs.push(`Entwicklung über die Erhebungen ${m.years[0]}–${m.years[m.years.length - 1]}: ${lines.join(" ")}`);
+  }
   if (summary.areas.length) paragraphs.push("Jeder genannte Sozialraum hat einen Steckbrief am Ende des Berichts; ein Klick auf eine Fläche einer Karte führt zu ihm.");
   paragraphs.push(...summary.notes.map((n) => `Hinweis: ${n}.`));
   return { id: "zusammenfassung", title: "Zusammenfassung", paragraphs, figures: verdictMaps(result), tables: [summaryTable(summary)] };
