@@ -212,6 +212,10 @@ const FIGURE_STATES = `function (ids) {
         g.querySelectorAll("path").forEach(function (p) {
           if (/\\d/.test(p.getAttribute("d") || "")) paths += 1;
         });
+        // A label trace (scattergeo, mode "text") draws text, not paths.
+        if (trace.type === "scattergeo" && String(trace.mode) === "text") {
+          g.querySelectorAll("text").forEach(function (t) { if ((t.textContent || "").trim() !== "") paths += 1; });
+        }
       });
       if (paths === 0) state.problems.push("map trace " + trace.index + (trace.name ? " (" + trace.name + ")" : "") + " has no drawn paths");
     });
