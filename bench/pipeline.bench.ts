@@ -25,6 +25,7 @@ const config = resolveAnalysisConfig({
   indicators: DEFAULT_INDICATORS.slice(0, 12),
   mix: false,
   sensitivity: false,
+  types: false,
   report: { date: "2024-01-01" },
 });
 

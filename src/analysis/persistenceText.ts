@@ -18,7 +18,7 @@ export function surveyCountWord(n: number): string {
  * // "seit drei Erhebungen auffällig (2016–2020)"
  */
 export function persistenceText(p: Pick<AreaPersistence, "streak" | "streakYears">): string {
-  if (p == null || !Number.isInteger(p.streak) || p.streak < 0) throw new Error(`persistenceText: streak must be a whole number ≥ 0, got ${JSON.stringify(p?.streak)}`);
+  if (p == null || !Number.isInteger(p.streak) || p.streak < 0) throw new Error(`persistenceText: streak muss eine ganze Zahl ≥ 0 sein, angegeben: ${JSON.stringify(p?.streak)}`);
   if (p.streak === 0) return "in der letzten Erhebung nicht auffällig";
   const years = p.streakYears;
   const span = years.length === 0 ? "" : years.length === 1 ? ` (${String(years[0])})` : ` (${String(years[0])}–${String(years[years.length - 1])})`;

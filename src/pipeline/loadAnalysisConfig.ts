@@ -17,16 +17,16 @@ export function loadAnalysisConfig(path: string): AnalysisConfig {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new Error(`${fn}: cannot read ${path} (${(e as Error).message})`);
+    throw new Error(`${fn}: ${path} kann nicht gelesen werden (${(e as Error).message})`);
   }
   let config: unknown;
   try {
     config = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new Error(`${fn}: ${path} is not valid JSON (${(e as Error).message})`);
+    throw new Error(`${fn}: ${path} ist kein gültiges JSON (${(e as Error).message})`);
   }
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
-    throw new Error(`${fn}: ${path} must contain a JSON object, got ${Array.isArray(config) ? "an array" : JSON.stringify(config)}`);
+    throw new Error(`${fn}: ${path} muss ein JSON-Objekt enthalten, angegeben: ${Array.isArray(config) ? "eine Liste" : JSON.stringify(config)}`);
   }
   const base = dirname(resolve(path));
   const c = withAbsoluteSourceFiles(config as AnalysisConfig, base);

@@ -90,21 +90,21 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const fn = "resolveAnalysisConfig";
   const problems: string[] = [];
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
-    throw new Error(`${fn}: the configuration must be an object, got ${JSON.stringify(config)}`);
+    throw new Error(`${fn}: die Konfiguration muss ein Objekt sein, angegeben: ${JSON.stringify(config)}`);
   }
   for (const [key, value] of Object.entries(config)) {
     if (!(key in KEYS)) {
-      problems.push(`unknown key "${key}" (known: ${Object.keys(KEYS).join(", ")})`);
+      problems.push(`unbekannter Schlüssel "${key}" (bekannt: ${Object.keys(KEYS).join(", ")})`);
       continue;
     }
     const sub = KEYS[key];
     if (key === "years" && Array.isArray(value)) continue; // a list of survey years
     if (sub && value !== undefined && value !== false) {
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        problems.push(`"${key}" must be an object, got ${JSON.stringify(value)}`);
+        problems.push(`"${key}" muss ein Objekt sein, angegeben: ${JSON.stringify(value)}`);
         continue;
       }
-      for (const k of Object.keys(value)) if (!sub.includes(k)) problems.push(`unknown key "${key}.${k}" (known: ${sub.join(", ")})`);
+      for (const k of Object.keys(value)) if (!sub.includes(k)) problems.push(`unbekannter Schlüssel "${key}.${k}" (bekannt: ${sub.join(", ")})`);
     }
   }
   const base = options.baseDir ?? process.cwd();
@@ -117,12 +117,12 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   if (withSources) {
     for (const p of validateSourcesConfig(config.sources)) problems.push(formatSourceProblem(p));
     sources = { config: config.sources as SourcesConfig, baseDir: base };
-    if (config.id !== undefined && config.id !== SOURCES_ID) problems.push(`"id" must be "${SOURCES_ID}" with "sources" (the key column of the tables sources builds), got ${JSON.stringify(config.id)}`);
+    if (config.id !== undefined && config.id !== SOURCES_ID) problems.push(`"id" muss "${SOURCES_ID}" sein, wenn "sources" angegeben ist (die Schlüsselspalte der Tabellen aus "sources"), angegeben: ${JSON.stringify(config.id)}`);
   }
   const str = (path: string, v: unknown, dflt: string): string => {
     if (v === undefined) return dflt;
     if (typeof v !== "string" || v === "") {
-      problems.push(`"${path}" must be a non-empty string, got ${JSON.stringify(v)}`);
+      problems.push(`"${path}" muss ein nicht leerer Text sein, angegeben: ${JSON.stringify(v)}`);
       return dflt;
     }
     return v;
@@ -130,7 +130,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const dir = data.dir === undefined ? packageDataDir() : abs(str("data.dir", data.dir, "."));
   const inDir = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
   const strukturdaten = str("data.strukturdaten", data.strukturdaten, "strukturdaten_{year}.csv");
-  if (!strukturdaten.includes("{year}")) problems.push(`"data.strukturdaten" must contain "{year}", got ${JSON.stringify(strukturdaten)}`);
+  if (!strukturdaten.includes("{year}")) problems.push(`"data.strukturdaten" muss "{year}" enthalten, angegeben: ${JSON.stringify(strukturdaten)}`);
   const geojson = data.geojson === null || (withSources && data.geojson === undefined) ? null : inDir(str("data.geojson", data.geojson, "sozialraeume.geojson"));
   // Optional inputs: a file named in the configuration must exist (reading fails otherwise); the default file
   // is used only when it is in the folder.
@@ -151,7 +151,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const num = (path: string, v: unknown, dflt: number, check: (x: number) => boolean, what: string): number => {
     if (v === undefined) return dflt;
     if (typeof v !== "number" || !Number.isFinite(v) || !check(v)) {
-      problems.push(`"${path}" must be ${what}, got ${JSON.stringify(v)}`);
+      problems.push(`"${path}" muss ${what} sein, angegeben: ${JSON.stringify(v)}`);
       return dflt;
     }
     return v;
@@ -163,29 +163,29 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   if (config.indicators !== undefined) {
     const sharesGiven = withSources && (config.sources?.shares?.length ?? 0) > 0;
     if (sharesGiven && Array.isArray(config.indicators) && config.indicators.length === 0) indicators = [];
-    else if (!Array.isArray(config.indicators) || config.indicators.length === 0) problems.push(`"indicators" must be a non-empty list of indicator definitions`);
+    else if (!Array.isArray(config.indicators) || config.indicators.length === 0) problems.push(`"indicators" muss eine nicht leere Liste von Indikatordefinitionen sein`);
     else indicators = config.indicators;
   }
-  const minimumPopulation = num("minimumPopulation", config.minimumPopulation, 300, (x) => x >= 0, "a number ≥ 0");
-  const confidence = num("confidence", config.confidence, 0.95, (x) => x > 0 && x < 1, "a number between 0 and 1");
+  const minimumPopulation = num("minimumPopulation", config.minimumPopulation, 300, (x) => x >= 0, "eine Zahl ≥ 0");
+  const confidence = num("confidence", config.confidence, 0.95, (x) => x > 0 && x < 1, "eine Zahl zwischen 0 und 1");
   const smoothing = config.smoothing ?? "none";
   if (smoothing !== "none" && smoothing !== "empirical-bayes") {
-    problems.push(`"smoothing" must be "none" or "empirical-bayes", got ${JSON.stringify(smoothing)}`);
+    problems.push(`"smoothing" muss "none" oder "empirical-bayes" sein, angegeben: ${JSON.stringify(smoothing)}`);
   }
 
   const mean = config.standardization?.mean ?? "unweighted";
-  if (mean !== "unweighted" && mean !== "weighted") problems.push(`"standardization.mean" must be "unweighted" or "weighted", got ${JSON.stringify(mean)}`);
+  if (mean !== "unweighted" && mean !== "weighted") problems.push(`"standardization.mean" muss "unweighted" oder "weighted" sein, angegeben: ${JSON.stringify(mean)}`);
   const sd = config.standardization?.sd ?? "population";
-  if (sd !== "population" && sd !== "sample") problems.push(`"standardization.sd" must be "population" or "sample", got ${JSON.stringify(sd)}`);
+  if (sd !== "population" && sd !== "sample") problems.push(`"standardization.sd" muss "population" oder "sample" sein, angegeben: ${JSON.stringify(sd)}`);
 
-  const flag = num("thresholds.flag", config.thresholds?.flag, DEFAULT_THRESHOLDS.flag, () => true, "a number");
-  const strong = num("thresholds.strong", config.thresholds?.strong, DEFAULT_THRESHOLDS.strong, () => true, "a number");
-  if (strong < flag) problems.push(`"thresholds.strong" (${strong}) must not be below "thresholds.flag" (${flag})`);
+  const flag = num("thresholds.flag", config.thresholds?.flag, DEFAULT_THRESHOLDS.flag, () => true, "eine Zahl");
+  const strong = num("thresholds.strong", config.thresholds?.strong, DEFAULT_THRESHOLDS.strong, () => true, "eine Zahl");
+  if (strong < flag) problems.push(`"thresholds.strong" (${strong}) darf nicht unter "thresholds.flag" (${flag}) liegen`);
 
   const rule = { ...DEFAULT_VERDICT_RULE, ...(config.verdictRule ?? {}) };
-  if (typeof rule.strongIfAnyStrong !== "boolean") problems.push(`"verdictRule.strongIfAnyStrong" must be true or false, got ${JSON.stringify(rule.strongIfAnyStrong)}`);
+  if (typeof rule.strongIfAnyStrong !== "boolean") problems.push(`"verdictRule.strongIfAnyStrong" muss true oder false sein, angegeben: ${JSON.stringify(rule.strongIfAnyStrong)}`);
   for (const k of ["strongMinFlags", "minFlags"] as const) {
-    if (typeof rule[k] !== "number" || !(rule[k] >= 1)) problems.push(`"verdictRule.${k}" must be a number ≥ 1, got ${JSON.stringify(rule[k])}`);
+    if (typeof rule[k] !== "number" || !(rule[k] >= 1)) problems.push(`"verdictRule.${k}" muss eine Zahl ≥ 1 sein, angegeben: ${JSON.stringify(rule[k])}`);
   }
 
   const shareIds = withSources && Array.isArray(config.sources?.shares) ? config.sources!.shares!.map((d) => d?.id) : [];
@@ -194,15 +194,15 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const indexIndicators = (path: string, list: unknown, dflt: readonly string[]) => {
     const given = list === undefined ? dflt : list;
     if (!Array.isArray(given) || given.length === 0) {
-      problems.push(`"${path}" must be a non-empty list of indicator ids, got ${JSON.stringify(given)}`);
+      problems.push(`"${path}" muss eine nicht leere Liste von Indikator-Kennungen sein, angegeben: ${JSON.stringify(given)}`);
       return [];
     }
     return (given as IndexIndicator[]).map((g) => {
       const spec = typeof g === "string" ? { id: g, weight: 1 } : { id: g?.id, weight: g?.weight ?? 1 };
       if (typeof spec.id !== "string" || !ids.has(spec.id)) {
-        problems.push(`"${path}": indicator ${JSON.stringify(spec.id)} is not in the indicator catalogue`);
+        problems.push(`"${path}": Indikator ${JSON.stringify(spec.id)} ist nicht im Indikatorenkatalog`);
       }
-      if (typeof spec.weight !== "number" || !Number.isFinite(spec.weight)) problems.push(`"${path}": weight of "${spec.id}" must be a finite number`);
+      if (typeof spec.weight !== "number" || !Number.isFinite(spec.weight)) problems.push(`"${path}": Gewicht von "${spec.id}" muss eine endliche Zahl sein`);
       return spec as { id: string; weight: number };
     });
   };
@@ -217,13 +217,13 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
         : { indicators: indexIndicators("dynamicIndex.indicators", config.dynamicIndex.indicators, []) };
 
   // The range of createRng: 32-bit signed whole numbers.
-  const seed = num("seed", config.seed, DEFAULT_SEED, (x) => Number.isInteger(x) && x >= -2147483648 && x <= 2147483647, "a whole number from -2147483648 to 2147483647");
+  const seed = num("seed", config.seed, DEFAULT_SEED, (x) => Number.isInteger(x) && x >= -2147483648 && x <= 2147483647, "eine ganze Zahl von -2147483648 bis 2147483647");
   // At least 1: the permutation tests of Durchmischung need one (Moran's I would accept 0).
-  const permutations = num("permutations", config.permutations, 999, (x) => Number.isInteger(x) && x >= 1 && x <= MAX_PERMUTATIONS, `a whole number from 1 to ${MAX_PERMUTATIONS} (more gives no useful precision)`);
+  const permutations = num("permutations", config.permutations, 999, (x) => Number.isInteger(x) && x >= 1 && x <= MAX_PERMUTATIONS, `eine ganze Zahl von 1 bis ${MAX_PERMUTATIONS} (mehr bringt keine nützliche Genauigkeit)`);
 
   const stringList = (path: string, v: unknown): string[] => {
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === "")) {
-      problems.push(`"${path}" must be a list of non-empty strings, got ${JSON.stringify(v)}`);
+      problems.push(`"${path}" muss eine Liste nicht leerer Texte sein, angegeben: ${JSON.stringify(v)}`);
       return [];
     }
     return [...(v as string[])];
@@ -231,12 +231,12 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const groupLists = (path: string, v: unknown, dflt: Readonly<Record<string, readonly string[]>>): Record<string, string[]> => {
     if (v === undefined) return Object.fromEntries(Object.entries(dflt).map(([k, list]) => [k, [...list]]));
     if (v === null || typeof v !== "object" || Array.isArray(v)) {
-      problems.push(`"${path}" must be an object: target group → list, got ${JSON.stringify(v)}`);
+      problems.push(`"${path}" muss ein Objekt: Zielgruppe → Liste sein, angegeben: ${JSON.stringify(v)}`);
       return {};
     }
     const out: Record<string, string[]> = {};
     for (const [k, list] of Object.entries(v)) {
-      if (!isTargetGroup(k)) problems.push(`"${path}": unknown target group "${k}" (known: ${TARGET_GROUPS.join(", ")})`);
+      if (!isTargetGroup(k)) problems.push(`"${path}": unbekannte Zielgruppe "${k}" (bekannt: ${TARGET_GROUPS.join(", ")})`);
       out[k] = stringList(`${path}.${k}`, list);
     }
     return out;
@@ -248,29 +248,29 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     const allowedTypes = sc.allowedTypes === undefined ? [...KNOWN_FACILITY_TYPES] : stringList("supply.allowedTypes", sc.allowedTypes);
     const facilityTypes = groupLists("supply.facilityTypes", sc.facilityTypes, DEFAULT_SUPPLY_FACILITY_TYPES);
     for (const [g, types] of Object.entries(facilityTypes)) {
-      for (const t of types) if (!allowedTypes.includes(t)) problems.push(`"supply.facilityTypes.${g}": type "${t}" is not an allowed facility type (${allowedTypes.join(", ")})`);
+      for (const t of types) if (!allowedTypes.includes(t)) problems.push(`"supply.facilityTypes.${g}": Art "${t}" ist keine zulässige Einrichtungsart (${allowedTypes.join(", ")})`);
     }
     // Kita places are for children under 6: counting only Kitas, the children's population is the Kita age.
     const onlyKita = facilityTypes.children?.length === 1 && facilityTypes.children[0] === "Kita";
     const population = groupLists("supply.population", undefined, { ...TARGET_GROUP_POPULATION_COLUMNS, ...(onlyKita ? { children: ["ew_0_5"] } : {}) });
     if (sc.population !== undefined) Object.assign(population, groupLists("supply.population", sc.population, {}));
     const measure = sc.measure ?? "catchment";
-    if (!["places", "withinReach", "catchment"].includes(measure)) problems.push(`"supply.measure" must be "places", "withinReach" or "catchment", got ${JSON.stringify(measure)}`);
-    const radiusKm = num("supply.radiusKm", sc.radiusKm, 1.5, (x) => x > 0, "a number > 0");
+    if (!["places", "withinReach", "catchment"].includes(measure)) problems.push(`"supply.measure" muss "places", "withinReach" oder "catchment" sein, angegeben: ${JSON.stringify(measure)}`);
+    const radiusKm = num("supply.radiusKm", sc.radiusKm, 1.5, (x) => x > 0, "eine Zahl > 0");
     const decay = sc.decay ?? { type: "gaussian" as const };
     if (decay === null || typeof decay !== "object" || !["none", "gaussian", "steps"].includes((decay as { type?: unknown }).type as string)) {
-      problems.push(`"supply.decay" must be { "type": "none" }, { "type": "gaussian" } or { "type": "steps", "steps": [...] }, got ${JSON.stringify(decay)}`);
+      problems.push(`"supply.decay" muss { "type": "none" }, { "type": "gaussian" } oder { "type": "steps", "steps": [...] } sein, angegeben: ${JSON.stringify(decay)}`);
     }
     const needLevel = sc.needLevel ?? 1; // the flag threshold of conspicuousness (high need = need index > 1)
     if (needLevel !== "median" && !(typeof needLevel === "number" && Number.isFinite(needLevel))) {
-      problems.push(`"supply.needLevel" must be "median" or a number, got ${JSON.stringify(needLevel)}`);
+      problems.push(`"supply.needLevel" muss "median" oder eine Zahl sein, angegeben: ${JSON.stringify(needLevel)}`);
     }
     supply = { facilityTypes, allowedTypes, population, measure, radiusKm, decay, needLevel };
   }
 
   const labelMap = (path: string, v: unknown): Record<string, string> => {
     if (v === null || typeof v !== "object" || Array.isArray(v) || Object.keys(v).length === 0 || Object.values(v).some((x) => typeof x !== "string")) {
-      problems.push(`"${path}" must be an object: column → German label (at least one), got ${JSON.stringify(v)}`);
+      problems.push(`"${path}" muss ein Objekt: Spalte → deutsche Bezeichnung (mindestens eine) sein, angegeben: ${JSON.stringify(v)}`);
       return {};
     }
     return { ...(v as Record<string, string>) };
@@ -290,15 +290,15 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   if (config.neighbourhood !== false) {
     const nc = config.neighbourhood ?? {};
     const contiguity = nc.contiguity ?? "queen";
-    if (contiguity !== "queen" && contiguity !== "rook") problems.push(`"neighbourhood.contiguity" must be "queen" or "rook", got ${JSON.stringify(contiguity)}`);
+    if (contiguity !== "queen" && contiguity !== "rook") problems.push(`"neighbourhood.contiguity" muss "queen" oder "rook" sein, angegeben: ${JSON.stringify(contiguity)}`);
     const nbIndicators =
       nc.indicators === undefined ? indicators.filter((d) => d?.targetGroup !== "context").map((d) => d.id) : stringList("neighbourhood.indicators", nc.indicators);
-    for (const i of nbIndicators) if (!ids.has(i)) problems.push(`"neighbourhood.indicators": indicator ${JSON.stringify(i)} is not in the indicator catalogue`);
-    const alpha = num("neighbourhood.alpha", nc.alpha, 0.05, (x) => x > 0 && x < 1, "a number between 0 and 1");
+    for (const i of nbIndicators) if (!ids.has(i)) problems.push(`"neighbourhood.indicators": Indikator ${JSON.stringify(i)} ist nicht im Indikatorenkatalog`);
+    const alpha = num("neighbourhood.alpha", nc.alpha, 0.05, (x) => x > 0 && x < 1, "eine Zahl zwischen 0 und 1");
     const fdr = nc.fdr ?? false;
-    if (typeof fdr !== "boolean") problems.push(`"neighbourhood.fdr" must be true or false, got ${JSON.stringify(fdr)}`);
+    if (typeof fdr !== "boolean") problems.push(`"neighbourhood.fdr" muss true oder false sein, angegeben: ${JSON.stringify(fdr)}`);
     const needIndex = nc.needIndex ?? true;
-    if (typeof needIndex !== "boolean") problems.push(`"neighbourhood.needIndex" must be true or false, got ${JSON.stringify(needIndex)}`);
+    if (typeof needIndex !== "boolean") problems.push(`"neighbourhood.needIndex" muss true oder false sein, angegeben: ${JSON.stringify(needIndex)}`);
     neighbourhood = { contiguity, indicators: nbIndicators, alpha, fdr, needIndex };
   }
 
@@ -307,8 +307,8 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     const vc = config.vernetzung ?? {};
     const share = (x: number) => x >= 0 && x <= 1;
     vernetzung = {
-      minDensity: num("vernetzung.minDensity", vc.minDensity, 0.1, share, "a number between 0 and 1"),
-      minConnectedShare: num("vernetzung.minConnectedShare", vc.minConnectedShare, 0.5, share, "a number between 0 and 1"),
+      minDensity: num("vernetzung.minDensity", vc.minDensity, 0.1, share, "eine Zahl zwischen 0 und 1"),
+      minConnectedShare: num("vernetzung.minConnectedShare", vc.minConnectedShare, 0.5, share, "eine Zahl zwischen 0 und 1"),
     };
   }
 
@@ -316,8 +316,8 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   if (config.sensitivity !== false) {
     const sc = config.sensitivity ?? {};
     sensitivity = {
-      draws: num("sensitivity.draws", sc.draws, 1000, (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0"),
-      thresholdShift: num("sensitivity.thresholdShift", sc.thresholdShift, 0.25, (x) => x > 0, "a number > 0"),
+      draws: num("sensitivity.draws", sc.draws, 1000, (x) => Number.isInteger(x) && x >= 0, "eine ganze Zahl ≥ 0"),
+      thresholdShift: num("sensitivity.thresholdShift", sc.thresholdShift, 0.25, (x) => x > 0, "eine Zahl > 0"),
     };
   }
 
@@ -327,8 +327,8 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   if (config.disclosure !== false) {
     const dc = config.disclosure ?? {};
     disclosure = {
-      minCount: num("disclosure.minCount", dc.minCount, 3, (x) => Number.isInteger(x) && x >= 1, "a whole number ≥ 1"),
-      minBase: num("disclosure.minBase", dc.minBase, 30, (x) => x >= 0, "a number ≥ 0"),
+      minCount: num("disclosure.minCount", dc.minCount, 3, (x) => Number.isInteger(x) && x >= 1, "eine ganze Zahl ≥ 1"),
+      minBase: num("disclosure.minBase", dc.minBase, 30, (x) => x >= 0, "eine Zahl ≥ 0"),
       marker: str("disclosure.marker", dc.marker, "."),
     };
   }
@@ -337,7 +337,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   try {
     parseReportDate(fn, date);
   } catch {
-    problems.push(`"report.date" must be a date "YYYY-MM-DD", got ${JSON.stringify(date)}`);
+    problems.push(`"report.date" muss ein Datum "JJJJ-MM-TT" sein, angegeben: ${JSON.stringify(date)}`);
   }
   const title = str("report.title", config.report?.title, `Sozialraumanalyse ${current}`);
   const source = str(
@@ -349,7 +349,7 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   );
 
   if (problems.length > 0) {
-    throw new Error(`${fn}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the configuration:\n  - ${problems.join("\n  - ")}`);
+    throw new Error(`${fn}: ${problems.length} ${problems.length === 1 ? "Problem" : "Probleme"} in der Konfiguration:\n  - ${problems.join("\n  - ")}`);
   }
   return {
     data: { dir, gebiete: inDir(str("data.gebiete", data.gebiete, "gebiete.csv")), strukturdaten: inDir(strukturdaten), geojson, einrichtungen, stadtteiltreffen, akteure, kooperationen, ...mapOptions },
@@ -383,7 +383,7 @@ export { loadAnalysisConfig } from "./loadAnalysisConfig.js";
 /** `data.mapId`, `data.mapKey`, `data.geojsonCrs`: checked, a crosswalk file made absolute (only keys given). */
 function resolveMapOptions(data: NonNullable<AnalysisConfig["data"]>, inDir: (p: string) => string, problems: string[]): Partial<ResolvedAnalysisConfig["data"]> {
   const out: Partial<ResolvedAnalysisConfig["data"]> = {};
-  const text = (k: string, v: unknown) => (typeof v === "string" && v !== "" ? true : (problems.push(`"${k}" must be a non-empty string, got ${JSON.stringify(v)}`), false));
+  const text = (k: string, v: unknown) => (typeof v === "string" && v !== "" ? true : (problems.push(`"${k}" muss ein nicht leerer Text sein, angegeben: ${JSON.stringify(v)}`), false));
   if (data.mapId !== undefined && text("data.mapId", data.mapId)) out.mapId = data.mapId;
   if (data.geojsonCrs !== undefined && text("data.geojsonCrs", data.geojsonCrs)) out.geojsonCrs = data.geojsonCrs;
   const m = data.mapKey as Record<string, unknown> | undefined;
@@ -392,7 +392,7 @@ function resolveMapOptions(data: NonNullable<AnalysisConfig["data"]>, inDir: (p:
     m !== null && typeof m === "object" &&
     ((Object.keys(m).length === 1 && (typeof m.column === "string" || typeof m.pattern === "string")) ||
       (typeof m.crosswalk === "string" && typeof m.mapColumn === "string" && typeof m.tableColumn === "string"));
-  if (!ok) problems.push(`"data.mapKey" must be { "column": … }, { "pattern": "STGT{00}" } or { "crosswalk": "datei.csv", "mapColumn": …, "tableColumn": … }, got ${JSON.stringify(m)}`);
+  if (!ok) problems.push(`"data.mapKey" muss { "column": … }, { "pattern": "STGT{00}" } oder { "crosswalk": "datei.csv", "mapColumn": …, "tableColumn": … } sein, angegeben: ${JSON.stringify(m)}`);
   else out.mapKey = typeof m.crosswalk === "string" ? { ...(m as { crosswalk: string; mapColumn: string; tableColumn: string }), crosswalk: inDir(m.crosswalk) } : (m as MapKeyConfig);
   return out;
 }

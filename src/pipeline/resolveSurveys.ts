@@ -26,13 +26,13 @@ export function resolveYears(
   const yearsConfig = Array.isArray(config.years) ? { surveys: config.years } : (config.years ?? {});
   const surveyList = surveysOf(yearsConfig.surveys, Array.isArray(config.years) ? "years" : "years.surveys", problems);
   const fromList = surveyList !== null && yearsConfig.current === undefined && surveyList.length > 0;
-  const current = fromList ? surveyList[surveyList.length - 1] : num("years.current", yearsConfig.current, 2018, isYear, "a year (whole number)");
+  const current = fromList ? surveyList[surveyList.length - 1] : num("years.current", yearsConfig.current, 2018, isYear, "ein Jahr (ganze Zahl)");
   const listPrevious = fromList && surveyList.length > 1 ? surveyList[surveyList.length - 2] : fromList ? null : 2016;
   const previous =
     yearsConfig.previous === null ? null
     : yearsConfig.previous === undefined && fromList ? listPrevious
-    : num("years.previous", yearsConfig.previous, 2016, isYear, "a year (whole number) or null");
-  if (previous !== null && previous >= current) problems.push(`"years.previous" (${previous}) must be before "years.current" (${current})`);
+    : num("years.previous", yearsConfig.previous, 2016, isYear, "ein Jahr (ganze Zahl) oder null");
+  if (previous !== null && previous >= current) problems.push(`"years.previous" (${previous}) muss vor "years.current" (${current}) liegen`);
   const surveys =
     surveyList ??
     (config.years === undefined
@@ -46,15 +46,15 @@ export function resolveYears(
 /** Options of the "Sozialraumtypen" step with defaults; the seed is the analysis seed. */
 export function resolveTypes(tc: TypesConfig, seed: number, checks: ConfigChecks): NonNullable<ResolvedAnalysisConfig["types"]> {
   const { problems, num } = checks;
-  const explainedShare = num("types.explainedShare", tc.explainedShare, 0.8, (x) => x > 0 && x <= 1, "a number above 0 and at most 1");
+  const explainedShare = num("types.explainedShare", tc.explainedShare, 0.8, (x) => x > 0 && x <= 1, "eine Zahl über 0 und höchstens 1");
   let kRange: [number, number] = [2, 8];
   if (tc.kRange !== undefined) {
     const k = tc.kRange as unknown;
     if (!Array.isArray(k) || k.length !== 2 || !k.every((x) => Number.isInteger(x)) || !(k[0] >= 2 && k[1] >= k[0])) {
-      problems.push(`"types.kRange" must be two whole numbers [min, max] with 2 ≤ min ≤ max, got ${JSON.stringify(k)}`);
+      problems.push(`"types.kRange" muss zwei ganze Zahlen [min, max] mit 2 ≤ min ≤ max sein, angegeben: ${JSON.stringify(k)}`);
     } else kRange = [k[0], k[1]];
   }
-  const resamples = num("types.resamples", tc.resamples, 100, (x) => Number.isInteger(x) && x >= 0, "a whole number ≥ 0");
+  const resamples = num("types.resamples", tc.resamples, 100, (x) => Number.isInteger(x) && x >= 0, "eine ganze Zahl ≥ 0");
   return { explainedShare, kRange, resamples, seed };
 }
 
@@ -62,13 +62,13 @@ export function resolveTypes(tc: TypesConfig, seed: number, checks: ConfigChecks
 function surveysOf(v: unknown, path: string, problems: string[]): number[] | null {
   if (v === undefined) return null;
   if (!Array.isArray(v) || v.some((x) => !isYear(x))) {
-    problems.push(`"${path}" must be a list of years (whole numbers), got ${JSON.stringify(v)}`);
+    problems.push(`"${path}" muss eine Liste von Jahren (ganze Zahlen) sein, angegeben: ${JSON.stringify(v)}`);
     return null;
   }
   const list = v as number[];
   const wrong = list.findIndex((y, i) => i > 0 && y <= list[i - 1]);
   if (wrong > 0) {
-    problems.push(`"${path}" must list the years in ascending order without repeats, ${list[wrong]} (entry ${wrong + 1}) follows ${list[wrong - 1]}`);
+    problems.push(`"${path}" muss die Jahre aufsteigend und ohne Wiederholung nennen: ${list[wrong]} (Eintrag ${wrong + 1}) folgt auf ${list[wrong - 1]}`);
     return null;
   }
   return [...list];

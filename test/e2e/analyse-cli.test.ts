@@ -176,7 +176,7 @@ describe("sozialraum analyse", () => {
   it("fails with the configuration problem", async () => {
     const cfg = configFile({ thresholds: { flag: "1" } });
     await expect(analyse(["--config", cfg, "--out", mkdtempSync(join(tmpdir(), "x-")), "--quiet"])).rejects.toThrow(
-      'resolveAnalysisConfig: 1 problem in the configuration:\n  - "thresholds.flag" must be a number, got "1"',
+      'resolveAnalysisConfig: 1 Problem in der Konfiguration:\n  - "thresholds.flag" muss eine Zahl sein, angegeben: "1"',
     );
   });
 });

@@ -83,7 +83,7 @@ describe("runAnalysis: the steps after the ranking against the R reference (grid
     const off = runAnalysis({ data: { dir: CITY }, neighbourhood: { needIndex: false }, sensitivity: false, report: { date: "2024-01-02" } });
     expect(off.neighbourhood!.furtherLisa).toEqual([]);
     expect(off.neighbourhood!.morans.some((m) => m.id.startsWith("need_index_"))).toBe(false);
-    expect(() => runAnalysis({ data: { dir: CITY }, neighbourhood: { needIndex: "ja" as never } })).toThrow('"neighbourhood.needIndex" must be true or false, got "ja"');
+    expect(() => runAnalysis({ data: { dir: CITY }, neighbourhood: { needIndex: "ja" as never } })).toThrow('"neighbourhood.needIndex" muss true oder false sein, angegeben: "ja"');
   });
 
   it("gives the local Moran's I of the status index as spdep localmoran", () => {
@@ -205,17 +205,17 @@ describe("seeds and switches", () => {
       } as never),
     ).toThrow(
       [
-        "resolveAnalysisConfig: 10 problems in the configuration:",
-        '  - "seed" must be a whole number from -2147483648 to 2147483647, got 1.5',
-        '  - "permutations" must be a whole number from 1 to 99999 (more gives no useful precision), got -1',
-        '  - "supply.facilityTypes": unknown target group "kinder" (known: children, working-age, elderly, context)',
-        '  - "supply.facilityTypes.elderly": type "Altenheim" is not an allowed facility type (Kita, Jugendzentrum, Familienzentrum, Seniorentreff, Beratungsstelle)',
-        '  - "supply.measure" must be "places", "withinReach" or "catchment", got "nah"',
-        '  - "supply.radiusKm" must be a number > 0, got 0',
-        '  - "mix.groups" must be an object: column → German label (at least one), got {}',
-        '  - "neighbourhood.contiguity" must be "queen" or "rook", got "bishop"',
-        '  - "neighbourhood.indicators": indicator "foo" is not in the indicator catalogue',
-        '  - "sensitivity.draws" must be a whole number ≥ 0, got 2.5',
+        "resolveAnalysisConfig: 10 Probleme in der Konfiguration:",
+        '  - "seed" muss eine ganze Zahl von -2147483648 bis 2147483647 sein, angegeben: 1.5',
+        '  - "permutations" muss eine ganze Zahl von 1 bis 99999 (mehr bringt keine nützliche Genauigkeit) sein, angegeben: -1',
+        '  - "supply.facilityTypes": unbekannte Zielgruppe "kinder" (bekannt: children, working-age, elderly, context)',
+        '  - "supply.facilityTypes.elderly": Art "Altenheim" ist keine zulässige Einrichtungsart (Kita, Jugendzentrum, Familienzentrum, Seniorentreff, Beratungsstelle)',
+        '  - "supply.measure" muss "places", "withinReach" oder "catchment" sein, angegeben: "nah"',
+        '  - "supply.radiusKm" muss eine Zahl > 0 sein, angegeben: 0',
+        '  - "mix.groups" muss ein Objekt: Spalte → deutsche Bezeichnung (mindestens eine) sein, angegeben: {}',
+        '  - "neighbourhood.contiguity" muss "queen" oder "rook" sein, angegeben: "bishop"',
+        '  - "neighbourhood.indicators": Indikator "foo" ist nicht im Indikatorenkatalog',
+        '  - "sensitivity.draws" muss eine ganze Zahl ≥ 0 sein, angegeben: 2.5',
       ].join("\n"),
     );
   });

@@ -189,7 +189,7 @@ describe("configuration", () => {
     writeFileSync(file, JSON.stringify({ data: { gebiete: "g.csv" } }));
     expect(loadAnalysisConfig(file).data!.gebiete).toBe(join(dir, "g.csv"));
     writeFileSync(file, "{ kaputt");
-    expect(() => loadAnalysisConfig(file)).toThrow(`loadAnalysisConfig: ${file} is not valid JSON`);
+    expect(() => loadAnalysisConfig(file)).toThrow(`loadAnalysisConfig: ${file} ist kein gültiges JSON`);
   });
 
   it("collects every configuration problem into one message", () => {
@@ -205,14 +205,14 @@ describe("configuration", () => {
       } as never),
     ).toThrow(
       [
-        "resolveAnalysisConfig: 7 problems in the configuration:",
-        '  - unknown key "treshold" (known: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, vernetzung, sensitivity, types, disclosure, report, sources)',
-        '  - "years.previous" (2019) must be before "years.current" (2018)',
-        '  - "minimumPopulation" must be a number ≥ 0, got -5',
-        '  - "standardization.mean" must be "unweighted" or "weighted", got "median"',
-        '  - "thresholds.strong" (1) must not be below "thresholds.flag" (2)',
-        '  - "statusIndex.indicators": indicator "sgb2" is not in the indicator catalogue',
-        '  - "report.date" must be a date "YYYY-MM-DD", got "1.3.2024"',
+        "resolveAnalysisConfig: 7 Probleme in der Konfiguration:",
+        '  - unbekannter Schlüssel "treshold" (bekannt: data, years, id, indicators, minimumPopulation, confidence, smoothing, standardization, thresholds, verdictRule, statusIndex, dynamicIndex, seed, permutations, supply, mix, neighbourhood, vernetzung, sensitivity, types, disclosure, report, sources)',
+        '  - "years.previous" (2019) muss vor "years.current" (2018) liegen',
+        '  - "minimumPopulation" muss eine Zahl ≥ 0 sein, angegeben: -5',
+        '  - "standardization.mean" muss "unweighted" oder "weighted" sein, angegeben: "median"',
+        '  - "thresholds.strong" (1) darf nicht unter "thresholds.flag" (2) liegen',
+        '  - "statusIndex.indicators": Indikator "sgb2" ist nicht im Indikatorenkatalog',
+        '  - "report.date" muss ein Datum "JJJJ-MM-TT" sein, angegeben: "1.3.2024"',
       ].join("\n"),
     );
   });
@@ -323,7 +323,7 @@ describe("empirical-Bayes smoothing in the pipeline", () => {
   });
 
   it("rejects an unknown smoothing", () => {
-    expect(() => resolveAnalysisConfig({ smoothing: "loess" as never })).toThrow('"smoothing" must be "none" or "empirical-bayes", got "loess"');
+    expect(() => resolveAnalysisConfig({ smoothing: "loess" as never })).toThrow('"smoothing" muss "none" oder "empirical-bayes" sein, angegeben: "loess"');
   });
 });
 

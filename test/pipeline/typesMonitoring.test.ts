@@ -148,12 +148,12 @@ describe("configuration of years and types", () => {
         { years: [2018, 2016], types: { explainedShare: 1.5, kRange: [1, 4] as [number, number], resamples: -1, foo: 1 } as never },
         { today: "2024-01-01" },
       );
-    expect(bad).toThrow('"years" must list the years in ascending order without repeats, 2016 (entry 2) follows 2018');
-    expect(bad).toThrow('"types.explainedShare" must be a number above 0 and at most 1, got 1.5');
-    expect(bad).toThrow('"types.kRange" must be two whole numbers [min, max] with 2 ≤ min ≤ max, got [1,4]');
-    expect(bad).toThrow('"types.resamples" must be a whole number ≥ 0, got -1');
-    expect(bad).toThrow('unknown key "types.foo"');
-    expect(() => resolveAnalysisConfig({ years: { surveys: ["2018"] } } as never, { today: "2024-01-01" })).toThrow('"years.surveys" must be a list of years (whole numbers), got ["2018"]');
+    expect(bad).toThrow('"years" muss die Jahre aufsteigend und ohne Wiederholung nennen: 2016 (Eintrag 2) folgt auf 2018');
+    expect(bad).toThrow('"types.explainedShare" muss eine Zahl über 0 und höchstens 1 sein, angegeben: 1.5');
+    expect(bad).toThrow('"types.kRange" muss zwei ganze Zahlen [min, max] mit 2 ≤ min ≤ max sein, angegeben: [1,4]');
+    expect(bad).toThrow('"types.resamples" muss eine ganze Zahl ≥ 0 sein, angegeben: -1');
+    expect(bad).toThrow('unbekannter Schlüssel "types.foo"');
+    expect(() => resolveAnalysisConfig({ years: { surveys: ["2018"] } } as never, { today: "2024-01-01" })).toThrow('"years.surveys" muss eine Liste von Jahren (ganze Zahlen) sein, angegeben: ["2018"]');
   });
 
   it("types: false and a single survey leave both steps and sections out", () => {
@@ -174,6 +174,6 @@ describe("persistenceText", () => {
     expect(persistenceText({ streak: 1, streakYears: [2020] })).toBe("seit einer Erhebung auffällig (2020)");
     expect(persistenceText({ streak: 12, streakYears: Array.from({ length: 12 }, (_, i) => 2000 + 2 * i) })).toBe("seit zwölf Erhebungen auffällig (2000–2022)");
     expect(persistenceText({ streak: 0, streakYears: [] })).toBe("in der letzten Erhebung nicht auffällig");
-    expect(() => persistenceText({ streak: -1, streakYears: [] })).toThrow("persistenceText: streak must be a whole number ≥ 0, got -1");
+    expect(() => persistenceText({ streak: -1, streakYears: [] })).toThrow("persistenceText: streak muss eine ganze Zahl ≥ 0 sein, angegeben: -1");
   });
 });

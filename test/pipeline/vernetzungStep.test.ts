@@ -19,7 +19,7 @@ describe("configuration of Vernetzung", () => {
     if (present) expect(c.data.akteure).toBe(resolve("data/akteure.csv"));
     expect(resolveAnalysisConfig({ vernetzung: false, report: { date: "2024-01-02" } }).vernetzung).toBeNull();
     expect(resolveAnalysisConfig({ data: { akteure: null }, report: { date: "2024-01-02" } }).data.akteure).toBeNull();
-    expect(() => resolveAnalysisConfig({ vernetzung: { minDensity: 2 }, report: { date: "2024-01-02" } })).toThrow('"vernetzung.minDensity" must be a number between 0 and 1, got 2');
+    expect(() => resolveAnalysisConfig({ vernetzung: { minDensity: 2 }, report: { date: "2024-01-02" } })).toThrow('"vernetzung.minDensity" muss eine Zahl zwischen 0 und 1 sein, angegeben: 2');
   });
 });
 

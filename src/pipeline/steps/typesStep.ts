@@ -3,6 +3,9 @@ import { withContext, type AnalysisContext } from "./context.js";
 import type { IndicatorsPart } from "./indicatorsStep.js";
 import type { StandardizePart } from "./standardizeStep.js";
 
+/** Most areas the Sozialraumtypen step clusters (10 000 areas: a distance matrix of 400 MB). */
+export const MAX_TYPE_AREAS = 10_000;
+
 /**
  * Step "Sozialraumtypen bilden": `sozialraumTypes` on the direction-adjusted z-values of the analysis year (every
  * indicator of the catalogue, context indicators included, labelled with the German indicator labels), with the
@@ -40,6 +43,13 @@ export function typesStep(ctx: AnalysisContext, ind: IndicatorsPart, std: Standa
   const kTop = Math.min(kMax, complete - 1);
   if (used.length < 2 || kTop < kMin) {
     ctx.warnings.push(`Sozialraumtypen: zu wenige vollständige Sozialräume (${complete}) oder Indikatoren (${used.length}) für ${kMin} Typen; Abschnitt entfällt`);
+    return null;
+  }
+  // Ward clustering keeps the full distance matrix (n² numbers): beyond this many areas it would need gigabytes.
+  if (complete > MAX_TYPE_AREAS) {
+    ctx.warnings.push(
+      `Sozialraumtypen: ${complete.toLocaleString("de-DE")} vollständige Sozialräume sind mehr als ${MAX_TYPE_AREAS.toLocaleString("de-DE")} (das Ward-Verfahren braucht eine Distanzmatrix mit n² Werten); Abschnitt entfällt`,
+    );
     return null;
   }
   if (kTop < kMax) ctx.warnings.push(`Sozialraumtypen: nur ${complete} vollständige Sozialräume; Zahl der Typen bis ${kTop} statt ${kMax}`);
