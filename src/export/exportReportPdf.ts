@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { stampPdfDate } from "./htmlToPdf.js";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromiumExecutable.js";
@@ -54,24 +55,8 @@ export async function exportReportPdf(htmlFile: string, pdfFile: string, options
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     if (blocked.length > 0) throw new Error(`${fn}: ${htmlFile} tried to load ${blocked.join(", ")}; the report must work offline`);
-    writeFileSync(pdfFile, options.date ? pdfWithDate(pdf, options.date) : pdf);
+    writeFileSync(pdfFile, options.date ? stampPdfDate(pdf, options.date) : pdf);
   } finally {
     await browser.close();
   }
-}
-
-/**
- * A PDF with its `/CreationDate` and `/ModDate` set to `date` (00:00 UTC), same byte length.
- *
- * @example
- * pdfWithDate(readFileSync("bericht.pdf"), "2024-05-06"); // "(D:20240506000000+00'00')"
- */
-export function pdfWithDate(pdf: Uint8Array, date: string): Buffer {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new Error(`pdfWithDate: date must be "YYYY-MM-DD", got "${date}"`);
-  const text = Buffer.from(pdf).toString("latin1");
-  const stamp = `D:${m[1]}${m[2]}${m[3]}000000+00'00'`;
-  // Same length as the old value (Chromium writes exactly this form), so no byte offset moves.
-  const out = text.replace(/(\/(?:CreationDate|ModDate) ?\()(D:[^)]*)\)/g, (_, key: string, old: string) => `${key}${stamp.padEnd(old.length, " ").slice(0, old.length)})`);
-  return Buffer.from(out, "latin1");
 }

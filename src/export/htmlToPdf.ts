@@ -48,8 +48,9 @@ export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): P
 }
 
 /**
- * Replaces the time stamps of a PDF's info dictionary (`/CreationDate (D:YYYYMMDDHHmmSS…)` and `/ModDate`) with
- * `date` at 00:00:00, same length, so the cross-reference offsets stay valid.
+ * Replaces the time stamps of a PDF's info dictionary (`/CreationDate (D:…)` and `/ModDate`) with `date` at
+ * 00:00:00 UTC, same length, so the cross-reference offsets stay valid. The one stamper of both PDFs
+ * (`steckbriefe.pdf` through {@link htmlToPdf}, `bericht.pdf` through `exportReportPdf`).
  *
  * @example
  * stampPdfDate(bytes, "2024-03-01"); // "/CreationDate (D:20240301000000+00'00')"
@@ -58,6 +59,8 @@ export function stampPdfDate(pdf: Uint8Array, date: string): Uint8Array {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) throw new Error(`stampPdfDate: date must be "YYYY-MM-DD", got "${date}"`);
   const text = Buffer.from(pdf).toString("latin1");
-  const stamped = text.replace(/\/(CreationDate|ModDate) ?\(D:(\d{14})/g, (all, key: string, digits: string) => all.slice(0, all.length - digits.length) + `${m[1]}${m[2]}${m[3]}000000`);
+  const stamp = `D:${m[1]}${m[2]}${m[3]}000000+00'00'`;
+  // Same length as the old value (Chromium writes exactly this form), so no byte offset moves.
+  const stamped = text.replace(/(\/(?:CreationDate|ModDate) ?\()(D:[^)]*)\)/g, (_, key: string, old: string) => `${key}${stamp.padEnd(old.length, " ").slice(0, old.length)})`);
   return new Uint8Array(Buffer.from(stamped, "latin1"));
 }

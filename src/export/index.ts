@@ -16,5 +16,5 @@ export { exportPageHtml, seededRandomScript } from "./exportPageHtml.js";
 export { canonicalSvg } from "./canonicalSvg.js";
 export { htmlToPdf, stampPdfDate } from "./htmlToPdf.js";
 export type { HtmlToPdfOptions } from "./htmlToPdf.js";
-export { exportReportPdf, pdfWithDate } from "./exportReportPdf.js";
+export { exportReportPdf } from "./exportReportPdf.js";
 export type { ExportReportPdfOptions } from "./exportReportPdf.js";
