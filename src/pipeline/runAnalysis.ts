@@ -83,7 +83,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   }) : null;
 
   const result = analyseTables(
-    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations, surveys: surveyTables },
+    { gebiete, current, previous, geojson, facilities, observations, actors, cooperations, surveys: surveyTables },
     resolved,
     { ...options, inputs },
   );
