@@ -4,6 +4,7 @@ import { parseFacilities } from "../supply/parseFacilities.js";
 import { parseObservations } from "../supply/parseObservations.js";
 import { parseActors } from "../network/readActors.js";
 import { parseCooperations } from "../network/readCooperations.js";
+import { checkAreaTable } from "../table/checkAreaTable.js";
 import { DataError } from "../table/dataError.js";
 import type { InputContent } from "./analysisProvenance.js";
 import type { AreaGeometries } from "../io/geoJsonTypes.js";
@@ -55,6 +56,8 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const csv = (role: string, path: string) => parseCsv(read(role, path, "readCsv"), { id, file: path, fn: "readCsv" });
   const yearFile = (year: number) => data.strukturdaten.replace(/\{year\}/g, String(year));
   const gebiete = csv("Gebietsliste", data.gebiete);
+  // Keys present and unique before the list is used (observations, actors); analyseTables joins with it.
+  checkAreaTable(gebiete, { id });
   const current = csv(`Strukturdaten ${years.current}`, yearFile(years.current));
   const previous = years.previous !== null ? csv(`Strukturdaten ${years.previous}`, yearFile(years.previous)) : null;
   const geojson = data.geojson !== null ? parseGeoJson(read("Gebietsgrenzen", data.geojson, "readGeoJson"), { idProperty: id, file: data.geojson, fn: "readGeoJson" }) : null;
