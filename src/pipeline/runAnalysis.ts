@@ -32,6 +32,10 @@ export interface RunAnalysisOptions extends AnalysisRunOptions {
  * excluded areas with reasons, the resolved parameters and the provenance (SHA-256 of every file read, taken
  * from the very bytes that were parsed). Reading is reported as step 0 through `onProgress`.
  *
+ * The tables are read as a user would in a notebook: `parseCsv` gives `AreaTable`s, the area list is checked
+ * with `checkAreaTable` (keys present and unique), and each year is joined with it by `joinAreaTables` — the
+ * same checks and German messages (file, spreadsheet row, column, key).
+ *
  * @example
  * const result = runAnalysis();                              // embedded data, defaults
  * const strict = runAnalysis({ minimumPopulation: 500, thresholds: { flag: 1.5, strong: 2 } });
@@ -48,7 +52,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
     try {
       bytes = readFileSync(path);
     } catch (e) {
-      throw new DataError(fn, { file: path, message: `cannot read the file (${(e as Error).message})` });
+      throw new DataError(fn, { file: path, message: `die Datei kann nicht gelesen werden (${(e as Error).message})` });
     }
     inputs.push({ role, path, content: bytes });
     return bytes;
@@ -94,7 +98,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   if (geojson) {
     const inMap = new Set(geojson.features.map((f) => String(f.properties?.[id])));
     const missingOnMap = result.areas.filter((a) => !inMap.has(a.id)).map((a) => a.id);
-    if (missingOnMap.length > 0) readWarnings.push(`runAnalysis: ${missingOnMap.length} areas are not on the map (${missingOnMap.slice(0, 5).join(", ")}${missingOnMap.length > 5 ? ", …" : ""})`);
+    if (missingOnMap.length > 0) readWarnings.push(`runAnalysis: ${missingOnMap.length} ${missingOnMap.length === 1 ? "Gebiet ist" : "Gebiete sind"} nicht auf der Karte (${missingOnMap.slice(0, 5).join(", ")}${missingOnMap.length > 5 ? ", …" : ""})`);
   }
   return { ...result, warnings: [...readWarnings, ...fileWarnings, ...result.warnings] };
 }

@@ -64,6 +64,18 @@ describe("runAnalysis: area list and structural data through checkAreaTable and 
   });
 });
 
+describe("runAnalysis: reading messages in German", () => {
+  it("warns about an area of the list that is not on the map", () => {
+    const { dir } = writeSyntheticCity(mkdtempSync(join(tmpdir(), "join-areas-")));
+    const path = join(dir, "sozialraeume.geojson");
+    const map = JSON.parse(readFileSync(path, "utf8"));
+    map.features = map.features.filter((f: { properties: Record<string, unknown> }) => f.properties.sozialraum_id !== "0203");
+    writeFileSync(path, JSON.stringify(map));
+    const r = runAnalysis({ ...config, data: { dir } });
+    expect(r.warnings).toContain("runAnalysis: 1 Gebiet ist nicht auf der Karte (0203)");
+  });
+});
+
 describe("analyseTables with plain rows: wrapped by areaTableFromRows", () => {
   const current = syntheticStructureRows({ cols: 3, rows: 2, seed: 3 });
   const run = (gebiete: Record<string, unknown>[], rows: Record<string, unknown>[] = current) =>
