@@ -13,6 +13,7 @@ import type { AnalysisConfig } from "../../src/analysis/analysisConfig.js";
 import { DEFAULT_ANALYSIS_CONFIG, type AnalysisConfigDefaults } from "../../src/analysis/defaultAnalysisConfig.js";
 import { checkConfigFile } from "../../src/cli/checkConfig.js";
 import { sectionKeys } from "../../src/pipeline/config/unknownKeyProblems.js";
+import { DATA_FILE_KEYS } from "../../src/pipeline/config/resolveDataSection.js";
 import { DEFAULT_SURVEYS } from "../../src/pipeline/config/resolveYearsSection.js";
 import {
   DEFAULT_MIX_COMPOSITION,
@@ -129,6 +130,11 @@ describe("DEFAULT_ANALYSIS_CONFIG", () => {
     expect(DEFAULT_MIX_GROUPS).toBe(DEFAULT_ANALYSIS_CONFIG.mix.groups);
     expect(DEFAULT_MIX_COMPOSITION).toBe(DEFAULT_ANALYSIS_CONFIG.mix.composition);
     expect(DEFAULT_SURVEYS).toBe(DEFAULT_ANALYSIS_CONFIG.years.surveys);
+  });
+
+  it("names a default file for every data key loadAnalysisConfig makes relative to the configuration file", () => {
+    const files = Object.entries(DEFAULT_ANALYSIS_CONFIG.data).filter(([, v]) => typeof v === "string").map(([k]) => k);
+    expect([...DATA_FILE_KEYS]).toEqual(files);
   });
 
   it("is checked against the configuration type by TypeScript (a missing key or a wrong value does not compile)", () => {

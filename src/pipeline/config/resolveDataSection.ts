@@ -9,6 +9,9 @@ type DataConfig = NonNullable<AnalysisConfig["data"]>;
 type OptionalInput = "einrichtungen" | "stadtteiltreffen" | "akteure" | "kooperationen";
 const OPTIONAL_INPUTS: readonly OptionalInput[] = ["einrichtungen", "stadtteiltreffen", "akteure", "kooperationen"];
 
+/** The keys of `data` naming a file in the data folder. */
+export const DATA_FILE_KEYS = ["gebiete", "strukturdaten", "geojson", ...OPTIONAL_INPUTS] as const;
+
 /**
  * The `data` section: the folder (relative to `baseDir`; default the package's data) and every file made
  * absolute against it. The default map and optional files are left out with `sources` (the tables come from
