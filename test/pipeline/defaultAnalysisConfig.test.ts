@@ -220,6 +220,15 @@ describe("unknown keys", () => {
   });
 });
 
+describe("values", () => {
+  it("null for a choice or a switch means its default, null for a number or a text is a problem (as before)", () => {
+    expect(resolve({ smoothing: null, standardization: { sd: null }, supply: { measure: null }, neighbourhood: { fdr: null, needIndex: null } })).toStrictEqual(resolve({}));
+    expect(() => resolve({ seed: null, report: { title: null } })).toThrow(
+      ['"seed" muss eine ganze Zahl von -2147483648 bis 2147483647 sein, angegeben: null', '"report.title" muss ein nicht leerer Text sein, angegeben: null'].join("\n  - "),
+    );
+  });
+});
+
 describe("changes of this restructuring", () => {
   it("a wrong data.gebiete is reported (it was replaced by the default without a word)", () => {
     expect(() => resolve({ data: { gebiete: 5 } })).toThrow('"data.gebiete" muss ein nicht leerer Text sein, angegeben: 5');

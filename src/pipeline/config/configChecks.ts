@@ -10,9 +10,9 @@ export interface ConfigChecks {
   text(path: string, v: unknown, dflt: string): string;
   /** A finite number passing `check` (`what` describes the allowed values). */
   num(path: string, v: unknown, dflt: number, check: (x: number) => boolean, what: string): number;
-  /** true or false. */
+  /** true or false (null: the default, as for `choice`). */
   bool(path: string, v: unknown, dflt: boolean): boolean;
-  /** One of a few texts. */
+  /** One of a few texts (null: the default). */
   choice<T extends string>(path: string, v: unknown, dflt: T, allowed: readonly T[]): T;
   /** A list of non-empty texts (copied). */
   stringList(path: string, v: unknown): string[];
@@ -47,12 +47,12 @@ export function configChecks(problems: string[]): ConfigChecks {
       return v;
     },
     bool(path, v, dflt) {
-      if (v === undefined) return dflt;
+      if (v === undefined || v === null) return dflt;
       if (typeof v !== "boolean") wrong(path, "true oder false", v);
       return v as boolean;
     },
     choice(path, v, dflt, allowed) {
-      if (v === undefined) return dflt;
+      if (v === undefined || v === null) return dflt;
       if (!allowed.includes(v as never)) wrong(path, orList(allowed), v);
       return v as typeof dflt;
     },
