@@ -151,10 +151,11 @@ export type {
 
 // The analysis: its data model and its sensitivity (src/analysis)
 export {
-  targetGroupLabel, verdictEvaluator, verdictVariants, verdictSensitivity, VERDICT_SEVERITY,
+  targetGroupLabel, verdictEvaluator, verdictVariants, verdictSensitivity, VERDICT_SEVERITY, DEFAULT_ANALYSIS_CONFIG,
 } from "./analysis/index.js";
 export type {
-  AnalysisConfig, AnalysisEvaluator, AnalysisInput, AnalysisResult, AreaInfo, IndexIndicator, MixConfig,
+  AnalysisConfig, AnalysisConfigDefaults, AnalysisEvaluator, AnalysisInput, AnalysisResult, AreaInfo,
+  IndexIndicator, MixConfig,
   NeedRow, NeighbourhoodConfig, RankingRow, ReanalyseRows, ResolvedAnalysisConfig, SensitivityConfig,
   StandardizationParameters, SupplyConfig, VerdictAreaSensitivity, VerdictEvaluation, VerdictEvaluator,
   VerdictFamilyId, VerdictGroupSensitivity, VerdictRow, VerdictSensitivity, VerdictSensitivityOptions,
@@ -209,8 +210,7 @@ export type {
 // The pipeline: configuration, run and outputs (src/pipeline)
 export {
   runAnalysis, analyseTables, resolveAnalysisConfig, loadAnalysisConfig, readAreaGeoJson, writeAnalysisOutputs,
-  rankingCsv, analysisSensitivity, analysisEvaluator, analysisVariants, DEFAULT_STATUS_INDICATORS,
-  EMBEDDED_DATA_DIR,
+  rankingCsv, analysisSensitivity, analysisEvaluator, analysisVariants, EMBEDDED_DATA_DIR,
 } from "./pipeline/index.js";
 export type {
   AnalysisOutputs, AnalysisProgress, AnalysisRunOptions, AnalysisTables, InputContent, OutputProvenance,

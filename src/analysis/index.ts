@@ -9,6 +9,8 @@ export type {
   VernetzungConfig,
   TypesConfig,
 } from "./analysisConfig.js";
+export { DEFAULT_ANALYSIS_CONFIG } from "./defaultAnalysisConfig.js";
+export type { AnalysisConfigDefaults } from "./defaultAnalysisConfig.js";
 export type { AnalysisResult, AreaInfo, RankingRow, StandardizationParameters, NeedRow, AnalysisInput, VernetzungAnalysis } from "./analysisResult.js";
 export { healthyMixSummary } from "./healthyMixSummary.js";
 export type { HealthyMixSummary, SummaryArea, SummaryGroupVerdict } from "./healthyMixSummary.js";

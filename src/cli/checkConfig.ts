@@ -2,13 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_INDICATORS } from "../indicators/defaultIndicators.js";
 import type { IndicatorDefinition } from "../indicators/indicatorDefinition.js";
+import { DEFAULT_ANALYSIS_CONFIG } from "../analysis/defaultAnalysisConfig.js";
+import { CONFIG_KEYS } from "../pipeline/config/unknownKeyProblems.js";
 import { resolveAnalysisConfig } from "../pipeline/resolveAnalysisConfig.js";
 import { checkSources, type LoadedSources } from "../sources/loadSources.js";
 import { formatSourceProblem } from "../sources/sourceProblem.js";
 import { meintenSie } from "../sources/suggest.js";
 
-/** Top-level keys of a configuration file (`AnalysisConfig` plus `sources`). */
-const TOP_KEYS = ["data", "years", "id", "indicators", "minimumPopulation", "confidence", "smoothing", "standardization", "thresholds", "verdictRule", "statusIndex", "dynamicIndex", "seed", "permutations", "supply", "mix", "neighbourhood", "sensitivity", "types", "disclosure", "report", "sources"];
+/** Top-level keys of a configuration file: those of `DEFAULT_ANALYSIS_CONFIG`, as `resolveAnalysisConfig` accepts. */
+const TOP_KEYS = CONFIG_KEYS;
 
 /** The outcome of `checkConfigFile`: every problem (German, one line each), notes, and a summary when valid. */
 export interface ConfigFileCheck {
@@ -108,8 +110,8 @@ function analysisYears(config: Record<string, unknown>, path: string, out: Confi
   // A list of survey years: the analysis year is the last, the comparison year the one before (as resolveAnalysisConfig).
   const list0 = Array.isArray(config.years) ? (config.years as unknown[]) : null;
   const years = (list0 ? { current: list0[list0.length - 1], previous: list0.length > 1 ? list0[list0.length - 2] : null } : (config.years ?? {})) as { current?: unknown; previous?: unknown };
-  const current = years.current ?? 2018;
-  const previous = years.previous === undefined ? 2016 : years.previous;
+  const current = years.current ?? DEFAULT_ANALYSIS_CONFIG.years.current;
+  const previous = years.previous === undefined ? DEFAULT_ANALYSIS_CONFIG.years.previous : years.previous;
   const list = have.join(", ");
   if (!have.includes(current as number)) out.problems.push(`${path}: years.current: ${current}${years.current === undefined ? " (Standard)" : ""} ist kein Jahr der Datenquellen (vorhanden: ${list}); "years": { "current": ${have[have.length - 1]} } angeben`);
   if (previous !== null && !have.includes(previous as number)) {

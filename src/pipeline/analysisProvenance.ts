@@ -2,7 +2,7 @@ import { basename, isAbsolute, relative, resolve } from "node:path";
 import { provenance, type Provenance } from "../audit/provenance.js";
 import type { ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
 import type { AnalysisInput } from "../analysis/analysisResult.js";
-import { packageDataDir } from "./resolveAnalysisConfig.js";
+import { packageDataDir } from "./config/packageDataDir.js";
 
 /** An input as read: its role, its path and its bytes. */
 export interface InputContent {

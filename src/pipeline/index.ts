@@ -12,7 +12,7 @@ export {
   DEFAULT_MIX_GROUPS,
   DEFAULT_MIX_COMPOSITION,
 } from "./resolveAnalysisConfig.js";
-export { DEFAULT_SURVEYS } from "./resolveSurveys.js";
+export { DEFAULT_SURVEYS } from "./config/resolveYearsSection.js";
 export { rankingCsv, csvField } from "./rankingCsv.js";
 export { writeAnalysisOutputs, outputProvenanceJson } from "./writeAnalysisOutputs.js";
 export type { AnalysisOutputs, WriteAnalysisOutputsOptions, OutputProvenance } from "./writeAnalysisOutputs.js";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { AnalysisConfig } from "../analysis/analysisConfig.js";
 import type { SourcesConfig } from "../sources/sourcesConfig.js";
+import { DATA_FILE_KEYS } from "./config/resolveDataSection.js";
 
 /**
  * Reads an analysis configuration from a JSON file. Relative paths in `data` are made relative to the file's
@@ -35,7 +36,7 @@ export function loadAnalysisConfig(path: string): AnalysisConfig {
     const dataDir = typeof d.dir === "string" ? resolve(base, d.dir) : undefined;
     if (dataDir) d.dir = dataDir;
     // Files without a dir in the config are relative to the config file, not to the package data.
-    for (const k of ["gebiete", "strukturdaten", "geojson", "einrichtungen", "stadtteiltreffen", "akteure", "kooperationen"] as const) {
+    for (const k of DATA_FILE_KEYS) {
       const v = d[k];
       if (typeof v === "string" && !isAbsolute(v) && !dataDir) d[k] = resolve(base, v);
     }
