@@ -40,7 +40,7 @@ export interface AnalysisEvaluator {
    * made them constant); throws an `UndefinedVariantError` when no varying indicator is left. A variant that
    * leaves an indicator out is taken from the recomputed index (the configuration cannot express it).
    */
-  evaluateVariant(options: IndexVariantOptions): { areas: SensitivityOutcomeRow[]; warnings: string[] };
+  evaluateVariant(options: IndexVariantOptions): { areas: SensitivityOutcomeRow[]; warnings: string[]; leftOut: string[] };
   /** German area names by id. */
   labels: Record<string, string>;
 }
@@ -131,8 +131,7 @@ export function statusIndexEvaluator(result: AnalysisResult, reanalyse: Reanalys
   const evaluateVariant = (o: IndexVariantOptions) => {
     // The recomputed index first: it throws UndefinedVariantError, and names indicators it leaves out.
     const r = evaluator.evaluate(o);
-    const leftOut = r.warnings.some((w) => w.includes("left out of this variant"));
-    return { areas: runsPipeline(o) && !leftOut ? evaluatePipeline(o) : outcome(r.areas), warnings: r.warnings };
+    return { areas: runsPipeline(o) && r.leftOut.length === 0 ? evaluatePipeline(o) : outcome(r.areas), warnings: r.warnings, leftOut: r.leftOut };
   };
   return {
     spec,
