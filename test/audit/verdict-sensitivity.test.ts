@@ -76,7 +76,7 @@ describe("verdictEvaluator on the crafted city", () => {
   it("does not assess a group whose robust z is undefined (MAD = 0), and says why", () => {
     const r = ev.evaluate({ normalization: "robustZ" });
     expect(r.groups.elderly.every((x) => x.verdict === null)).toBe(true);
-    expect(r.failed.elderly).toContain("median absolute deviation is 0");
+    expect(r.failed.elderly).toContain("mittlere absolute Abweichung vom Median (MAD) ist 0");
     expect(r.groups.children.map((x) => x.verdict)).toEqual(["unauffällig", "unauffällig", "unauffällig", "unauffällig", "auffällig", "unauffällig"]);
   });
 
@@ -148,7 +148,7 @@ describe("verdictSensitivity on the crafted city", () => {
       { id: "05", targetGroup: "children" },
       { id: "06", targetGroup: "children" },
     ]);
-    expect(v.warnings.join("\n")).toContain('verdictSensitivity: variant "robuste z-Werte" does not assess Ältere: Anteil C: robustZ: median absolute deviation is 0');
+    expect(v.warnings.join("\n")).toContain('verdictSensitivity: variant "robuste z-Werte" does not assess Ältere: Anteil C: robustZ: mittlere absolute Abweichung vom Median (MAD) ist 0');
   });
 
   it("keeps area × group order and does not modify the analysis", () => {
