@@ -42,7 +42,7 @@ describe("analysisEvaluator (pipeline status index)", () => {
       expect(ev.evaluatePipeline(o), JSON.stringify(o)).toEqual(ev.evaluateIndex(o));
     }
     expect(ev.runsPipeline({ normalization: "robustZ" })).toBe(false);
-    expect(() => ev.evaluatePipeline({ boundaryShift: 0.25 })).toThrow("analysisEvaluator: these options cannot be expressed as an analysis configuration");
+    expect(() => ev.evaluatePipeline({ boundaryShift: 0.25 })).toThrow("analysisEvaluator: diese Optionen lassen sich nicht als Analysekonfiguration ausdrücken");
   });
 
   it("generates the variants around the analysis' own method", () => {
