@@ -141,7 +141,7 @@ export function runSensitivity<O>(options: RunSensitivityOptions<O>): Sensitivit
     const ranked = new Set(o.results.filter((r) => r.rank !== null).map((r) => r.id));
     let missingCount = 0;
     for (const id of baseIds) if (!ranked.has(id)) missingCount++;
-    if (missingCount > 0) warnings.push(`${fn}: Variante "${o.name}" lässt ${missingCount} ${missingCount === 1 ? "Gebiet" : "Gebiete"} aus, die die Ausgangsvariante einstuft`);
+    if (missingCount > 0) warnings.push(`${fn}: Variante "${o.name}" lässt ${missingCount} ${missingCount === 1 ? "Gebiet" : "Gebiete"} aus, ${missingCount === 1 ? "das" : "die"} die Ausgangsvariante einstuft`);
   }
   return {
     name: fn,

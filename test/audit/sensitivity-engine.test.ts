@@ -72,7 +72,7 @@ describe("runSensitivity", () => {
 
   it("warns when a variant leaves out an area the baseline ranks", () => {
     const r = runSensitivity({ variants, evaluate: (o) => (o === 2 ? evaluate(o).slice(0, 2) : evaluate(o)) });
-    expect(r.warnings).toEqual(['runSensitivity: Variante "V2" lässt 1 Gebiet aus, die die Ausgangsvariante einstuft']);
+    expect(r.warnings).toEqual(['runSensitivity: Variante "V2" lässt 1 Gebiet aus, das die Ausgangsvariante einstuft']);
     expect(r.summary.areas[2].nVariants).toBe(2);
   });
 
