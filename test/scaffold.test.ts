@@ -26,10 +26,10 @@ describe("createRng", () => {
     for (const c of counts) expect(Math.abs(c - 10000)).toBeLessThan(400);
   });
   it("rejects a non-integer seed", () => {
-    expect(() => createRng(1.5)).toThrow("createRng: seed must be a whole number from -2147483648 to 2147483647, got 1.5");
+    expect(() => createRng(1.5)).toThrow("createRng: seed muss eine ganze Zahl von -2147483648 bis 2147483647 sein, angegeben: 1.5");
     // 2^32 would wrap round to seed 0 and silently repeat its sequence.
-    expect(() => createRng(2 ** 32)).toThrow("got 4294967296");
-    expect(() => createRng(2 ** 31)).toThrow("got 2147483648");
+    expect(() => createRng(2 ** 32)).toThrow("angegeben: 4294967296");
+    expect(() => createRng(2 ** 31)).toThrow("angegeben: 2147483648");
     expect(createRng(-1).next()).not.toBe(createRng(0).next());
   });
 });
@@ -44,7 +44,7 @@ describe("permutationInference", () => {
     expect(permutationInference(0.5, [0.1, 0.2, 0.6]).pSim).toBe(0.5);
   });
   it("rejects an empty simulation", () => {
-    expect(() => permutationInference(1, [])).toThrow("no simulated statistics");
+    expect(() => permutationInference(1, [])).toThrow("keine simulierten Statistiken");
   });
 });
 

@@ -40,7 +40,7 @@ export interface AnalysisEvaluator {
    * made them constant); throws an `UndefinedVariantError` when no varying indicator is left. A variant that
    * leaves an indicator out is taken from the recomputed index (the configuration cannot express it).
    */
-  evaluateVariant(options: IndexVariantOptions): { areas: SensitivityOutcomeRow[]; warnings: string[] };
+  evaluateVariant(options: IndexVariantOptions): { areas: SensitivityOutcomeRow[]; warnings: string[]; leftOut: string[] };
   /** German area names by id. */
   labels: Record<string, string>;
 }
@@ -67,13 +67,13 @@ const POPULATION = "__einwohner";
  */
 export function statusIndexEvaluator(result: AnalysisResult, reanalyse: ReanalyseRows): AnalysisEvaluator {
   const fn = "analysisEvaluator";
-  if (!result || result.name !== "runAnalysis") throw new Error(`${fn}: expected the result of runAnalysis or analyseTables`);
+  if (!result || result.name !== "runAnalysis") throw new Error(`${fn}: erwartet das Ergebnis von runAnalysis oder analyseTables, angegeben: ${result ? `name ${JSON.stringify((result as { name?: unknown }).name)}` : String(result)}`);
   const config = result.parameters;
   const id = config.id;
   const current = result.indicators.current;
   const byId = new Map(current.indicators.map((d) => [d.id, d]));
   const statusSpec = config.statusIndex.indicators;
-  for (const s of statusSpec) if (!byId.has(s.id)) throw new Error(`${fn}: status index indicator "${s.id}" is not in the analysis' indicator catalogue`);
+  for (const s of statusSpec) if (!byId.has(s.id)) throw new Error(`${fn}: Indikator "${s.id}" des Statusindex (statusIndex.indicators) fehlt im Indikatorenkatalog der Analyse`);
   const values = indicatorRows(current);
   const rows = values.map((r, i) => {
     const a = current.areas[i];
@@ -106,7 +106,7 @@ export function statusIndexEvaluator(result: AnalysisResult, reanalyse: Reanalys
   const outcome = (areas: readonly IndexVariantArea[]) => areas.map((a) => ({ id: a.id, rank: a.rank, class: a.class }));
   const evaluateIndex = (o: IndexVariantOptions) => outcome(evaluator.evaluate(o).areas);
   const evaluatePipeline = (o: IndexVariantOptions): SensitivityOutcomeRow[] => {
-    if (!runsPipeline(o)) throw new Error(`${fn}: these options cannot be expressed as an analysis configuration: ${JSON.stringify(o)}`);
+    if (!runsPipeline(o)) throw new Error(`${fn}: diese Optionen lassen sich nicht als Analysekonfiguration ausdrücken: ${JSON.stringify(o)}`);
     const omit = new Set(o.omit ?? []);
     const variant: ResolvedAnalysisConfig = {
       ...config,
@@ -131,8 +131,7 @@ export function statusIndexEvaluator(result: AnalysisResult, reanalyse: Reanalys
   const evaluateVariant = (o: IndexVariantOptions) => {
     // The recomputed index first: it throws UndefinedVariantError, and names indicators it leaves out.
     const r = evaluator.evaluate(o);
-    const leftOut = r.warnings.some((w) => w.includes("left out of this variant"));
-    return { areas: runsPipeline(o) && !leftOut ? evaluatePipeline(o) : outcome(r.areas), warnings: r.warnings };
+    return { areas: runsPipeline(o) && r.leftOut.length === 0 ? evaluatePipeline(o) : outcome(r.areas), warnings: r.warnings, leftOut: r.leftOut };
   };
   return {
     spec,

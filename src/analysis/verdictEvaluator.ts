@@ -55,7 +55,7 @@ export interface VerdictEvaluator {
  */
 export function verdictEvaluator(result: AnalysisResult): VerdictEvaluator {
   const fn = "verdictEvaluator";
-  if (!result || result.name !== "runAnalysis") throw new Error(`${fn}: expected the result of runAnalysis or analyseTables`);
+  if (!result || result.name !== "runAnalysis") throw new Error(`${fn}: erwartet das Ergebnis von runAnalysis oder analyseTables, angegeben: ${result ? `name ${JSON.stringify((result as { name?: unknown }).name)}` : String(result)}`);
   const config = result.parameters;
   const id = config.id;
   const current = result.indicators.current;
@@ -93,15 +93,15 @@ export function verdictEvaluator(result: AnalysisResult): VerdictEvaluator {
 
   function evaluate(options: VerdictVariantOptions = {}): VerdictEvaluation {
     const o = { ...base, ...stripUndefined(options) };
-    if (o.mean !== "unweighted" && o.mean !== "weighted") throw new Error(`${fn}: mean must be "unweighted" or "weighted", got ${JSON.stringify(o.mean)}`);
-    if (o.sd !== "population" && o.sd !== "sample") throw new Error(`${fn}: sd must be "population" or "sample", got ${JSON.stringify(o.sd)}`);
-    if (o.normalization !== "z" && o.normalization !== "robustZ") throw new Error(`${fn}: normalization must be "z" or "robustZ", got ${JSON.stringify(o.normalization)}`);
-    if (o.smoothing !== "none" && o.smoothing !== "empirical-bayes") throw new Error(`${fn}: smoothing must be "none" or "empirical-bayes", got ${JSON.stringify(o.smoothing)}`);
-    if (typeof o.thresholdShift !== "number" || !Number.isFinite(o.thresholdShift)) throw new Error(`${fn}: thresholdShift must be a finite number, got ${JSON.stringify(o.thresholdShift)}`);
+    if (o.mean !== "unweighted" && o.mean !== "weighted") throw new Error(`${fn}: Option "mean" muss "unweighted" oder "weighted" sein, angegeben: ${JSON.stringify(o.mean)}`);
+    if (o.sd !== "population" && o.sd !== "sample") throw new Error(`${fn}: Option "sd" muss "population" oder "sample" sein, angegeben: ${JSON.stringify(o.sd)}`);
+    if (o.normalization !== "z" && o.normalization !== "robustZ") throw new Error(`${fn}: Option "normalization" muss "z" oder "robustZ" sein, angegeben: ${JSON.stringify(o.normalization)}`);
+    if (o.smoothing !== "none" && o.smoothing !== "empirical-bayes") throw new Error(`${fn}: Option "smoothing" muss "none" oder "empirical-bayes" sein, angegeben: ${JSON.stringify(o.smoothing)}`);
+    if (typeof o.thresholdShift !== "number" || !Number.isFinite(o.thresholdShift)) throw new Error(`${fn}: Option "thresholdShift" muss eine endliche Zahl sein, angegeben: ${JSON.stringify(o.thresholdShift)}`);
     const omit = new Set(options.omit ?? []);
-    for (const x of omit) if (!indicators.some((d) => d.id === x)) throw new Error(`${fn}: omit names "${x}", which is not an indicator with a verdict (${indicators.map((d) => d.id).join(", ")})`);
+    for (const x of omit) if (!indicators.some((d) => d.id === x)) throw new Error(`${fn}: Option "omit" nennt "${x}", das ist kein Indikator mit Auffälligkeitsurteil (${indicators.map((d) => d.id).join(", ")})`);
     for (const g of targetGroups) {
-      if (indicators.every((d) => d.targetGroup !== g || omit.has(d.id))) throw new Error(`${fn}: omit leaves target group "${g}" without indicators`);
+      if (indicators.every((d) => d.targetGroup !== g || omit.has(d.id))) throw new Error(`${fn}: Option "omit" lässt die Zielgruppe "${g}" ohne Indikatoren`);
     }
     const warnings: string[] = [];
 
@@ -114,7 +114,7 @@ export function verdictEvaluator(result: AnalysisResult): VerdictEvaluator {
     const given = o.smoothing === analysisSmoothing ? cells : rawCells;
     if (options.draw !== undefined) {
       const seed = options.draw?.seed;
-      if (!Number.isInteger(seed)) throw new Error(`${fn}: draw.seed must be an integer, got ${JSON.stringify(seed)}`);
+      if (!Number.isInteger(seed)) throw new Error(`${fn}: Option "draw.seed" muss eine ganze Zahl sein, angegeben: ${JSON.stringify(seed)}`);
       const rng = createRng(seed);
       num = counts.map((c) => Float64Array.from(c.num));
       den = counts.map((c) => Float64Array.from(c.den));

@@ -44,7 +44,7 @@ export function verdictSensitivity(result: AnalysisResult, options: VerdictSensi
   const variants = verdictVariants(ev, options);
   const seed = options.seed ?? result.parameters.seed;
   const draws = options.draws ?? 1000;
-  if (!Number.isInteger(draws) || draws < 0) throw new Error(`${fn}: draws must be a whole number ≥ 0, got ${JSON.stringify(draws)}`);
+  if (!Number.isInteger(draws) || draws < 0) throw new Error(`${fn}: Option "draws" muss eine ganze Zahl ≥ 0 sein, angegeben: ${JSON.stringify(draws)}`);
   const warnings: string[] = [];
 
   // Each variant is evaluated once for all groups (the engine then reads one group at a time).
@@ -56,14 +56,14 @@ export function verdictSensitivity(result: AnalysisResult, options: VerdictSensi
       try {
         e = ev.evaluate(v.options);
       } catch (err) {
-        throw new Error(`${fn}: variant "${v.name}": ${(err as Error).message}`);
+        throw new Error(`${fn}: Variante "${v.name}": ${(err as Error).message}`);
       }
       if (v.name === variants[0].name && Object.keys(e.failed).length > 0) {
-        throw new Error(`${fn}: the baseline cannot be assessed: ${Object.values(e.failed).join("; ")}`);
+        throw new Error(`${fn}: die Ausgangsvariante lässt sich nicht beurteilen: ${Object.values(e.failed).join("; ")}`);
       }
       if (prefix === "") {
-        for (const [g, why] of Object.entries(e.failed)) warnings.push(`${fn}: variant "${v.name}" does not assess ${targetGroupLabel(g)}: ${why}`);
-        for (const w of e.warnings) warnings.push(`${fn}: variant "${v.name}": ${w}`);
+        for (const [g, why] of Object.entries(e.failed)) warnings.push(`${fn}: Variante "${v.name}" beurteilt ${targetGroupLabel(g)} nicht: ${why}`);
+        for (const w of e.warnings) warnings.push(`${fn}: Variante "${v.name}": ${w}`);
       }
       cache.set(key, e);
     }
@@ -87,7 +87,7 @@ export function verdictSensitivity(result: AnalysisResult, options: VerdictSensi
   });
   // Failures in draws would repeat per draw: count them instead.
   const mcFailures = [...cache.entries()].filter(([k, e]) => k.startsWith("\u0000mc:") && Object.keys(e.failed).length > 0).length;
-  if (mcFailures > 0) warnings.push(`${fn}: ${mcFailures} of ${draws} Monte Carlo draws could not assess every target group`);
+  if (mcFailures > 0) warnings.push(`${fn}: ${mcFailures} von ${draws} Monte-Carlo-Ziehungen konnten nicht jede Zielgruppe beurteilen`);
 
   const areas: VerdictAreaSensitivity[] = [];
   ev.ids.forEach((areaId, i) => {

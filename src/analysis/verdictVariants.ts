@@ -53,10 +53,10 @@ const signed = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "±") + de(Math.abs
 export function verdictVariants(evaluator: VerdictEvaluator, options: VerdictVariantGeneratorOptions = {}): VerdictVariant[] {
   const fn = "verdictVariants";
   const shift = options.thresholdShift ?? 0.25;
-  if (typeof shift !== "number" || !(shift > 0) || !Number.isFinite(shift)) throw new Error(`${fn}: thresholdShift must be a positive number, got ${JSON.stringify(shift)}`);
+  if (typeof shift !== "number" || !(shift > 0) || !Number.isFinite(shift)) throw new Error(`${fn}: Option "thresholdShift" muss eine positive Zahl sein, angegeben: ${JSON.stringify(shift)}`);
   const all: VerdictFamilyId[] = ["meanSd", "normalization", "thresholds", "smoothing", "leaveOneOut"];
   const families = new Set(options.families ?? all);
-  for (const f of families) if (!all.includes(f)) throw new Error(`${fn}: unknown family "${f}" (known: ${all.join(", ")})`);
+  for (const f of families) if (!all.includes(f)) throw new Error(`${fn}: unbekannte Variantenfamilie "${f}" in Option "families" (bekannt: ${all.join(", ")})`);
   const base = evaluator.base;
   const t = evaluator.thresholds;
   const out: VerdictVariant[] = [

@@ -100,6 +100,8 @@ export interface IndexVariantResult {
   areas: IndexVariantArea[];
   excluded: Exclusion[];
   warnings: string[];
+  /** The warnings (also in `warnings`) of indicators left out of this variant because smoothing or a draw made them constant. */
+  leftOut: string[];
 }
 
 /** A prepared composite index: evaluate it under any {@link IndexVariantOptions}. */
@@ -146,32 +148,32 @@ interface PreparedIndicator {
  */
 export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: CompositeVariantSpec): CompositeIndexEvaluator {
   const fn = "compositeIndexEvaluator";
-  if (!Array.isArray(rows)) throw new Error(`${fn}: rows must be an array of objects`);
-  if (!spec || typeof spec.id !== "string") throw new Error(`${fn}: spec.id (the id column) is required`);
-  if (!Array.isArray(spec.indicators) || spec.indicators.length === 0) throw new Error(`${fn}: spec.indicators must list at least one indicator`);
-  if (!spec.scheme) throw new Error(`${fn}: spec.scheme (a class scheme, e.g. berlinMssStatus) is required`);
+  if (!Array.isArray(rows)) throw new Error(`${fn}: rows muss eine Liste von Zeilen (Objekten) sein, angegeben: ${typeof rows}`);
+  if (!spec || typeof spec.id !== "string") throw new Error(`${fn}: spec.id (die Kennungsspalte) fehlt`);
+  if (!Array.isArray(spec.indicators) || spec.indicators.length === 0) throw new Error(`${fn}: spec.indicators muss mindestens einen Indikator nennen`);
+  if (!spec.scheme) throw new Error(`${fn}: spec.scheme (ein Klassenschema, z. B. berlinMssStatus) fehlt`);
   const n = rows.length;
   const has = (c: string) => n === 0 || rows.some((r) => r != null && c in r);
-  if (!has(spec.id)) throw new Error(`${fn}: id column "${spec.id}" not found`);
+  if (!has(spec.id)) throw new Error(`${fn}: Kennungsspalte "${spec.id}" (spec.id) nicht gefunden`);
   const ids = rows.map((r, i) => {
     const v = r?.[spec.id];
-    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} has no id in column "${spec.id}"`);
+    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: Zeile ${i + 1} hat keine Kennung in Spalte "${spec.id}"`);
     return String(v);
   });
   const seenIds = new Set<string>();
   for (const id of ids) {
-    if (seenIds.has(id)) throw new Error(`${fn}: area "${id}" appears twice in column "${spec.id}"`);
+    if (seenIds.has(id)) throw new Error(`${fn}: Gebiet "${id}" kommt in Spalte "${spec.id}" doppelt vor`);
     seenIds.add(id);
   }
 
   const indicators: PreparedIndicator[] = spec.indicators.map((s) => {
     const d = typeof s === "string" ? { column: s } : s;
-    if (!d || typeof d.column !== "string") throw new Error(`${fn}: each indicator needs a column, got ${JSON.stringify(s)}`);
-    if (!has(d.column)) throw new Error(`${fn}: indicator column "${d.column}" not found`);
+    if (!d || typeof d.column !== "string") throw new Error(`${fn}: jeder Indikator braucht eine Spalte (column), angegeben: ${JSON.stringify(s)}`);
+    if (!has(d.column)) throw new Error(`${fn}: Indikatorspalte "${d.column}" nicht gefunden`);
     const weight = d.weight ?? 1;
-    if (typeof weight !== "number" || !Number.isFinite(weight)) throw new Error(`${fn}: weight of indicator "${d.column}" must be a finite number, got ${JSON.stringify(weight)}`);
+    if (typeof weight !== "number" || !Number.isFinite(weight)) throw new Error(`${fn}: Gewicht (weight) des Indikators "${d.column}" muss eine endliche Zahl sein, angegeben: ${JSON.stringify(weight)}`);
     const scale = d.scale ?? 100;
-    if (typeof scale !== "number" || !(scale > 0)) throw new Error(`${fn}: scale of indicator "${d.column}" must be a positive number, got ${JSON.stringify(scale)}`);
+    if (typeof scale !== "number" || !(scale > 0)) throw new Error(`${fn}: scale des Indikators "${d.column}" muss eine positive Zahl sein, angegeben: ${JSON.stringify(scale)}`);
     const cells = rows.map((r) => r[d.column]);
     const values = new Float64Array(n);
     const missingReason = new Array<string | undefined>(n);
@@ -182,7 +184,7 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
         const marker = v instanceof Missing && v.marker !== "" ? ` ("${v.marker}")` : "";
         missingReason[i] = `fehlender Wert in ${d.column}${marker}`;
       } else {
-        throw new Error(`${fn}: value ${JSON.stringify(typeof v === "number" ? String(v) : v)} in column "${d.column}" of area "${ids[i]}" is not a finite number`);
+        throw new Error(`${fn}: Wert ${JSON.stringify(typeof v === "number" ? String(v) : v)} in Spalte "${d.column}" von Gebiet "${ids[i]}" ist keine endliche Zahl`);
       }
     });
     const numberColumn = (what: string, get: (row: Row, i: number) => unknown): Float64Array =>
@@ -190,32 +192,32 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
         const v = get(r, i);
         if (v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v))) return NaN;
         if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-          throw new Error(`${fn}: ${what} ${JSON.stringify(v)} of indicator "${d.column}" in area "${ids[i]}" is not a non-negative number`);
+          throw new Error(`${fn}: ${what} ${JSON.stringify(v)} des Indikators "${d.column}" in Gebiet "${ids[i]}" ist keine nicht-negative Zahl`);
         }
         return v;
       });
     let denominator: Float64Array | null = null;
     if (d.denominator !== undefined) {
       const den = d.denominator;
-      if (typeof den === "string" && !has(den)) throw new Error(`${fn}: denominator column "${den}" of indicator "${d.column}" not found`);
-      denominator = numberColumn("denominator", typeof den === "string" ? (r) => r[den] : den);
+      if (typeof den === "string" && !has(den)) throw new Error(`${fn}: Nennerspalte "${den}" (denominator) des Indikators "${d.column}" nicht gefunden`);
+      denominator = numberColumn("Nenner", typeof den === "string" ? (r) => r[den] : den);
     }
     let numerator: Float64Array | null = null;
     if (d.numerator !== undefined) {
       const num = d.numerator;
-      if (!has(num)) throw new Error(`${fn}: numerator column "${num}" of indicator "${d.column}" not found`);
-      if (!denominator) throw new Error(`${fn}: indicator "${d.column}" has a numerator column but no denominator`);
-      numerator = numberColumn("numerator", (r) => r[num]);
+      if (!has(num)) throw new Error(`${fn}: Zählerspalte "${num}" (numerator) des Indikators "${d.column}" nicht gefunden`);
+      if (!denominator) throw new Error(`${fn}: Indikator "${d.column}" hat eine Zählerspalte (numerator), aber keinen Nenner (denominator)`);
+      numerator = numberColumn("Zähler", (r) => r[num]);
     }
     return { column: d.column, label: d.label ?? d.column, weight, direction: directionOf(fn, d.direction), scale, cells, values, missingReason, denominator, numerator };
   });
   const columns = indicators.map((d) => d.column);
-  if (new Set(columns).size !== columns.length) throw new Error(`${fn}: an indicator column is listed twice (${columns.join(", ")})`);
+  if (new Set(columns).size !== columns.length) throw new Error(`${fn}: eine Indikatorspalte ist doppelt angegeben (${columns.join(", ")})`);
 
   const ruleReason = validityReasons(fn, rows, ids, spec.valid, has);
   let population: unknown[] | null = null;
   if (spec.population !== undefined) {
-    if (!has(spec.population)) throw new Error(`${fn}: population column "${spec.population}" not found`);
+    if (!has(spec.population)) throw new Error(`${fn}: Einwohnerspalte "${spec.population}" (spec.population) nicht gefunden`);
     population = rows.map((r) => r[spec.population!]);
   }
   const baseScheme = checkClassScheme(spec.scheme);
@@ -225,26 +227,27 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
     const sdKind = options.sd ?? "population";
     const normalization = options.normalization ?? "z";
     if (!["z", "robustZ", "normalScores", "percentile"].includes(normalization)) {
-      throw new Error(`${fn}: normalization must be "z", "robustZ", "normalScores" or "percentile", got ${JSON.stringify(normalization)}`);
+      throw new Error(`${fn}: Option "normalization" muss "z", "robustZ", "normalScores" oder "percentile" sein, angegeben: ${JSON.stringify(normalization)}`);
     }
-    if (meanKind === "weighted" && population === null) throw new Error(`${fn}: mean "weighted" needs spec.population (the population column)`);
-    if (meanKind === "weighted" && normalization !== "z") throw new Error(`${fn}: mean "weighted" applies only to normalization "z", got "${normalization}"`);
+    if (meanKind === "weighted" && population === null) throw new Error(`${fn}: mean "weighted" braucht spec.population (die Einwohnerspalte)`);
+    if (meanKind === "weighted" && normalization !== "z") throw new Error(`${fn}: mean "weighted" gilt nur für normalization "z", angegeben: "${normalization}"`);
     const omit = new Set(options.omit ?? []);
-    for (const c of omit) if (!columns.includes(c)) throw new Error(`${fn}: omit names "${c}", which is not an indicator (${columns.join(", ")})`);
+    for (const c of omit) if (!columns.includes(c)) throw new Error(`${fn}: Option "omit" nennt "${c}", das ist kein Indikator (${columns.join(", ")})`);
     let used = indicators.filter((d) => !omit.has(d.column));
-    if (used.length === 0) throw new Error(`${fn}: every indicator is left out`);
+    if (used.length === 0) throw new Error(`${fn}: Option "omit" lässt jeden Indikator weg (${[...omit].join(", ")})`);
     for (const c of Object.keys(options.weights ?? {})) {
-      if (!columns.includes(c)) throw new Error(`${fn}: weights names "${c}", which is not an indicator (${columns.join(", ")})`);
+      if (!columns.includes(c)) throw new Error(`${fn}: Option "weights" nennt "${c}", das ist kein Indikator (${columns.join(", ")})`);
       const w = options.weights![c];
-      if (typeof w !== "number" || !Number.isFinite(w)) throw new Error(`${fn}: weight of "${c}" must be a finite number, got ${JSON.stringify(w)}`);
+      if (typeof w !== "number" || !Number.isFinite(w)) throw new Error(`${fn}: Gewicht von "${c}" (Option "weights") muss eine endliche Zahl sein, angegeben: ${JSON.stringify(w)}`);
     }
     const weightOf = (d: PreparedIndicator) => options.weights?.[d.column] ?? d.weight;
     const shift = options.boundaryShift ?? 0;
-    if (typeof shift !== "number" || !Number.isFinite(shift)) throw new Error(`${fn}: boundaryShift must be a finite number, got ${JSON.stringify(shift)}`);
+    if (typeof shift !== "number" || !Number.isFinite(shift)) throw new Error(`${fn}: Option "boundaryShift" muss eine endliche Zahl sein, angegeben: ${JSON.stringify(shift)}`);
     const scheme = shiftScheme(baseScheme, shift);
     const smoothing = options.smoothing ?? "none";
-    if (smoothing !== "none" && smoothing !== "empirical-bayes") throw new Error(`${fn}: smoothing must be "none" or "empirical-bayes", got ${JSON.stringify(smoothing)}`);
+    if (smoothing !== "none" && smoothing !== "empirical-bayes") throw new Error(`${fn}: Option "smoothing" muss "none" oder "empirical-bayes" sein, angegeben: ${JSON.stringify(smoothing)}`);
     const warnings: string[] = [];
+    const leftOut: string[] = [];
 
     // Values of this variant: drawn and/or smoothed copies; untouched indicators keep their original cells.
     const modified = new Map<string, Float64Array>();
@@ -254,13 +257,13 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
     if (options.draw !== undefined || smoothing === "empirical-bayes") {
       for (const d of used) {
         if (!d.denominator) {
-          throw new Error(`${fn}: ${options.draw !== undefined ? "a Monte Carlo draw" : "empirical-Bayes smoothing"} needs the denominator of indicator "${d.column}"`);
+          throw new Error(`${fn}: ${options.draw !== undefined ? "eine Monte-Carlo-Ziehung" : "die Empirical-Bayes-Glättung"} braucht den Nenner (denominator) des Indikators "${d.column}"`);
         }
       }
     }
     if (options.draw !== undefined) {
       const seed = options.draw?.seed;
-      if (!Number.isInteger(seed)) throw new Error(`${fn}: draw.seed must be an integer, got ${JSON.stringify(seed)}`);
+      if (!Number.isInteger(seed)) throw new Error(`${fn}: Option "draw.seed" muss eine ganze Zahl sein, angegeben: ${JSON.stringify(seed)}`);
       const rng = createRng(seed);
       const out = used.map((d) => Float64Array.from(d.values));
       for (let i = 0; i < n; i++) {
@@ -296,15 +299,16 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
     // index is undefined: an UndefinedVariantError, which compositeSensitivity turns into a skipped variant.
     const constant = used.filter((d) => modified.has(d.column) && becameConstant(d.values, modified.get(d.column)!, ruleReason));
     if (constant.length > 0) {
-      const cause = [smoothing === "empirical-bayes" ? "empirical-Bayes smoothing" : "", options.draw !== undefined ? "the Monte Carlo draw" : ""].filter(Boolean).join(" and ");
+      const cause = [smoothing === "empirical-bayes" ? "die Empirical-Bayes-Glättung" : "", options.draw !== undefined ? "die Monte-Carlo-Ziehung" : ""].filter(Boolean).join(" und ");
       const which = constant.map((d) => `"${d.column}"`).join(", ");
       if (constant.length === used.length) {
         throw undefinedVariantError(
-          `${fn}: ${cause} makes every value of ${constant.length === 1 ? "indicator" : "indicators"} ${which} equal across the areas, so the index is undefined in this variant`,
+          `${fn}: ${cause} macht jeden Wert ${constant.length === 1 ? "des Indikators" : "der Indikatoren"} ${which} in allen Gebieten gleich; der Index ist in dieser Variante nicht definiert`,
           constant.map((d) => d.column),
         );
       }
-      for (const d of constant) warnings.push(`${fn}: ${cause} makes every value of indicator "${d.column}" equal across the areas; it is left out of this variant`);
+      for (const d of constant) leftOut.push(`${fn}: ${cause} macht jeden Wert des Indikators "${d.column}" in allen Gebieten gleich; er entfällt in dieser Variante`);
+      warnings.push(...leftOut);
       used = used.filter((d) => !constant.includes(d));
     }
 
@@ -334,7 +338,7 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
         if (reason === undefined) validIdx.push(i);
         else excluded.push({ id: ids[i], reason, step: fn });
       }
-      if (validIdx.length === 0) throw new Error(`${fn}: no valid areas (all ${n} excluded)`);
+      if (validIdx.length === 0) throw new Error(`${fn}: keine gültigen Gebiete (alle ${n} ausgeschlossen)`);
       const sum = new Float64Array(validIdx.length);
       for (const d of used) {
         const v = modified.get(d.column) ?? d.values;
@@ -352,7 +356,7 @@ export function compositeIndexEvaluator(rows: ReadonlyArray<Row>, spec: Composit
       const x = indexValues[i];
       return { id, valid: x !== null, index: x, rank: ranks[i], class: x === null ? null : assignClass(x, scheme)!.label };
     });
-    return { name: fn, n: areas.filter((a) => a.valid).length, areas, excluded, warnings };
+    return { name: fn, n: areas.filter((a) => a.valid).length, areas, excluded, warnings, leftOut };
   }
 
   return { spec, columns, hasDenominators: indicators.every((d) => d.denominator !== null), ids, evaluate };

@@ -91,10 +91,10 @@ export function compositeIndexVariants(spec: CompositeVariantSpec, options: Inde
   const fn = "compositeIndexVariants";
   const base: IndexVariantOptions = { ...(options.base ?? {}) };
   const shift = options.thresholdShift ?? 0.25;
-  if (typeof shift !== "number" || !(shift > 0) || !Number.isFinite(shift)) throw new Error(`${fn}: thresholdShift must be a positive number, got ${JSON.stringify(shift)}`);
+  if (typeof shift !== "number" || !(shift > 0) || !Number.isFinite(shift)) throw new Error(`${fn}: Option "thresholdShift" muss eine positive Zahl sein, angegeben: ${JSON.stringify(shift)}`);
   const all: VariantFamilyId[] = ["meanSd", "normalization", "weights", "thresholds", "smoothing", "leaveOneOut"];
   const families = new Set(options.families ?? all);
-  for (const f of families) if (!all.includes(f)) throw new Error(`${fn}: unknown family "${f}" (known: ${all.join(", ")})`);
+  for (const f of families) if (!all.includes(f)) throw new Error(`${fn}: unbekannte Variantenfamilie "${f}" in Option "families" (bekannt: ${all.join(", ")})`);
   const inds = spec.indicators.map((s) => (typeof s === "string" ? { column: s } : s));
   const label = (c: string) => inds.find((d) => d.column === c)?.label ?? c;
   const baseWeight = (c: string) => base.weights?.[c] ?? inds.find((d) => d.column === c)?.weight ?? 1;
@@ -178,8 +178,8 @@ export function monteCarloVariants(options: MonteCarloOptions = {}): Array<Sensi
   const fn = "monteCarloVariants";
   const seed = options.seed ?? DEFAULT_SEED;
   const draws = options.draws ?? 1000;
-  if (!Number.isInteger(seed)) throw new Error(`${fn}: seed must be an integer, got ${JSON.stringify(seed)}`);
-  if (!Number.isInteger(draws) || draws < 1) throw new Error(`${fn}: draws must be a whole number ≥ 1, got ${JSON.stringify(draws)}`);
+  if (!Number.isInteger(seed)) throw new Error(`${fn}: Option "seed" muss eine ganze Zahl sein, angegeben: ${JSON.stringify(seed)}`);
+  if (!Number.isInteger(draws) || draws < 1) throw new Error(`${fn}: Option "draws" muss eine ganze Zahl ≥ 1 sein, angegeben: ${JSON.stringify(draws)}`);
   const base = { ...(options.base ?? {}) };
   const master = createRng(seed);
   const out: Array<SensitivityVariant<IndexVariantOptions>> = [
@@ -242,7 +242,7 @@ export function compositeSensitivity(rows: ReadonlyArray<Row>, spec: CompositeVa
   let monteCarlo: SensitivityResult | null = null;
   if (draws > 0) {
     if (!evaluator.hasDenominators) {
-      methods.warnings.push(`${fn}: no Monte Carlo draws: not every indicator has a denominator`);
+      methods.warnings.push(`${fn}: keine Monte-Carlo-Ziehungen: nicht jeder Indikator hat einen Nenner (denominator)`);
     } else {
       const seed = options.seed ?? DEFAULT_SEED;
       monteCarlo = runVariants(fn, (o) => evaluator.evaluate(o), monteCarloVariants({ seed, draws, base: options.base }), labels, "draw");
@@ -253,7 +253,7 @@ export function compositeSensitivity(rows: ReadonlyArray<Row>, spec: CompositeVa
 }
 
 /** Evaluates one variant: ranks and classes per area, and its warnings (e.g. indicators left out). */
-export type VariantEvaluation = (options: IndexVariantOptions) => { areas: SensitivityOutcomeRow[]; warnings: readonly string[] };
+export type VariantEvaluation = (options: IndexVariantOptions) => { areas: SensitivityOutcomeRow[]; warnings: readonly string[]; leftOut: readonly string[] };
 
 /**
  * Evaluates every variant once, skips those whose index is undefined for the data (`UNDEFINED_VARIANT_ERROR`
@@ -278,18 +278,18 @@ export function runVariants(
       r = evaluate(v.options);
     } catch (e) {
       if ((e as Error).name !== UNDEFINED_VARIANT_ERROR) throw e;
-      if (k === 0) throw new Error(`${fn}: the baseline "${v.name}" cannot be computed: ${(e as Error).message}`);
-      note(` skipped: ${(e as Error).message}`, v.name);
+      if (k === 0) throw new Error(`${fn}: die Ausgangsvariante "${v.name}" lässt sich nicht berechnen: ${(e as Error).message}`);
+      note(` übersprungen: ${(e as Error).message}`, v.name);
       return;
     }
-    for (const w of r.warnings) if (w.includes("left out of this variant")) note(`: ${w}`, v.name);
+    for (const w of r.leftOut) note(`: ${w}`, v.name);
     results.set(v.name, r.areas);
     kept.push(v);
   });
   const result = runSensitivity({ variants: kept, evaluate: (_o, v) => results.get(v.name)!, labels });
   for (const [message, names] of notes) {
     const shown = names.slice(0, 5).map((n) => `"${n}"`).join(", ") + (names.length > 5 ? ", …" : "");
-    const whom = what === "draw" ? `${names.length} of ${variants.length - 1} Monte Carlo draws (${shown})` : `${names.length === 1 ? "variant" : "variants"} ${shown}`;
+    const whom = what === "draw" ? `${names.length} von ${variants.length - 1} Monte-Carlo-Ziehungen (${shown})` : `${names.length === 1 ? "Variante" : "Varianten"} ${shown}`;
     result.warnings.push(`${fn}: ${whom}${message}`);
   }
   return result;

@@ -78,10 +78,10 @@ export function suppressDisclosive(rows: ReadonlyArray<Record<string, unknown>>,
   rows.forEach((row, i) => {
     const key = row[idCol];
     if (key === undefined || key === null || key === "") {
-      throw new Error(`suppressDisclosive: row ${i + 1} has no value in id column "${idCol}"`);
+      throw new Error(`suppressDisclosive: Zeile ${i + 1} hat keinen Wert in der Kennungsspalte "${idCol}"`);
     }
     const id = String(key);
-    if (rowIndex.has(id)) throw new Error(`suppressDisclosive: duplicate area "${id}" in column "${idCol}"`);
+    if (rowIndex.has(id)) throw new Error(`suppressDisclosive: Gebiet "${id}" kommt in Spalte "${idCol}" doppelt vor`);
     rowIndex.set(id, i);
   });
   const columns = new Set([...options.counts, ...(options.shares ?? []).map((s) => s.column)]);
@@ -90,7 +90,7 @@ export function suppressDisclosive(rows: ReadonlyArray<Record<string, unknown>>,
     ...(options.totals ?? []).flatMap((t) => [t.total, ...t.parts]),
   ];
   for (const col of [...columns, ...related]) {
-    if (rows.length > 0 && !(col in rows[0])) throw new Error(`suppressDisclosive: column "${col}" not found`);
+    if (rows.length > 0 && !(col in rows[0])) throw new Error(`suppressDisclosive: Spalte "${col}" nicht gefunden`);
   }
 
   const value = (i: number, col: string): number | null => {
@@ -113,7 +113,7 @@ export function suppressDisclosive(rows: ReadonlyArray<Record<string, unknown>>,
       const v = value(i, col);
       if (v === null) continue;
       if (v < 0 || !Number.isInteger(v)) {
-        throw new Error(`suppressDisclosive: count ${v} in column "${col}" of area "${rows[i][idCol]}" is not a non-negative whole number`);
+        throw new Error(`suppressDisclosive: Fallzahl ${v} in Spalte "${col}" von Gebiet "${rows[i][idCol]}" ist keine nicht-negative ganze Zahl`);
       }
       if ((v > 0 || suppressZero) && v < minCount) hide(i, col, "primär", `Fallzahl ${v} unter ${minCount}`);
     }
@@ -132,10 +132,10 @@ export function suppressDisclosive(rows: ReadonlyArray<Record<string, unknown>>,
   }
   for (const t of options.rowTotals ?? []) {
     const ti = rowIndex.get(t.total);
-    if (ti === undefined) throw new Error(`suppressDisclosive: total row "${t.total}" not found`);
+    if (ti === undefined) throw new Error(`suppressDisclosive: Summenzeile "${t.total}" nicht gefunden`);
     const parts = t.parts.map((p) => {
       const pi = rowIndex.get(p);
-      if (pi === undefined) throw new Error(`suppressDisclosive: part row "${p}" of total "${t.total}" not found`);
+      if (pi === undefined) throw new Error(`suppressDisclosive: Teilzeile "${p}" der Summe "${t.total}" nicht gefunden`);
       return pi;
     });
     for (const col of options.counts) relations.push([[ti, col], ...parts.map((pi): [number, string] => [pi, col])]);

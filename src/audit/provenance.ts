@@ -58,7 +58,7 @@ export function provenance(options: {
       try {
         content = readFileSync(input);
       } catch (err) {
-        throw new Error(`provenance: cannot read input file "${input}": ${(err as Error).message}`);
+        throw new Error(`provenance: Eingabedatei "${input}" nicht lesbar: ${(err as Error).message}`);
       }
     } else content = input.content;
     const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
@@ -89,13 +89,13 @@ export function provenanceLines(p: Provenance): string[] {
 /** Throws for values that JSON would silently change (see `provenance`), naming where they are. */
 function checkParameters(value: unknown, where: string): void {
   if (typeof value === "number" && !Number.isFinite(value)) {
-    throw new Error(`provenance: ${where} is ${value}, which JSON records as null; record it as text or null`);
+    throw new Error(`provenance: ${where} ist ${value}, JSON hielte das als null fest; als Text oder null angeben`);
   }
   if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
-    throw new Error(`provenance: ${where} is a ${typeof value}, which JSON cannot record`);
+    throw new Error(`provenance: ${where} ist vom Typ ${typeof value}, den JSON nicht festhalten kann`);
   }
   if (value instanceof Map || value instanceof Set) {
-    throw new Error(`provenance: ${where} is a ${value instanceof Map ? "Map" : "Set"}, which JSON records as {}; pass an object or array`);
+    throw new Error(`provenance: ${where} ist ein ${value instanceof Map ? "Map" : "Set"}, JSON hielte das als {} fest; ein Objekt oder eine Liste angeben`);
   }
   if (Array.isArray(value)) value.forEach((v, i) => checkParameters(v, `${where}[${i}]`));
   else if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function") {

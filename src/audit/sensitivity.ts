@@ -57,10 +57,10 @@ export interface SensitivitySummary {
  */
 export function summarizeSensitivity(variants: VariantOutcome[], options: { baseline: string }): SensitivitySummary {
   const base = variants.find((v) => v.name === options.baseline);
-  if (!base) throw new Error(`summarizeSensitivity: baseline variant "${options.baseline}" not found among ${variants.map((v) => `"${v.name}"`).join(", ")}`);
+  if (!base) throw new Error(`summarizeSensitivity: Ausgangsvariante "${options.baseline}" (Option "baseline") nicht unter ${variants.map((v) => `"${v.name}"`).join(", ")}`);
   const names = new Set<string>();
   for (const v of variants) {
-    if (names.has(v.name)) throw new Error(`summarizeSensitivity: duplicate variant name "${v.name}"`);
+    if (names.has(v.name)) throw new Error(`summarizeSensitivity: Variantenname "${v.name}" kommt doppelt vor`);
     names.add(v.name);
   }
   const lookups = variants.map((v) => new Map(v.results.map((r) => [r.id, r])));

@@ -91,30 +91,30 @@ export interface SensitivityResult {
 export function runSensitivity<O>(options: RunSensitivityOptions<O>): SensitivityResult {
   const fn = "runSensitivity";
   const variants = options.variants;
-  if (!Array.isArray(variants) || variants.length === 0) throw new Error(`${fn}: variants must list at least one variant`);
-  if (typeof options.evaluate !== "function") throw new Error(`${fn}: evaluate must be a function (options) => {id, rank, class}[]`);
+  if (!Array.isArray(variants) || variants.length === 0) throw new Error(`${fn}: Option "variants" muss mindestens eine Variante nennen`);
+  if (typeof options.evaluate !== "function") throw new Error(`${fn}: Option "evaluate" muss eine Funktion (options) => {id, rank, class}[] sein, angegeben: ${typeof options.evaluate}`);
   const seen = new Set<string>();
   for (const v of variants) {
-    if (!v || typeof v.name !== "string" || v.name === "") throw new Error(`${fn}: every variant needs a name, got ${JSON.stringify(v?.name)}`);
-    if (seen.has(v.name)) throw new Error(`${fn}: duplicate variant name "${v.name}"`);
+    if (!v || typeof v.name !== "string" || v.name === "") throw new Error(`${fn}: jede Variante braucht einen Namen (name), angegeben: ${JSON.stringify(v?.name)}`);
+    if (seen.has(v.name)) throw new Error(`${fn}: Variantenname "${v.name}" kommt doppelt vor`);
     seen.add(v.name);
   }
   const baseline = options.baseline ?? variants[0].name;
-  if (!seen.has(baseline)) throw new Error(`${fn}: baseline variant "${baseline}" not found among the ${variants.length} variants`);
+  if (!seen.has(baseline)) throw new Error(`${fn}: Ausgangsvariante "${baseline}" (Option "baseline") nicht unter den ${variants.length} Varianten`);
 
   const outcomes: VariantOutcome[] = variants.map((v) => {
     const rows = options.evaluate(v.options, v);
-    if (!Array.isArray(rows)) throw new Error(`${fn}: evaluate returned no array for variant "${v.name}"`);
+    if (!Array.isArray(rows)) throw new Error(`${fn}: evaluate lieferte für Variante "${v.name}" keine Liste`);
     const ids = new Set<string>();
     const results = rows.map((r, i) => {
-      if (!r || typeof r.id !== "string") throw new Error(`${fn}: row ${i} of variant "${v.name}" has no string id`);
-      if (ids.has(r.id)) throw new Error(`${fn}: area "${r.id}" appears twice in variant "${v.name}"`);
+      if (!r || typeof r.id !== "string") throw new Error(`${fn}: Zeile ${i + 1} von Variante "${v.name}" hat keine Kennung (id) als Text`);
+      if (ids.has(r.id)) throw new Error(`${fn}: Gebiet "${r.id}" kommt in Variante "${v.name}" doppelt vor`);
       ids.add(r.id);
       if (r.rank !== null && !(typeof r.rank === "number" && Number.isFinite(r.rank))) {
-        throw new Error(`${fn}: rank ${typeof r.rank === "number" ? String(r.rank) : JSON.stringify(r.rank)} of area "${r.id}" in variant "${v.name}" is not a finite number or null`);
+        throw new Error(`${fn}: Rang ${typeof r.rank === "number" ? String(r.rank) : JSON.stringify(r.rank)} von Gebiet "${r.id}" in Variante "${v.name}" ist weder eine endliche Zahl noch null`);
       }
       if (r.class !== null && typeof r.class !== "string") {
-        throw new Error(`${fn}: class ${JSON.stringify(r.class)} of area "${r.id}" in variant "${v.name}" is not a string or null`);
+        throw new Error(`${fn}: Klasse ${JSON.stringify(r.class)} von Gebiet "${r.id}" in Variante "${v.name}" ist weder Text noch null`);
       }
       return { id: r.id, rank: r.rank, class: r.class };
     });
@@ -141,7 +141,7 @@ export function runSensitivity<O>(options: RunSensitivityOptions<O>): Sensitivit
     const ranked = new Set(o.results.filter((r) => r.rank !== null).map((r) => r.id));
     let missingCount = 0;
     for (const id of baseIds) if (!ranked.has(id)) missingCount++;
-    if (missingCount > 0) warnings.push(`${fn}: variant "${o.name}" leaves out ${missingCount} area(s) the baseline ranks`);
+    if (missingCount > 0) warnings.push(`${fn}: Variante "${o.name}" lässt ${missingCount} ${missingCount === 1 ? "Gebiet" : "Gebiete"} aus, ${missingCount === 1 ? "das" : "die"} die Ausgangsvariante einstuft`);
   }
   return {
     name: fn,

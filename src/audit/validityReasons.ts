@@ -8,12 +8,12 @@ export function validityReasons(fn: string, rows: ReadonlyArray<Row>, ids: strin
     rows.forEach((row, i) => {
       const r = valid(row, i);
       if (r !== true) {
-        if (typeof r !== "string" || r === "") throw new Error(`${fn}: valid() must return true or a reason (string), got ${JSON.stringify(r)} for area "${ids[i]}"`);
+        if (typeof r !== "string" || r === "") throw new Error(`${fn}: valid() muss true oder einen Grund (Text) liefern, lieferte ${JSON.stringify(r)} für Gebiet "${ids[i]}"`);
         reason[i] = r;
       }
     });
   } else if (valid !== undefined) {
-    if (!has(valid.column)) throw new Error(`${fn}: valid column "${valid.column}" not found`);
+    if (!has(valid.column)) throw new Error(`${fn}: Gültigkeitsspalte "${valid.column}" (valid.column) nicht gefunden`);
     const allowed = Array.isArray(valid.value) ? valid.value : [valid.value];
     const allowedSet = new Set(allowed.map(String));
     const expected = allowed.map((a) => `"${a}"`).join(" oder ");

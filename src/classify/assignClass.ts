@@ -30,19 +30,19 @@ export interface ClassScheme {
 export function checkClassScheme(scheme: ClassScheme): ClassScheme {
   const fn = "checkClassScheme";
   const cs = scheme?.classes;
-  if (!Array.isArray(cs) || cs.length === 0) throw new Error(`${fn}: scheme "${scheme?.id}" has no classes`);
+  if (!Array.isArray(cs) || cs.length === 0) throw new Error(`${fn}: Klassenschema "${scheme?.id}" hat keine Klassen`);
   let prev = -Infinity;
   cs.forEach((c, k) => {
     const last = k === cs.length - 1;
     const bound = c.below ?? c.atMost;
     if (c.below !== undefined && c.atMost !== undefined) {
-      throw new Error(`${fn}: class "${c.label}" of scheme "${scheme.id}" has both below and atMost`);
+      throw new Error(`${fn}: Klasse "${c.label}" des Klassenschemas "${scheme.id}" hat sowohl below als auch atMost`);
     }
-    if (last && bound !== undefined) throw new Error(`${fn}: last class "${c.label}" of scheme "${scheme.id}" must be open (no bound)`);
+    if (last && bound !== undefined) throw new Error(`${fn}: letzte Klasse "${c.label}" des Klassenschemas "${scheme.id}" muss offen sein (ohne Grenze), angegeben: ${bound}`);
     if (!last && (bound === undefined || !Number.isFinite(bound))) {
-      throw new Error(`${fn}: class "${c.label}" of scheme "${scheme.id}" needs a finite upper bound`);
+      throw new Error(`${fn}: Klasse "${c.label}" des Klassenschemas "${scheme.id}" braucht eine endliche Obergrenze, angegeben: ${bound}`);
     }
-    if (!last && bound! < prev) throw new Error(`${fn}: bounds of scheme "${scheme.id}" must increase (class "${c.label}")`);
+    if (!last && bound! < prev) throw new Error(`${fn}: Grenzen des Klassenschemas "${scheme.id}" müssen steigen (Klasse "${c.label}": ${bound} nach ${prev})`);
     if (!last) prev = bound!;
   });
   return scheme;
@@ -58,7 +58,7 @@ export function checkClassScheme(scheme: ClassScheme): ClassScheme {
 export function assignClass(value: number | null | undefined, scheme: ClassScheme): ClassDefinition | null {
   if (value === null || value === undefined || value !== value) return null;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new Error(`assignClass: value ${JSON.stringify(value)} is not a finite number (scheme "${scheme.id}")`);
+    throw new Error(`assignClass: Wert ${JSON.stringify(value)} ist keine endliche Zahl (Klassenschema "${scheme.id}")`);
   }
   const cs = scheme.classes;
   const last = cs.length - 1;

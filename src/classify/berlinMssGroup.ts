@@ -12,9 +12,9 @@ import { berlinMssDynamic, berlinMssStatus } from "./schemes.js";
 export function berlinMssGroup(statusClass: string | null | undefined, dynamicClass: string | null | undefined): string | null {
   if (statusClass == null || dynamicClass == null) return null;
   const s = berlinMssStatus.classes.find((c) => c.label === statusClass);
-  if (!s) throw new Error(`berlinMssGroup: unknown status class "${statusClass}" (hoch, mittel, niedrig, sehr niedrig)`);
+  if (!s) throw new Error(`berlinMssGroup: unbekannte Statusklasse "${statusClass}" (hoch, mittel, niedrig, sehr niedrig)`);
   const d = berlinMssDynamic.classes.find((c) => c.label === dynamicClass);
-  if (!d) throw new Error(`berlinMssGroup: unknown dynamic class "${dynamicClass}" (positiv, stabil, negativ)`);
+  if (!d) throw new Error(`berlinMssGroup: unbekannte Dynamikklasse "${dynamicClass}" (positiv, stabil, negativ)`);
   return `${s.code}${d.symbol}`;
 }
 

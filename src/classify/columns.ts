@@ -27,7 +27,7 @@ export function columnAccess(fn: string, data: TableInput): ColumnAccess {
         let col = cache.get(c);
         if (!col) {
           col = rows.map((r, i) => {
-            if (r == null || typeof r !== "object") throw new Error(`${fn}: row ${i} is not an object`);
+            if (r == null || typeof r !== "object") throw new Error(`${fn}: Zeile ${i + 1} ist kein Objekt, angegeben: ${r === null ? "null" : typeof r}`);
             return r[c];
           });
           cache.set(c, col);
@@ -54,7 +54,7 @@ export function columnAccess(fn: string, data: TableInput): ColumnAccess {
     const length = names.length ? cols[names[0]].length : 0;
     for (const c of names) {
       if (cols[c] == null || cols[c].length !== length) {
-        throw new Error(`${fn}: column "${c}" has length ${cols[c]?.length} but column "${names[0]}" has length ${length}`);
+        throw new Error(`${fn}: Spalte "${c}" hat ${cols[c]?.length} Einträge, Spalte "${names[0]}" aber ${length}`);
       }
     }
     return {
@@ -64,11 +64,11 @@ export function columnAccess(fn: string, data: TableInput): ColumnAccess {
       row: (i) => Object.fromEntries(names.map((c) => [c, cols[c][i]])),
     };
   }
-  throw new Error(`${fn}: data must be an array of rows, an object of columns or an arquero table`);
+  throw new Error(`${fn}: Daten müssen eine Liste von Zeilen, ein Objekt aus Spalten oder eine arquero-Tabelle sein, angegeben: ${data === null ? "null" : typeof data}`);
 }
 
 /** The column, or an error naming the column and the columns that exist. */
 export function requireColumn(fn: string, access: ColumnAccess, column: string, role: string): ArrayLike<unknown> {
-  if (!access.has(column)) throw new Error(`${fn}: ${role} column "${column}" not found`);
+  if (!access.has(column)) throw new Error(`${fn}: Spalte "${column}" (${role}) nicht gefunden`);
   return access.column(column);
 }

@@ -125,16 +125,16 @@ export interface CompositeIndexResult {
  */
 export function compositeIndex(data: TableInput, options: CompositeIndexOptions): CompositeIndexResult {
   const fn = "compositeIndex";
-  if (options == null || typeof options.id !== "string") throw new Error(`${fn}: options.id (the id column) is required`);
+  if (options == null || typeof options.id !== "string") throw new Error(`${fn}: options.id (die Kennungsspalte) fehlt`);
   if (!Array.isArray(options.indicators) || options.indicators.length === 0) {
-    throw new Error(`${fn}: options.indicators must list at least one column`);
+    throw new Error(`${fn}: options.indicators muss mindestens eine Spalte nennen`);
   }
   const meanKind = options.mean ?? "unweighted";
   const sdKind = options.sd ?? "population";
   const access = columnAccess(fn, data);
   const n = access.length;
-  const idCol = requireColumn(fn, access, options.id, "id");
-  if (n === 0) throw new Error(`${fn}: the data has no rows`);
+  const idCol = requireColumn(fn, access, options.id, "Kennung");
+  if (n === 0) throw new Error(`${fn}: die Daten haben keine Zeilen`);
   const ids = new Array<string>(n);
   // Ids must be unique: results are joined, ranked and mapped by id. Strictly ascending ids (sorted keys, the
   // usual case) are unique without a Map of every id; otherwise (or at a missing id) the Map check names the rows.
@@ -147,10 +147,10 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   const firstRow = new Map<string, number>();
   for (let i = 0; i < n && !ascending; i++) {
     const v = idCol[i];
-    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} has no id in column "${options.id}"`);
+    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: Zeile ${i + 1} hat keine Kennung in Spalte "${options.id}"`);
     const id = String(v);
     const before = firstRow.get(id);
-    if (before !== undefined) throw new Error(`${fn}: id "${id}" occurs twice in column "${options.id}" (rows ${before} and ${i})`);
+    if (before !== undefined) throw new Error(`${fn}: Kennung "${id}" kommt in Spalte "${options.id}" doppelt vor (Zeilen ${before + 1} und ${i + 1})`);
     firstRow.set(id, i);
     ids[i] = id;
   }
@@ -159,16 +159,16 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     const s = typeof spec === "string" ? { column: spec } : spec;
     const weight = s.weight ?? 1;
     if (typeof weight !== "number" || !Number.isFinite(weight)) {
-      throw new Error(`${fn}: weight of indicator "${s.column}" must be a finite number, got ${JSON.stringify(weight)}`);
+      throw new Error(`${fn}: Gewicht (weight) des Indikators "${s.column}" muss eine endliche Zahl sein, angegeben: ${JSON.stringify(weight)}`);
     }
     return { column: s.column, weight, direction: directionOf(fn, s.direction) };
   });
   const seen = new Set<string>();
   for (const ind of indicators) {
-    if (seen.has(ind.column)) throw new Error(`${fn}: indicator column "${ind.column}" listed twice`);
+    if (seen.has(ind.column)) throw new Error(`${fn}: Indikatorspalte "${ind.column}" ist doppelt angegeben`);
     seen.add(ind.column);
   }
-  const columns = indicators.map((ind) => requireColumn(fn, access, ind.column, "indicator"));
+  const columns = indicators.map((ind) => requireColumn(fn, access, ind.column, "Indikator"));
 
   // Validity: first the rule, then missing values. One reason per excluded area.
   const reason = new Array<string | undefined>(n);
@@ -178,12 +178,12 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     for (let i = 0; i < n; i++) {
       const r = valid(access.row(i), i);
       if (r !== true) {
-        if (typeof r !== "string" || r === "") throw new Error(`${fn}: valid() must return true or a reason (string), got ${JSON.stringify(r)} for area "${ids[i]}"`);
+        if (typeof r !== "string" || r === "") throw new Error(`${fn}: valid() muss true oder einen Grund (Text) liefern, lieferte ${JSON.stringify(r)} für Gebiet "${ids[i]}"`);
         reason[i] = r;
       }
     }
   } else if (valid !== undefined) {
-    const col = requireColumn(fn, access, valid.column, "valid");
+    const col = requireColumn(fn, access, valid.column, "Gültigkeit, Option valid");
     const allowed = Array.isArray(valid.value) ? valid.value : [valid.value];
     const allowedSet = new Set(allowed.map(String));
     const expected = allowed.map((a) => `"${a}"`).join(" oder ");
@@ -197,11 +197,11 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   }
   let weightCol: ArrayLike<unknown> | undefined;
   if (meanKind === "weighted") {
-    if (options.weights === undefined) throw new Error(`${fn}: mean "weighted" needs the weights option (a column or an array)`);
-    weightCol = typeof options.weights === "string" ? requireColumn(fn, access, options.weights, "weights") : options.weights;
-    if (weightCol.length !== n) throw new Error(`${fn}: weights has length ${weightCol.length} but the data has ${n} rows`);
+    if (options.weights === undefined) throw new Error(`${fn}: mean "weighted" braucht die Option "weights" (eine Spalte oder eine Liste)`);
+    weightCol = typeof options.weights === "string" ? requireColumn(fn, access, options.weights, "Gewichte, Option weights") : options.weights;
+    if (weightCol.length !== n) throw new Error(`${fn}: Option "weights" hat ${weightCol.length} Einträge, die Daten aber ${n} Zeilen`);
   } else if (options.weights !== undefined) {
-    throw new Error(`${fn}: weights given but mean is "unweighted"; pass mean: "weighted"`);
+    throw new Error(`${fn}: Option "weights" angegeben, aber mean ist "unweighted"; mean: "weighted" angeben`);
   }
   for (let j = 0; j < columns.length; j++) {
     const col = columns[j];
@@ -215,7 +215,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
         reason[i] = `fehlender Wert in ${name}${marker}`;
         reasonColumn[i] = name;
       } else {
-        throw new Error(`${fn}: value ${JSON.stringify(typeof v === "number" ? String(v) : v)} in column "${name}" of area "${ids[i]}" is not a finite number`);
+        throw new Error(`${fn}: Wert ${JSON.stringify(typeof v === "number" ? String(v) : v)} in Spalte "${name}" von Gebiet "${ids[i]}" ist keine endliche Zahl`);
       }
     }
   }
@@ -237,7 +237,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     if (reason[i] === undefined) nValid++;
     else excluded.push({ id: ids[i], reason: reason[i]!, step: fn, ...(reasonColumn[i] ? { column: reasonColumn[i] } : {}) });
   }
-  if (nValid === 0) throw new Error(`${fn}: no valid areas (all ${n} excluded, first: "${excluded[0]?.id}": ${excluded[0]?.reason})`);
+  if (nValid === 0) throw new Error(`${fn}: keine gültigen Gebiete (alle ${n} ausgeschlossen, zuerst "${excluded[0]?.id}": ${excluded[0]?.reason})`);
   const validIdx = new Int32Array(nValid);
   for (let i = 0, k = 0; i < n; i++) if (reason[i] === undefined) validIdx[k++] = i;
   let subWeights: Float64Array | undefined;
@@ -255,7 +255,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   const components: CompositeComponent[] = indicators.map((ind, j) => {
     const col = columns[j];
     for (let k = 0; k < nValid; k++) sub[k] = col[validIdx[k]] as number;
-    const p = meanAndSd(sub, zOptions(`indicator ${ind.column}`));
+    const p = meanAndSd(sub, zOptions(`Indikator ${ind.column}`));
     const z = new Float64Array(n).fill(NaN);
     const d = ind.direction;
     const w = ind.weight;
@@ -267,7 +267,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     zCols[ind.column] = z;
     return { column: ind.column, weight: w, direction: d, mean: p.mean, sd: p.sd, n: p.n };
   });
-  const sp = meanAndSd(sum, zOptions("sum of the z-values"));
+  const sp = meanAndSd(sum, zOptions("Summe der z-Werte"));
 
   const scheme = options.scheme;
   const counts: Record<string, number> = {};
@@ -290,7 +290,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   }
   const cols: CompositeColumns = { id: ids, valid: validFlags, z: zCols, sum: sumCol, index: indexCol, class: classCol };
   const warnings: string[] = [];
-  if (excluded.length > 0) warnings.push(`${fn}: ${excluded.length} of ${n} areas excluded (see excluded)`);
+  if (excluded.length > 0) warnings.push(`${fn}: ${excluded.length} von ${n} Gebieten ausgeschlossen (siehe excluded)`);
   const result = {
     name: fn,
     label: options.label ?? "Index",

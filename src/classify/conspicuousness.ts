@@ -142,28 +142,28 @@ function withDefaults(rule: VerdictRule): Required<VerdictRule> {
  */
 export function conspicuousness(data: TableInput, options: ConspicuousnessOptions): ConspicuousnessResult {
   const fn = "conspicuousness";
-  if (options == null || typeof options.id !== "string") throw new Error(`${fn}: options.id (the id column) is required`);
-  if (!Array.isArray(options.indicators) || options.indicators.length === 0) throw new Error(`${fn}: options.indicators must list at least one indicator`);
+  if (options == null || typeof options.id !== "string") throw new Error(`${fn}: options.id (die Kennungsspalte) fehlt`);
+  if (!Array.isArray(options.indicators) || options.indicators.length === 0) throw new Error(`${fn}: options.indicators muss mindestens einen Indikator nennen`);
   const scheme = conspicuousnessScheme(options.thresholds);
   const thresholds = { flag: options.thresholds?.flag ?? DEFAULT_THRESHOLDS.flag, strong: options.thresholds?.strong ?? DEFAULT_THRESHOLDS.strong };
   const rule = withDefaults(options.rule ?? {});
   for (const k of ["strongMinFlags", "minFlags"] as const) {
-    if (typeof rule[k] !== "number" || !(rule[k] >= 1)) throw new Error(`${fn}: rule.${k} must be a number ≥ 1, got ${JSON.stringify(rule[k])}`);
+    if (typeof rule[k] !== "number" || !(rule[k] >= 1)) throw new Error(`${fn}: Option "rule.${k}" muss eine Zahl ≥ 1 sein, angegeben: ${JSON.stringify(rule[k])}`);
   }
   const access = columnAccess(fn, data);
   const n = access.length;
-  const idCol = requireColumn(fn, access, options.id, "id");
+  const idCol = requireColumn(fn, access, options.id, "Kennung");
   const inds = options.indicators.map((ind) => {
     if (!ind || typeof ind.id !== "string" || typeof ind.targetGroup !== "string") {
-      throw new Error(`${fn}: each indicator needs an id and a targetGroup, got ${JSON.stringify(ind)}`);
+      throw new Error(`${fn}: jeder Indikator braucht id und targetGroup, angegeben: ${JSON.stringify(ind)}`);
     }
     const column = ind.column ?? ind.id;
-    return { id: ind.id, label: ind.label ?? ind.id, targetGroup: ind.targetGroup, values: requireColumn(fn, access, column, `z-value (indicator "${ind.id}")`), column };
+    return { id: ind.id, label: ind.label ?? ind.id, targetGroup: ind.targetGroup, values: requireColumn(fn, access, column, `z-Wert des Indikators "${ind.id}"`), column };
   });
   // An indicator listed twice would be counted twice and could alone make a group "stark auffällig".
   const seenIds = new Set<string>();
   for (const d of inds) {
-    if (seenIds.has(d.id)) throw new Error(`${fn}: indicator "${d.id}" listed twice`);
+    if (seenIds.has(d.id)) throw new Error(`${fn}: Indikator "${d.id}" ist doppelt angegeben`);
     seenIds.add(d.id);
   }
   const targetGroups = [...new Set(inds.map((d) => d.targetGroup))];
@@ -187,7 +187,7 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
         continue;
       }
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw new Error(`${fn}: z-value ${JSON.stringify(typeof v === "number" ? String(v) : v)} of indicator "${ind.id}" (column "${ind.column}") in area "${id}" is not a finite number`);
+        throw new Error(`${fn}: z-Wert ${JSON.stringify(typeof v === "number" ? String(v) : v)} des Indikators "${ind.id}" (Spalte "${ind.column}") in Gebiet "${id}" ist keine endliche Zahl`);
       }
       const level = assignClass(v, scheme)!.label;
       if (level !== "unauffällig") flags.push({ indicator: ind.id, label: ind.label, targetGroup: ind.targetGroup, z: v, level: level as IndicatorFlag["level"] });
@@ -214,6 +214,6 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
     areas[i] = { id, flags, groups };
   }
   const warnings: string[] = [];
-  if (excluded.length > 0) warnings.push(`${fn}: ${excluded.length} area/target-group pairs without any value (see excluded)`);
+  if (excluded.length > 0) warnings.push(`${fn}: ${excluded.length} Paare aus Gebiet und Zielgruppe ohne jeden Wert (siehe excluded)`);
   return { name: fn, n, thresholds, rule, targetGroups, areas, counts, excluded, warnings };
 }

@@ -36,28 +36,28 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
   const b = columnAccess(fn, before);
   const a = columnAccess(fn, after);
   const suffix = options.suffix ?? "";
-  const bIds = requireColumn(fn, b, options.id, "id");
-  const aIds = requireColumn(fn, a, options.id, "id");
+  const bIds = requireColumn(fn, b, options.id, "Kennung in before");
+  const aIds = requireColumn(fn, a, options.id, "Kennung in after");
   // A missing id would otherwise become the text "null" or "undefined" and match across the two years.
   const idOf = (col: ArrayLike<unknown>, i: number, which: string): string => {
     const v = col[i];
-    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} of ${which} has no id in column "${options.id}"`);
+    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: Zeile ${i + 1} von ${which} hat keine Kennung in Spalte "${options.id}"`);
     return String(v);
   };
   const bPos = new Map<string, number>();
   for (let i = 0; i < b.length; i++) {
     const id = idOf(bIds, i, "before");
-    if (bPos.has(id)) throw new Error(`${fn}: id "${id}" occurs twice in before`);
+    if (bPos.has(id)) throw new Error(`${fn}: Kennung "${id}" kommt in before doppelt vor`);
     bPos.set(id, i);
   }
-  const bCols = options.columns.map((c) => requireColumn(fn, b, c, "before"));
-  const aCols = options.columns.map((c) => requireColumn(fn, a, c, "after"));
+  const bCols = options.columns.map((c) => requireColumn(fn, b, c, "in before"));
+  const aCols = options.columns.map((c) => requireColumn(fn, a, c, "in after"));
   const excluded: Exclusion[] = [];
   const seen = new Set<string>();
   const rows = new Array<Record<string, string | number | null>>(a.length);
   for (let i = 0; i < a.length; i++) {
     const id = idOf(aIds, i, "after");
-    if (seen.has(id)) throw new Error(`${fn}: id "${id}" occurs twice in after`);
+    if (seen.has(id)) throw new Error(`${fn}: Kennung "${id}" kommt in after doppelt vor`);
     seen.add(id);
     const j = bPos.get(id);
     const row: Record<string, string | number | null> = { [options.id]: id };
@@ -82,7 +82,7 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
     const id = idOf(bIds, i, "before");
     if (!seen.has(id)) excluded.push({ id, reason: "nicht im späteren Jahr vorhanden", step: fn });
   }
-  const warnings = excluded.length ? [`${fn}: ${excluded.length} exclusions (see excluded)`] : [];
+  const warnings = excluded.length ? [`${fn}: ${excluded.length} Ausschlüsse (siehe excluded)`] : [];
   return { name: fn, n: a.length, rows, excluded, warnings };
 }
 
@@ -93,6 +93,6 @@ function isFiniteNumber(v: unknown): boolean {
 /** A cell must be a finite number or missing (null, undefined, Missing, NaN); anything else is an error. */
 function checkNumber(fn: string, v: unknown, column: string, id: string, which: "before" | "after"): void {
   if (v !== null && v !== undefined && !(v instanceof Missing) && !(typeof v === "number" && Number.isNaN(v)) && !isFiniteNumber(v)) {
-    throw new Error(`${fn}: value ${JSON.stringify(v)} in column "${column}" of area "${id}" (${which}) is not a finite number`);
+    throw new Error(`${fn}: Wert ${JSON.stringify(v)} in Spalte "${column}" von Gebiet "${id}" (${which}) ist keine endliche Zahl`);
   }
 }

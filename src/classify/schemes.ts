@@ -54,7 +54,7 @@ export function conspicuousnessScheme(thresholds: ConspicuousnessThresholds = {}
   const flag = thresholds.flag ?? DEFAULT_THRESHOLDS.flag;
   const strong = thresholds.strong ?? DEFAULT_THRESHOLDS.strong;
   if (!Number.isFinite(flag) || !Number.isFinite(strong) || strong < flag) {
-    throw new Error(`conspicuousnessScheme: thresholds must be finite with strong ≥ flag, got flag ${flag}, strong ${strong}`);
+    throw new Error(`conspicuousnessScheme: Option "thresholds" muss endlich sein mit strong ≥ flag, angegeben: flag ${flag}, strong ${strong}`);
   }
   return checkClassScheme({
     id: "conspicuousness",

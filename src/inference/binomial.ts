@@ -15,8 +15,8 @@ import type { Rng } from "./random.js";
  * sampleBinomial(rng, 200, 0.15); // e.g. 31
  */
 export function sampleBinomial(rng: Rng, n: number, p: number): number {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`sampleBinomial: n must be a non-negative whole number, got ${n}`);
-  if (!(p >= 0 && p <= 1)) throw new Error(`sampleBinomial: p must lie in [0, 1], got ${p}`);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`sampleBinomial: n muss eine nicht-negative ganze Zahl sein, angegeben: ${n}`);
+  if (!(p >= 0 && p <= 1)) throw new Error(`sampleBinomial: p muss in [0, 1] liegen, angegeben: ${p}`);
   if (n === 0 || p === 0) return 0;
   if (p === 1) return n;
   const q = 1 - p;

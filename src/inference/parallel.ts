@@ -36,7 +36,7 @@ export const MAX_DEFAULT_THREADS = 8;
  */
 export function resolveThreads(fn: string, threads: number | undefined, work: number, minWork = 2_000_000): number {
   if (threads === undefined) return work >= minWork ? Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_THREADS)) : 1;
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`${fn}: threads must be a whole number ≥ 1, got ${String(threads)}`);
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`${fn}: Option "threads" muss eine ganze Zahl ≥ 1 sein, angegeben: ${String(threads)}`);
   return threads;
 }
 
@@ -107,7 +107,7 @@ function waitForWorkers(kernel: BlockKernel, shared: Record<string, unknown>, bl
 }
 
 function toShared(a: ArrayLike<number>): ArrayLike<number> {
-  if (!ArrayBuffer.isView(a)) throw new Error("runBlocks: data arrays must be typed arrays");
+  if (!ArrayBuffer.isView(a)) throw new Error(`runBlocks: Datenfelder müssen typisierte Arrays sein (Float64Array …), angegeben: ${Array.isArray(a) ? "Array" : typeof a}`);
   const typed = a as unknown as Float64Array;
   const Ctor = typed.constructor as Float64ArrayConstructor;
   const copy = new Ctor(new SharedArrayBuffer(typed.byteLength));

@@ -40,15 +40,15 @@ export function permutationInference(
 ): PermutationInference {
   const alternative = options.alternative ?? "folded";
   const R = simulated.length;
-  if (R === 0) throw new Error("permutationInference: no simulated statistics (permutations must be ≥ 1)");
-  if (Number.isNaN(observed)) throw new Error("permutationInference: the observed statistic is NaN");
+  if (R === 0) throw new Error("permutationInference: keine simulierten Statistiken (Option \"permutations\" muss ≥ 1 sein)");
+  if (Number.isNaN(observed)) throw new Error("permutationInference: die beobachtete Statistik ist NaN");
   let ge = 0;
   let le = 0;
   let sum = 0;
   let sumSq = 0;
   for (let i = 0; i < R; i++) {
     const s = simulated[i];
-    if (Number.isNaN(s)) throw new Error(`permutationInference: simulated statistic ${i} is NaN`);
+    if (Number.isNaN(s)) throw new Error(`permutationInference: simulierte Statistik ${i} ist NaN`);
     if (s >= observed) ge++;
     if (s <= observed) le++;
     sum += s;

@@ -22,7 +22,7 @@ export function createRng(seed: number): Rng {
   // Seeds are 32-bit signed whole numbers: on that range `seed | 0` is one-to-one, beyond it seeds would wrap
   // round and two seeds would give the same sequence.
   if (!Number.isInteger(seed) || seed < -2147483648 || seed > 2147483647) {
-    throw new Error(`createRng: seed must be a whole number from -2147483648 to 2147483647, got ${String(seed)}`);
+    throw new Error(`createRng: seed muss eine ganze Zahl von -2147483648 bis 2147483647 sein, angegeben: ${String(seed)}`);
   }
   return rngFromGenerator(xoroshiro128plusFromState(seedState(seed)), seed);
 }
@@ -61,7 +61,7 @@ export function rngFromGenerator(g: RandomGenerator, seed: number): Rng {
     seed,
     next,
     int(n: number): number {
-      if (!(n > 0) || !Number.isInteger(n)) throw new Error(`Rng.int: n must be a positive integer, got ${n}`);
+      if (!(n > 0) || !Number.isInteger(n)) throw new Error(`Rng.int: n muss eine positive ganze Zahl sein, angegeben: ${n}`);
       if (n <= TWO_32) {
         // rejection sampling on 32 bits: unbiased
         const limit = TWO_32 - (TWO_32 % n);

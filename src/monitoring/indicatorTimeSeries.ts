@@ -40,18 +40,18 @@ export function indicatorTimeSeries(
   options: { indicators?: readonly string[]; usableOnly?: boolean } = {},
 ): IndicatorSeries[] {
   const fn = "indicatorTimeSeries";
-  if (!Array.isArray(byYear) || byYear.length === 0) throw new Error(`${fn}: byYear is empty`);
+  if (!Array.isArray(byYear) || byYear.length === 0) throw new Error(`${fn}: byYear ist leer`);
   const seenYears = new Set<string>();
   byYear.forEach((y, i) => {
-    if (y == null || y.result == null || !Array.isArray(y.result.areas)) throw new Error(`${fn}: entry ${i} has no indicator result`);
-    if (seenYears.has(String(y.year))) throw new Error(`${fn}: year ${String(y.year)} appears twice (entry ${i})`);
+    if (y == null || y.result == null || !Array.isArray(y.result.areas)) throw new Error(`${fn}: Eintrag ${i + 1} von byYear hat kein Indikatorergebnis (result)`);
+    if (seenYears.has(String(y.year))) throw new Error(`${fn}: Jahr ${String(y.year)} kommt doppelt vor (Eintrag ${i + 1})`);
     seenYears.add(String(y.year));
   });
   const usableOnly = options.usableOnly ?? true;
   const catalogue = new Map<string, { label: string; unit: string }>();
   for (const y of byYear) for (const d of y.result.indicators) if (!catalogue.has(d.id)) catalogue.set(d.id, { label: d.label, unit: d.unit });
   const wanted = options.indicators ?? [...catalogue.keys()];
-  for (const id of wanted) if (!catalogue.has(id)) throw new Error(`${fn}: indicator "${id}" is in none of the years (known: ${[...catalogue.keys()].join(", ")})`);
+  for (const id of wanted) if (!catalogue.has(id)) throw new Error(`${fn}: Indikator "${id}" kommt in keinem der Jahre vor (bekannt: ${[...catalogue.keys()].join(", ")})`);
   const ids: string[] = [];
   const seen = new Set<string>();
   for (const y of byYear) for (const a of y.result.areas) if (!seen.has(a.id)) { seen.add(a.id); ids.push(a.id); }

@@ -62,20 +62,20 @@ export const VERDICT_ORDER = ["unauffällig", "auffällig", "stark auffällig"] 
  */
 export function monitorYears(tables: readonly YearTable[], options: MonitorYearsOptions): MonitorYearsResult {
   const fn = "monitorYears";
-  if (!Array.isArray(tables) || tables.length === 0) throw new Error(`${fn}: tables is empty`);
-  if (options == null || typeof options.id !== "string") throw new Error(`${fn}: options.id (the id column) is required`);
+  if (!Array.isArray(tables) || tables.length === 0) throw new Error(`${fn}: tables ist leer`);
+  if (options == null || typeof options.id !== "string") throw new Error(`${fn}: options.id (die Kennungsspalte) fehlt`);
   const years = tables.map((t) => t.year);
   years.forEach((y, i) => {
-    if (years.indexOf(y) !== i) throw new Error(`${fn}: year ${String(y)} appears twice (entry ${i})`);
+    if (years.indexOf(y) !== i) throw new Error(`${fn}: Jahr ${String(y)} kommt doppelt vor (Eintrag ${i + 1})`);
     if (i > 0 && typeof y === "number" && typeof years[i - 1] === "number" && y < (years[i - 1] as number)) {
-      throw new Error(`${fn}: years must be in chronological order, ${String(y)} (entry ${i}) follows ${String(years[i - 1])}`);
+      throw new Error(`${fn}: Jahre müssen zeitlich geordnet sein, ${String(y)} (Eintrag ${i + 1}) folgt auf ${String(years[i - 1])}`);
     }
   });
   const perYear = tables.map((t) => {
     try {
       return yearVerdicts(t.rows, options);
     } catch (e) {
-      throw new Error(`${fn}: year ${String(t.year)}: ${(e as Error).message}`);
+      throw new Error(`${fn}: Jahr ${String(t.year)}: ${(e as Error).message}`);
     }
   });
   const allIds: string[] = [];

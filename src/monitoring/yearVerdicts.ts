@@ -59,7 +59,7 @@ export function yearVerdicts(rows: RowsInput, options: YearVerdictsOptions): Yea
   const indicators = computeIndicators(rows, { id, indicators: options.indicators, minimumPopulation: options.minimumPopulation, zeroMarkers: options.zeroMarkers });
   const wide = indicatorRows(indicators);
   const evaluating = indicators.indicators.filter((d) => d.targetGroup !== "context");
-  if (evaluating.length === 0) throw new Error("yearVerdicts: the catalogue has no indicator outside the target group \"context\"");
+  if (evaluating.length === 0) throw new Error("yearVerdicts: der Indikatorenkatalog hat keinen Indikator außerhalb der Zielgruppe \"context\"");
   const z = standardizeTable(wide, { id, indicators: evaluating.map((d) => ({ id: d.id, direction: d.direction })) });
   const c = conspicuousness(z.rows, {
     id,

@@ -9,7 +9,7 @@ export interface CentroidPoints {
   ys: Float64Array;
   /** Ids of features without geometry (they become islands). */
   missing: string[];
-  /** "km" or "coordinate units". */
+  /** "km" or "Koordinateneinheiten" (the file's own units). */
   unit: string;
 }
 
@@ -57,5 +57,5 @@ export function centroidPoints(
       ys[i] = EARTH_RADIUS_KM * ys[i] * rad;
     }
   }
-  return { ids, xs, ys, missing, unit: longLat ? "km" : "coordinate units" };
+  return { ids, xs, ys, missing, unit: longLat ? "km" : "Koordinateneinheiten" };
 }

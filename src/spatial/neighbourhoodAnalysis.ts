@@ -113,7 +113,7 @@ export function neighbourhoodAnalysis(
   const lisa = localMoran(first.values, first.weights, { permutations, seed, alpha, fdr });
   const furtherLisa = (options.lisaFor ?? []).map((id) => {
     const v = variables.find((x) => x.id === id);
-    if (!v) throw new Error(`${fn}: lisaFor names "${id}", which is not one of the variables (${variables.map((x) => x.id).join(", ")})`);
+    if (!v) throw new Error(`${fn}: Option "lisaFor" nennt "${id}", das ist keine der Variablen (${variables.map((x) => x.id).join(", ")})`);
     const d = complete(v);
     // Same seed for every variable: each LISA is reproducible on its own, whatever else is computed.
     return { id, label: v.label, lisa: localMoran(d.values, d.weights, { permutations, seed, alpha, fdr }), weights: d.weights, values: d.values };

@@ -9,5 +9,5 @@ export type Direction = 1 | -1;
 export function directionOf(fn: string, direction: unknown): Direction {
   if (direction === undefined || direction === 1) return 1;
   if (direction === -1) return -1;
-  throw new Error(`${fn}: direction must be 1 (higher is worse) or -1 (higher is better), got ${JSON.stringify(direction)}`);
+  throw new Error(`${fn}: Option "direction" muss 1 (höher ist ungünstiger) oder -1 (höher ist günstiger) sein, angegeben: ${JSON.stringify(direction)}`);
 }

@@ -41,38 +41,38 @@ export function meanAndSd(values: ArrayLike<number>, options: MeanAndSdOptions =
   const meanKind = options.mean ?? "unweighted";
   const sdKind = options.sd ?? "population";
   if (meanKind !== "unweighted" && meanKind !== "weighted") {
-    throw new Error(`${fn}: mean must be "unweighted" or "weighted", got ${JSON.stringify(meanKind)}`);
+    throw new Error(`${fn}: Option "mean" muss "unweighted" oder "weighted" sein, angegeben: ${JSON.stringify(meanKind)}`);
   }
   if (sdKind !== "population" && sdKind !== "sample") {
-    throw new Error(`${fn}: sd must be "population" or "sample", got ${JSON.stringify(sdKind)}`);
+    throw new Error(`${fn}: Option "sd" muss "population" oder "sample" sein, angegeben: ${JSON.stringify(sdKind)}`);
   }
   const n = values.length;
-  if (n === 0) throw new Error(`${fn}: no values`);
+  if (n === 0) throw new Error(`${fn}: keine Werte`);
   // simple-statistics reads only length and indices, so typed arrays are fine.
   const x = values as unknown as number[];
   let m: number;
   let weightSum = n;
   const w = options.weights;
   if (meanKind === "weighted") {
-    if (w === undefined) throw new Error(`${fn}: mean "weighted" needs the weights option`);
-    if (w.length !== n) throw new Error(`${fn}: weights has length ${w.length} but values has length ${n}`);
+    if (w === undefined) throw new Error(`${fn}: mean "weighted" braucht die Option "weights"`);
+    if (w.length !== n) throw new Error(`${fn}: Option "weights" hat ${w.length} Einträge, values aber ${n}`);
     weightSum = 0;
     for (let i = 0; i < n; i++) {
       const wi = w[i];
       if (typeof wi !== "number" || !Number.isFinite(wi) || wi < 0) {
-        const where = options.ids !== undefined ? `area "${options.ids[i]}"` : `position ${i}`;
-        throw new Error(`${fn}: weight ${JSON.stringify(wi)} at ${where} is not a finite non-negative number`);
+        const where = options.ids !== undefined ? `Gebiet "${options.ids[i]}"` : `Position ${i}`;
+        throw new Error(`${fn}: Gewicht ${JSON.stringify(wi)} bei ${where} ist keine endliche nicht-negative Zahl`);
       }
       weightSum += wi;
     }
-    if (!(weightSum > 0)) throw new Error(`${fn}: the weights sum to 0`);
+    if (!(weightSum > 0)) throw new Error(`${fn}: die Gewichte (Option "weights") summieren sich zu 0`);
     m = weightedMean(x, w as unknown as number[]);
   } else {
-    if (w !== undefined) throw new Error(`${fn}: weights given but mean is "unweighted"; pass mean: "weighted"`);
+    if (w !== undefined) throw new Error(`${fn}: Option "weights" angegeben, aber mean ist "unweighted"; mean: "weighted" angeben`);
     m = ssMean(x);
   }
   const divisor = sdKind === "population" ? weightSum : weightSum - 1;
-  if (!(divisor > 0)) throw new Error(`${fn}: sample standard deviation needs more than one value (weight sum ${weightSum})`);
+  if (!(divisor > 0)) throw new Error(`${fn}: die Stichproben-Standardabweichung braucht mehr als einen Wert (Gewichtssumme ${weightSum})`);
   // Equal values (among those with positive weight) have SD 0 exactly. Checked directly, because the mean of equal
   // values can differ from them in the last bit (0.1 + 0.1 + 0.1 = 0.30000000000000004), and the tiny SD that
   // leaves would turn every z-value into ±1 instead of the error below.
@@ -84,8 +84,8 @@ export function meanAndSd(values: ArrayLike<number>, options: MeanAndSdOptions =
     else if (x[i] !== first) constant = false;
   }
   if (constant) {
-    const what = w === undefined ? `all ${n} present values equal ${first}` : `all areas with positive weight have the value ${first}`;
-    throw new Error(`${fn}: standard deviation is 0 (${what}); z-scores are undefined`);
+    const what = w === undefined ? `alle ${n} vorhandenen Werte sind ${first}` : `alle Gebiete mit positivem Gewicht haben den Wert ${first}`;
+    throw new Error(`${fn}: Standardabweichung ist 0 (${what}); z-Werte sind nicht definiert`);
   }
   // Σ w (x − m)², Neumaier-compensated.
   let ss = 0;
@@ -101,7 +101,7 @@ export function meanAndSd(values: ArrayLike<number>, options: MeanAndSdOptions =
   const sd = Math.sqrt(ss / divisor);
   // Squares of differences below ~1e-154 underflow to 0, above ~1e154 overflow: rescale the data first.
   if (!(sd > 0 && sd < Infinity)) {
-    throw new Error(`${fn}: standard deviation ${sd} cannot be computed in double precision (mean ${m}); rescale the values`);
+    throw new Error(`${fn}: Standardabweichung ${sd} ist in doppelter Genauigkeit nicht berechenbar (Mittelwert ${m}); die Werte umskalieren`);
   }
   return { mean: m, sd, n, weightSum };
 }

@@ -30,7 +30,7 @@ export function minMax(values: ArrayLike<unknown>, options: MinMaxOptions = {}):
   const direction = directionOf(fn, options.direction);
   const pv = presentValues(fn, values, options.ids, options.column);
   const n = pv.values.length;
-  if (n === 0) throw new Error(`${fn}: no present values (all ${values.length} missing)`);
+  if (n === 0) throw new Error(`${fn}: keine vorhandenen Werte (alle ${values.length} fehlen)`);
   let min = Infinity;
   let max = -Infinity;
   for (const x of pv.values) {
@@ -38,7 +38,7 @@ export function minMax(values: ArrayLike<unknown>, options: MinMaxOptions = {}):
     if (x > max) max = x;
   }
   const range = max - min;
-  if (!(range > 0)) throw new Error(`${fn}: all ${n} present values equal ${min}; the range is 0`);
+  if (!(range > 0)) throw new Error(`${fn}: alle ${n} vorhandenen Werte sind ${min}; die Spannweite ist 0`);
   const out = new Array<number | null>(values.length);
   for (let i = 0; i < pv.all.length; i++) {
     const x = pv.all[i];

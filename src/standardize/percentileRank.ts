@@ -32,7 +32,7 @@ export function percentileRank(values: ArrayLike<unknown>, options: PercentileRa
   const direction = directionOf(fn, options.direction);
   const pv = presentValues(fn, values, options.ids, options.column);
   const n = pv.present.length;
-  if (n === 0) throw new Error(`${fn}: no present values (all ${values.length} missing)`);
+  if (n === 0) throw new Error(`${fn}: keine vorhandenen Werte (alle ${values.length} fehlen)`);
   // Descending average ranks (1 = most disadvantaged) → ascending rank r = n + 1 − descending rank.
   const desc = tiedRanks(pv.all, pv.present, direction, "average");
   const out = new Array<number | null>(values.length).fill(null);

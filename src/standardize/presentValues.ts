@@ -26,11 +26,11 @@ export function presentValues(
   column?: string,
 ): PresentValues {
   if (values == null || typeof values.length !== "number") {
-    throw new Error(`${fn}: values must be an array of numbers`);
+    throw new Error(`${fn}: values muss eine Liste von Zahlen sein, angegeben: ${values === null ? "null" : typeof values}`);
   }
   const n = values.length;
   if (ids !== undefined && ids.length !== n) {
-    throw new Error(`${fn}: ids has length ${ids.length} but values has length ${n}`);
+    throw new Error(`${fn}: Option "ids" hat ${ids.length} Einträge, values aber ${n}`);
   }
   const all = new Float64Array(n);
   const presentIdx = new Int32Array(n);
@@ -48,8 +48,8 @@ export function presentValues(
     }
     const isMiss = v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v));
     if (!isMiss) {
-      const where = ids !== undefined ? `area "${ids[i]}"` : `position ${i}`;
-      throw new Error(`${fn}: value ${JSON.stringify(v === Infinity || v === -Infinity ? String(v) : v)} at ${where} is not a finite number`);
+      const where = ids !== undefined ? `Gebiet "${ids[i]}"` : `Position ${i}`;
+      throw new Error(`${fn}: Wert ${JSON.stringify(v === Infinity || v === -Infinity ? String(v) : v)} bei ${where}${column !== undefined ? ` in Spalte "${column}"` : ""} ist keine endliche Zahl`);
     }
     all[i] = NaN;
     missing.push(i);

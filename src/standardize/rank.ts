@@ -40,7 +40,7 @@ export function rank(values: ArrayLike<unknown>, options: RankOptions = {}): Ran
   const direction = directionOf(fn, options.direction);
   const method = options.method ?? "min";
   if (method !== "min" && method !== "average" && method !== "dense" && method !== "max") {
-    throw new Error(`${fn}: method must be "min", "average", "dense" or "max", got ${JSON.stringify(method)}`);
+    throw new Error(`${fn}: Option "method" muss "min", "average", "dense" oder "max" sein, angegeben: ${JSON.stringify(method)}`);
   }
   const pv = presentValues(fn, values, options.ids, options.column);
   const out = new Array<number | null>(values.length).fill(null);

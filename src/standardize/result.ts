@@ -30,5 +30,5 @@ export interface StandardizeCommonOptions {
 }
 
 export function missingWarning(fn: string, missing: number, total: number): string[] {
-  return missing > 0 ? [`${fn}: ${missing} of ${total} values missing; they stay missing and are not used for the parameters`] : [];
+  return missing > 0 ? [`${fn}: ${missing} von ${total} Werten fehlen; sie bleiben fehlend und gehen nicht in die Parameter ein`] : [];
 }

@@ -46,16 +46,16 @@ export function robustZ(values: ArrayLike<unknown>, options: RobustZOptions = {}
   const direction = directionOf(fn, options.direction);
   const constant = options.constant ?? MAD_CONSTANT;
   if (typeof constant !== "number" || !(constant > 0) || !Number.isFinite(constant)) {
-    throw new Error(`${fn}: constant must be a positive number, got ${JSON.stringify(constant)}`);
+    throw new Error(`${fn}: Option "constant" muss eine positive Zahl sein, angegeben: ${JSON.stringify(constant)}`);
   }
   const pv = presentValues(fn, values, options.ids, options.column);
   const n = pv.values.length;
-  if (n === 0) throw new Error(`${fn}: no present values (all ${values.length} missing)`);
+  if (n === 0) throw new Error(`${fn}: keine vorhandenen Werte (alle ${values.length} fehlen)`);
   const med = median(pv.values);
   const rawMad = medianAbsoluteDeviation(pv.values);
   const mad = constant * rawMad;
   if (!(mad > 0)) {
-    throw new Error(`${fn}: median absolute deviation is 0 (more than half of the ${n} values equal ${med}); use zScores`);
+    throw new Error(`${fn}: mittlere absolute Abweichung vom Median (MAD) ist 0 (mehr als die Hälfte der ${n} Werte ist ${med}); zScores verwenden`);
   }
   const out = new Array<number | null>(values.length);
   for (let i = 0; i < pv.all.length; i++) {

@@ -60,14 +60,14 @@ export interface StandardizeTableResult {
  */
 export function standardizeTable(rows: readonly Readonly<Record<string, unknown>>[], options: StandardizeTableOptions): StandardizeTableResult {
   const fn = "standardizeTable";
-  if (!Array.isArray(rows)) throw new Error(`${fn}: rows must be an array of objects`);
+  if (!Array.isArray(rows)) throw new Error(`${fn}: rows muss eine Liste von Zeilen (Objekten) sein, angegeben: ${typeof rows}`);
   const method = options.method ?? "zScores";
   if (method !== "zScores" && method !== "robustZ" && method !== "minMax" && method !== "percentileRank") {
-    throw new Error(`${fn}: method must be "zScores", "robustZ", "minMax" or "percentileRank", got ${JSON.stringify(method)}`);
+    throw new Error(`${fn}: Option "method" muss "zScores", "robustZ", "minMax" oder "percentileRank" sein, angegeben: ${JSON.stringify(method)}`);
   }
   const ids = rows.map((r, i) => {
     const v = r?.[options.id];
-    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: row ${i} has no id in column "${options.id}"`);
+    if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: Zeile ${i + 1} hat keine Kennung in Spalte "${options.id}"`);
     return String(v);
   });
   const specs = options.indicators.map((s) => (typeof s === "string" ? { id: s } : s));
@@ -75,15 +75,15 @@ export function standardizeTable(rows: readonly Readonly<Record<string, unknown>
   // overwritten without a trace.
   const seen = new Set<string>([options.id]);
   for (const spec of specs) {
-    if (spec.id === options.id) throw new Error(`${fn}: indicator "${spec.id}" has the name of the id column`);
-    if (seen.has(spec.id)) throw new Error(`${fn}: indicator "${spec.id}" listed twice`);
+    if (spec.id === options.id) throw new Error(`${fn}: Indikator "${spec.id}" trägt den Namen der Kennungsspalte`);
+    if (seen.has(spec.id)) throw new Error(`${fn}: Indikator "${spec.id}" ist doppelt angegeben`);
     seen.add(spec.id);
   }
   if (method !== "zScores" && (options.mean !== undefined || options.sd !== undefined || options.weights !== undefined)) {
-    throw new Error(`${fn}: mean, sd and weights apply only to method "zScores", not ${JSON.stringify(method)}`);
+    throw new Error(`${fn}: die Optionen "mean", "sd" und "weights" gelten nur für method "zScores", angegeben: ${JSON.stringify(method)}`);
   }
   if (options.weights !== undefined && rows.length > 0 && !rows.some((r) => options.weights! in r)) {
-    throw new Error(`${fn}: weights column "${options.weights}" not found`);
+    throw new Error(`${fn}: Gewichtsspalte "${options.weights}" (Option "weights") nicht gefunden`);
   }
   const out: Record<string, string | number | null>[] = ids.map((id) => ({ [options.id]: id }));
   const parameters: StandardizeTableResult["parameters"] = {};
@@ -91,7 +91,7 @@ export function standardizeTable(rows: readonly Readonly<Record<string, unknown>
   const warnings: string[] = [];
   for (const spec of specs) {
     const column = spec.column ?? spec.id;
-    if (rows.length > 0 && !rows.some((r) => column in r)) throw new Error(`${fn}: column "${column}" not found`);
+    if (rows.length > 0 && !rows.some((r) => column in r)) throw new Error(`${fn}: Spalte "${column}" nicht gefunden`);
     const values = rows.map((r) => r[column]);
     const common = { direction: spec.direction, ids, column };
     let r: StandardizedBase;

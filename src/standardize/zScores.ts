@@ -54,11 +54,11 @@ export function zScores(values: ArrayLike<unknown>, options: ZScoresOptions = {}
   const direction = directionOf(fn, options.direction);
   const pv = presentValues(fn, values, options.ids, options.column);
   const n = pv.values.length;
-  if (n === 0) throw new Error(`${fn}: no present values (all ${values.length} missing)`);
+  if (n === 0) throw new Error(`${fn}: keine vorhandenen Werte (alle ${values.length} fehlen)`);
   let weights: number[] | undefined;
   if (options.weights !== undefined) {
     if (options.weights.length !== values.length) {
-      throw new Error(`${fn}: weights has length ${options.weights.length} but values has length ${values.length}`);
+      throw new Error(`${fn}: Option "weights" hat ${options.weights.length} Einträge, values aber ${values.length}`);
     }
     weights = Array.from(pv.present, (i) => options.weights![i]);
   }

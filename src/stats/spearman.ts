@@ -12,7 +12,7 @@
  */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
-  if (y.length !== n) throw new Error(`spearman: x has length ${n} but y has length ${y.length}`);
+  if (y.length !== n) throw new Error(`spearman: x hat ${n} Werte, y aber ${y.length}`);
   if (n < 2) return NaN;
   const a = midRanks(x);
   const b = midRanks(y);
@@ -35,7 +35,7 @@ export function midRanks(values: ArrayLike<number>): Float64Array {
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (typeof v !== "number" || Number.isNaN(v)) throw new Error(`spearman: value at position ${i} is not a number (${String(v)})`);
+    if (typeof v !== "number" || Number.isNaN(v)) throw new Error(`spearman: Wert an Position ${i} ist keine Zahl (${String(v)})`);
   }
   order.sort((p, q) => values[p] - values[q] || p - q);
   const ranks = new Float64Array(n);
@@ -58,7 +58,7 @@ export function midRanks(values: ArrayLike<number>): Float64Array {
  * spearmanComplete([1, 2, null, 4, 5], [1, 3, 7, 2, 5]); // 0.8: the pairs (1,1), (2,3), (4,2), (5,5)
  */
 export function spearmanComplete(x: ArrayLike<unknown>, y: ArrayLike<unknown>): number {
-  if (x.length !== y.length) throw new Error(`spearmanComplete: x and y must have the same length, got ${x.length} and ${y.length}`);
+  if (x.length !== y.length) throw new Error(`spearmanComplete: x und y müssen gleich lang sein, angegeben: ${x.length} und ${y.length} Werte`);
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < x.length; i++) {

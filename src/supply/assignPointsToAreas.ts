@@ -43,7 +43,7 @@ export function assignPointsToAreas(
   const invalid: string[] = [];
   points.forEach((p, i) => {
     if (!p || !Number.isFinite(p.lon) || !Number.isFinite(p.lat)) {
-      invalid.push(`point ${i} (id "${String(p?.id)}"): lon ${String(p?.lon)}, lat ${String(p?.lat)}`);
+      invalid.push(`Punkt ${i + 1} (id "${String(p?.id)}"): lon ${String(p?.lon)}, lat ${String(p?.lat)}`);
     }
   });
   if (invalid.length > 0) {

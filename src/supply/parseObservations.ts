@@ -78,7 +78,7 @@ function parse(fn: string, input: string | Uint8Array, options: ParseObservation
  * Parses observations from district meetings (`datum;sozialraum_id;zielgruppe;quelle;text;tags;bedarf`,
  * semicolon separated, tags separated by "|", `bedarf` an optional need category). Validates every row and
  * reports all problems at once, each naming file, row (line in the file), column and value:
- * `parseObservations: stadtteiltreffen.csv row 4, column "sozialraum_id": unknown area id "999999"`.
+ * `parseObservations: stadtteiltreffen.csv Zeile 4, Spalte "sozialraum_id": unbekannter Gebietsschlüssel "999999"`.
  *
  * @example
  * parseObservations("datum;sozialraum_id;zielgruppe;quelle;text;tags;bedarf\n14.03.2018;010101;children;" +

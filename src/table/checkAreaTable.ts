@@ -41,13 +41,13 @@ export interface AreaTableCheck {
  * @param options see `CheckAreaTableOptions`
  * @returns `{ name, n, checks, warnings }` when there is no problem
  * @throws DataError, prefixed "checkAreaTable", e.g.:
- * - `data/x.csv, column "einwohner": column not found (columns: …)`; `data/x.csv: no id column (pass { id })`
- * - `data/x.csv row 9, column "sozialraum_id": duplicate key "010101" (also row 4)`
- * - `data/x.csv row 9, column "sozialraum_id": the area key is missing`
- * - `data/x.csv row 7, column "einwohner": value "-3" is negative`
- * - `data/x.csv row 7, column "einwohner": value "2.5" is not a whole number`
- * - `data/x.csv row 7, column "einwohner": value "12a" is not a number`
- * - `data/x.csv row 7, column "ew_0_5": value "12" exceeds its denominator "einwohner" (10)`
+ * - `data/x.csv, Spalte "einwohner": Spalte nicht gefunden (Spalten: …)`; `data/x.csv: keine Schlüsselspalte (Option { id } angeben …)`
+ * - `data/x.csv Zeile 9, Spalte "sozialraum_id": doppelter Schlüssel "010101" (auch Zeile 4)`
+ * - `data/x.csv Zeile 9, Spalte "sozialraum_id": der Gebietsschlüssel fehlt`
+ * - `data/x.csv Zeile 7, Spalte "einwohner": Wert "-3" ist negativ`
+ * - `data/x.csv Zeile 7, Spalte "einwohner": Wert "2.5" ist keine ganze Zahl`
+ * - `data/x.csv Zeile 7, Spalte "einwohner": Wert "12a" ist keine Zahl`
+ * - `data/x.csv Zeile 7, Spalte "ew_0_5": Wert "12" ist größer als sein Nenner "einwohner" (10)`
  *
  * @example
  * checkAreaTable(readCsv("data/strukturdaten_2018.csv", { id: "sozialraum_id" }), {

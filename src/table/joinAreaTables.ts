@@ -38,9 +38,9 @@ export interface JoinAreaTablesResult {
  * @param right the second table (not modified)
  * @param options see `JoinAreaTablesOptions`
  * @throws DataError, prefixed "joinAreaTables", when a key column is absent or undeclared, when a key is missing
- *   or duplicated in either table (`a.csv row 9, column "id": duplicate key "0101" (also row 4)`), or when a column
- *   of both tables differs (`b.csv row 3, column "EW": value "3420" differs from a.csv row 2 ("3419") for area
- *   "01100101"; choose columns with { columns }`)
+ *   or duplicated in either table (`a.csv Zeile 9, Spalte "id": doppelter Schlüssel "0101" (auch Zeile 4)`), or when
+ *   a column of both tables differs (`b.csv Zeile 3, Spalte "EW": Wert "3420" weicht von a.csv Zeile 2 ("3419") für
+ *   Gebiet "01100101" ab; Spalten mit { columns } auswählen`)
  *
  * @example
  * const { table, excluded, warnings } = joinAreaTables(strukturdaten, gebiete, { id: "sozialraum_id" });

@@ -95,15 +95,15 @@ describe("suppressDisclosive", () => {
 
   it("names the area for bad counts and the missing rows", () => {
     expect(() => suppressDisclosive([{ id: "07", a: -1 }], { id: "id", counts: ["a"] })).toThrow(
-      'suppressDisclosive: count -1 in column "a" of area "07" is not a non-negative whole number',
+      'suppressDisclosive: Fallzahl -1 in Spalte "a" von Gebiet "07" ist keine nicht-negative ganze Zahl',
     );
     expect(() => suppressDisclosive([{ id: "07", a: 1 }, { id: "07", a: 1 }], { id: "id", counts: ["a"] })).toThrow(
-      'suppressDisclosive: duplicate area "07"',
+      'suppressDisclosive: Gebiet "07" kommt in Spalte "id" doppelt vor',
     );
     expect(() => suppressDisclosive([{ id: "07", a: 1 }], { id: "id", counts: ["a"], rowTotals: [{ total: "ST", parts: ["07"] }] })).toThrow(
-      'suppressDisclosive: total row "ST" not found',
+      'suppressDisclosive: Summenzeile "ST" nicht gefunden',
     );
-    expect(() => suppressDisclosive([{ id: "07", a: 1 }], { id: "id", counts: ["zz"] })).toThrow('suppressDisclosive: column "zz" not found');
+    expect(() => suppressDisclosive([{ id: "07", a: 1 }], { id: "id", counts: ["zz"] })).toThrow('suppressDisclosive: Spalte "zz" nicht gefunden');
   });
 });
 
@@ -208,7 +208,7 @@ describe("suppressDisclosive: no withheld cell recomputable from several relatio
     expect(cols(r)).toEqual(["01:a:primär", "01:b:sekundär"]);
     expect(r.rows[0].b).toBeInstanceOf(Missing);
     expect(() => suppressDisclosive([{ id: "01", a: 1 }], { id: "id", counts: ["a"], totals: [{ total: "tot", parts: ["a"] }] })).toThrow(
-      'suppressDisclosive: column "tot" not found',
+      'suppressDisclosive: Spalte "tot" nicht gefunden',
     );
   });
 

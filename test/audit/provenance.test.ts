@@ -33,7 +33,7 @@ describe("provenance", () => {
 
   it("names a missing input file", () => {
     expect(() => provenance({ inputs: ["/nonexistent/x.csv"], parameters: {} })).toThrow(
-      'provenance: cannot read input file "/nonexistent/x.csv"',
+      'provenance: Eingabedatei "/nonexistent/x.csv" nicht lesbar',
     );
   });
 
@@ -46,13 +46,13 @@ describe("provenance parameters JSON cannot record (review fix)", () => {
   it("refuses values that would give two analyses one fingerprint", () => {
     // JSON.stringify({ x: NaN }) === JSON.stringify({ x: null }) and a Map becomes {}: the fingerprints would collide.
     expect(() => provenance({ inputs: [], parameters: { a: { minimum: NaN } } })).toThrow(
-      "provenance: parameters.a.minimum is NaN, which JSON records as null; record it as text or null",
+      "provenance: parameters.a.minimum ist NaN, JSON hielte das als null fest; als Text oder null angeben",
     );
     expect(() => provenance({ inputs: [], parameters: { w: new Map([["x", 1]]) } })).toThrow(
-      "provenance: parameters.w is a Map, which JSON records as {}; pass an object or array",
+      "provenance: parameters.w ist ein Map, JSON hielte das als {} fest; ein Objekt oder eine Liste angeben",
     );
-    expect(() => provenance({ inputs: [], parameters: [1, Infinity] })).toThrow("provenance: parameters[1] is Infinity");
-    expect(() => provenance({ inputs: [], parameters: { f: () => 1 } })).toThrow("provenance: parameters.f is a function");
+    expect(() => provenance({ inputs: [], parameters: [1, Infinity] })).toThrow("provenance: parameters[1] ist Infinity");
+    expect(() => provenance({ inputs: [], parameters: { f: () => 1 } })).toThrow("provenance: parameters.f ist vom Typ function");
     expect(provenance({ inputs: [], parameters: { d: new Date(0), u: undefined } }).parameters).toEqual({ d: new Date(0), u: undefined });
   });
 });

@@ -109,16 +109,16 @@ describe("compositeIndexEvaluator: validity, smoothing, draws", () => {
 
   it("names the problem in its errors", () => {
     const ev = compositeIndexEvaluator(rows, { ...spec, population: undefined });
-    expect(() => ev.evaluate({ mean: "weighted" })).toThrow('compositeIndexEvaluator: mean "weighted" needs spec.population');
-    expect(() => ev.evaluate({ omit: ["x"] })).toThrow('compositeIndexEvaluator: omit names "x", which is not an indicator (a, b, c)');
-    expect(() => ev.evaluate({ omit: ["a", "b", "c"] })).toThrow("compositeIndexEvaluator: every indicator is left out");
-    expect(() => ev.evaluate({ draw: { seed: 1 } })).toThrow('compositeIndexEvaluator: a Monte Carlo draw needs the denominator of indicator "a"');
-    expect(() => ev.evaluate({ smoothing: "empirical-bayes" })).toThrow('compositeIndexEvaluator: empirical-Bayes smoothing needs the denominator of indicator "a"');
-    expect(() => ev.evaluate({ normalization: "rank" as never })).toThrow('compositeIndexEvaluator: normalization must be "z", "robustZ", "normalScores" or "percentile", got "rank"');
+    expect(() => ev.evaluate({ mean: "weighted" })).toThrow('compositeIndexEvaluator: mean "weighted" braucht spec.population');
+    expect(() => ev.evaluate({ omit: ["x"] })).toThrow('compositeIndexEvaluator: Option "omit" nennt "x", das ist kein Indikator (a, b, c)');
+    expect(() => ev.evaluate({ omit: ["a", "b", "c"] })).toThrow('compositeIndexEvaluator: Option "omit" lässt jeden Indikator weg (a, b, c)');
+    expect(() => ev.evaluate({ draw: { seed: 1 } })).toThrow('compositeIndexEvaluator: eine Monte-Carlo-Ziehung braucht den Nenner (denominator) des Indikators "a"');
+    expect(() => ev.evaluate({ smoothing: "empirical-bayes" })).toThrow('compositeIndexEvaluator: die Empirical-Bayes-Glättung braucht den Nenner (denominator) des Indikators "a"');
+    expect(() => ev.evaluate({ normalization: "rank" as never })).toThrow('compositeIndexEvaluator: Option "normalization" muss "z", "robustZ", "normalScores" oder "percentile" sein, angegeben: "rank"');
     expect(() => compositeIndexEvaluator([{ id: "1", a: "x" }], { id: "id", indicators: ["a"], scheme: berlinMssStatus })).toThrow(
-      'compositeIndexEvaluator: value "x" in column "a" of area "1" is not a finite number',
+      'compositeIndexEvaluator: Wert "x" in Spalte "a" von Gebiet "1" ist keine endliche Zahl',
     );
-    expect(() => compositeIndexEvaluator(rows, { ...spec, indicators: ["zz"] })).toThrow('compositeIndexEvaluator: indicator column "zz" not found');
+    expect(() => compositeIndexEvaluator(rows, { ...spec, indicators: ["zz"] })).toThrow('compositeIndexEvaluator: Indikatorspalte "zz" nicht gefunden');
   });
 });
 
@@ -151,7 +151,7 @@ describe("empirical-Bayes smoothing that makes an indicator constant", () => {
     expect(err?.name).toBe("UndefinedVariantError");
     expect(err?.columns).toEqual(["a"]);
     expect(err?.message).toBe(
-      'compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal across the areas, so the index is undefined in this variant',
+      'compositeIndexEvaluator: die Empirical-Bayes-Glättung macht jeden Wert des Indikators "a" in allen Gebieten gleich; der Index ist in dieser Variante nicht definiert',
     );
     // without smoothing the same data are fine
     expect(ev.evaluate().n).toBe(10);
@@ -160,7 +160,7 @@ describe("empirical-Bayes smoothing that makes an indicator constant", () => {
   it("evaluator: with another indicator, the constant one is left out of the variant, with a warning", () => {
     const ev = compositeIndexEvaluator(small, two);
     const r = ev.evaluate({ smoothing: "empirical-bayes" });
-    expect(r.warnings).toContain('compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal across the areas; it is left out of this variant');
+    expect(r.warnings).toContain('compositeIndexEvaluator: die Empirical-Bayes-Glättung macht jeden Wert des Indikators "a" in allen Gebieten gleich; er entfällt in dieser Variante');
     // the same as leaving "a" out: its z-scores would be 0/0, it separates no areas
     expect(r.areas).toEqual(ev.evaluate({ smoothing: "empirical-bayes", omit: ["a"] }).areas);
   });
@@ -171,20 +171,20 @@ describe("empirical-Bayes smoothing that makes an indicator constant", () => {
     expect(names).not.toContain("Empirical-Bayes-Glättung");
     expect(names).toContain("robuste z-Werte");
     expect(s.methods.warnings).toEqual([
-      'compositeSensitivity: variant "Empirical-Bayes-Glättung" skipped: compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal across the areas, so the index is undefined in this variant',
+      'compositeSensitivity: Variante "Empirical-Bayes-Glättung" übersprungen: compositeIndexEvaluator: die Empirical-Bayes-Glättung macht jeden Wert des Indikators "a" in allen Gebieten gleich; der Index ist in dieser Variante nicht definiert',
     ]);
     expect(s.monteCarlo!.summary.areas).toHaveLength(10);
     // two indicators: the variant stays, without "a", and says so
     const s2 = compositeSensitivity(small, two, { draws: 0 });
     expect(s2.methods.variants.map((v) => v.name)).toContain("Empirical-Bayes-Glättung");
     expect(s2.methods.warnings).toContain(
-      'compositeSensitivity: variant "Empirical-Bayes-Glättung": compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal across the areas; it is left out of this variant',
+      'compositeSensitivity: Variante "Empirical-Bayes-Glättung": compositeIndexEvaluator: die Empirical-Bayes-Glättung macht jeden Wert des Indikators "a" in allen Gebieten gleich; er entfällt in dieser Variante',
     );
   });
 
   it("refuses a smoothed baseline that cannot be computed", () => {
     expect(() => compositeSensitivity(small, one, { base: { smoothing: "empirical-bayes" }, draws: 0 })).toThrow(
-      'compositeSensitivity: the baseline "Basis" cannot be computed: compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "a" equal',
+      'compositeSensitivity: die Ausgangsvariante "Basis" lässt sich nicht berechnen: compositeIndexEvaluator: die Empirical-Bayes-Glättung macht jeden Wert des Indikators "a" in allen Gebieten gleich',
     );
   });
 
@@ -193,7 +193,7 @@ describe("empirical-Bayes smoothing that makes an indicator constant", () => {
     const s = compositeSensitivity(zeros, { ...one, indicators: [{ column: "a", denominator: "n" }] }, { draws: 0, families: ["normalization"] });
     expect(s.methods.variants.map((v) => v.name)).toEqual(["Basis", "Normal-Scores", "Perzentilränge"]);
     expect(s.methods.warnings).toEqual([
-      'compositeSensitivity: variant "robuste z-Werte" skipped: compositeIndexEvaluator: a: robustZ: median absolute deviation is 0 (more than half of the 6 values equal 0); use zScores',
+      'compositeSensitivity: Variante "robuste z-Werte" übersprungen: compositeIndexEvaluator: a: robustZ: mittlere absolute Abweichung vom Median (MAD) ist 0 (mehr als die Hälfte der 6 Werte ist 0); zScores verwenden',
     ]);
   });
 
@@ -201,11 +201,11 @@ describe("empirical-Bayes smoothing that makes an indicator constant", () => {
     // rare events in tiny bases: many draws have no event at all, so every drawn rate is 0
     const rare = Array.from({ length: 6 }, (_, i) => ({ id: `r${i}`, a: i === 0 ? 20 : 0, n: 5 }));
     const s = compositeSensitivity(rare, { ...one, indicators: [{ column: "a", denominator: "n" }] }, { seed: 3, draws: 50, families: ["thresholds"] });
-    const w = s.monteCarlo!.warnings.find((x) => x.includes("Monte Carlo draws"))!;
-    const skipped = Number(/: (\d+) of 50 Monte Carlo draws/.exec(w)![1]);
+    const w = s.monteCarlo!.warnings.find((x) => x.includes("Monte-Carlo-Ziehungen"))!;
+    const skipped = Number(/: (\d+) von 50 Monte-Carlo-Ziehungen/.exec(w)![1]);
     expect(skipped).toBe(50 - (s.monteCarlo!.variants.length - 1));
     expect(skipped).toBeGreaterThan(0);
-    expect(w).toContain("skipped: compositeIndexEvaluator: the Monte Carlo draw makes every value of indicator \"a\" equal");
+    expect(w).toContain('übersprungen: compositeIndexEvaluator: die Monte-Carlo-Ziehung macht jeden Wert des Indikators "a" in allen Gebieten gleich');
   });
 });
 
@@ -241,7 +241,7 @@ describe("compositeIndexVariants and monteCarloVariants", () => {
       ["Indikator weggelassen", "ohne c"],
     ]); // no smoothing: a and b have no denominator
     expect(v[9].options).toEqual({ weights: { b: 2 } });
-    expect(() => compositeIndexVariants(spec, { families: ["x" as never] })).toThrow('compositeIndexVariants: unknown family "x"');
+    expect(() => compositeIndexVariants(spec, { families: ["x" as never] })).toThrow('compositeIndexVariants: unbekannte Variantenfamilie "x" in Option "families"');
   });
 
   it("derives the per-draw seeds from the seed", () => {
@@ -249,7 +249,7 @@ describe("compositeIndexVariants and monteCarloVariants", () => {
     expect(a.map((x) => x.name)).toEqual(["Basis", "Ziehung 1", "Ziehung 2", "Ziehung 3"]);
     expect(monteCarloVariants({ seed: 5, draws: 3 })).toEqual(a);
     expect(monteCarloVariants({ seed: 6, draws: 3 })[1].options.draw).not.toEqual(a[1].options.draw);
-    expect(() => monteCarloVariants({ draws: 0 })).toThrow("monteCarloVariants: draws must be a whole number ≥ 1, got 0");
+    expect(() => monteCarloVariants({ draws: 0 })).toThrow('monteCarloVariants: Option "draws" muss eine ganze Zahl ≥ 1 sein, angegeben: 0');
   });
 
   it("gives the same bytes for the same seed (Monte Carlo determinism)", () => {

@@ -26,7 +26,7 @@ describe("spearman", () => {
     );
     expect(spearman([1, 1, 1], [1, 2, 3])).toBeNaN();
     expect(spearman([1], [1])).toBeNaN();
-    expect(() => spearman([1, 2], [1])).toThrow("spearman: x has length 2 but y has length 1");
+    expect(() => spearman([1, 2], [1])).toThrow("spearman: x hat 2 Werte, y aber 1");
   });
 });
 
@@ -59,20 +59,20 @@ describe("runSensitivity", () => {
   });
 
   it("validates variants and outcomes", () => {
-    expect(() => runSensitivity({ variants: [], evaluate })).toThrow("runSensitivity: variants must list at least one variant");
-    expect(() => runSensitivity({ variants: [variants[0], variants[0]], evaluate })).toThrow('runSensitivity: duplicate variant name "Basis"');
-    expect(() => runSensitivity({ variants, evaluate, baseline: "X" })).toThrow('runSensitivity: baseline variant "X" not found among the 3 variants');
+    expect(() => runSensitivity({ variants: [], evaluate })).toThrow('runSensitivity: Option "variants" muss mindestens eine Variante nennen');
+    expect(() => runSensitivity({ variants: [variants[0], variants[0]], evaluate })).toThrow('runSensitivity: Variantenname "Basis" kommt doppelt vor');
+    expect(() => runSensitivity({ variants, evaluate, baseline: "X" })).toThrow('runSensitivity: Ausgangsvariante "X" (Option "baseline") nicht unter den 3 Varianten');
     expect(() => runSensitivity({ variants, evaluate: () => [{ id: "a", rank: 1, class: "x" }, { id: "a", rank: 2, class: "x" }] })).toThrow(
-      'runSensitivity: area "a" appears twice in variant "Basis"',
+      'runSensitivity: Gebiet "a" kommt in Variante "Basis" doppelt vor',
     );
     expect(() => runSensitivity({ variants, evaluate: () => [{ id: "a", rank: NaN, class: "x" }] })).toThrow(
-      'runSensitivity: rank NaN of area "a" in variant "Basis" is not a finite number or null',
+      'runSensitivity: Rang NaN von Gebiet "a" in Variante "Basis" ist weder eine endliche Zahl noch null',
     );
   });
 
   it("warns when a variant leaves out an area the baseline ranks", () => {
     const r = runSensitivity({ variants, evaluate: (o) => (o === 2 ? evaluate(o).slice(0, 2) : evaluate(o)) });
-    expect(r.warnings).toEqual(['runSensitivity: variant "V2" leaves out 1 area(s) the baseline ranks']);
+    expect(r.warnings).toEqual(['runSensitivity: Variante "V2" lässt 1 Gebiet aus, das die Ausgangsvariante einstuft']);
     expect(r.summary.areas[2].nVariants).toBe(2);
   });
 

@@ -42,7 +42,7 @@ describe("analysisEvaluator (pipeline status index)", () => {
       expect(ev.evaluatePipeline(o), JSON.stringify(o)).toEqual(ev.evaluateIndex(o));
     }
     expect(ev.runsPipeline({ normalization: "robustZ" })).toBe(false);
-    expect(() => ev.evaluatePipeline({ boundaryShift: 0.25 })).toThrow("analysisEvaluator: these options cannot be expressed as an analysis configuration");
+    expect(() => ev.evaluatePipeline({ boundaryShift: 0.25 })).toThrow("analysisEvaluator: diese Optionen lassen sich nicht als Analysekonfiguration ausdrücken");
   });
 
   it("generates the variants around the analysis' own method", () => {
@@ -109,8 +109,8 @@ describe("analysisSensitivity with a single status indicator", () => {
     expect(names).not.toContain("robuste z-Werte");
     expect(names).toContain("Klassengrenzen +0,25");
     expect(s.methods.warnings).toEqual([
-      'analysisSensitivity: variant "robuste z-Werte" skipped: compositeIndexEvaluator: c: robustZ: median absolute deviation is 0 (more than half of the 6 values equal 0); use zScores',
-      'analysisSensitivity: variant "Empirical-Bayes-Glättung" skipped: compositeIndexEvaluator: empirical-Bayes smoothing makes every value of indicator "c" equal across the areas, so the index is undefined in this variant',
+      'analysisSensitivity: Variante "robuste z-Werte" übersprungen: compositeIndexEvaluator: c: robustZ: mittlere absolute Abweichung vom Median (MAD) ist 0 (mehr als die Hälfte der 6 Werte ist 0); zScores verwenden',
+      'analysisSensitivity: Variante "Empirical-Bayes-Glättung" übersprungen: compositeIndexEvaluator: die Empirical-Bayes-Glättung macht jeden Wert des Indikators "c" in allen Gebieten gleich; der Index ist in dieser Variante nicht definiert',
     ]);
     expect(s.monteCarlo).toBeNull();
   });
@@ -119,11 +119,11 @@ describe("analysisSensitivity with a single status indicator", () => {
     const s = analysisSensitivity(result, { seed: 3, draws: 50, families: ["thresholds"] });
     const mc = s.monteCarlo!;
     const used = mc.variants.length - 1;
-    const warning = mc.warnings.find((w) => w.includes("Monte Carlo draws"))!;
-    const skipped = Number(/: (\d+) of 50 Monte Carlo draws/.exec(warning)![1]);
+    const warning = mc.warnings.find((w) => w.includes("Monte-Carlo-Ziehungen"))!;
+    const skipped = Number(/: (\d+) von 50 Monte-Carlo-Ziehungen/.exec(warning)![1]);
     expect(skipped).toBeGreaterThan(0);
     expect(used + skipped).toBe(50);
-    expect(warning).toContain('makes every value of indicator "c" equal across the areas');
+    expect(warning).toContain('macht jeden Wert des Indikators "c" in allen Gebieten gleich');
     // The draws named in the warning are the ones left out; the baseline itself has no warning.
     const ev = analysisEvaluator(result);
     const kept = new Set(mc.variants.map((v) => v.name));

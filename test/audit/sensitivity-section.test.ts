@@ -136,8 +136,8 @@ describe("sensitivitySection", () => {
     const text = sensitivitySection(r.methods, { monteCarlo: r.monteCarlo }).paragraphs!;
     expect(text.join(" ")).toContain(`In ${used} Monte-Carlo-Ziehungen (von 50 angeforderten, übersprungene siehe Hinweise; Startwert 3)`);
     const hints = text.find((p) => p.startsWith("Hinweise: "))!;
-    expect(hints).toContain('compositeSensitivity: variant "Empirical-Bayes-Glättung" skipped');
-    expect(hints).toContain(`compositeSensitivity: ${50 - used} of 50 Monte Carlo draws`);
+    expect(hints).toContain('compositeSensitivity: Variante "Empirical-Bayes-Glättung" übersprungen');
+    expect(hints).toContain(`compositeSensitivity: ${50 - used} von 50 Monte-Carlo-Ziehungen`);
   });
 
   it("counts per variant the areas with another class", () => {

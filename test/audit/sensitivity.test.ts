@@ -60,9 +60,9 @@ describe("summarizeSensitivity", () => {
   });
 
   it("names a missing baseline and duplicate variants", () => {
-    expect(() => summarizeSensitivity(variants, { baseline: "X" })).toThrow('summarizeSensitivity: baseline variant "X" not found');
+    expect(() => summarizeSensitivity(variants, { baseline: "X" })).toThrow('summarizeSensitivity: Ausgangsvariante "X" (Option "baseline") nicht unter "Basis"');
     expect(() => summarizeSensitivity([variants[0], variants[0]], { baseline: "Basis" })).toThrow(
-      'summarizeSensitivity: duplicate variant name "Basis"',
+      'summarizeSensitivity: Variantenname "Basis" kommt doppelt vor',
     );
   });
 });

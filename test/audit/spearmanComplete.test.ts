@@ -13,6 +13,6 @@ describe("spearmanComplete (hand calculation; R cor(..., method = 'spearman', us
   });
   it("is NaN with fewer than two complete pairs, and checks the lengths", () => {
     expect(spearmanComplete([1, null], [null, 2])).toBeNaN();
-    expect(() => spearmanComplete([1, 2], [1])).toThrow("spearmanComplete: x and y must have the same length, got 2 and 1");
+    expect(() => spearmanComplete([1, 2], [1])).toThrow("spearmanComplete: x und y müssen gleich lang sein, angegeben: 2 und 1 Werte");
   });
 });

@@ -76,7 +76,7 @@ describe("verdictEvaluator on the crafted city", () => {
   it("does not assess a group whose robust z is undefined (MAD = 0), and says why", () => {
     const r = ev.evaluate({ normalization: "robustZ" });
     expect(r.groups.elderly.every((x) => x.verdict === null)).toBe(true);
-    expect(r.failed.elderly).toContain("median absolute deviation is 0");
+    expect(r.failed.elderly).toContain("mittlere absolute Abweichung vom Median (MAD) ist 0");
     expect(r.groups.children.map((x) => x.verdict)).toEqual(["unauffällig", "unauffällig", "unauffällig", "unauffällig", "auffällig", "unauffällig"]);
   });
 
@@ -94,11 +94,11 @@ describe("verdictEvaluator on the crafted city", () => {
   });
 
   it("checks its options", () => {
-    expect(() => ev.evaluate({ omit: ["x"] })).toThrow('verdictEvaluator: omit names "x", which is not an indicator with a verdict (a, b, c)');
-    expect(() => ev.evaluate({ omit: ["c"] })).toThrow('verdictEvaluator: omit leaves target group "elderly" without indicators');
-    expect(() => ev.evaluate({ normalization: "percentile" as never })).toThrow('verdictEvaluator: normalization must be "z" or "robustZ", got "percentile"');
-    expect(() => ev.evaluate({ draw: { seed: 1.5 } })).toThrow("verdictEvaluator: draw.seed must be an integer, got 1.5");
-    expect(() => verdictEvaluator({} as never)).toThrow("verdictEvaluator: expected the result of runAnalysis or analyseTables");
+    expect(() => ev.evaluate({ omit: ["x"] })).toThrow('verdictEvaluator: Option "omit" nennt "x", das ist kein Indikator mit Auffälligkeitsurteil (a, b, c)');
+    expect(() => ev.evaluate({ omit: ["c"] })).toThrow('verdictEvaluator: Option "omit" lässt die Zielgruppe "elderly" ohne Indikatoren');
+    expect(() => ev.evaluate({ normalization: "percentile" as never })).toThrow('verdictEvaluator: Option "normalization" muss "z" oder "robustZ" sein, angegeben: "percentile"');
+    expect(() => ev.evaluate({ draw: { seed: 1.5 } })).toThrow('verdictEvaluator: Option "draw.seed" muss eine ganze Zahl sein, angegeben: 1.5');
+    expect(() => verdictEvaluator({} as never)).toThrow("verdictEvaluator: erwartet das Ergebnis von runAnalysis oder analyseTables, angegeben: name undefined");
   });
 });
 
@@ -148,7 +148,7 @@ describe("verdictSensitivity on the crafted city", () => {
       { id: "05", targetGroup: "children" },
       { id: "06", targetGroup: "children" },
     ]);
-    expect(v.warnings.join("\n")).toContain('verdictSensitivity: variant "robuste z-Werte" does not assess Ältere: Anteil C: robustZ: median absolute deviation is 0');
+    expect(v.warnings.join("\n")).toContain('verdictSensitivity: Variante "robuste z-Werte" beurteilt Ältere nicht: Anteil C: robustZ: mittlere absolute Abweichung vom Median (MAD) ist 0');
   });
 
   it("keeps area × group order and does not modify the analysis", () => {
@@ -173,9 +173,9 @@ describe("verdictSensitivity on the crafted city", () => {
   });
 
   it("checks draws", () => {
-    expect(() => verdictSensitivity(result, { draws: -1 })).toThrow("verdictSensitivity: draws must be a whole number ≥ 0, got -1");
+    expect(() => verdictSensitivity(result, { draws: -1 })).toThrow('verdictSensitivity: Option "draws" muss eine ganze Zahl ≥ 0 sein, angegeben: -1');
     expect(verdictSensitivity(result, { draws: 0 }).groups[0].monteCarlo).toBeNull();
-    expect(() => verdictVariants(verdictEvaluator(result), { thresholdShift: 0 })).toThrow("verdictVariants: thresholdShift must be a positive number, got 0");
+    expect(() => verdictVariants(verdictEvaluator(result), { thresholdShift: 0 })).toThrow('verdictVariants: Option "thresholdShift" muss eine positive Zahl sein, angegeben: 0');
   });
 });
 

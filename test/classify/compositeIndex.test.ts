@@ -81,30 +81,30 @@ describe("compositeIndex", () => {
 
   it("errors", () => {
     const rows = [{ id: "a", x: 1 }, { id: "b", x: 2 }];
-    expect(() => compositeIndex(rows, { id: "id", indicators: ["y"] })).toThrow('compositeIndex: indicator column "y" not found');
-    expect(() => compositeIndex(rows, { id: "id", indicators: ["x", "x"] })).toThrow('compositeIndex: indicator column "x" listed twice');
-    expect(() => compositeIndex([{ id: "a", x: "7" }], { id: "id", indicators: ["x"] })).toThrow('compositeIndex: value "7" in column "x" of area "a" is not a finite number');
+    expect(() => compositeIndex(rows, { id: "id", indicators: ["y"] })).toThrow('compositeIndex: Spalte "y" (Indikator) nicht gefunden');
+    expect(() => compositeIndex(rows, { id: "id", indicators: ["x", "x"] })).toThrow('compositeIndex: Indikatorspalte "x" ist doppelt angegeben');
+    expect(() => compositeIndex([{ id: "a", x: "7" }], { id: "id", indicators: ["x"] })).toThrow('compositeIndex: Wert "7" in Spalte "x" von Gebiet "a" ist keine endliche Zahl');
     expect(() => compositeIndex([{ id: "a", x: 1 }, { id: "b", x: 1 }], { id: "id", indicators: ["x"] })).toThrow(
-      "compositeIndex: indicator x: standard deviation is 0 (all 2 present values equal 1); z-scores are undefined",
+      "compositeIndex: Indikator x: Standardabweichung ist 0 (alle 2 vorhandenen Werte sind 1); z-Werte sind nicht definiert",
     );
     // x and y mirror each other: every sum is 0.
     expect(() => compositeIndex([{ id: "a", x: 1, y: 3 }, { id: "b", x: 2, y: 2 }, { id: "c", x: 3, y: 1 }], { id: "id", indicators: ["x", "y"] })).toThrow(
-      "compositeIndex: sum of the z-values: standard deviation is 0 (all 3 present values equal 0); z-scores are undefined",
+      "compositeIndex: Summe der z-Werte: Standardabweichung ist 0 (alle 3 vorhandenen Werte sind 0); z-Werte sind nicht definiert",
     );
-    // A bad weight is named by its area (it was "position 1" of the valid subset).
+    // A bad weight is named by its area (it was "Position 1" of the valid subset).
     expect(() =>
       compositeIndex([{ id: "a", x: 1, ew: 5, ok: "n" }, { id: "b", x: 2, ew: 7, ok: "j" }, { id: "c", x: 3, ew: -4, ok: "j" }], {
         id: "id", indicators: ["x"], mean: "weighted", weights: "ew", valid: { column: "ok", value: "j" },
       }),
-    ).toThrow('compositeIndex: indicator x: weight -4 at area "c" is not a finite non-negative number');
-    expect(() => compositeIndex([], { id: "id", indicators: ["x"] })).toThrow("compositeIndex: the data has no rows");
-    expect(() => compositeIndex(rows, { id: "id", indicators: ["x"], valid: { column: "kom", value: "gültig" } })).toThrow('compositeIndex: valid column "kom" not found');
+    ).toThrow('compositeIndex: Indikator x: Gewicht -4 bei Gebiet "c" ist keine endliche nicht-negative Zahl');
+    expect(() => compositeIndex([], { id: "id", indicators: ["x"] })).toThrow("compositeIndex: die Daten haben keine Zeilen");
+    expect(() => compositeIndex(rows, { id: "id", indicators: ["x"], valid: { column: "kom", value: "gültig" } })).toThrow('compositeIndex: Spalte "kom" (Gültigkeit, Option valid) nicht gefunden');
   });
 
   it("refuses duplicate area ids, naming both rows", () => {
     const rows = [{ id: "0101", x: 1 }, { id: "0102", x: 2 }, { id: "0101", x: 5 }];
-    expect(() => compositeIndex(rows, { id: "id", indicators: ["x"] })).toThrow('compositeIndex: id "0101" occurs twice in column "id" (rows 0 and 2)');
-    expect(() => compositeIndex({ id: ["7", "7"], x: [1, 2] }, { id: "id", indicators: ["x"] })).toThrow('compositeIndex: id "7" occurs twice');
+    expect(() => compositeIndex(rows, { id: "id", indicators: ["x"] })).toThrow('compositeIndex: Kennung "0101" kommt in Spalte "id" doppelt vor (Zeilen 1 und 3)');
+    expect(() => compositeIndex({ id: ["7", "7"], x: [1, 2] }, { id: "id", indicators: ["x"] })).toThrow('compositeIndex: Kennung "7" kommt in Spalte "id" doppelt vor');
   });
 
   it("a class boundary value (index exactly −1 or 1) goes to mittel, as the publisher's −1 ≤ x ≤ 1", () => {
@@ -158,10 +158,10 @@ describe("indicatorChanges", () => {
 
   it("missing ids are errors (they used to become the text \"null\"), a value missing in both years says so", () => {
     expect(() => indicatorChanges([{ id: null, s: 1 }], [{ id: "null", s: 2 }], { id: "id", columns: ["s"] })).toThrow(
-      'indicatorChanges: row 0 of before has no id in column "id"',
+      'indicatorChanges: Zeile 1 von before hat keine Kennung in Spalte "id"',
     );
     expect(() => indicatorChanges([{ id: "a", s: 1 }], [{ id: missing("."), s: 2 }], { id: "id", columns: ["s"] })).toThrow(
-      'indicatorChanges: row 0 of after has no id in column "id"',
+      'indicatorChanges: Zeile 1 von after hat keine Kennung in Spalte "id"',
     );
     const r = indicatorChanges([{ id: "a", s: null }], [{ id: "a", s: missing("-") }], { id: "id", columns: ["s"] });
     expect(r.excluded.map((e) => e.reason)).toEqual(["fehlender Wert in s (beide Jahre)"]);
@@ -175,8 +175,8 @@ describe("compositeIndex id check (ascending ids skip the Map)", () => {
       const seen = new Map<string, number>();
       for (let i = 0; i < ids.length; i++) {
         const v = ids[i];
-        if (v === null || v === "") return `compositeIndex: row ${i} has no id in column "id"`;
-        if (seen.has(v)) return `compositeIndex: id "${v}" occurs twice in column "id" (rows ${seen.get(v)} and ${i})`;
+        if (v === null || v === "") return `compositeIndex: Zeile ${i + 1} hat keine Kennung in Spalte "id"`;
+        if (seen.has(v)) return `compositeIndex: Kennung "${v}" kommt in Spalte "id" doppelt vor (Zeilen ${seen.get(v)! + 1} und ${i + 1})`;
         seen.set(v, i);
       }
       return null;

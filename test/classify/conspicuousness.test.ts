@@ -64,16 +64,16 @@ describe("conspicuousness", () => {
 
   it("refuses an indicator listed twice (its one flag would count as two: stark auffällig)", () => {
     const twice = [{ id: "x", targetGroup: "children" }, { id: "x", targetGroup: "children" }];
-    expect(() => conspicuousness([{ id: "a", x: 1.2 }], { id: "id", indicators: twice })).toThrow('conspicuousness: indicator "x" listed twice');
+    expect(() => conspicuousness([{ id: "a", x: 1.2 }], { id: "id", indicators: twice })).toThrow('conspicuousness: Indikator "x" ist doppelt angegeben');
   });
 
   it("errors name area, indicator and column", () => {
     expect(() => conspicuousness([{ id: "a", x: "hoch" }], { id: "id", indicators: [{ id: "x", targetGroup: "children" }] })).toThrow(
-      'conspicuousness: z-value "hoch" of indicator "x" (column "x") in area "a" is not a finite number',
+      'conspicuousness: z-Wert "hoch" des Indikators "x" (Spalte "x") in Gebiet "a" ist keine endliche Zahl',
     );
     expect(() => conspicuousness([{ id: "a" }], { id: "id", indicators: [{ id: "x", targetGroup: "children", column: "z_x" }] })).toThrow(
-      'conspicuousness: z-value (indicator "x") column "z_x" not found',
+      'conspicuousness: Spalte "z_x" (z-Wert des Indikators "x") nicht gefunden',
     );
-    expect(() => conspicuousness(rows, { id: "id", indicators, rule: { minFlags: 0 } })).toThrow("conspicuousness: rule.minFlags must be a number ≥ 1, got 0");
+    expect(() => conspicuousness(rows, { id: "id", indicators, rule: { minFlags: 0 } })).toThrow('conspicuousness: Option "rule.minFlags" muss eine Zahl ≥ 1 sein, angegeben: 0');
   });
 });

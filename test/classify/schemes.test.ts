@@ -33,23 +33,23 @@ describe("class schemes", () => {
     expect(berlinMssGroup("sehr niedrig", "negativ")).toBe("4-");
     expect(berlinMssGroup(null, "stabil")).toBeNull();
     expect(berlinMssGroups).toEqual(["1+", "1+/-", "1-", "2+", "2+/-", "2-", "3+", "3+/-", "3-", "4+", "4+/-", "4-"]);
-    expect(() => berlinMssGroup("gut", "stabil")).toThrow('berlinMssGroup: unknown status class "gut" (hoch, mittel, niedrig, sehr niedrig)');
+    expect(() => berlinMssGroup("gut", "stabil")).toThrow('berlinMssGroup: unbekannte Statusklasse "gut" (hoch, mittel, niedrig, sehr niedrig)');
   });
 
   it("conspicuousness levels: z > 1 auffällig, z > 1.5 stark auffällig, configurable", () => {
     const s = conspicuousnessScheme();
     expect([1, 1.01, 1.5, 1.51].map((x) => label(x, s))).toEqual(["unauffällig", "auffällig", "auffällig", "stark auffällig"]);
     expect(label(1.7, conspicuousnessScheme({ strong: 2 }))).toBe("auffällig");
-    expect(() => conspicuousnessScheme({ flag: 2, strong: 1 })).toThrow("conspicuousnessScheme: thresholds must be finite with strong ≥ flag, got flag 2, strong 1");
+    expect(() => conspicuousnessScheme({ flag: 2, strong: 1 })).toThrow('conspicuousnessScheme: Option "thresholds" muss endlich sein mit strong ≥ flag, angegeben: flag 2, strong 1');
   });
 
   it("registry and scheme checks", () => {
     expect(Object.keys(classSchemes)).toEqual(["berlin-mss-status", "berlin-mss-dynamic"]);
     expect(() => checkClassScheme({ id: "x", label: "x", classes: [{ label: "a", code: 1, atMost: 2 }, { label: "b", code: 2, atMost: 1 }, { label: "c", code: 3 }] })).toThrow(
-      'checkClassScheme: bounds of scheme "x" must increase (class "b")',
+      'checkClassScheme: Grenzen des Klassenschemas "x" müssen steigen (Klasse "b": 1 nach 2)',
     );
     expect(() => checkClassScheme({ id: "x", label: "x", classes: [{ label: "a", code: 1 }, { label: "b", code: 2 }] })).toThrow(
-      'checkClassScheme: class "a" of scheme "x" needs a finite upper bound',
+      'checkClassScheme: Klasse "a" des Klassenschemas "x" braucht eine endliche Obergrenze, angegeben: undefined',
     );
   });
 });

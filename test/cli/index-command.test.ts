@@ -166,7 +166,7 @@ describe("sozialraum index on tricky CSV input", () => {
 
   it("duplicate area ids are an error naming both rows", async () => {
     const t = write("dup.csv", "key,a,b\n01,1,2\n02,2,3\n01,4,1\n");
-    await expect(runIndexCommand({ ...opts, table: t, out: join(dir, "dup.out") })).rejects.toThrow('compositeIndex: id "01" occurs twice in column "key" (rows 0 and 2)');
+    await expect(runIndexCommand({ ...opts, table: t, out: join(dir, "dup.out") })).rejects.toThrow('compositeIndex: Kennung "01" kommt in Spalte "key" doppelt vor (Zeilen 1 und 3)');
   });
 
   // The fast reader gives the full reader's result or leaves the file to it (formerly known defects, one test each).

@@ -43,8 +43,8 @@ describe("sampleBinomial", () => {
     expect(sampleBinomial(r, 0, 0.5)).toBe(0);
     expect(sampleBinomial(r, 10, 0)).toBe(0);
     expect(sampleBinomial(r, 10, 1)).toBe(10);
-    expect(() => sampleBinomial(r, 2.5, 0.1)).toThrow("sampleBinomial: n must be a non-negative whole number, got 2.5");
-    expect(() => sampleBinomial(r, 5, 1.2)).toThrow("sampleBinomial: p must lie in [0, 1], got 1.2");
+    expect(() => sampleBinomial(r, 2.5, 0.1)).toThrow("sampleBinomial: n muss eine nicht-negative ganze Zahl sein, angegeben: 2.5");
+    expect(() => sampleBinomial(r, 5, 1.2)).toThrow("sampleBinomial: p muss in [0, 1] liegen, angegeben: 1.2");
   });
 
   it.each(reference.cases)("is an exact inversion: a grid of u gives R's dbinom($n, $p) to within 1/M", ({ n, p, pmf }) => {

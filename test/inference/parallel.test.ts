@@ -49,6 +49,6 @@ describe("runBlocks", () => {
     expect(resolveThreads("f", undefined, 1e9)).toBeGreaterThanOrEqual(1);
     expect(resolveThreads("f", undefined, 1e9)).toBeLessThanOrEqual(8);
     expect(resolveThreads("f", 3, 10)).toBe(3);
-    expect(() => resolveThreads("f", 0, 10)).toThrow("f: threads must be a whole number ≥ 1, got 0");
+    expect(() => resolveThreads("f", 0, 10)).toThrow('f: Option "threads" muss eine ganze Zahl ≥ 1 sein, angegeben: 0');
   });
 });

@@ -23,8 +23,8 @@ describe("permutationInference", () => {
   });
 
   it("rejects NaN statistics and an empty simulation", () => {
-    expect(() => permutationInference(NaN, [1, 2])).toThrow("permutationInference: the observed statistic is NaN");
-    expect(() => permutationInference(1, [1, NaN])).toThrow("permutationInference: simulated statistic 1 is NaN");
-    expect(() => permutationInference(1, [])).toThrow("permutationInference: no simulated statistics");
+    expect(() => permutationInference(NaN, [1, 2])).toThrow("permutationInference: die beobachtete Statistik ist NaN");
+    expect(() => permutationInference(1, [1, NaN])).toThrow("permutationInference: simulierte Statistik 1 ist NaN");
+    expect(() => permutationInference(1, [])).toThrow('permutationInference: keine simulierten Statistiken (Option "permutations" muss ≥ 1 sein)');
   });
 });

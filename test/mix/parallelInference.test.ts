@@ -172,9 +172,9 @@ describe("segregationPermutationTest on worker threads", () => {
   it("checks threads", () => {
     const rows = [{ x: 1, t: 10 }, { x: 5, t: 10 }];
     expect(() => segregationPermutationTest(dissimilarity, rows, { group: "x", total: "t", threads: 0 })).toThrow(
-      "segregationPermutationTest: threads must be a whole number ≥ 1, got 0",
+      'segregationPermutationTest: Option "threads" muss eine ganze Zahl ≥ 1 sein, angegeben: 0',
     );
-    expect(() => biasCorrectedDissimilarity(rows, { group: "x", total: "t", threads: 1.5 })).toThrow("biasCorrectedDissimilarity: threads must be a whole number ≥ 1, got 1.5");
+    expect(() => biasCorrectedDissimilarity(rows, { group: "x", total: "t", threads: 1.5 })).toThrow('biasCorrectedDissimilarity: Option "threads" muss eine ganze Zahl ≥ 1 sein, angegeben: 1.5');
   });
 });
 

@@ -61,11 +61,11 @@ describe("monitorYears (hand calculation)", () => {
   });
 
   it("errors name the function, the year and the entry", () => {
-    expect(() => monitorYears([], opts)).toThrow("monitorYears: tables is empty");
-    expect(() => monitorYears([years[0], years[0]], opts)).toThrow("monitorYears: year 2019 appears twice (entry 1)");
-    expect(() => monitorYears([years[1], years[0]], opts)).toThrow("monitorYears: years must be in chronological order, 2019 (entry 1) follows 2021");
-    expect(() => monitorYears([{ year: 2019, rows: [{ id: "A", k: 1 }] }], opts)).toThrow(/^monitorYears: year 2019: computeIndicators/);
-    expect(() => indicatorTimeSeries([{ year: 1, result: m.perYear[0].indicators }], { indicators: ["x"] })).toThrow('indicatorTimeSeries: indicator "x" is in none of the years');
+    expect(() => monitorYears([], opts)).toThrow("monitorYears: tables ist leer");
+    expect(() => monitorYears([years[0], years[0]], opts)).toThrow("monitorYears: Jahr 2019 kommt doppelt vor (Eintrag 2)");
+    expect(() => monitorYears([years[1], years[0]], opts)).toThrow("monitorYears: Jahre müssen zeitlich geordnet sein, 2019 (Eintrag 2) folgt auf 2021");
+    expect(() => monitorYears([{ year: 2019, rows: [{ id: "A", k: 1 }] }], opts)).toThrow(/^monitorYears: Jahr 2019: computeIndicators/);
+    expect(() => indicatorTimeSeries([{ year: 1, result: m.perYear[0].indicators }], { indicators: ["x"] })).toThrow('indicatorTimeSeries: Indikator "x" kommt in keinem der Jahre vor');
   });
 });
 

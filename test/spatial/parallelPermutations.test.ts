@@ -134,8 +134,8 @@ describe("permutation tests on worker threads", () => {
 
   it("rejects a bad threads option, naming the function and the value", () => {
     const w = weightsFromNeighbors({ a: ["b"], b: ["a", "c"], c: ["b", "d"], d: ["c"] });
-    expect(() => localMoran([1, 2, 3, 5], w, { threads: 0 })).toThrow("localMoran: threads must be a whole number ≥ 1, got 0");
-    expect(() => moran([1, 2, 3, 5], w, { threads: 1.5 })).toThrow("moran: threads must be a whole number ≥ 1, got 1.5");
-    expect(() => geary([1, 2, 3, 5], w, { threads: -1 })).toThrow("geary: threads must be a whole number ≥ 1, got -1");
+    expect(() => localMoran([1, 2, 3, 5], w, { threads: 0 })).toThrow('localMoran: Option "threads" muss eine ganze Zahl ≥ 1 sein, angegeben: 0');
+    expect(() => moran([1, 2, 3, 5], w, { threads: 1.5 })).toThrow('moran: Option "threads" muss eine ganze Zahl ≥ 1 sein, angegeben: 1.5');
+    expect(() => geary([1, 2, 3, 5], w, { threads: -1 })).toThrow('geary: Option "threads" muss eine ganze Zahl ≥ 1 sein, angegeben: -1');
   });
 });

@@ -14,6 +14,6 @@ describe("minMax", () => {
   it("hand calculation and error", () => {
     expect(minMax([2, 4, 6]).values).toEqual([0, 0.5, 1]);
     expect(minMax([2, 4, 6], { direction: -1 }).values).toEqual([1, 0.5, 0]);
-    expect(() => minMax([4, 4, null])).toThrow("minMax: all 2 present values equal 4; the range is 0");
+    expect(() => minMax([4, 4, null])).toThrow("minMax: alle 2 vorhandenen Werte sind 4; die Spannweite ist 0");
   });
 });

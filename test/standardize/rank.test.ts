@@ -19,7 +19,7 @@ describe("rank", () => {
     expect(rank([5, 9, 7, 7], { method: "average" }).values).toEqual([4, 1, 2.5, 2.5]);
     expect(rank([5, 9, 7, 7], { method: "dense" }).values).toEqual([3, 1, 2, 2]);
     expect(rank([5, 9, 7, 7], { method: "max" }).values).toEqual([4, 1, 3, 3]);
-    expect(() => rank([1], { method: "first" as never })).toThrow('rank: method must be "min", "average", "dense" or "max", got "first"');
+    expect(() => rank([1], { method: "first" as never })).toThrow('rank: Option "method" muss "min", "average", "dense" oder "max" sein, angegeben: "first"');
   });
 
   it("invariants: average ranks sum to n(n+1)/2; min ≤ average ≤ max", () => {

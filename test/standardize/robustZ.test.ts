@@ -23,9 +23,9 @@ describe("robustZ", () => {
   });
 
   it("throws when the MAD is 0", () => {
-    expect(() => robustZ([5, 5, 5, 1, 9])).toThrow("robustZ: median absolute deviation is 0 (more than half of the 5 values equal 5); use zScores");
+    expect(() => robustZ([5, 5, 5, 1, 9])).toThrow("robustZ: mittlere absolute Abweichung vom Median (MAD) ist 0 (mehr als die Hälfte der 5 Werte ist 5); zScores verwenden");
     // Exactly half equal to the median is not enough: 5 5 1 9 has median 5, deviations 0 0 4 4, MAD 2.
     expect(robustZ([5, 5, 1, 9]).rawMad).toBe(2);
-    expect(() => robustZ([1, 2], { constant: 0 })).toThrow("robustZ: constant must be a positive number, got 0");
+    expect(() => robustZ([1, 2], { constant: 0 })).toThrow('robustZ: Option "constant" muss eine positive Zahl sein, angegeben: 0');
   });
 });

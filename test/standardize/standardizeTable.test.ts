@@ -27,18 +27,18 @@ describe("standardizeTable", () => {
     expect(standardizeTable(rows, { id: "id", indicators: ["abi"], method: "robustZ" }).rows.map((r) => r.abi)).toEqual(robustZ([40, 20, 30, 10]).values);
     const w = standardizeTable(rows, { id: "id", indicators: ["abi"], mean: "weighted", weights: "ew" });
     expect(w.rows.map((r) => r.abi)).toEqual(zScores([40, 20, 30, 10], { mean: "weighted", weights: [100, 300, 200, 400] }).values);
-    expect(() => standardizeTable(rows, { id: "id", indicators: ["nope"] })).toThrow('standardizeTable: column "nope" not found');
+    expect(() => standardizeTable(rows, { id: "id", indicators: ["nope"] })).toThrow('standardizeTable: Spalte "nope" nicht gefunden');
   });
 
   it("refuses what it would otherwise overwrite or ignore silently", () => {
     // A repeated id used to overwrite the first column's values; an indicator named like the id column its ids.
-    expect(() => standardizeTable(rows, { id: "id", indicators: ["abi", { id: "abi", direction: -1 }] })).toThrow('standardizeTable: indicator "abi" listed twice');
-    expect(() => standardizeTable(rows, { id: "id", indicators: [{ id: "id", column: "sgb2" }] })).toThrow('standardizeTable: indicator "id" has the name of the id column');
+    expect(() => standardizeTable(rows, { id: "id", indicators: ["abi", { id: "abi", direction: -1 }] })).toThrow('standardizeTable: Indikator "abi" ist doppelt angegeben');
+    expect(() => standardizeTable(rows, { id: "id", indicators: [{ id: "id", column: "sgb2" }] })).toThrow('standardizeTable: Indikator "id" trägt den Namen der Kennungsspalte');
     // Weights with a method that has no weights were ignored.
     expect(() => standardizeTable(rows, { id: "id", indicators: ["abi"], method: "percentileRank", mean: "weighted", weights: "ew" })).toThrow(
-      'standardizeTable: mean, sd and weights apply only to method "zScores", not "percentileRank"',
+      'standardizeTable: die Optionen "mean", "sd" und "weights" gelten nur für method "zScores", angegeben: "percentileRank"',
     );
-    expect(() => standardizeTable(rows, { id: "id", indicators: ["abi"], mean: "weighted", weights: "einwohner" })).toThrow('standardizeTable: weights column "einwohner" not found');
-    expect(() => standardizeTable(rows, { id: "id", indicators: ["abi"], method: "zz" as never })).toThrow('standardizeTable: method must be "zScores", "robustZ", "minMax" or "percentileRank", got "zz"');
+    expect(() => standardizeTable(rows, { id: "id", indicators: ["abi"], mean: "weighted", weights: "einwohner" })).toThrow('standardizeTable: Gewichtsspalte "einwohner" (Option "weights") nicht gefunden');
+    expect(() => standardizeTable(rows, { id: "id", indicators: ["abi"], method: "zz" as never })).toThrow('standardizeTable: Option "method" muss "zScores", "robustZ", "minMax" oder "percentileRank" sein, angegeben: "zz"');
   });
 });

@@ -45,44 +45,44 @@ describe("zScores", () => {
     expect(r.values).toEqual([-Math.sqrt(1.5), null, 0, null, null, null, Math.sqrt(1.5)]);
     expect(r.missing).toEqual([1, 3, 4, 5]);
     expect(r.excluded[1]).toEqual({ id: "d", reason: 'fehlender Wert (".")', step: "zScores", column: "sgb2" });
-    expect(r.warnings[0]).toBe("zScores: 4 of 7 values missing; they stay missing and are not used for the parameters");
+    expect(r.warnings[0]).toBe("zScores: 4 von 7 Werten fehlen; sie bleiben fehlend und gehen nicht in die Parameter ein");
   });
 
   it("throws clear errors", () => {
-    expect(() => zScores([3, 3, 3])).toThrow("zScores: standard deviation is 0 (all 3 present values equal 3); z-scores are undefined");
-    expect(() => zScores([1, "2", 3])).toThrow('zScores: value "2" at position 1 is not a finite number');
-    expect(() => zScores([1, 2], { ids: ["a", "b"], mean: "weighted", weights: [1, -1] })).toThrow('zScores: weight -1 at area "b" is not a finite non-negative number');
-    expect(() => zScores([1, 2], { weights: [1, 1] })).toThrow('zScores: weights given but mean is "unweighted"; pass mean: "weighted"');
-    expect(() => zScores([1, 2], { mean: "weighted" })).toThrow('zScores: mean "weighted" needs the weights option');
-    expect(() => zScores([1], { sd: "sample" })).toThrow("zScores: sample standard deviation needs more than one value (weight sum 1)");
-    expect(() => zScores([null, null])).toThrow("zScores: no present values (all 2 missing)");
-    expect(() => zScores([1, 2], { sd: "robust" as never })).toThrow('zScores: sd must be "population" or "sample", got "robust"');
-    expect(() => zScores([1, 2], { direction: 2 as never })).toThrow("zScores: direction must be 1 (higher is worse) or -1 (higher is better), got 2");
+    expect(() => zScores([3, 3, 3])).toThrow("zScores: Standardabweichung ist 0 (alle 3 vorhandenen Werte sind 3); z-Werte sind nicht definiert");
+    expect(() => zScores([1, "2", 3])).toThrow('zScores: Wert "2" bei Position 1 ist keine endliche Zahl');
+    expect(() => zScores([1, 2], { ids: ["a", "b"], mean: "weighted", weights: [1, -1] })).toThrow('zScores: Gewicht -1 bei Gebiet "b" ist keine endliche nicht-negative Zahl');
+    expect(() => zScores([1, 2], { weights: [1, 1] })).toThrow('zScores: Option "weights" angegeben, aber mean ist "unweighted"; mean: "weighted" angeben');
+    expect(() => zScores([1, 2], { mean: "weighted" })).toThrow('zScores: mean "weighted" braucht die Option "weights"');
+    expect(() => zScores([1], { sd: "sample" })).toThrow("zScores: die Stichproben-Standardabweichung braucht mehr als einen Wert (Gewichtssumme 1)");
+    expect(() => zScores([null, null])).toThrow("zScores: keine vorhandenen Werte (alle 2 fehlen)");
+    expect(() => zScores([1, 2], { sd: "robust" as never })).toThrow('zScores: Option "sd" muss "population" oder "sample" sein, angegeben: "robust"');
+    expect(() => zScores([1, 2], { direction: 2 as never })).toThrow('zScores: Option "direction" muss 1 (höher ist ungünstiger) oder -1 (höher ist günstiger) sein, angegeben: 2');
   });
 
   it("throws for equal values even when their mean is off in the last bit (no spurious ±1 z-values)", () => {
     // 0.1 + 0.1 + 0.1 = 0.30000000000000004, so the mean differs from 0.1 by 1 ulp and the SD came out as 1.4e-17.
-    expect(() => zScores([0.1, 0.1, 0.1])).toThrow("zScores: standard deviation is 0 (all 3 present values equal 0.1); z-scores are undefined");
-    expect(() => zScores([123.456, null, 123.456, 123.456, 123.456, 123.456])).toThrow("(all 5 present values equal 123.456)");
-    expect(() => zScores([2.675, 2.675, 2.675], { sd: "sample" })).toThrow("zScores: standard deviation is 0");
+    expect(() => zScores([0.1, 0.1, 0.1])).toThrow("zScores: Standardabweichung ist 0 (alle 3 vorhandenen Werte sind 0.1); z-Werte sind nicht definiert");
+    expect(() => zScores([123.456, null, 123.456, 123.456, 123.456, 123.456])).toThrow("(alle 5 vorhandenen Werte sind 123.456)");
+    expect(() => zScores([2.675, 2.675, 2.675], { sd: "sample" })).toThrow("zScores: Standardabweichung ist 0");
     fc.assert(
       fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 50 }), (v, n) => {
-        expect(() => zScores(new Array(n).fill(v))).toThrow("standard deviation is 0");
+        expect(() => zScores(new Array(n).fill(v))).toThrow("Standardabweichung ist 0");
       }),
     );
   });
 
   it("weighted: all weight on one value is SD 0 with an honest message; zero-weight areas still get a z-value", () => {
     expect(() => zScores([1, 2, 1], { mean: "weighted", weights: [3, 0, 5] })).toThrow(
-      "zScores: standard deviation is 0 (all areas with positive weight have the value 1); z-scores are undefined",
+      "zScores: Standardabweichung ist 0 (alle Gebiete mit positivem Gewicht haben den Wert 1); z-Werte sind nicht definiert",
     );
     // m = (1·1 + 3·3)/4 = 2.5, s² = (1·1.5² + 3·0.5²)/4 = 0.75; the zero-weight area 10 is standardised too.
     expect(zScores([1, 3, 10], { mean: "weighted", weights: [1, 3, 0] }).values).toEqual([-1.5 / Math.sqrt(0.75), 0.5 / Math.sqrt(0.75), 7.5 / Math.sqrt(0.75)]);
   });
 
   it("refuses an SD that underflows or overflows instead of returning Infinity or 0 z-values", () => {
-    expect(() => zScores([1e-170, 2e-170, 3e-170])).toThrow("zScores: standard deviation 0 cannot be computed in double precision");
-    expect(() => zScores([-1e300, 1e300])).toThrow(/^zScores: standard deviation (NaN|Infinity) cannot be computed in double precision/);
+    expect(() => zScores([1e-170, 2e-170, 3e-170])).toThrow("zScores: Standardabweichung 0 ist in doppelter Genauigkeit nicht berechenbar");
+    expect(() => zScores([-1e300, 1e300])).toThrow(/^zScores: Standardabweichung (NaN|Infinity) ist in doppelter Genauigkeit nicht berechenbar/);
   });
 
   it("invariants: population z has mean 0 and SD 1, order and length kept, input not mutated", () => {

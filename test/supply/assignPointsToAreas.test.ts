@@ -89,7 +89,7 @@ describe("assignPointsToAreas rules by hand", () => {
   });
   it("errors name the problem", () => {
     expect(() => assignPointsToAreas([{ id: 1, lon: NaN, lat: 51 }], fixture, { idProperty: "area_id" })).toThrow(
-      'assignPointsToAreas: 1 Punkt(e) ohne endliche Koordinaten: point 0 (id "1"): lon NaN, lat 51',
+      'assignPointsToAreas: 1 Punkt(e) ohne endliche Koordinaten: Punkt 1 (id "1"): lon NaN, lat 51',
     );
     expect(() => assignPointsToAreas([], fixture, { idProperty: "nope" })).toThrow('createAreaIndex: Feature 0 hat keine Eigenschaft "nope"');
     const open = { type: "FeatureCollection", features: [{ type: "Feature", properties: { k: "x" }, geometry: { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] } }] } as any;
