@@ -12,6 +12,7 @@ import { createRng } from "../src/inference/random.js";
 import {
   atkinson,
   biasCorrectedDissimilarity,
+  compareSegregation,
   correlationRatio,
   dissimilarity,
   gini,
@@ -85,4 +86,16 @@ for (const threads of [1, cores]) {
   if (threads === 1) bootstrapOne = b.statistic;
   const same = threads === 1 ? "" : b.statistic === bootstrapOne ? ", identical to 1 thread" : ", DIFFERENT from 1 thread";
   console.log(`bias-corrected D, threads ${threads}`, `D_bc = ${b.statistic}${same}`);
+}
+// Change between two years (PySAL TwoValueTest): each simulated split recomputes the index on both halves.
+const second = some.map((r, i) => ({ ...r, [one.group]: Math.max(0, Number(r[one.group]) - (i % 3 === 0 ? 1 : 0)) }));
+let changeOne = "";
+for (const threads of [1, cores]) {
+  const c = await measure(`mix: compareSegregation(dissimilarity, random-label), threads ${threads}`, `2 × ${some.length} areas, R = 99`, () =>
+    compareSegregation(dissimilarity, some, second, { ...one, permutations: 99, seed: 1, threads }),
+  );
+  const key = JSON.stringify(c.simulated);
+  if (threads === 1) changeOne = key;
+  const same = threads === 1 ? "" : key === changeOne ? ", identical to 1 thread" : ", DIFFERENT from 1 thread";
+  console.log(`compareSegregation, threads ${threads}`, `change ${c.statistic.toExponential(3)}, p = ${c.pSim}${same}`);
 }

@@ -6,6 +6,8 @@
 #   3. npm run build
 #   4. the project-local tslab kernel (.jupyter-local/) and the notebooks' link to the built package
 # Option --with-chromium: also install Debian's chromium (browser tests, PNG/SVG export), when missing.
+# Option --with-references: also the reference tools the benchmarks and test/reference/ scripts run beside ours
+#   (R with spdep, sf, cluster; Debian python with numpy, pandas, libpysal, numba, joblib; gdal-bin's ogr2ogr).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 cd "$ROOT"
@@ -14,7 +16,15 @@ packages=()
 for arg in "$@"; do
   case "$arg" in
     --with-chromium) [ -x /usr/bin/chromium ] || packages+=(chromium) ;;
-    *) die "unknown option $arg (known: --with-chromium)" ;;
+    --with-references)
+      command -v Rscript >/dev/null || packages+=(r-base-core)
+      Rscript -e 'for (p in c("spdep", "sf", "cluster")) if (!requireNamespace(p, quietly = TRUE)) quit(status = 1)' 2>/dev/null ||
+        packages+=(r-cran-spdep r-cran-sf r-cran-cluster)
+      /usr/bin/python3 -c 'import numpy, pandas, libpysal, numba, joblib' 2>/dev/null ||
+        packages+=(python3-numpy python3-pandas python3-libpysal python3-numba python3-joblib)
+      command -v ogr2ogr >/dev/null || packages+=(gdal-bin)
+      ;;
+    *) die "unknown option $arg (known: --with-chromium, --with-references)" ;;
   esac
 done
 if jupyter_ready; then

@@ -127,11 +127,17 @@ async function openPage(
   try {
     const page = await context.newPage();
     watch(page, blocked, errors);
+    await page.addInitScript(DRAW_TRACKER);
     await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout });
     const probe = `(${FIGURE_STATES})(${JSON.stringify(ids)})`;
-    // Drawing is deferred (each figure waits for window.Plotly); wait until all are drawn, then report.
+    // Drawing is deferred (each figure waits for window.Plotly); wait until all are drawn or until every draw
+    // call the page made has finished (then a figure not drawn yet never will be), then report.
     await page
-      .waitForFunction(`${probe}.figures.every(function (f) { return f.problems.length === 0; })`, undefined, { timeout: drawTimeout, polling: 100 })
+      .waitForFunction(
+        `window.__srDraws.settled() || ${probe}.figures.every(function (f) { return f.problems.length === 0; })`,
+        undefined,
+        { timeout: drawTimeout, polling: 100 },
+      )
       .catch(() => undefined);
     const state = (await page.evaluate(probe)) as { figures: FigureState[]; unexpected: string[] };
     const rendered = new Map<string, Buffer>();
@@ -176,6 +182,40 @@ async function openStatic(browser: Browser, file: string, timeout: number) {
     await context.close();
   }
 }
+
+/**
+ * Runs in the page before its own scripts (plain ES5 text): counts plotly draw calls (`newPlot`, `react`) that
+ * have not finished. `settled()` is true once the page has loaded, every figure script has had its chance to
+ * call plotly (the scripts poll for `window.Plotly` every 50 ms; a timer set 200 ms after both the load event
+ * and plotly's arrival runs after those polls, as timers fire in order of their due time) and no draw call is
+ * pending; without plotly after the load event nothing can draw any more.
+ */
+const DRAW_TRACKER = `(function () {
+  var pending = 0, loaded = false, plotlyReady = false, plotly;
+  function finish() { pending -= 1; }
+  function wrap(lib, name) {
+    var f = lib[name];
+    if (typeof f !== "function") return;
+    lib[name] = function () {
+      pending += 1;
+      var result;
+      try { result = f.apply(this, arguments); } catch (e) { finish(); throw e; }
+      Promise.resolve(result).then(finish, finish);
+      return result;
+    };
+  }
+  function later(done) { setTimeout(done, 200); }
+  Object.defineProperty(window, "Plotly", {
+    configurable: true,
+    get: function () { return plotly; },
+    set: function (lib) {
+      if (lib && lib !== plotly) { wrap(lib, "newPlot"); wrap(lib, "react"); later(function () { plotlyReady = true; }); }
+      plotly = lib;
+    }
+  });
+  window.addEventListener("load", function () { later(function () { loaded = true; }); });
+  window.__srDraws = { settled: function () { return loaded && (plotly === undefined || (plotlyReady && pending === 0)); } };
+})();`;
 
 /**
  * Runs in the page (plain ES5 text, so no transpiler helper can leak into it): the state of each expected

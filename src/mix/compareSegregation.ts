@@ -1,7 +1,10 @@
 import { permutationInference, type PermutationInference } from "../inference/permutation.js";
-import { createRng, shuffleInPlace } from "../inference/random.js";
+import { resolveThreads, runBlocks } from "../inference/parallel.js";
+import { createRng } from "../inference/random.js";
 import type { Exclusion } from "../table/exclusion.js";
 import { partitionOf, permutationSettings, simulatedStatistic, type MixIndexFunction, type PermutationOptions, type Partition } from "./segregationPermutationTest.js";
+import { comparisonBlock, comparisonSelection, nullStream } from "./nullKernels.js";
+import { kernelPlan } from "./segregationKernelPlan.js";
 import type { ColumnarTable, IndexResult, MixInput, MultigroupOptions, SingleGroupOptions } from "./types.js";
 
 /** How the null distribution of the change is simulated. */
@@ -46,6 +49,10 @@ export interface CompareSegregationResult<R extends IndexResult = IndexResult> e
  * PySAL segregation `TwoValueTest`, Rey et al. 2021 "Comparative spatial segregation analytics"). Pseudo p-value
  * (M + 1)/(R + 1) by {@link permutationInference}, two-sided by default.
  *
+ * Simulated data set r draws its split from its own stream (`nullStream(seed, r)`), so the result is the same for
+ * any `threads`; the indices with a columnar kernel (those listed at {@link segregationPermutationTest}) run on
+ * several threads, any other index function on this thread, on the same splits.
+ *
  * @example
  * const res = compareSegregation(dissimilarity, rows2016, rows2018, { group: "sgb2_personen", total: "einwohner", id: "sozialraum_id", approach: "paired", permutations: 999, seed: 1 });
  * res.statistic; // D(2018) − D(2016)
@@ -79,7 +86,7 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
     return out;
   });
   const ids = [...Array.from(pa.data.rowIndex, (r) => pa.data.idOf(r)), ...Array.from(pb.data.rowIndex, (r) => pb.data.idOf(r))];
-  const tableOf = (select: Uint32Array): ColumnarTable => {
+  const tableOf = (select: Uint32Array | Int32Array): ColumnarTable => {
     const cols = pooled.map((p) => {
       const o = new Float64Array(select.length);
       for (let j = 0; j < select.length; j++) o[j] = p[select[j]];
@@ -88,48 +95,25 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
     return pa.toTable(cols, options.id !== undefined ? Array.from(select, (j) => ids[j]) : null);
   };
 
-  const rng = createRng(seed);
-  const simulated = new Array<number>(permutations);
+  let pairs = new Int32Array(0);
   let matched: number | undefined;
-  if (approach === "random-label") {
-    const order = new Uint32Array(na + nb);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    for (let r = 0; r < permutations; r++) {
-      shuffleInPlace(order, rng);
-      simulated[r] = simulatedStatistic(
-        fn,
-        `zufällige Aufteilung ${r + 1} der zusammengelegten Gebiete`,
-        () => index(tableOf(order.subarray(na)), options).statistic - index(tableOf(order.subarray(0, na)), options).statistic,
-      );
-    }
-  } else {
+  if (approach === "paired") {
     // Pairs need unique, present ids: a repeated id would pair one area twice (and drop another from the swap), a
     // missing one would pair areas by row number ("Zeile 3").
     checkPairingIds(fn, pa, "ersten");
     checkPairingIds(fn, pb, "zweiten");
     const posB = new Map<string, number>();
     for (let j = 0; j < nb; j++) posB.set(ids[na + j], na + j);
-    const pairs: Array<[number, number]> = [];
+    const found: number[] = [];
     for (let i = 0; i < na; i++) {
       const j = posB.get(ids[i]);
-      if (j !== undefined) pairs.push([i, j]);
+      if (j !== undefined) found.push(i, j);
     }
-    matched = pairs.length;
+    matched = found.length / 2;
     if (matched === 0) throw new Error(`${fn}: approach "paired" hat keinen Gebietsschlüssel gefunden, der in beiden Datensätzen vorkommt`);
-    const selA = new Uint32Array(na);
-    const selB = new Uint32Array(nb);
-    for (let r = 0; r < permutations; r++) {
-      for (let i = 0; i < na; i++) selA[i] = i;
-      for (let j = 0; j < nb; j++) selB[j] = na + j;
-      for (const [i, j] of pairs) {
-        if (rng.next() < 0.5) {
-          selA[i] = j;
-          selB[j - na] = i;
-        }
-      }
-      simulated[r] = simulatedStatistic(fn, `paarweiser Tausch ${r + 1}`, () => index(tableOf(selB), options).statistic - index(tableOf(selA), options).statistic);
-    }
+    pairs = Int32Array.from(found);
   }
+  const simulated = simulateChanges(fn, index, options, { pooled, na, nb, pairs, approach, permutations, seed, tableOf });
   const statistic = b.statistic - a.statistic;
   const inference = permutationInference(statistic, simulated, { alternative: options.alternative ?? "two-sided" });
   const warnings = [...a.warnings.map((w) => `erster Datensatz: ${w}`), ...b.warnings.map((w) => `zweiter Datensatz: ${w}`)];
@@ -148,6 +132,63 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
     warnings,
     excluded: [...a.excluded, ...b.excluded],
   };
+}
+
+/** What {@link simulateChanges} needs of the two data sets. */
+interface ChangeSimulation {
+  /** Group k of the pooled areas (the first data set's na, then the second's nb). */
+  pooled: Float64Array[];
+  na: number;
+  nb: number;
+  /** Matched pairs (first, second) as pooled positions, flat. */
+  pairs: Int32Array;
+  approach: ComparisonApproach;
+  permutations: number;
+  seed: number;
+  tableOf(select: Uint32Array | Int32Array): ColumnarTable;
+}
+
+/**
+ * The simulated changes, r = 0 … R−1; data set r draws its split from `nullStream(seed, r)`. Indices with a
+ * shippable kernel: blocks on `threads` threads; a data set the kernel leaves to the table path (NaN) and every
+ * other index: the index function itself on this thread, on the same split.
+ */
+function simulateChanges<O extends SingleGroupOptions | MultigroupOptions, R extends IndexResult>(
+  fn: string,
+  index: MixIndexFunction<O, R>,
+  options: O & CompareSegregationOptions,
+  sim: ChangeSimulation,
+): number[] {
+  createRng(sim.seed); // checks the seed's range, with createRng's message
+  const { pooled, na, nb, pairs, permutations, seed } = sim;
+  const N = na + nb;
+  const K = pooled.length;
+  const code = sim.approach === "random-label" ? 0 : 1;
+  const sims = new Float64Array(permutations).fill(NaN);
+  const plan = kernelPlan(comparisonBlock, index, options as unknown as Record<string, unknown>);
+  if (plan) {
+    const parts = new Float64Array(K * N);
+    pooled.forEach((p, k) => parts.set(p, k * N));
+    const single = K === 2 && typeof (options as SingleGroupOptions).group === "string" ? 1 : 0;
+    const threads = resolveThreads(fn, options.threads, 2 * N * K * permutations);
+    const data = { parts, N, na, K, approach: code, pairs, seed, extra: plan.extra, single, sims };
+    runBlocks({ kernel: plan.kernel, helpers: plan.helpers, data, blocks: permutations, threads });
+  } else {
+    resolveThreads(fn, options.threads, 0); // checks the option
+  }
+  const simulated = new Array<number>(permutations);
+  const first = new Int32Array(na);
+  const second = new Int32Array(nb);
+  for (let r = 0; r < permutations; r++) {
+    if (!Number.isNaN(sims[r])) {
+      simulated[r] = sims[r];
+      continue;
+    }
+    comparisonSelection(nullStream(seed, r), N, na, code, pairs, first, second);
+    const what = code === 0 ? `zufällige Aufteilung ${r + 1} der zusammengelegten Gebiete` : `paarweiser Tausch ${r + 1}`;
+    simulated[r] = simulatedStatistic(fn, what, () => index(sim.tableOf(second), options).statistic - index(sim.tableOf(first), options).statistic);
+  }
+  return simulated;
 }
 
 function checkPairingIds(fn: string, p: Partition, which: string): void {

@@ -1,5 +1,5 @@
 /**
- * Block kernels of the segregation permutation test and the bias-corrected D, run by `runBlocks` on this thread
+ * Block kernels of the segregation permutation test, the bias-corrected D and compareSegregation, run by `runBlocks` on this thread
  * and in worker threads from their source text. Rules for this file: no imported function is called inside these
  * functions (they call only each other and `segregationStatistic`, a wrapper generated per index in
  * `segregationKernelPlan.ts`), and block r (= simulated data set r) draws only from the stream
@@ -295,5 +295,93 @@ export function biasCorrectionBlock(data: Record<string, unknown>, block: number
   (data.sims as Float64Array)[block] = segregationStatistic(sim, t, n, 2, groupTotals, T, 0);
 }
 
+// ---- compareSegregation: simulated data set r splits the pooled areas of both data sets ----
+
+/**
+ * The pooled areas (0 … N−1: the first data set's na areas, then the second's) that form simulated data set r:
+ * `first` gets na of them, `second` the rest. approach 0 ("random-label"): a Fisher–Yates shuffle of the pooled
+ * areas, split after na. approach 1 ("paired"): each matched pair (pairs[2m], pairs[2m + 1]) swaps its years with
+ * probability ½, in pair order; unmatched areas keep their year.
+ */
+export function comparisonSelection(s: NullStream, N: number, na: number, approach: number, pairs: Int32Array, first: Int32Array, second: Int32Array): void {
+  if (approach === 0) {
+    const order = new Int32Array(N);
+    for (let i = 0; i < N; i++) order[i] = i;
+    for (let i = N - 1; i > 0; i--) {
+      const j = Math.floor(nullNext(s) * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    for (let i = 0; i < na; i++) first[i] = order[i];
+    for (let i = na; i < N; i++) second[i - na] = order[i];
+    return;
+  }
+  for (let i = 0; i < na; i++) first[i] = i;
+  for (let j = na; j < N; j++) second[j - na] = j;
+  for (let m = 0; m < pairs.length; m += 2) {
+    if (nullNext(s) < 0.5) {
+      const i = pairs[m];
+      const j = pairs[m + 1];
+      first[i] = j;
+      second[j - na] = i;
+    }
+  }
+}
+
+/**
+ * The index on the pooled areas `select` (group k of pooled area j at parts[k·N + j]); NaN when the index would
+ * need the checks of the table path (a group with no one in the selection, a single group that is everyone).
+ */
+export function comparisonStatistic(parts: Float64Array, N: number, K: number, select: Int32Array, single: number, extra: number): number {
+  const m = select.length;
+  const counts = new Float64Array(K * m);
+  const t = new Float64Array(m);
+  const groupTotals = new Float64Array(K);
+  let T = 0;
+  for (let k = 0; k < K; k++) {
+    let g = 0;
+    for (let i = 0; i < m; i++) {
+      const v = parts[k * N + select[i]];
+      counts[k * m + i] = v;
+      t[i] += v;
+      g += v;
+    }
+    groupTotals[k] = g;
+    T += g;
+  }
+  for (let k = 0; k < K; k++) if (groupTotals[k] === 0) return NaN;
+  if (single === 1 && groupTotals[0] === T) return NaN;
+  for (let i = 0; i < m; i++) if (t[i] === 0) return NaN;
+  return segregationStatistic(counts, t, m, K, groupTotals, T, extra);
+}
+
+/** Block r: sims[r] = index(second selection) − index(first selection), or NaN for the table path. */
+export function comparisonBlock(data: Record<string, unknown>, block: number): void {
+  const parts = data.parts as Float64Array;
+  const N = data.N as number;
+  const na = data.na as number;
+  const K = data.K as number;
+  const s = nullStream(data.seed as number, block);
+  const first = new Int32Array(na);
+  const second = new Int32Array(N - na);
+  comparisonSelection(s, N, na, data.approach as number, data.pairs as Int32Array, first, second);
+  const single = data.single as number;
+  const extra = data.extra as number;
+  const a = comparisonStatistic(parts, N, K, first, single, extra);
+  const b = Number.isNaN(a) ? NaN : comparisonStatistic(parts, N, K, second, single, extra);
+  (data.sims as Float64Array)[block] = b - a;
+}
+
 /** The helpers every block kernel of this file needs (in worker source order). */
-export const NULL_KERNEL_HELPERS: Function[] = [nullStream, nullNext, nullLogFactorial, nullHypergeometric, nullBinomial, nullSimulate, nullMultinomial];
+export const NULL_KERNEL_HELPERS: Function[] = [
+  nullStream,
+  nullNext,
+  nullLogFactorial,
+  nullHypergeometric,
+  nullBinomial,
+  nullSimulate,
+  nullMultinomial,
+  comparisonSelection,
+  comparisonStatistic,
+];

@@ -26,7 +26,9 @@ export type { AnalysisProgress, AnalysisRunOptions, AnalysisTables } from "./ste
  * The analysis on tables already in memory: indicators per target group (rates with Wilson intervals) →
  * z-values (direction-adjusted) → flags and verdicts per target group → status index and dynamic index
  * (Berlin MSS method) → classes and combined group → ranking. Every intermediate table is in the result; every
- * area left out of a step is listed in `excluded` with a German reason. Inputs are not modified.
+ * area left out of a step is listed in `excluded` with a German reason. Inputs are not modified. The area list and
+ * the structural data are `AreaTable`s (`readCsv`) or plain rows (wrapped with `areaTableFromRows`); with an area
+ * list they are checked and joined by `checkAreaTable` and `joinAreaTables`.
  *
  * @example
  * const result = analyseTables({ gebiete, current, previous }, resolveAnalysisConfig({}));

@@ -4,6 +4,7 @@ import { parseFacilities } from "../supply/parseFacilities.js";
 import { parseObservations } from "../supply/parseObservations.js";
 import { parseActors } from "../network/readActors.js";
 import { parseCooperations } from "../network/readCooperations.js";
+import { checkAreaTable } from "../table/checkAreaTable.js";
 import { DataError } from "../table/dataError.js";
 import type { InputContent } from "./analysisProvenance.js";
 import type { AreaGeometries } from "../io/geoJsonTypes.js";
@@ -31,6 +32,10 @@ export interface RunAnalysisOptions extends AnalysisRunOptions {
  * excluded areas with reasons, the resolved parameters and the provenance (SHA-256 of every file read, taken
  * from the very bytes that were parsed). Reading is reported as step 0 through `onProgress`.
  *
+ * The tables are read as a user would in a notebook: `parseCsv` gives `AreaTable`s, the area list is checked
+ * with `checkAreaTable` (keys present and unique), and each year is joined with it by `joinAreaTables` — the
+ * same checks and German messages (file, spreadsheet row, column, key).
+ *
  * @example
  * const result = runAnalysis();                              // embedded data, defaults
  * const strict = runAnalysis({ minimumPopulation: 500, thresholds: { flag: 1.5, strong: 2 } });
@@ -47,7 +52,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
     try {
       bytes = readFileSync(path);
     } catch (e) {
-      throw new DataError(fn, { file: path, message: `cannot read the file (${(e as Error).message})` });
+      throw new DataError(fn, { file: path, message: `die Datei kann nicht gelesen werden (${(e as Error).message})` });
     }
     inputs.push({ role, path, content: bytes });
     return bytes;
@@ -55,6 +60,8 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   const csv = (role: string, path: string) => parseCsv(read(role, path, "readCsv"), { id, file: path, fn: "readCsv" });
   const yearFile = (year: number) => data.strukturdaten.replace(/\{year\}/g, String(year));
   const gebiete = csv("Gebietsliste", data.gebiete);
+  // Keys present and unique before the list is used (observations, actors); analyseTables joins with it.
+  checkAreaTable(gebiete, { id });
   const current = csv(`Strukturdaten ${years.current}`, yearFile(years.current));
   const previous = years.previous !== null ? csv(`Strukturdaten ${years.previous}`, yearFile(years.previous)) : null;
   const geojson = data.geojson !== null ? parseGeoJson(read("Gebietsgrenzen", data.geojson, "readGeoJson"), { idProperty: id, file: data.geojson, fn: "readGeoJson" }) : null;
@@ -83,7 +90,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   }) : null;
 
   const result = analyseTables(
-    { gebiete: gebiete.rows, current: current.rows, previous: previous?.rows ?? null, geojson, facilities, observations, actors, cooperations, surveys: surveyTables },
+    { gebiete, current, previous, geojson, facilities, observations, actors, cooperations, surveys: surveyTables },
     resolved,
     { ...options, inputs },
   );
@@ -91,7 +98,7 @@ export function runAnalysis(config: AnalysisConfig = {}, options: RunAnalysisOpt
   if (geojson) {
     const inMap = new Set(geojson.features.map((f) => String(f.properties?.[id])));
     const missingOnMap = result.areas.filter((a) => !inMap.has(a.id)).map((a) => a.id);
-    if (missingOnMap.length > 0) readWarnings.push(`runAnalysis: ${missingOnMap.length} areas are not on the map (${missingOnMap.slice(0, 5).join(", ")}${missingOnMap.length > 5 ? ", …" : ""})`);
+    if (missingOnMap.length > 0) readWarnings.push(`runAnalysis: ${missingOnMap.length} ${missingOnMap.length === 1 ? "Gebiet ist" : "Gebiete sind"} nicht auf der Karte (${missingOnMap.slice(0, 5).join(", ")}${missingOnMap.length > 5 ? ", …" : ""})`);
   }
   return { ...result, warnings: [...readWarnings, ...fileWarnings, ...result.warnings] };
 }

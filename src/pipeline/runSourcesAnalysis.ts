@@ -4,6 +4,8 @@ import type { AnalysisResult } from "../analysis/analysisResult.js";
 import { loadSources, type LoadedSources } from "../sources/loadSources.js";
 import { parseFacilities } from "../supply/parseFacilities.js";
 import { parseObservations } from "../supply/parseObservations.js";
+import type { AreaTable } from "../table/areaTable.js";
+import { areaTableFromRows } from "../table/areaTableFromRows.js";
 import type { Exclusion } from "../table/exclusion.js";
 import type { InputContent } from "./analysisProvenance.js";
 import { analyseTables } from "./analyseTables.js";
@@ -30,10 +32,10 @@ export async function runSourcesAnalysis(config: AnalysisConfig = {}, options: R
   options.onProgress?.({ step: 0, total: 0, message: `Quelldaten lesen (${resolved.sources.config.tables.length} Tabellen)` });
   const loaded = await loadSources(resolved.sources.config, { baseDir: resolved.sources.baseDir, indicators: resolved.indicators });
   const { current, previous } = resolved.years;
-  const yearTable = (year: number) => {
+  const yearTable = (year: number): AreaTable => {
     const t = loaded.years.get(year);
     if (!t) throw new Error(`runSourcesAnalysis: keine Daten für ${year} in den Quelldaten (Jahre: ${[...loaded.years.keys()].join(", ") || "keine"}); "years" der Konfiguration anpassen`);
-    return t.rows;
+    return t;
   };
   const inputs: InputContent[] = loaded.files.map((f) => ({ role: `Quelldaten ${f.table}${f.sheet ? ` (${f.sheet})` : ""}`, path: f.file, content: readFileSync(f.file) }));
   const { data } = resolved;
@@ -51,7 +53,7 @@ export async function runSourcesAnalysis(config: AnalysisConfig = {}, options: R
       ? parseObservations(readRole(inputs, "Stadtteiltreffen", data.stadtteiltreffen), { onWarning: (w: string) => fileWarnings.push(w), file: data.stadtteiltreffen, areaIds })
       : null;
   const tables: AnalysisTables = {
-    gebiete: sourcesAreaList(loaded),
+    gebiete: sourcesAreaTable(loaded),
     current: yearTable(current),
     previous: previous !== null ? yearTable(previous) : null,
     geojson,
@@ -70,6 +72,17 @@ export async function runSourcesAnalysis(config: AnalysisConfig = {}, options: R
 /** The area list as `gebiete` rows: key, name and one column per hierarchy level; areas left out are not in it. */
 export function sourcesAreaList(loaded: LoadedSources): Record<string, string>[] {
   return loaded.areas.filter((a) => !a.excluded).map((a) => ({ [loaded.id]: a.id, sozialraum_name: a.name, ...a.hierarchy }));
+}
+
+/**
+ * The area list as an `AreaTable` (as `readCsv` would give it for a `gebiete.csv`): the rows of
+ * {@link sourcesAreaList}, each with the spreadsheet row of its file, so that the join's messages point there.
+ */
+export function sourcesAreaTable(loaded: LoadedSources): AreaTable {
+  const kept = loaded.areas.filter((a) => !a.excluded);
+  const files = [...new Set(kept.map((a) => a.file))];
+  const table = areaTableFromRows(sourcesAreaList(loaded), { id: loaded.id, file: files.join(", ") || "Gebietsliste" });
+  return { ...table, rowNumbers: kept.map((a) => a.row) };
 }
 
 /** Areas `loadSources` left out and rows that are not areas (totals), as exclusions of step "sources". */

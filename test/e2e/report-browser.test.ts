@@ -54,7 +54,7 @@ async function openReport(context: BrowserContext, file: string) {
   await page.waitForFunction(
     (n) => Array.from(document.querySelectorAll(".sr-figure")).filter((d) => d.querySelector(".plot-container .main-svg")).length === n,
     expected,
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   const figures: FigureState[] = await page.evaluate(() =>
     Array.from(document.querySelectorAll(".sr-figure")).map((d) => ({

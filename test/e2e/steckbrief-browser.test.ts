@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium || !hasData)("Steckbriefe in headless Chromium, net
     // The verdict maps of the Zusammenfassung: one per target group, every polygon drawn.
     for (let i = 1; i <= result.conspicuousness.targetGroups.length; i++) {
       const id = `zusammenfassung-abbildung-${i}`;
-      await page.waitForFunction((fig) => document.querySelectorAll(`#${fig} .choroplethlayer path`).length > 0, id, { timeout: 30_000 });
+      await page.waitForFunction((fig) => document.querySelectorAll(`#${fig} .choroplethlayer path`).length > 0, id, { timeout: 60_000 });
       expect(await page.evaluate((fig) => document.querySelectorAll(`#${fig} .choroplethlayer path`).length, id), id).toBe(features);
     }
     const children = summary.areas.find((a) => a.groups.some((g) => g.group === result.conspicuousness.targetGroups[0]))!;
@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium || !hasData)("Steckbriefe in headless Chromium, net
       expect(point, `${figure}: polygon of ${area}`).not.toBeNull();
       await page.mouse.move(point!.x, point!.y);
       await page.mouse.click(point!.x, point!.y);
-      await page.waitForFunction((a) => location.hash === `#steckbrief-${a}`, area, { timeout: 10_000 });
+      await page.waitForFunction((a) => location.hash === `#steckbrief-${a}`, area, { timeout: 60_000 });
       const state = await page.evaluate((a) => {
         const el = document.getElementById(`steckbrief-${a}`) as HTMLDetailsElement;
         const r = el.getBoundingClientRect();

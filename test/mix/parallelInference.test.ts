@@ -7,6 +7,7 @@ import { createRng, streamSeed } from "../../src/inference/random.js";
 import {
   atkinson,
   biasCorrectedDissimilarity,
+  compareSegregation,
   dissimilarity,
   gini,
   interaction,
@@ -174,6 +175,55 @@ describe("segregationPermutationTest on worker threads", () => {
       "segregationPermutationTest: threads must be a whole number ≥ 1, got 0",
     );
     expect(() => biasCorrectedDissimilarity(rows, { group: "x", total: "t", threads: 1.5 })).toThrow("biasCorrectedDissimilarity: threads must be a whole number ≥ 1, got 1.5");
+  });
+});
+
+describe("compareSegregation on worker threads", () => {
+  const singles = [dissimilarity, theilH, isolation, interaction, atkinson];
+  const multis = [multigroupDissimilarity, multigroupTheilH, normalizedExposure];
+  /** The second year: the same areas with the group shifted, so that paired swaps change something. */
+  const later = <T extends Record<string, number | string>>(rows: T[], key: string) => rows.map((r, i) => ({ ...r, [key]: Math.max(0, Number(r[key]) - (i % 2)) }));
+
+  it("gives the same result for threads 1, 2 and 3, both approaches (fast-check over seeds and tables)", () => {
+    fc.assert(
+      fc.property(singleRows, multiRows, fc.integer(), fc.constantFrom("random-label" as const, "paired" as const), fc.integer({ min: 0, max: 7 }), (rows, mrows, seed, approach, which) => {
+        const run = (threads: number) => {
+          const o = { permutations: 29, seed, approach, threads };
+          try {
+            return which < 5
+              ? compareSegregation(singles[which], rows, later(rows, "x"), { ...single, ...o })
+              : compareSegregation(multis[which - 5], mrows, later(mrows, "g3"), { ...multi, ...o });
+          } catch (e) {
+            return (e as Error).message; // e.g. a second year without the group: the same message for any threads
+          }
+        };
+        const one = run(1);
+        for (const threads of [2, 3]) expect(run(threads)).toEqual(one);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("a shipped index kernel gives exactly what the index function gives on the same splits", () => {
+    fc.assert(
+      fc.property(singleRows, multiRows, fc.integer(), fc.constantFrom("random-label" as const, "paired" as const), (rows, mrows, seed, approach) => {
+        const o = { permutations: 9, seed, approach, threads: 2 };
+        const both = (f: (r: never, o: never) => { statistic: number }, a: object[], b: object[], opts: object) => {
+          const wrapped = (r: never, q: never) => f(r, q); // not a known index: the table path
+          const simulated = (g: typeof f, threads: number) => {
+            try {
+              return (compareSegregation(g as never, a as never, b as never, { ...opts, ...o, threads } as never) as { simulated: number[] }).simulated;
+            } catch (e) {
+              return (e as Error).message; // the same message on both paths
+            }
+          };
+          expect(simulated(f, 2)).toEqual(simulated(wrapped, 1));
+        };
+        for (const f of singles) both(f as never, rows, later(rows, "x"), single);
+        for (const f of multis) both(f as never, mrows, later(mrows, "g3"), multi);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 

@@ -190,16 +190,13 @@ describe("plainTitle", () => {
 
 describe.skipIf(!hasChromium)("notebook HTML in headless Chromium", () => {
   let browser: NotebookBrowser;
-  let quick: NotebookBrowser; // short wait for drawing, for pages whose figures never draw
   const dir = mkdtempSync(join(tmpdir(), "sozialraum-nbhtml-"));
   beforeAll(async () => {
+    // No short wait for figures that never draw: the browser stops waiting once every draw call has finished.
     browser = await openNotebookBrowser();
-    // Loading may be slow on a busy machine; only the wait for figures that never draw is kept short.
-    quick = await openNotebookBrowser({ drawTimeout: 10_000 });
   });
   afterAll(async () => {
     await browser?.close();
-    await quick?.close();
   });
 
   it("inserts a static PNG after every figure, writes <name>-abbildungen/, and the result passes the check", async () => {
@@ -263,7 +260,7 @@ describe.skipIf(!hasChromium)("notebook HTML in headless Chromium", () => {
     outputs.push('<img src="https://example.org/logo.png" alt="">');
     outputs.push('<script>console.error("Zelle 7: etwas ging schief");</script>');
     writeFileSync(file, notebookPage(outputs));
-    const result = await processNotebookHtml(quick, file);
+    const result = await processNotebookHtml(browser, file);
     expect(result.problems).toEqual([
       "05-kaputt: Abbildung 2 (div nie-gezeichnet): not drawn (no .main-svg)",
       "05-kaputt: tried to load https://example.org/logo.png (blocked: notebook HTML must work offline)",
@@ -281,7 +278,7 @@ describe.skipIf(!hasChromium)("notebook HTML in headless Chromium", () => {
     };
     const file = join(dir, "06-karte.html");
     writeFileSync(file, notebookPage(sessionOutputs([empty])));
-    expect((await processNotebookHtml(quick, file)).problems).toEqual([
+    expect((await processNotebookHtml(browser, file)).problems).toEqual([
       "06-karte: Abbildung 1 „Karte ohne Flächen“ (div sozialraum-fig-1): map trace 0 (Leer) has no drawn paths",
     ]);
 

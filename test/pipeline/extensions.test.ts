@@ -221,7 +221,7 @@ describe("seeds and switches", () => {
   });
 
   it("names a facility file given in the configuration that does not exist; a missing default file only skips the step", () => {
-    expect(() => runAnalysis({ ...base, data: { dir: CITY, einrichtungen: "fehlt.csv" } })).toThrow(/^readFacilities: .*fehlt\.csv.*cannot read the file/);
+    expect(() => runAnalysis({ ...base, data: { dir: CITY, einrichtungen: "fehlt.csv" } })).toThrow(/^readFacilities: .*fehlt\.csv.*die Datei kann nicht gelesen werden/);
     const r = runAnalysis({ ...base, data: { dir: CITY, einrichtungen: null } });
     expect(r.supply).toBeNull();
     expect(r.warnings).toContain("Bedarf und Angebot: keine Einrichtungsdatei (data.einrichtungen); der Abschnitt entfällt");

@@ -218,7 +218,7 @@ describe("configuration", () => {
   });
 
   it("names a missing data file", () => {
-    expect(() => runAnalysis({ data: { dir: join(CITY, "fehlt") } })).toThrow(/^readCsv: .*gebiete\.csv.*cannot read the file/);
+    expect(() => runAnalysis({ data: { dir: join(CITY, "fehlt") } })).toThrow(/^readCsv: .*gebiete\.csv.*die Datei kann nicht gelesen werden/);
   });
 });
 

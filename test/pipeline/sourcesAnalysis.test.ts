@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { AnalysisConfig } from "../../src/analysis/analysisConfig.js";
 import { loadAnalysisConfig, resolveAnalysisConfig } from "../../src/pipeline/resolveAnalysisConfig.js";
 import { runAnalysis } from "../../src/pipeline/runAnalysis.js";
-import { runSourcesAnalysis } from "../../src/pipeline/runSourcesAnalysis.js";
+import { runSourcesAnalysis, sourcesAreaTable } from "../../src/pipeline/runSourcesAnalysis.js";
+import { loadSources } from "../../src/sources/loadSources.js";
 
 /** A small city of 8 areas in two files; `cell` replaces the unemployed count of area "05". */
 function city(cell = "40"): string {
@@ -55,6 +56,19 @@ describe("runSourcesAnalysis: a city's own tables in the main job", () => {
     expect(result.areas.find((a) => a.id === "05")).toMatchObject({ name: "Gebiet 5", stadtteil: "Süd" });
     // Every source file is in the provenance with its SHA-256.
     expect(result.inputs.map((i) => i.path.split(/[\\/]/).pop())).toEqual(["gebiete.csv", "daten.csv"]);
+  });
+
+  it("ends in the table layer's AreaTable: the area list with the rows of gebiete.csv, the years from loadSources", async () => {
+    const dir = city();
+    const resolved = resolveAnalysisConfig(loadAnalysisConfig(join(dir, "sozialraum.json")));
+    const loaded = await loadSources(resolved.sources!.config, { baseDir: resolved.sources!.baseDir, indicators: resolved.indicators });
+    const areas = sourcesAreaTable(loaded);
+    expect(areas.id).toBe("sozialraum_id");
+    expect(areas.file).toBe(join(dir, "gebiete.csv"));
+    // gebiete.csv: header in row 1, areas 01…08 in rows 2…9.
+    expect(areas.rowNumbers).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(areas.rows[4]).toEqual({ sozialraum_id: "05", sozialraum_name: "Gebiet 5", bezirk: "Süd" });
+    expect(loaded.years.get(2024)!.rows.map((r) => r.sozialraum_id)).toEqual(areas.rows.map((r) => r.sozialraum_id));
   });
 
   it("a garbage cell (\"12a\") is a German error naming its area and value", async () => {

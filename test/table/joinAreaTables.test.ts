@@ -17,6 +17,18 @@ describe("joinAreaTables", () => {
     expect(a.rows[0]).toEqual({ id: "03", name: "C", n: 3 }); // inputs not mutated
   });
 
+  it("copies a row when it adds columns, and shares it unchanged when it adds none (the pipeline's join)", () => {
+    const a = areaTableFromRows([{ id: "01", n: 1, s: missing(".") }, { id: "02", n: 2, s: "x" }], { id: "id", file: "a.csv" });
+    const b = areaTableFromRows([{ id: "02", m: 20 }, { id: "01", m: 10 }], { id: "id", file: "b.csv" });
+    const added = joinAreaTables(a, b);
+    expect(added.table.rows).toEqual([{ id: "01", n: 1, s: missing("."), m: 10 }, { id: "02", n: 2, s: "x", m: 20 }]);
+    expect(added.table.rows[0]).not.toBe(a.rows[0]);
+    expect(a.rows[0]).toEqual({ id: "01", n: 1, s: missing(".") });
+    const none = joinAreaTables(a, b, { columns: [] });
+    expect(none.table.columns).toEqual(["id", "n", "s"]);
+    expect(none.table.rows[1]).toBe(a.rows[1]);
+  });
+
   it("accounts for every key exactly once: joined, or excluded from one side (property)", () => {
     const keys = fc.uniqueArray(fc.integer({ min: 0, max: 60 }).map((k) => String(k).padStart(3, "0")), { maxLength: 30 });
     fc.assert(

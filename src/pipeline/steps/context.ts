@@ -4,18 +4,30 @@ import type { Facility } from "../../supply/parseFacilities.js";
 import type { Observation } from "../../supply/parseObservations.js";
 import type { Actor } from "../../network/readActors.js";
 import type { Cooperation } from "../../network/readCooperations.js";
+import type { AreaTable } from "../../table/areaTable.js";
 import type { Exclusion } from "../../table/exclusion.js";
 import type { InputContent } from "../analysisProvenance.js";
 import type { ResolvedChangeIndicator, ResolvedShareIndicator } from "../../sources/checkSourceColumns.js";
 
+/**
+ * A table the analysis reads: an `AreaTable` as `readCsv`/`parseCsv` return it (messages name its file and
+ * spreadsheet rows), or plain rows (wrapped with `areaTableFromRows`; messages name the table, e.g. "gebiete").
+ */
+export type TableInput = AreaTable | ReadonlyArray<Readonly<Record<string, unknown>>>;
+
+/** The rows of a table input. */
+export function tableRows(t: TableInput): ReadonlyArray<Readonly<Record<string, unknown>>> {
+  return Array.isArray(t) ? t : (t as AreaTable).rows;
+}
+
 /** The tables an analysis runs on (already read): what {@link runAnalysis} reads from files. */
 export interface AnalysisTables {
-  /** Area list (`gebiete.csv` rows); null: names are the ids and every area of `current` is used. */
-  gebiete: ReadonlyArray<Readonly<Record<string, unknown>>> | null;
+  /** Area list (`gebiete.csv`); null: names are the ids and every area of `current` is used. */
+  gebiete: TableInput | null;
   /** Structural data (counts) of the analysis year, one row per area. */
-  current: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  current: TableInput;
   /** Structural data of the comparison year (null: no dynamic index). */
-  previous: ReadonlyArray<Readonly<Record<string, unknown>>> | null;
+  previous: TableInput | null;
   /** Area polygons for the map (optional; needed by "Bedarf und Angebot" and "Nachbarschaft"). */
   geojson?: AreaGeometries | null;
   /** Facilities for "Bedarf und Angebot" (optional; e.g. `readFacilities`). */

@@ -1,29 +1,35 @@
 import type { AreaInfo } from "../../analysis/analysisResult.js";
+import type { AreaTable } from "../../table/areaTable.js";
+import { areaTableFromRows } from "../../table/areaTableFromRows.js";
+import { checkAreaTable } from "../../table/checkAreaTable.js";
+import { joinAreaTables } from "../../table/joinAreaTables.js";
 import type { Cell } from "../../table/missing.js";
-import type { AnalysisContext, AnalysisTables } from "./context.js";
+import type { AnalysisContext, TableInput } from "./context.js";
 
-/** Result of {@link joinAreas}: the area list by key, and a join of one year's rows with it. */
+/** Result of {@link joinAreas}: the area list by key, and a join of one year's table with it. */
 export interface JoinedAreas {
   info: Map<string, AreaInfo>;
   /** The rows of `year` whose key is in the area list (all rows without one); the others go to `excluded`. */
-  joinRows(rows: AnalysisTables["current"], year: number): Record<string, Cell>[];
+  joinRows(table: TableInput, year: number): Record<string, Cell>[];
 }
 
 /**
- * Step "join": reads the area list (`gebiete`) and joins each year's structural data with it. Rows not in the
- * list and areas without data are listed in `excluded` (step "join").
+ * Step "join": checks the area list (`gebiete`) with `checkAreaTable` and joins each year's structural data with it
+ * by `joinAreaTables`, as a user would in a notebook: a missing or repeated key is a `DataError` naming the file,
+ * the spreadsheet row (header = row 1), the column and the key. Rows not in the list and areas without data are
+ * listed in `excluded` (step "join"). Plain rows are wrapped with `areaTableFromRows` (tables "gebiete",
+ * "strukturdaten_<year>"); without an area list the rows are used as they are (an `AreaTable`'s keys are checked).
  */
 export function joinAreas(ctx: AnalysisContext): JoinedAreas {
-  const fn = "analyseTables";
   const { tables, id, excluded } = ctx;
   const info = new Map<string, AreaInfo>();
   // A city's own hierarchy (sources.areas.hierarchy): the first level is shown as Stadtteil, the last as Bezirk.
   const levels = tables.hierarchyLevels && tables.hierarchyLevels.length > 0 ? tables.hierarchyLevels : tables.hierarchyLevels ? [] : null;
-  if (tables.gebiete) {
-    tables.gebiete.forEach((g, i) => {
-      const key = g[id];
-      if (typeof key !== "string" || key === "") throw new Error(`${fn}: row ${i} of gebiete has no area key in column "${id}"`);
-      if (info.has(key)) throw new Error(`${fn}: area "${key}" appears twice in gebiete`);
+  const gebiete = tables.gebiete ? asAreaTable(tables.gebiete, id, "gebiete") : null;
+  if (gebiete) {
+    checkAreaTable(gebiete, { id });
+    for (const g of gebiete.rows) {
+      const key = String(g[id]);
       info.set(key, levels ? fromLevels(g, key, levels) : {
         id: key,
         name: text(g.sozialraum_name, key),
@@ -32,28 +38,33 @@ export function joinAreas(ctx: AnalysisContext): JoinedAreas {
         stadtbezirkId: text(g.stadtbezirk_id, ""),
         stadtbezirk: text(g.stadtbezirk_name, ""),
       });
-    });
-  }
-  const joinRows = (rows: AnalysisTables["current"], year: number) => {
-    const kept: Record<string, Cell>[] = [];
-    const seen = new Set<string>();
-    rows.forEach((r) => {
-      const key = r[id];
-      if (tables.gebiete && (typeof key !== "string" || !info.has(key))) {
-        excluded.push({ id: String(key), reason: `${ctx.yearPrefix(year)}nicht in der Gebietsliste (gebiete.csv)`, step: "join" });
-        return;
-      }
-      if (typeof key === "string") seen.add(key);
-      kept.push(r as Record<string, Cell>);
-    });
-    if (tables.gebiete) {
-      for (const key of info.keys()) {
-        if (!seen.has(key)) excluded.push({ id: key, reason: `keine Strukturdaten ${year}`, step: "join" });
-      }
     }
-    return kept;
+  }
+  const joinRows = (input: TableInput, year: number): Record<string, Cell>[] => {
+    if (!gebiete) {
+      if (!isAreaTable(input)) return input as Record<string, Cell>[];
+      checkAreaTable(input, { id });
+      return input.rows;
+    }
+    const joined = joinAreaTables(asAreaTable(input, id, `strukturdaten_${year}`), gebiete, { id, rightId: id, columns: [] });
+    // joinAreaTables lists the areas of the structural data first (its left table), then those of the area list;
+    // the pipeline keeps its own reasons (the report and the workbook list them).
+    for (const e of joined.excluded) {
+      const reason = info.has(e.id) ? `keine Strukturdaten ${year}` : `${ctx.yearPrefix(year)}nicht in der Gebietsliste (gebiete.csv)`;
+      excluded.push({ id: e.id, reason, step: "join" });
+    }
+    return joined.table.rows;
   };
   return { info, joinRows };
+}
+
+function isAreaTable(t: TableInput): t is AreaTable {
+  return !Array.isArray(t);
+}
+
+/** The table itself, or plain rows wrapped as an `AreaTable` named `file` for messages. */
+function asAreaTable(t: TableInput, id: string, file: string): AreaTable {
+  return isAreaTable(t) ? t : areaTableFromRows(t, { id, file });
 }
 
 function text(v: unknown, dflt: string): string {

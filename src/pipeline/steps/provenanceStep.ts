@@ -1,7 +1,7 @@
 import { stableJsonBytes } from "../../audit/stable-stringify.js";
 import { analysisProvenance } from "../analysisProvenance.js";
 import type { InputContent } from "../analysisProvenance.js";
-import type { AnalysisContext } from "./context.js";
+import { tableRows, type AnalysisContext } from "./context.js";
 
 /**
  * The provenance of the run: the inputs passed by `runAnalysis` (the files it read), or else the tables
@@ -13,9 +13,9 @@ export function provenanceStep(ctx: AnalysisContext): ReturnType<typeof analysis
   const inputs: InputContent[] = options.inputs
     ? [...options.inputs]
     : [
-        ...(tables.gebiete ? [{ role: "Gebietsliste", path: "tabelle:gebiete", content: stableJsonBytes(tables.gebiete) }] : []),
-        { role: `Strukturdaten ${cur}`, path: `tabelle:strukturdaten_${cur}`, content: stableJsonBytes(tables.current) },
-        ...(tables.previous && prev !== null ? [{ role: `Strukturdaten ${prev}`, path: `tabelle:strukturdaten_${prev}`, content: stableJsonBytes(tables.previous) }] : []),
+        ...(tables.gebiete ? [{ role: "Gebietsliste", path: "tabelle:gebiete", content: stableJsonBytes(tableRows(tables.gebiete)) }] : []),
+        { role: `Strukturdaten ${cur}`, path: `tabelle:strukturdaten_${cur}`, content: stableJsonBytes(tableRows(tables.current)) },
+        ...(tables.previous && prev !== null ? [{ role: `Strukturdaten ${prev}`, path: `tabelle:strukturdaten_${prev}`, content: stableJsonBytes(tableRows(tables.previous)) }] : []),
         ...(geojson ? [{ role: "Gebietsgrenzen", path: "tabelle:gebietsgrenzen", content: stableJsonBytes(geojson) }] : []),
         ...(tables.facilities ? [{ role: "Einrichtungen", path: "tabelle:einrichtungen", content: stableJsonBytes(tables.facilities) }] : []),
         ...(tables.observations ? [{ role: "Stadtteiltreffen", path: "tabelle:stadtteiltreffen", content: stableJsonBytes(tables.observations) }] : []),
