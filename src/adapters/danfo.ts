@@ -37,7 +37,7 @@ export interface ToDanfoOptions {
 export function toDanfo(input: RowsOrTable, options: ToDanfoOptions = {}): DataFrame {
   const rows = toRows(input);
   const columns = options.columns ?? columnsOf(rows);
-  if (columns.length === 0) throw new Error("toDanfo: no columns (empty input and no options.columns)");
+  if (columns.length === 0) throw new Error("toDanfo: keine Spalten (leere Eingabe und keine options.columns)");
   const isMissing = (v: unknown): boolean => v instanceof Missing || v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
   const numeric = new Set(columns.filter((c) => rows.every((r) => isMissing(r[c]) || typeof r[c] === "number")));
   const data = rows.map((r) => Object.fromEntries(columns.map((c) => [c, isMissing(r[c]) ? (numeric.has(c) ? NaN : null) : r[c]])));
@@ -75,7 +75,7 @@ export function fromDanfo(df: DataFrame, options: FromDanfoOptions = {}): Array<
 function toRows(input: RowsOrTable): ReadonlyArray<Record<string, unknown>> {
   if (Array.isArray(input)) return input as ReadonlyArray<Record<string, unknown>>;
   if (typeof (input as { objects?: unknown }).objects === "function") return (input as { objects(): object[] }).objects() as Array<Record<string, unknown>>;
-  throw new Error("toDanfo: input must be an array of row objects or an arquero table");
+  throw new Error(`toDanfo: die Eingabe muss eine Liste von Zeilenobjekten oder eine arquero-Tabelle sein, angegeben ist ${input === null ? "null" : typeof input}`);
 }
 
 function columnsOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {

@@ -14,7 +14,7 @@ const ATTRIBUTE = /\s+([A-Za-z_][\w.:-]*)="([^"]*)"/g;
  * // '<svg xmlns="http://www.w3.org/2000/svg" style="" width="10"><g/></svg>'
  */
 export function canonicalSvg(svg: string): string {
-  if (typeof svg !== "string") throw new Error(`canonicalSvg: svg must be a string, got ${typeof svg}`);
+  if (typeof svg !== "string") throw new Error(`canonicalSvg: svg muss eine Zeichenkette sein, angegeben ist ${typeof svg}`);
   return svg.replace(START_TAG, (_tag, name: string, attributes: string, end: string) => {
     const list = [...attributes.matchAll(ATTRIBUTE)].map((m) => ({ name: m[1], text: m[0].trimStart() }));
     list.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -28,11 +28,11 @@ export const CHROMIUM_ARGS: readonly string[] = [
  */
 export function chromiumExecutable(executablePath?: string, fn = "chromiumExecutable"): string {
   const path = executablePath ?? DEFAULT_CHROMIUM_PATH;
-  if (typeof path !== "string" || path === "") throw new Error(`${fn}: executablePath must be a file path`);
+  if (typeof path !== "string" || path === "") throw new Error(`${fn}: executablePath muss ein Dateipfad sein, angegeben ist ${JSON.stringify(path) ?? String(path)}`);
   if (!existsSync(path)) {
     throw new Error(
-      `${fn}: Chromium not found at ${path}; install it (Debian/Ubuntu: apt-get install chromium)` +
-        (executablePath === undefined ? " or pass executablePath" : ""),
+      `${fn}: Chromium nicht gefunden unter ${path}; bitte installieren (Debian/Ubuntu: apt-get install chromium)` +
+        (executablePath === undefined ? " oder executablePath angeben" : ""),
     );
   }
   return path;

@@ -26,7 +26,7 @@ export interface ImageOptions {
    * printed 16 cm wide; default 1 for SVG, where it only scales the `width`/`height` attributes).
    */
   scale?: number;
-  /** Name of the figure in error messages (default "figure"). */
+  /** Name of the figure in error messages (default "Abbildung"). */
   name?: string;
 }
 
@@ -74,13 +74,13 @@ export async function createFigureExporter(options: FigureExporterOptions = {}):
   const fn = "createFigureExporter";
   const executablePath = chromiumExecutable(options.executablePath, fn);
   const timeout = options.timeout ?? 60_000;
-  if (!(Number.isFinite(timeout) && timeout > 0)) throw new Error(`${fn}: timeout must be a positive number of milliseconds, got ${timeout}`);
+  if (!(Number.isFinite(timeout) && timeout > 0)) throw new Error(`${fn}: timeout muss eine positive Zahl von Millisekunden sein, angegeben ist ${timeout}`);
 
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout });
   } catch (e) {
-    throw new Error(`${fn}: Chromium at ${executablePath} did not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    throw new Error(`${fn}: Chromium unter ${executablePath} ist nicht gestartet: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }
   const blocked: string[] = [];
   const pageErrors: string[] = [];
@@ -107,7 +107,7 @@ async function loadExportPage(fn: string, page: Page, pageErrors: string[], time
   const errorsBefore = pageErrors.length;
   await page.setContent(exportPageHtml(), { waitUntil: "load", timeout });
   const ready = await page.evaluate(() => typeof (window as unknown as { Plotly?: { toImage?: unknown } }).Plotly?.toImage === "function");
-  if (!ready) throw new Error(`${fn}: plotly.js did not load in Chromium (${pageErrors.slice(errorsBefore).join("; ") || "no error message"})`);
+  if (!ready) throw new Error(`${fn}: plotly.js wurde in Chromium nicht geladen (${pageErrors.slice(errorsBefore).join("; ") || "keine Fehlermeldung"})`);
 }
 
 class ChromiumFigureExporter implements FigureExporter {
@@ -135,7 +135,7 @@ class ChromiumFigureExporter implements FigureExporter {
     const got = pngSize(png);
     const want = { width: Math.floor(size.width * size.scale), height: Math.floor(size.height * size.scale) };
     if (got.width !== want.width || got.height !== want.height) {
-      throw new Error(`toPng: Chromium returned ${got.width}×${got.height} pixels for ${figureName(options.name)}, expected ${want.width}×${want.height}`);
+      throw new Error(`toPng: Chromium lieferte ${got.width}×${got.height} Pixel für ${figureName(options.name)}, erwartet sind ${want.width}×${want.height}`);
     }
     return png;
   }
@@ -154,12 +154,12 @@ class ChromiumFigureExporter implements FigureExporter {
   /** Queues one `Plotly.toImage` call; returns its data (base64 PNG or SVG text). */
   private render(fn: string, figure: Figure, format: "png" | "svg", size: Required<Omit<ImageOptions, "name">>, name?: string): Promise<string> {
     const label = figureName(name);
-    if (this.closed) return Promise.reject(new Error(`${fn}: the exporter is closed`));
+    if (this.closed) return Promise.reject(new Error(`${fn}: der Exporter ist geschlossen`));
     assertOfflineFigure(figure, label);
     // JSON, as in the HTML report: non-finite numbers become null and only plain data reaches the page.
     const json = JSON.stringify({ data: figure.data, layout: figure.layout, config: { ...baseConfig(), ...(figure.config ?? {}), responsive: false } });
     const run = async (): Promise<string> => {
-      if (this.closed) throw new Error(`${fn}: the exporter is closed`);
+      if (this.closed) throw new Error(`${fn}: der Exporter ist geschlossen`);
       if (this.stale) {
         await loadExportPage(fn, this.page, this.pageErrors, this.timeout);
         this.stale = false;
@@ -181,11 +181,11 @@ class ChromiumFigureExporter implements FigureExporter {
         );
         drawn.catch(() => undefined); // after a timeout nobody awaits it any more
         const timedOut = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${this.timeout} ms`)), this.timeout);
+          timer = setTimeout(() => reject(new Error(`Zeitüberschreitung nach ${this.timeout} ms`)), this.timeout);
         });
         const result = await Promise.race([drawn, timedOut]);
-        if (this.blocked.length > blockedBefore) throw new Error("a request was blocked");
-        if (typeof result !== "string" || result === "") throw new Error("plotly returned no image");
+        if (this.blocked.length > blockedBefore) throw new Error("eine Anfrage wurde blockiert");
+        if (typeof result !== "string" || result === "") throw new Error("plotly lieferte kein Bild");
         return result;
       } catch (e) {
         this.stale = true;
@@ -193,9 +193,9 @@ class ChromiumFigureExporter implements FigureExporter {
         const requests = this.blocked.slice(blockedBefore);
         const errors = this.pageErrors.slice(errorsBefore);
         const detail = requests.length
-          ? `tried to load ${requests.join(", ")} (blocked: exports work offline)`
-          : (e instanceof Error ? e.message : String(e)) + (errors.length ? ` (page: ${errors.join("; ")})` : "");
-        throw new Error(`${fn}: ${label} could not be exported as ${format.toUpperCase()}: ${detail}`);
+          ? `wollte ${requests.join(", ")} laden (blockiert: Exporte arbeiten offline)`
+          : (e instanceof Error ? e.message : String(e)) + (errors.length ? ` (Seite: ${errors.join("; ")})` : "");
+        throw new Error(`${fn}: ${label} konnte nicht als ${format.toUpperCase()} exportiert werden: ${detail}`);
       } finally {
         clearTimeout(timer);
       }
@@ -207,7 +207,7 @@ class ChromiumFigureExporter implements FigureExporter {
 }
 
 function figureName(name: string | undefined): string {
-  return name === undefined ? "figure" : `figure "${name}"`;
+  return name === undefined ? "Abbildung" : `Abbildung "${name}"`;
 }
 
 /** Resolves and checks width, height and scale (defaults from the figure's layout). */
@@ -218,11 +218,11 @@ function imageSize(fn: string, figure: Figure, options: ImageOptions, defaultSca
   const scale = options.scale ?? defaultScale;
   for (const [key, value] of [["width", width], ["height", height]] as const) {
     if (!(Number.isInteger(value) && value >= 10 && value <= MAX_PIXELS)) {
-      throw new Error(`${fn}: ${key} must be a whole number of pixels between 10 and ${MAX_PIXELS}, got ${value} for ${figureName(options.name)}`);
+      throw new Error(`${fn}: ${key} muss eine ganze Zahl von Pixeln zwischen 10 und ${MAX_PIXELS} sein, angegeben ist ${value} für ${figureName(options.name)}`);
     }
   }
   if (!(Number.isFinite(scale) && scale > 0 && Math.max(width, height) * scale <= MAX_PIXELS)) {
-    throw new Error(`${fn}: scale must be positive with at most ${MAX_PIXELS} pixels per side, got ${scale} for ${figureName(options.name)} (${width}×${height})`);
+    throw new Error(`${fn}: scale muss positiv sein und höchstens ${MAX_PIXELS} Pixel je Seite ergeben, angegeben ist ${scale} für ${figureName(options.name)} (${width}×${height})`);
   }
   return { width, height, scale };
 }

@@ -59,18 +59,18 @@ export interface ExportedFigure {
  */
 export async function exportFigures(figures: readonly NamedFigure[], options: ExportFiguresOptions): Promise<ExportedFigure[]> {
   const fn = "exportFigures";
-  if (!Array.isArray(figures)) throw new Error(`${fn}: figures must be an array of { name, figure }`);
-  if (typeof options?.dir !== "string" || options.dir === "") throw new Error(`${fn}: option dir is required`);
+  if (!Array.isArray(figures)) throw new Error(`${fn}: figures muss eine Liste von { name, figure } sein, angegeben ist ${figures === null ? "null" : typeof figures}`);
+  if (typeof options?.dir !== "string" || options.dir === "") throw new Error(`${fn}: die Option dir ist erforderlich, angegeben ist ${JSON.stringify(options?.dir) ?? "nichts"}`);
   const formats = options.formats ?? ["png", "svg"];
-  if (formats.length === 0) throw new Error(`${fn}: formats is empty; give "png" and/or "svg"`);
-  for (const f of formats) if (f !== "png" && f !== "svg") throw new Error(`${fn}: unknown format "${f}" (use "png" or "svg")`);
+  if (formats.length === 0) throw new Error(`${fn}: formats ist leer; "png" und/oder "svg" angeben`);
+  for (const f of formats) if (f !== "png" && f !== "svg") throw new Error(`${fn}: unbekanntes Format "${f}" (möglich: "png" oder "svg")`);
 
   const files = new Map<string, string>();
   const planned = figures.map((entry, i) => {
-    if (!entry || typeof entry.name !== "string" || !entry.figure) throw new Error(`${fn}: entry ${i} must be { name, figure }`);
+    if (!entry || typeof entry.name !== "string" || !entry.figure) throw new Error(`${fn}: Eintrag ${i + 1} muss die Form { name, figure } haben`);
     const file = figureFileName(entry.name);
     const other = files.get(file);
-    if (other !== undefined) throw new Error(`${fn}: figures "${other}" and "${entry.name}" would both be written as "${file}"`);
+    if (other !== undefined) throw new Error(`${fn}: die Abbildungen "${other}" und "${entry.name}" würden beide als "${file}" geschrieben`);
     files.set(file, entry.name);
     return { entry, file };
   });

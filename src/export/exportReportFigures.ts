@@ -22,7 +22,7 @@ export interface ExportReportFiguresOptions extends Omit<ExportFiguresOptions, "
  * await exportReportFigures(doc, { dir: "output" }); // output/abbildungen/rangfolge-abbildung-1.png, …
  */
 export async function exportReportFigures(doc: ReportDocument, options: ExportReportFiguresOptions): Promise<ExportedFigure[]> {
-  if (typeof options?.dir !== "string" || options.dir === "") throw new Error("exportReportFigures: option dir is required");
+  if (typeof options?.dir !== "string" || options.dir === "") throw new Error(`exportReportFigures: die Option dir ist erforderlich, angegeben ist ${JSON.stringify(options?.dir) ?? "nichts"}`);
   const { subdir = "abbildungen", ...rest } = options;
   return exportFigures(reportFigures(doc), { ...rest, dir: join(options.dir, subdir) });
 }

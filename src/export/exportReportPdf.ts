@@ -54,7 +54,7 @@ export async function exportReportPdf(htmlFile: string, pdfFile: string, options
     });
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
-    if (blocked.length > 0) throw new Error(`${fn}: ${htmlFile} tried to load ${blocked.join(", ")}; the report must work offline`);
+    if (blocked.length > 0) throw new Error(`${fn}: ${htmlFile} wollte ${blocked.join(", ")} laden; der Bericht muss offline funktionieren`);
     writeFileSync(pdfFile, options.date ? stampPdfDate(pdf, options.date) : pdf);
   } finally {
     await browser.close();

@@ -11,7 +11,7 @@ const UMLAUTS: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue"
  * figureFileName("Ältere über 65"); // "aeltere-ueber-65"
  */
 export function figureFileName(name: string): string {
-  if (typeof name !== "string") throw new Error(`figureFileName: name must be a string, got ${typeof name}`);
+  if (typeof name !== "string") throw new Error(`figureFileName: name muss eine Zeichenkette sein, angegeben ist ${typeof name}`);
   const slug = name
     .replace(/[äöüÄÖÜß]/g, (c) => UMLAUTS[c])
     .normalize("NFKD")
@@ -19,6 +19,6 @@ export function figureFileName(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9_.]+/g, "-")
     .replace(/^[-.]+|[-.]+$/g, "");
-  if (slug === "") throw new Error(`figureFileName: name "${name}" has no letters or digits for a file name`);
+  if (slug === "") throw new Error(`figureFileName: name "${name}" enthält keine Buchstaben oder Ziffern für einen Dateinamen`);
   return slug;
 }

@@ -40,7 +40,7 @@ export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): P
     await page.setContent(html, { waitUntil: "load", timeout });
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" } });
-    if (blocked.length > 0) throw new Error(`${fn}: the page tried to load ${blocked.length} resource(s), e.g. ${blocked[0]}`);
+    if (blocked.length > 0) throw new Error(`${fn}: die Seite wollte ${blocked.length} Ressource(n) laden, z. B. ${blocked[0]}`);
     return options.date ? stampPdfDate(new Uint8Array(pdf), options.date) : new Uint8Array(pdf);
   } finally {
     await browser.close();
@@ -57,7 +57,7 @@ export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): P
  */
 export function stampPdfDate(pdf: Uint8Array, date: string): Uint8Array {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new Error(`stampPdfDate: date must be "YYYY-MM-DD", got "${date}"`);
+  if (!m) throw new Error(`stampPdfDate: date muss die Form "YYYY-MM-DD" haben, angegeben ist "${date}"`);
   const text = Buffer.from(pdf).toString("latin1");
   const stamp = `D:${m[1]}${m[2]}${m[3]}000000+00'00'`;
   // Same length as the old value (Chromium writes exactly this form), so no byte offset moves.

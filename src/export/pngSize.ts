@@ -11,11 +11,11 @@ export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0
  */
 export function pngSize(bytes: Uint8Array): { width: number; height: number } {
   if (!(bytes instanceof Uint8Array) || bytes.length < 24) {
-    throw new Error(`pngSize: not a PNG image (${bytes instanceof Uint8Array ? `${bytes.length} bytes` : typeof bytes})`);
+    throw new Error(`pngSize: kein PNG-Bild (${bytes instanceof Uint8Array ? `${bytes.length} Bytes` : typeof bytes})`);
   }
-  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new Error("pngSize: not a PNG image (wrong signature)");
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new Error("pngSize: kein PNG-Bild (falsche Signatur)");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const type = String.fromCharCode(bytes[12], bytes[13], bytes[14], bytes[15]);
-  if (view.getUint32(8) !== 13 || type !== "IHDR") throw new Error("pngSize: PNG image without IHDR chunk first");
+  if (view.getUint32(8) !== 13 || type !== "IHDR") throw new Error("pngSize: PNG-Bild ohne IHDR-Block am Anfang");
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }

@@ -10,7 +10,7 @@ import type { NamedFigure } from "./exportFigures.js";
  * reportFigures(analysisReport(runAnalysis())).map((f) => f.name); // ["rangfolge-abbildung-1", "karten-abbildung-1", …]
  */
 export function reportFigures(doc: ReportDocument): NamedFigure[] {
-  if (!doc || !Array.isArray(doc.sections)) throw new Error("reportFigures: doc must be a report document with sections");
+  if (!doc || !Array.isArray(doc.sections)) throw new Error(`reportFigures: doc muss ein Berichtsdokument mit sections sein, angegeben ist ${doc === null ? "null" : typeof doc}`);
   return doc.sections.flatMap((section) =>
     (section.figures ?? []).map((f, i) => ({ name: `${section.id}-abbildung-${i + 1}`, figure: f.figure })),
   );

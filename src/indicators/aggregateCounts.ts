@@ -69,16 +69,16 @@ export interface AggregateResult {
  */
 export function aggregateCounts(rows: RowsInput, options: AggregateCountsOptions): AggregateResult {
   const fn = "aggregateCounts";
-  if (!options || typeof options.id !== "string" || options.id === "") throw new TypeError(`${fn}: options.id is required`);
+  if (!options || typeof options.id !== "string" || options.id === "") throw new TypeError(`${fn}: options.id ist erforderlich, angegeben ist ${JSON.stringify(options?.id) ?? "nichts"}`);
   if (options.parent !== null && (typeof options.parent !== "string" || options.parent === "")) {
-    throw new TypeError(`${fn}: options.parent must be a column name or null (one total)`);
+    throw new TypeError(`${fn}: options.parent muss ein Spaltenname oder null (eine Gesamtsumme) sein, angegeben ist ${JSON.stringify(options.parent) ?? "nichts"}`);
   }
   if (!Array.isArray(options.counts) || options.counts.length === 0) {
-    throw new TypeError(`${fn}: options.counts must be a non-empty array of column names`);
+    throw new TypeError(`${fn}: options.counts muss eine nicht leere Liste von Spaltennamen sein, angegeben ist ${JSON.stringify(options.counts) ?? "nichts"}`);
   }
   const mode = options.missing ?? "propagate";
   if (mode !== "propagate" && mode !== "sum-available") {
-    throw new RangeError(`${fn}: missing must be "propagate" or "sum-available", got ${JSON.stringify(mode)}`);
+    throw new RangeError(`${fn}: missing muss "propagate" oder "sum-available" sein, angegeben ist ${JSON.stringify(mode)}`);
   }
   const data = areaRows(fn, rows);
   const zeroMarkers = markerList(fn, options.zeroMarkers);
@@ -89,17 +89,17 @@ export function aggregateCounts(rows: RowsInput, options: AggregateCountsOptions
   const columns = new Set<string>();
   for (const row of data) for (const key of Object.keys(row)) columns.add(key);
   for (const c of [...options.counts, ...keep]) {
-    if (data.length > 0 && !columns.has(c)) throw new RangeError(`${fn}: unknown column "${c}"`);
+    if (data.length > 0 && !columns.has(c)) throw new RangeError(`${fn}: unbekannte Spalte "${c}"`);
   }
   const overlap = options.counts.find((c) => keep.includes(c) || c === keyColumn);
-  if (overlap) throw new RangeError(`${fn}: column "${overlap}" cannot be both a count and a key or kept column`);
+  if (overlap) throw new RangeError(`${fn}: Spalte "${overlap}" kann nicht zugleich Anzahl und Schlüssel- oder beibehaltene Spalte sein`);
 
   interface Acc { group: AggregateGroup; sums: number[]; markers: (string | null)[]; kept: unknown[]; firstChild: string }
   const byParent = new Map<string, Acc>();
   const seen = new Set<string>();
   data.forEach((row, index) => {
     const child = areaKey(fn, row, options.id, index);
-    if (seen.has(child)) throw new RangeError(`${fn}: area "${child}" appears twice`);
+    if (seen.has(child)) throw new RangeError(`${fn}: Gebiet "${child}" kommt doppelt vor (Zeile ${index + 1})`);
     seen.add(child);
     const parentId = parent === null ? totalId : parentKey(fn, row, parent, child);
     let acc = byParent.get(parentId);
@@ -116,7 +116,7 @@ export function aggregateCounts(rows: RowsInput, options: AggregateCountsOptions
       keep.forEach((c, j) => {
         if (!sameCell(acc!.kept[j], row[c])) {
           throw new RangeError(
-            `${fn}: column "${c}" differs within ${keyColumn} "${parentId}": ${show(acc!.kept[j])} (area "${acc!.firstChild}") vs ${show(row[c])} (area "${child}")`,
+            `${fn}: Spalte "${c}" ist innerhalb von ${keyColumn} "${parentId}" nicht einheitlich: ${show(acc!.kept[j])} (Gebiet "${acc!.firstChild}") gegenüber ${show(row[c])} (Gebiet "${child}")`,
           );
         }
       });
@@ -153,7 +153,7 @@ export function aggregateCounts(rows: RowsInput, options: AggregateCountsOptions
       // The incomplete sums are kept; every gap is reported.
       for (const e of acc.group.incomplete) {
         warnings.push(
-          `${fn}: ${keyColumn} "${acc.group.id}": ${e.column} summed without ${e.children.length} child area(s) with missing count (${e.children.map((c) => `"${c}"`).join(", ")})`,
+          `${fn}: ${keyColumn} "${acc.group.id}": ${e.column} ohne ${e.children.length} Teilgebiet(e) mit fehlender Anzahl summiert (${e.children.map((c) => `"${c}"`).join(", ")})`,
         );
       }
     }
@@ -166,7 +166,7 @@ export function aggregateCounts(rows: RowsInput, options: AggregateCountsOptions
 function parentKey(fn: string, row: InputRow, column: string, child: string): string {
   const key = row[column];
   if (typeof key === "string" && key !== "") return key;
-  throw new TypeError(`${fn}: area "${child}" has no valid parent key in column "${column}" (got ${show(key)})`);
+  throw new TypeError(`${fn}: Gebiet "${child}" hat in Spalte "${column}" keinen gültigen übergeordneten Schlüssel (angegeben ist ${show(key)})`);
 }
 
 function sameCell(a: unknown, b: unknown): boolean {
@@ -175,6 +175,6 @@ function sameCell(a: unknown, b: unknown): boolean {
 }
 
 function show(value: unknown): string {
-  if (value instanceof Missing) return `missing "${value.marker}"`;
+  if (value instanceof Missing) return `fehlend "${value.marker}"`;
   return JSON.stringify(value) ?? String(value);
 }

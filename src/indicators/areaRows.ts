@@ -18,16 +18,16 @@ export function areaRows(fn: string, input: RowsInput | unknown): readonly Input
   if (input !== null && typeof input === "object" && typeof (input as { objects?: unknown }).objects === "function") {
     return (input as { objects(): InputRow[] }).objects();
   }
-  throw new TypeError(`${fn}: expected an array of rows, an AreaTable or an arquero table, got ${input === null ? "null" : typeof input}`);
+  throw new TypeError(`${fn}: erwartet wird eine Liste von Zeilen, eine AreaTable oder eine arquero-Tabelle, angegeben ist ${input === null ? "null" : typeof input}`);
 }
 
 /** The string key of a row; numbers are refused because they lose leading zeros ("010101" → 10101). */
 export function areaKey(fn: string, row: InputRow, column: string, index: number): string {
   const key = row[column];
   if (typeof key === "string" && key !== "") return key;
-  if (key === undefined) throw new RangeError(`${fn}: row ${index} has no column "${column}"`);
+  if (key === undefined) throw new RangeError(`${fn}: Zeile ${index + 1} hat keine Spalte "${column}"`);
   throw new TypeError(
-    `${fn}: column "${column}" of row ${index} must be a non-empty string (area keys keep leading zeros), got ${JSON.stringify(key) ?? String(key)}`,
+    `${fn}: Spalte "${column}" muss in Zeile ${index + 1} eine nicht leere Zeichenkette sein (Gebietsschlüssel behalten führende Nullen), angegeben ist ${JSON.stringify(key) ?? String(key)}`,
   );
 }
 
@@ -42,14 +42,14 @@ export type CountCell = { value: number; marker?: undefined } | { value: null; m
 export function readCount(fn: string, row: InputRow, column: string, area: string, zeroMarkers?: readonly string[]): CountCell {
   const v = row[column];
   if (typeof v === "number" && Number.isFinite(v)) {
-    if (v < 0) throw new RangeError(`${fn}: negative count ${v} in column "${column}" of area "${area}"`);
+    if (v < 0) throw new RangeError(`${fn}: Spalte "${column}" hat einen negativen Wert in Gebiet "${area}": ${v}`);
     // v + 0 turns −0 (e.g. a cell "-0") into 0, so no "-0" reaches a rate or a sum.
     return { value: v + 0 };
   }
   if (v instanceof Missing) return zeroMarkers?.includes(v.marker) ? { value: 0 } : { value: null, marker: v.marker };
   if (v === null || v === undefined) return { value: null, marker: "" };
   if (typeof v === "number" && Number.isNaN(v)) return { value: null, marker: "NaN" };
-  throw new TypeError(`${fn}: column "${column}" of area "${area}" is not a count: ${JSON.stringify(v) ?? String(v)}`);
+  throw new TypeError(`${fn}: Spalte "${column}" hat in Gebiet "${area}" keine Anzahl: ${JSON.stringify(v) ?? String(v)}`);
 }
 
 /** German number formatting for reasons and labels ("1.234,5"). */
@@ -64,7 +64,7 @@ const GERMAN = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
 export function markerList(fn: string, markers: readonly string[] | undefined): readonly string[] {
   if (markers === undefined) return [];
   if (!Array.isArray(markers) || markers.some((m) => typeof m !== "string")) {
-    throw new TypeError(`${fn}: zeroMarkers must be an array of strings, got ${JSON.stringify(markers)}`);
+    throw new TypeError(`${fn}: zeroMarkers muss eine Liste von Zeichenketten sein, angegeben ist ${JSON.stringify(markers)}`);
   }
   return markers;
 }

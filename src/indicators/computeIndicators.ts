@@ -62,21 +62,21 @@ export interface ComputeIndicatorsOptions {
 export function computeIndicators(rows: RowsInput, options: ComputeIndicatorsOptions): IndicatorResult {
   const fn = "computeIndicators";
   if (!options || typeof options.id !== "string" || options.id === "") {
-    throw new TypeError(`${fn}: options.id (the area key column) is required`);
+    throw new TypeError(`${fn}: options.id (die Spalte der Gebietsschlüssel) ist erforderlich, angegeben ist ${JSON.stringify(options?.id) ?? "nichts"}`);
   }
   const data = areaRows(fn, rows);
   const idColumn = options.id;
   const confidence = options.confidence ?? 0.95;
   if (typeof confidence !== "number" || !(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`${fn}: confidence must be a number in (0, 1), got ${String(confidence)}`);
+    throw new RangeError(`${fn}: confidence muss eine Zahl in (0, 1) sein, angegeben ist ${String(confidence)}`);
   }
   const minimumPopulation = options.minimumPopulation ?? 0;
   if (typeof minimumPopulation !== "number" || !Number.isFinite(minimumPopulation) || minimumPopulation < 0) {
-    throw new RangeError(`${fn}: minimumPopulation must be a finite number >= 0, got ${String(minimumPopulation)}`);
+    throw new RangeError(`${fn}: minimumPopulation muss eine endliche Zahl ≥ 0 sein, angegeben ist ${String(minimumPopulation)}`);
   }
   const smoothing = options.smoothing ?? "none";
   if (smoothing !== "none" && smoothing !== "empirical-bayes") {
-    throw new RangeError(`${fn}: smoothing must be "none" or "empirical-bayes", got ${JSON.stringify(smoothing)}`);
+    throw new RangeError(`${fn}: smoothing muss "none" oder "empirical-bayes" sein, angegeben ist ${JSON.stringify(smoothing)}`);
   }
   const zeroMarkers = markerList(fn, options.zeroMarkers);
   const columns = new Set<string>();
@@ -92,7 +92,7 @@ export function computeIndicators(rows: RowsInput, options: ComputeIndicatorsOpt
   const hasPopulation = data.length > 0 && populationColumns.every((c) => columns.has(c));
   if (minimumPopulation > 0 && !hasPopulation) {
     const absent = populationColumns.filter((c) => !columns.has(c));
-    throw new RangeError(`${fn}: minimumPopulation needs the population column(s) ${absent.map((c) => `"${c}"`).join(", ")}, not found in the rows`);
+    throw new RangeError(`${fn}: minimumPopulation braucht die Bevölkerungsspalte(n) ${absent.map((c) => `"${c}"`).join(", ")}, die in den Zeilen fehlen`);
   }
 
   // Columns (typed arrays), not one object per area and indicator; `areas` is built from them on first access.
@@ -107,7 +107,7 @@ export function computeIndicators(rows: RowsInput, options: ComputeIndicatorsOpt
   for (let index = 0; index < n; index++) {
     const row = data[index];
     const id = areaKey(fn, row, idColumn, index);
-    if (seen.has(id)) throw new RangeError(`${fn}: area "${id}" appears twice (rows ${seen.get(id)} and ${index})`);
+    if (seen.has(id)) throw new RangeError(`${fn}: Gebiet "${id}" kommt doppelt vor (Zeilen ${seen.get(id)! + 1} und ${index + 1})`);
     seen.set(id, index);
     store.ids[index] = id;
 
@@ -139,7 +139,7 @@ export function computeIndicators(rows: RowsInput, options: ComputeIndicatorsOpt
   }
 
   for (let j = 0; j < indicators.length; j++) {
-    if (n > 0 && !cols[j].status.includes(0)) warnings.push(`${fn}: indicator "${indicators[j].id}" has no usable area`);
+    if (n > 0 && !cols[j].status.includes(0)) warnings.push(`${fn}: Indikator "${indicators[j].id}" hat kein verwertbares Gebiet`);
   }
 
   const result = {
@@ -196,7 +196,7 @@ function indicatorValue(
   }
   if (num > den) {
     throw new RangeError(
-      `${fn}: numerator ${num} (${ind.numerator.join(" + ")}) exceeds denominator ${den} (${ind.denominator.join(" + ")}) of indicator "${ind.id}" in area "${id}"`,
+      `${fn}: Zähler ${num} (${ind.numerator.join(" + ")}) übersteigt den Nenner ${den} (${ind.denominator.join(" + ")}) von Indikator "${ind.id}" in Gebiet "${id}"`,
     );
   }
   if (den === 0) {

@@ -20,13 +20,13 @@ export function drillDown<R extends InputRow>(rows: readonly R[], options: Drill
   const fn = "drillDown";
   const data = areaRows(fn, rows) as readonly R[];
   if (!options || typeof options.parent !== "string" || typeof options.value !== "string") {
-    throw new TypeError(`${fn}: options.parent (column) and options.value (parent key, a string) are required`);
+    throw new TypeError(`${fn}: options.parent (Spalte) und options.value (übergeordneter Schlüssel, eine Zeichenkette) sind erforderlich`);
   }
   const out = data.filter((row) => row[options.parent] === options.value);
   if (out.length === 0) {
     const known = [...new Set(data.map((r) => r[options.parent]).filter((v) => typeof v === "string"))] as string[];
-    const hint = known.length > 0 ? ` (known: ${known.slice(0, 10).map((k) => `"${k}"`).join(", ")}${known.length > 10 ? ", …" : ""})` : "";
-    throw new RangeError(`${fn}: no row with ${options.parent} = "${options.value}"${hint}`);
+    const hint = known.length > 0 ? ` (vorhanden: ${known.slice(0, 10).map((k) => `"${k}"`).join(", ")}${known.length > 10 ? ", …" : ""})` : "";
+    throw new RangeError(`${fn}: keine Zeile mit ${options.parent} = "${options.value}"${hint}`);
   }
   return out;
 }

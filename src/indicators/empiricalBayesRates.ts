@@ -65,7 +65,7 @@ export function empiricalBayesRates(
 ): EmpiricalBayesResult {
   const family = options.family ?? "poisson";
   if (family !== "poisson" && family !== "binomial") {
-    throw new RangeError(`empiricalBayesRates: family must be "poisson" or "binomial", got ${JSON.stringify(family)}`);
+    throw new RangeError(`empiricalBayesRates: family muss "poisson" oder "binomial" sein, angegeben ist ${JSON.stringify(family)}`);
   }
   checkRateInputs("empiricalBayesRates", events, population);
   const m = events.length;
@@ -79,7 +79,7 @@ export function empiricalBayesRates(
     let a = s2 - b / (nSum / m);
     if (a < 0) {
       warnings.push(
-        `empiricalBayesRates: prior variance ${a.toExponential(3)} < 0 set to 0 (rates vary less than chance): every rate is the overall rate`,
+        `empiricalBayesRates: A-priori-Varianz ${a.toExponential(3)} < 0 auf 0 gesetzt (die Raten streuen weniger als durch Zufall): jede Rate ist die Gesamtrate`,
       );
       a = 0;
     }
@@ -92,7 +92,7 @@ export function empiricalBayesRates(
   if (s2 === 0) {
     // Every raw rate equals b (a single area, no events anywhere, or all events): ρᵢ would be 0/0 (spdep
     // returns NaN); the rates need no shrinking.
-    warnings.push("empiricalBayesRates: all raw rates equal the overall rate; nothing to smooth");
+    warnings.push("empiricalBayesRates: alle Rohraten sind gleich der Gesamtrate; nichts zu glätten");
     return {
       name: "empiricalBayesRates", family, n: m, raw, smoothed: raw.map(() => b), shrinkage: raw.map(() => 0),
       priorMean: b, priorVariance: s2, warnings,

@@ -49,7 +49,7 @@ export function empiricalBayesStandardizedRates(
   s2 /= nSum;
   const a = s2 - b / (nSum / m);
   const warnings: string[] = [];
-  if (b === 0) warnings.push("empiricalBayesStandardizedRates: no events in any area; every z is 0");
+  if (b === 0) warnings.push("empiricalBayesStandardizedRates: in keinem Gebiet gibt es Ereignisse; jedes z ist 0");
   const z = raw.map((r, i) => {
     if (b === 0) return 0;
     const v = a + b / population[i];

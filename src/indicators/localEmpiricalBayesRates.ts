@@ -51,7 +51,7 @@ export function localEmpiricalBayesRates(
   const m = events.length;
   const neighbors = options?.neighbors;
   if (!Array.isArray(neighbors) || neighbors.length !== m) {
-    throw new RangeError(`${fn}: neighbors must be an array with one index list per area (${m}), got ${Array.isArray(neighbors) ? neighbors.length : typeof neighbors}`);
+    throw new RangeError(`${fn}: neighbors muss eine Liste mit einer Indexliste je Gebiet (${m}) sein, angegeben ist ${Array.isArray(neighbors) ? neighbors.length : typeof neighbors}`);
   }
   const raw = events.map((k, i) => k / population[i]);
   const smoothed = new Array<number>(m);
@@ -60,11 +60,11 @@ export function localEmpiricalBayesRates(
   const warnings: string[] = [];
   for (let i = 0; i < m; i++) {
     const list = neighbors[i];
-    if (!Array.isArray(list)) throw new TypeError(`${fn}: neighbors[${i}] must be an array of indices`);
+    if (!Array.isArray(list)) throw new TypeError(`${fn}: neighbors[${i}] muss eine Liste von Indizes sein, angegeben ist ${typeof list}`);
     const members = [i];
     for (const j of list) {
       if (!Number.isInteger(j) || j < 0 || j >= m) {
-        throw new RangeError(`${fn}: neighbors[${i}] contains ${String(j)}, not an index in [0, ${m - 1}]`);
+        throw new RangeError(`${fn}: neighbors[${i}] enthält ${String(j)}, keinen Index in [0, ${m - 1}]`);
       }
       if (j !== i && !members.includes(j)) members.push(j);
     }
@@ -84,7 +84,7 @@ export function localEmpiricalBayesRates(
     priorVariance[i] = a;
     // mᵢ = 0 means no events in the neighbourhood: the rate is 0 and needs no shrinking (avoids 0/0).
     smoothed[i] = mi === 0 ? 0 : mi + (raw[i] - mi) * (a / (a + mi / population[i]));
-    if (list.length === 0) warnings.push(`${fn}: area at index ${i} has no neighbours; its rate is not smoothed`);
+    if (list.length === 0) warnings.push(`${fn}: das Gebiet an Position ${i} hat keine Nachbarn; seine Rate wird nicht geglättet`);
   }
   return { name: "localEmpiricalBayesRates", n: m, raw, smoothed, priorMean, priorVariance, warnings };
 }

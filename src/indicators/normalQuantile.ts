@@ -14,7 +14,7 @@
  */
 export function normalQuantile(p: number): number {
   if (typeof p !== "number" || Number.isNaN(p) || p < 0 || p > 1) {
-    throw new RangeError(`normalQuantile: p must be a number in [0, 1], got ${String(p)}`);
+    throw new RangeError(`normalQuantile: p muss eine Zahl in [0, 1] sein, angegeben ist ${String(p)}`);
   }
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;

@@ -4,20 +4,20 @@
  */
 export function checkRateInputs(fn: string, events: readonly number[], population: readonly number[]): void {
   if (!Array.isArray(events) || !Array.isArray(population)) {
-    throw new TypeError(`${fn}: events and population must be arrays of numbers`);
+    throw new TypeError(`${fn}: events und population müssen Listen von Zahlen sein`);
   }
   if (events.length !== population.length) {
-    throw new RangeError(`${fn}: events (${events.length}) and population (${population.length}) differ in length`);
+    throw new RangeError(`${fn}: events (${events.length}) und population (${population.length}) sind verschieden lang`);
   }
-  if (events.length === 0) throw new RangeError(`${fn}: no areas`);
+  if (events.length === 0) throw new RangeError(`${fn}: keine Gebiete`);
   for (let i = 0; i < events.length; i++) {
     const k = events[i];
     const n = population[i];
     if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) {
-      throw new RangeError(`${fn}: population at index ${i} must be a positive number, got ${String(n)}`);
+      throw new RangeError(`${fn}: population an Position ${i} muss eine positive Zahl sein, angegeben ist ${String(n)}`);
     }
     if (typeof k !== "number" || !Number.isFinite(k) || k < 0) {
-      throw new RangeError(`${fn}: events at index ${i} must be a non-negative number, got ${String(k)}`);
+      throw new RangeError(`${fn}: events an Position ${i} muss eine nicht negative Zahl sein, angegeben ist ${String(k)}`);
     }
   }
 }

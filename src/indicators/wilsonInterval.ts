@@ -40,13 +40,13 @@ export interface WilsonInterval {
 export function wilsonInterval(k: number, n: number, options: WilsonIntervalOptions = {}): WilsonInterval {
   const confidence = options.confidence ?? 0.95;
   if (typeof confidence !== "number" || !(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`wilsonInterval: confidence must be a number in (0, 1), got ${String(confidence)}`);
+    throw new RangeError(`wilsonInterval: confidence muss eine Zahl in (0, 1) sein, angegeben ist ${String(confidence)}`);
   }
   if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) {
-    throw new RangeError(`wilsonInterval: n must be a positive finite number, got ${String(n)}`);
+    throw new RangeError(`wilsonInterval: n muss eine positive endliche Zahl sein, angegeben ist ${String(n)}`);
   }
   if (typeof k !== "number" || !Number.isFinite(k) || k < 0 || k > n) {
-    throw new RangeError(`wilsonInterval: k must be a number in [0, n] = [0, ${n}], got ${String(k)}`);
+    throw new RangeError(`wilsonInterval: k muss eine Zahl in [0, n] = [0, ${n}] sein, angegeben ist ${String(k)}`);
   }
   return { ...wilsonLimits(k, n, quantileFor(confidence)), confidence };
 }

@@ -26,7 +26,7 @@ export interface AtkinsonResult extends SingleGroupResult {
  */
 export function atkinson(rows: MixInput, options: AtkinsonOptions): AtkinsonResult {
   const b = options?.b ?? 0.5;
-  if (typeof b !== "number" || !(b > 0 && b < 1)) throw new Error(`atkinson: b must lie strictly between 0 and 1, got ${String(b)}`);
+  if (typeof b !== "number" || !(b > 0 && b < 1)) throw new Error(`atkinson: b muss echt zwischen 0 und 1 liegen, angegeben ist ${String(b)}`);
   const data = readSingleGroup("atkinson", rows, options);
   const statistic = atkinsonKernel(data.counts[0], data.totals, data.n, data.groupTotals[0], data.populationTotal, b);
   return { ...singleGroupResult("atkinson", data, options, statistic), b };

@@ -54,9 +54,9 @@ export interface BiasCorrectedDissimilarityResult extends SingleGroupResult {
 export function biasCorrectedDissimilarity(rows: MixInput, options: BiasCorrectedDissimilarityOptions): BiasCorrectedDissimilarityResult {
   const fn = "biasCorrectedDissimilarity";
   const B = options?.replications ?? 500;
-  if (!Number.isInteger(B) || B < 2) throw new Error(`${fn}: replications must be a whole number ≥ 2, got ${String(B)}`);
+  if (!Number.isInteger(B) || B < 2) throw new Error(`${fn}: replications muss eine ganze Zahl ≥ 2 sein, angegeben ist ${String(B)}`);
   const seed = options.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed)) throw new Error(`${fn}: seed must be an integer, got ${String(seed)}`);
+  if (!Number.isInteger(seed)) throw new Error(`${fn}: seed muss eine ganze Zahl sein, angegeben ist ${String(seed)}`);
   const data = readSingleGroup(fn, rows, options);
   const { n, totals } = data;
   const x = data.counts[0];
@@ -67,8 +67,8 @@ export function biasCorrectedDissimilarity(rows: MixInput, options: BiasCorrecte
     other[i] = totals[i] - x[i];
     if (!Number.isInteger(x[i]) || !Number.isInteger(totals[i])) {
       const row = data.rowIndex[i];
-      const where = data.hasId ? `area ${JSON.stringify(data.idOf(row))}` : `row ${row + 1}`;
-      throw new Error(`${fn}: counts must be whole numbers for the bootstrap, got ${x[i]} of ${totals[i]} in ${where}`);
+      const where = data.hasId ? `Gebiet ${JSON.stringify(data.idOf(row))}` : `Zeile ${row + 1}`;
+      throw new Error(`${fn}: für den Bootstrap müssen die Anzahlen ganze Zahlen sein, angegeben ist ${x[i]} von ${totals[i]} in ${where}`);
     }
   }
   const D = dissimilarityKernel(x, totals, n, X, T);

@@ -9,7 +9,7 @@ import { gammaln } from "simple-statistics";
  * chiSquaredUpperTail(3.841458820694124, 1); // ≈ 0.05
  */
 export function chiSquaredUpperTail(x: number, df: number): number {
-  if (!(df > 0)) throw new Error(`chiSquaredUpperTail: df must be positive, got ${df}`);
+  if (!(df > 0)) throw new Error(`chiSquaredUpperTail: df muss positiv sein, angegeben ist ${df}`);
   if (Number.isNaN(x)) return NaN;
   if (x <= 0) return 1;
   if (x === Infinity) return 0;

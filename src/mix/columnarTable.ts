@@ -12,14 +12,14 @@ export function columnarTable(columns: Record<string, ArrayLike<unknown>>): Colu
   const names = Object.keys(columns);
   const n = names.length > 0 ? columns[names[0]].length : 0;
   for (const name of names) {
-    if (columns[name].length !== n) throw new Error(`columnarTable: column "${name}" has ${columns[name].length} values, expected ${n}`);
+    if (columns[name].length !== n) throw new Error(`columnarTable: Spalte "${name}" hat ${columns[name].length} Werte, erwartet sind ${n}`);
   }
   return {
     numRows: () => n,
     columnNames: () => names.slice(),
     array: (name: string) => {
       const c = columns[name];
-      if (c === undefined) throw new Error(`columnarTable: column "${name}" not found (columns: ${names.join(", ")})`);
+      if (c === undefined) throw new Error(`columnarTable: Spalte "${name}" nicht gefunden (Spalten: ${names.join(", ")})`);
       return c;
     },
   };

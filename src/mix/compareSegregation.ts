@@ -65,11 +65,11 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
   options: O & CompareSegregationOptions,
 ): CompareSegregationResult<R> {
   const fn = "compareSegregation";
-  if (typeof index !== "function") throw new Error(`${fn}: the first argument must be an index function (e.g. dissimilarity)`);
+  if (typeof index !== "function") throw new Error(`${fn}: das erste Argument muss eine Indexfunktion sein (z. B. dissimilarity), angegeben ist ${typeof index}`);
   const { permutations, seed } = permutationSettings(fn, options ?? {});
   const approach = options.approach ?? "random-label";
-  if (approach !== "random-label" && approach !== "paired") throw new Error(`${fn}: unknown approach ${JSON.stringify(approach)} (use "random-label" or "paired")`);
-  if (approach === "paired" && options.id === undefined) throw new Error(`${fn}: approach "paired" needs the option "id" to match the areas of both data sets`);
+  if (approach !== "random-label" && approach !== "paired") throw new Error(`${fn}: unbekannter Wert für approach: ${JSON.stringify(approach)} (möglich: "random-label" oder "paired")`);
+  if (approach === "paired" && options.id === undefined) throw new Error(`${fn}: approach "paired" braucht die Option "id", um die Gebiete beider Datensätze einander zuzuordnen`);
   const a = index(first, options);
   const b = index(second, options);
   const pa = partitionOf(fn, first, options);
@@ -77,7 +77,7 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
   const na = pa.data.n;
   const nb = pb.data.n;
   const K = pa.parts.length;
-  if (pb.parts.length !== K) throw new Error(`${fn}: the two data sets have different groups (${pa.data.groups.join(", ")} vs ${pb.data.groups.join(", ")})`);
+  if (pb.parts.length !== K) throw new Error(`${fn}: die beiden Datensätze haben verschiedene Gruppen (${pa.data.groups.join(", ")} gegenüber ${pb.data.groups.join(", ")})`);
   // pooled parts: the first data set's areas, then the second's
   const pooled = pa.parts.map((p, k) => {
     const out = new Float64Array(na + nb);
@@ -100,8 +100,8 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
   if (approach === "paired") {
     // Pairs need unique, present ids: a repeated id would pair one area twice (and drop another from the swap), a
     // missing one would pair areas by row number ("Zeile 3").
-    checkPairingIds(fn, pa, "first");
-    checkPairingIds(fn, pb, "second");
+    checkPairingIds(fn, pa, "ersten");
+    checkPairingIds(fn, pb, "zweiten");
     const posB = new Map<string, number>();
     for (let j = 0; j < nb; j++) posB.set(ids[na + j], na + j);
     const found: number[] = [];
@@ -110,7 +110,7 @@ export function compareSegregation<O extends SingleGroupOptions | MultigroupOpti
       if (j !== undefined) found.push(i, j);
     }
     matched = found.length / 2;
-    if (matched === 0) throw new Error(`${fn}: approach "paired" found no area id in both data sets`);
+    if (matched === 0) throw new Error(`${fn}: approach "paired" hat keinen Gebietsschlüssel gefunden, der in beiden Datensätzen vorkommt`);
     pairs = Int32Array.from(found);
   }
   const simulated = simulateChanges(fn, index, options, { pooled, na, nb, pairs, approach, permutations, seed, tableOf });
@@ -185,7 +185,7 @@ function simulateChanges<O extends SingleGroupOptions | MultigroupOptions, R ext
       continue;
     }
     comparisonSelection(nullStream(seed, r), N, na, code, pairs, first, second);
-    const what = code === 0 ? `random split ${r + 1} of the pooled areas` : `paired swap ${r + 1}`;
+    const what = code === 0 ? `zufällige Aufteilung ${r + 1} der zusammengelegten Gebiete` : `paarweiser Tausch ${r + 1}`;
     simulated[r] = simulatedStatistic(fn, what, () => index(sim.tableOf(second), options).statistic - index(sim.tableOf(first), options).statistic);
   }
   return simulated;
@@ -195,10 +195,10 @@ function checkPairingIds(fn: string, p: Partition, which: string): void {
   const seen = new Map<string, number>();
   for (let k = 0; k < p.data.n; k++) {
     const row = p.data.rowIndex[k];
-    if (p.data.idMissing(row)) throw new Error(`${fn}: approach "paired" needs an id in every area; row ${row + 1} of the ${which} data set has none`);
+    if (p.data.idMissing(row)) throw new Error(`${fn}: approach "paired" braucht in jedem Gebiet einen Gebietsschlüssel; Zeile ${row + 1} des ${which} Datensatzes hat keinen`);
     const id = p.data.idOf(row);
     const before = seen.get(id);
-    if (before !== undefined) throw new Error(`${fn}: approach "paired": id ${JSON.stringify(id)} occurs twice in the ${which} data set (rows ${before + 1} and ${row + 1})`);
+    if (before !== undefined) throw new Error(`${fn}: approach "paired": Gebietsschlüssel ${JSON.stringify(id)} kommt im ${which} Datensatz doppelt vor (Zeilen ${before + 1} und ${row + 1})`);
     seen.set(id, row);
   }
 }

@@ -103,7 +103,7 @@ export interface MixAnalysis {
 export function mixAnalysis(rows: MixInput, options: MixAnalysisOptions): MixAnalysis {
   const fn = "mixSection";
   const groupCols = Object.keys(options.groups ?? {});
-  if (groupCols.length === 0) throw new Error(`${fn}: option "groups" needs at least one column`);
+  if (groupCols.length === 0) throw new Error(`${fn}: die Option "groups" braucht mindestens eine Spalte`);
   const base = { total: options.total, id: options.id, missing: options.missing ?? "exclude" };
   const permutations = options.permutations ?? 999;
   const seed = options.seed ?? DEFAULT_SEED;

@@ -85,8 +85,8 @@ export function mixDeviation(rows: MixInput, options: MixDeviationOptions): MixD
   const fn = "mixDeviation";
   const threshold = options?.threshold ?? MIX_DEVIATION_THRESHOLD;
   const alpha = options?.alpha ?? MIX_DEVIATION_ALPHA;
-  if (typeof threshold !== "number" || !(threshold >= 0 && threshold <= 1)) throw new Error(`${fn}: threshold must lie in [0, 1], got ${String(threshold)}`);
-  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha must lie in (0, 1), got ${String(alpha)}`);
+  if (typeof threshold !== "number" || !(threshold >= 0 && threshold <= 1)) throw new Error(`${fn}: threshold muss in [0, 1] liegen, angegeben ist ${String(threshold)}`);
+  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha muss in (0, 1) liegen, angegeben ist ${String(alpha)}`);
   const data = readAreas(fn, rows, options, "composition");
   const { groups, totals, counts } = data;
   const K = groups.length;

@@ -42,7 +42,7 @@ export function argsortNonNegative(values: Float64Array, n: number): Uint32Array
   let lo2 = new Uint32Array(n);
   let hi2 = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    if (!(values[i] >= 0)) throw new Error(`argsortNonNegative: value ${values[i]} at ${i} is not a non-negative number`);
+    if (!(values[i] >= 0)) throw new Error(`argsortNonNegative: Wert ${values[i]} an Position ${i} ist keine nicht negative Zahl`);
     order[i] = i;
     lo[i] = words[2 * i + 1 - hiWord];
     hi[i] = words[2 * i + hiWord];

@@ -19,21 +19,21 @@ export interface AreaOptions extends MixBaseOptions {
  * - `"composition"`: the groups (plus a rest group when `total` is given) partition each area's population.
  */
 export function readAreas(fn: string, rows: MixInput, options: AreaOptions, mode: "shares" | "composition"): CountData {
-  if (options === null || typeof options !== "object") throw new Error(`${fn}: an options object is required`);
+  if (options === null || typeof options !== "object") throw new Error(`${fn}: ein Optionsobjekt ist erforderlich, angegeben ist ${String(options)}`);
   const { group, groups, total } = options;
-  if (group !== undefined && groups !== undefined) throw new Error(`${fn}: give either "group" or "groups", not both`);
+  if (group !== undefined && groups !== undefined) throw new Error(`${fn}: entweder "group" oder "groups" angeben, nicht beide`);
   let cols: string[];
   if (group !== undefined) {
-    if (typeof group !== "string") throw new Error(`${fn}: option "group" must be a column name`);
-    if (typeof total !== "string") throw new Error(`${fn}: option "total" (column of the total population) is required with "group"`);
+    if (typeof group !== "string") throw new Error(`${fn}: die Option "group" muss ein Spaltenname sein, angegeben ist ${JSON.stringify(group)}`);
+    if (typeof total !== "string") throw new Error(`${fn}: mit "group" ist die Option "total" (Spalte der Gesamtbevölkerung) erforderlich`);
     cols = [group];
   } else if (Array.isArray(groups) && groups.length > 0 && groups.every((g) => typeof g === "string")) {
     cols = groups;
   } else {
-    throw new Error(`${fn}: option "group" (with "total") or "groups" is required`);
+    throw new Error(`${fn}: die Option "group" (mit "total") oder "groups" ist erforderlich`);
   }
-  if (new Set(cols).size !== cols.length) throw new Error(`${fn}: option "groups" names a column twice: ${cols.join(", ")}`);
-  if (total !== undefined && cols.includes(total)) throw new Error(`${fn}: the total column "${total}" is also listed as a group`);
+  if (new Set(cols).size !== cols.length) throw new Error(`${fn}: die Option "groups" nennt eine Spalte zweimal: ${cols.join(", ")}`);
+  if (total !== undefined && cols.includes(total)) throw new Error(`${fn}: die Gesamtspalte "${total}" ist auch als Gruppe angegeben`);
   const single = mode === "shares" && total !== undefined;
   return readCounts(fn, rows, { groups: cols, total, single, restGroup: options.restGroup, id: options.id, missing: options.missing });
 }

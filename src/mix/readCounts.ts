@@ -60,13 +60,13 @@ type Accessor = (i: number) => unknown;
 function accessor(fn: string, input: MixInput, column: string, rowCount: number): Accessor {
   if (isColumnar(input)) {
     const names = input.columnNames();
-    if (!names.includes(column)) throw new Error(`${fn}: column "${column}" not found (columns: ${names.join(", ")})`);
+    if (!names.includes(column)) throw new Error(`${fn}: Spalte "${column}" nicht gefunden (Spalten: ${names.join(", ")})`);
     const values = input.array(column);
     return (i) => values[i];
   }
   const rows = input;
   if (rowCount > 0 && !(column in rows[0])) {
-    throw new Error(`${fn}: column "${column}" not found (columns: ${Object.keys(rows[0]).join(", ")})`);
+    throw new Error(`${fn}: Spalte "${column}" nicht gefunden (Spalten: ${Object.keys(rows[0]).join(", ")})`);
   }
   return (i) => rows[i][column];
 }
@@ -86,13 +86,13 @@ function describe(value: unknown): string {
  * - a city total of 0 for a group (or a group that is the whole population): error, the index is undefined.
  */
 export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): CountData {
-  if (input == null) throw new Error(`${fn}: no rows given`);
+  if (input == null) throw new Error(`${fn}: keine Zeilen angegeben (${String(input)})`);
   const rowCount = isColumnar(input) ? input.numRows() : input.length;
-  if (!Array.isArray(spec.groups) || spec.groups.length === 0) throw new Error(`${fn}: no group columns given`);
-  if (spec.single && spec.total === undefined) throw new Error(`${fn}: option "total" (total population column) is required`);
-  if (rowCount === 0) throw new Error(`${fn}: no areas (empty input)`);
+  if (!Array.isArray(spec.groups) || spec.groups.length === 0) throw new Error(`${fn}: keine Gruppenspalten angegeben`);
+  if (spec.single && spec.total === undefined) throw new Error(`${fn}: die Option "total" (Spalte der Gesamtbevölkerung) ist erforderlich`);
+  if (rowCount === 0) throw new Error(`${fn}: keine Gebiete (leere Eingabe)`);
   const policy = spec.missing ?? "error";
-  if (policy !== "error" && policy !== "exclude") throw new Error(`${fn}: option "missing" must be "error" or "exclude", got ${describe(policy)}`);
+  if (policy !== "error" && policy !== "exclude") throw new Error(`${fn}: die Option "missing" muss "error" oder "exclude" sein, angegeben ist ${describe(policy)}`);
 
   const idAt = spec.id !== undefined ? accessor(fn, input, spec.id, rowCount) : null;
   const idOf = (row: number): string => {
@@ -101,7 +101,7 @@ export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): C
   };
   const where = (row: number): string => {
     const v = idAt?.(row);
-    return idAt && !isMissing(v) ? `area ${JSON.stringify(String(v))}` : `row ${row + 1}`;
+    return idAt && !isMissing(v) ? `Gebiet ${JSON.stringify(String(v))}` : `Zeile ${row + 1}`;
   };
 
   const K = spec.groups.length;
@@ -123,17 +123,17 @@ export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): C
     if (typeof v === "number") {
       if (v >= 0 && v < Infinity) return v + 0; // + 0 turns −0 into 0 (the radix sort of shares relies on it)
       if (Number.isNaN(v)) return NaN;
-      if (v < 0) throw new Error(`${fn}: negative count ${v} in column "${column}" in ${where(row)}`);
-      throw new Error(`${fn}: count ${v} in column "${column}" is not finite in ${where(row)}`);
+      if (v < 0) throw new Error(`${fn}: Spalte "${column}" hat einen negativen Wert in ${where(row)}: ${v}`);
+      throw new Error(`${fn}: Spalte "${column}" hat einen nicht endlichen Wert in ${where(row)}: ${v}`);
     }
     if (isMissing(v)) return NaN;
-    throw new Error(`${fn}: value ${describe(v)} in column "${column}" is not a number in ${where(row)}`);
+    throw new Error(`${fn}: Spalte "${column}" hat in ${where(row)} keine Zahl: ${describe(v)}`);
   };
   const missingValue = (at: Accessor, column: string, row: number): void => {
     const v = at(row);
     const marker = v instanceof Missing ? ` (${JSON.stringify(v.marker)})` : "";
     if (policy === "error") {
-      throw new Error(`${fn}: missing value${marker} in column "${column}" in ${where(row)} (use missing: "exclude" to leave such areas out)`);
+      throw new Error(`${fn}: fehlender Wert${marker} in Spalte "${column}" in ${where(row)} (mit missing: "exclude" werden solche Gebiete ausgelassen)`);
     }
     excluded.push({ id: idOf(row), reason: `fehlender Wert${marker} in Spalte "${column}"`, step: fn, column });
   };
@@ -160,12 +160,12 @@ export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): C
       if (spec.single) {
         for (let k = 0; k < K; k++) {
           if (values[k] > t) {
-            const which = K > 1 ? ` of "${spec.groups[k]}"` : "";
-            throw new Error(`${fn}: group count${which} ${values[k]} exceeds total ${t} in ${where(row)}`);
+            const which = K > 1 ? ` von "${spec.groups[k]}"` : "";
+            throw new Error(`${fn}: die Gruppenanzahl${which} ${values[k]} übersteigt die Gesamtzahl ${t} in ${where(row)}`);
           }
         }
       } else if (sum > t) {
-        throw new Error(`${fn}: groups sum to ${sum}, exceeding total ${t} in ${where(row)}`);
+        throw new Error(`${fn}: die Gruppen ergeben zusammen ${sum} und übersteigen die Gesamtzahl ${t} in ${where(row)}`);
       }
     }
     if (t === 0) {
@@ -180,7 +180,7 @@ export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): C
     if (t < SMALL_AREA_POPULATION) small++;
     n++;
   }
-  if (n === 0) throw new Error(`${fn}: no area with a population above 0 (all ${rowCount} areas excluded)`);
+  if (n === 0) throw new Error(`${fn}: kein Gebiet mit einer Bevölkerung über 0 (alle ${rowCount} Gebiete ausgeschlossen)`);
 
   let groups = spec.groups.slice();
   if (hasRest) groups.push(spec.restGroup ?? "rest");
@@ -201,13 +201,13 @@ export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): C
   const outTotals = n === rowCount ? totals : totals.slice(0, n);
   const populationTotal = sumOf(outTotals);
   for (let k = 0; k < groups.length; k++) {
-    if (groupTotals[k] === 0) throw new Error(`${fn}: city total of group "${groups[k]}" is 0; the index is undefined`);
+    if (groupTotals[k] === 0) throw new Error(`${fn}: die Gruppe "${groups[k]}" hat in der ganzen Stadt 0 Personen; der Index ist nicht definiert`);
   }
   if (spec.single && K === 1 && groupTotals[0] === populationTotal) {
-    throw new Error(`${fn}: group "${groups[0]}" makes up the whole population (${groupTotals[0]} of ${populationTotal}); the index is undefined`);
+    throw new Error(`${fn}: die Gruppe "${groups[0]}" umfasst die ganze Bevölkerung (${groupTotals[0]} von ${populationTotal}); der Index ist nicht definiert`);
   }
   if (!spec.single && groups.length < 2) {
-    throw new Error(`${fn}: needs at least 2 groups with people in them, got ${groups.map((g) => JSON.stringify(g)).join(", ")}`);
+    throw new Error(`${fn}: braucht mindestens 2 Gruppen mit Personen, angegeben ist ${groups.map((g) => JSON.stringify(g)).join(", ")}`);
   }
   if (excluded.length > 0) {
     warnings.push(`${excluded.length} von ${rowCount} Gebieten ausgeschlossen (siehe excluded).`);

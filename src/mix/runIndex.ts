@@ -8,14 +8,14 @@ export type SingleGroupKernel = (x: Float64Array, t: Float64Array, n: number, X:
 export type MultigroupKernel = (counts: Float64Array[], t: Float64Array, n: number, groupTotals: number[], T: number) => number;
 
 function checkOptions(fn: string, options: unknown): asserts options is Record<string, unknown> {
-  if (options === null || typeof options !== "object") throw new Error(`${fn}: an options object is required`);
+  if (options === null || typeof options !== "object") throw new Error(`${fn}: ein Optionsobjekt ist erforderlich, angegeben ist ${String(options)}`);
 }
 
 /** Reads a single-group input (checking the options) into typed arrays. */
 export function readSingleGroup(fn: string, rows: MixInput, options: SingleGroupOptions): CountData {
   checkOptions(fn, options);
-  if (typeof options.group !== "string") throw new Error(`${fn}: option "group" (column of the group count) is required`);
-  if (typeof options.total !== "string") throw new Error(`${fn}: option "total" (column of the total population) is required`);
+  if (typeof options.group !== "string") throw new Error(`${fn}: die Option "group" (Spalte mit der Anzahl der Gruppe) ist erforderlich`);
+  if (typeof options.total !== "string") throw new Error(`${fn}: die Option "total" (Spalte der Gesamtbevölkerung) ist erforderlich`);
   return readCounts(fn, rows, { groups: [options.group], total: options.total, single: true, id: options.id, missing: options.missing });
 }
 
@@ -24,11 +24,11 @@ export function readMultigroup(fn: string, rows: MixInput, options: MultigroupOp
   checkOptions(fn, options);
   const { groups } = options;
   if (!Array.isArray(groups) || groups.length === 0 || groups.some((g) => typeof g !== "string")) {
-    throw new Error(`${fn}: option "groups" (array of group count columns) is required`);
+    throw new Error(`${fn}: die Option "groups" (Liste der Spalten mit den Anzahlen der Gruppen) ist erforderlich`);
   }
-  if (new Set(groups).size !== groups.length) throw new Error(`${fn}: option "groups" names a column twice: ${groups.join(", ")}`);
+  if (new Set(groups).size !== groups.length) throw new Error(`${fn}: die Option "groups" nennt eine Spalte zweimal: ${groups.join(", ")}`);
   if (options.total !== undefined && groups.includes(options.total)) {
-    throw new Error(`${fn}: the total column "${options.total}" is also listed in "groups"`);
+    throw new Error(`${fn}: die Gesamtspalte "${options.total}" ist auch in "groups" angegeben`);
   }
   return readCounts(fn, rows, {
     groups,

@@ -23,12 +23,12 @@ function logChoose(a: number, b: number): number {
  * sampleHypergeometric(rng, 1000, 150, 100); // around 15
  */
 export function sampleHypergeometric(rng: Rng, population: number, marked: number, draws: number): number {
-  if (!Number.isInteger(population) || population < 0) throw new Error(`sampleHypergeometric: population must be a non-negative whole number, got ${population}`);
+  if (!Number.isInteger(population) || population < 0) throw new Error(`sampleHypergeometric: population muss eine nicht negative ganze Zahl sein, angegeben ist ${population}`);
   if (!Number.isInteger(marked) || marked < 0 || marked > population) {
-    throw new Error(`sampleHypergeometric: marked must be a whole number in [0, ${population}], got ${marked}`);
+    throw new Error(`sampleHypergeometric: marked muss eine ganze Zahl in [0, ${population}] sein, angegeben ist ${marked}`);
   }
   if (!Number.isInteger(draws) || draws < 0 || draws > population) {
-    throw new Error(`sampleHypergeometric: draws must be a whole number in [0, ${population}], got ${draws}`);
+    throw new Error(`sampleHypergeometric: draws muss eine ganze Zahl in [0, ${population}] sein, angegeben ist ${draws}`);
   }
   const unmarked = population - marked;
   const lo = Math.max(0, draws - unmarked);

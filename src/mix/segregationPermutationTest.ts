@@ -44,9 +44,9 @@ export type MixIndexFunction<O, R extends IndexResult> = (rows: MixInput, option
 /** Reads the options shared by the inference functions. */
 export function permutationSettings(fn: string, options: PermutationOptions, defaultPermutations = 999): { permutations: number; seed: number } {
   const permutations = options.permutations ?? defaultPermutations;
-  if (!Number.isInteger(permutations) || permutations < 1) throw new Error(`${fn}: permutations must be a whole number ≥ 1, got ${String(permutations)}`);
+  if (!Number.isInteger(permutations) || permutations < 1) throw new Error(`${fn}: permutations muss eine ganze Zahl ≥ 1 sein, angegeben ist ${String(permutations)}`);
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new Error(`${fn}: seed must be an integer, got ${String(seed)}`);
+  if (!Number.isInteger(seed)) throw new Error(`${fn}: seed muss eine ganze Zahl sein, angegeben ist ${String(seed)}`);
   return { permutations, seed };
 }
 
@@ -99,14 +99,14 @@ export function partitionOf(fn: string, rows: MixInput, options: SingleGroupOpti
 /**
  * Runs the index on one simulated data set. A null model can leave a group without anyone in the simulated city
  * (a very small group under "evenness", or a random split of the areas): the index is undefined there, and the
- * index's own message ("city total of group … is 0") would wrongly point at the user's data.
+ * index's own message ("die Gruppe … hat in der ganzen Stadt 0 Personen") would wrongly point at the user's data.
  */
 export function simulatedStatistic(fn: string, what: string, compute: () => number): number {
   try {
     return compute();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    throw new Error(`${fn}: ${what}: ${message} — the groups are too small or too few areas for this null model`);
+    throw new Error(`${fn}: ${what}: ${message} — die Gruppen sind zu klein oder es gibt zu wenige Gebiete für dieses Nullmodell`);
   }
 }
 
@@ -118,8 +118,8 @@ export function requireWholeCounts(fn: string, partition: Partition, names: stri
     for (let i = 0; i < data.n; i++) {
       if (!Number.isInteger(p[i])) {
         const row = data.rowIndex[i];
-        const where = data.hasId ? `area ${JSON.stringify(data.idOf(row))}` : `row ${row + 1}`;
-        throw new Error(`${fn}: counts must be whole numbers to simulate persons, got ${p[i]} for "${names[k]}" in ${where}`);
+        const where = data.hasId ? `Gebiet ${JSON.stringify(data.idOf(row))}` : `Zeile ${row + 1}`;
+        throw new Error(`${fn}: um Personen zu simulieren, müssen die Anzahlen ganze Zahlen sein; Spalte "${names[k]}" hat in ${where} den Wert ${p[i]}`);
       }
     }
   }
@@ -154,11 +154,11 @@ export function segregationPermutationTest<O extends SingleGroupOptions | Multig
   options: O & SegregationTestOptions,
 ): R & SegregationTestFields {
   const fn = "segregationPermutationTest";
-  if (typeof index !== "function") throw new Error(`${fn}: the first argument must be an index function (e.g. dissimilarity)`);
+  if (typeof index !== "function") throw new Error(`${fn}: das erste Argument muss eine Indexfunktion sein (z. B. dissimilarity), angegeben ist ${typeof index}`);
   const { permutations, seed } = permutationSettings(fn, options ?? {});
   const model = options.null ?? "random-labelling";
   if (model !== "random-labelling" && model !== "systematic" && model !== "evenness") {
-    throw new Error(`${fn}: unknown null ${JSON.stringify(model)} (use "random-labelling", "systematic" or "evenness")`);
+    throw new Error(`${fn}: unbekannter Wert für null: ${JSON.stringify(model)} (möglich: "random-labelling", "systematic" oder "evenness")`);
   }
   const observed = index(rows, options);
   const partition = partitionOf(fn, rows, options);
@@ -178,7 +178,7 @@ function tableStatistic<O, R extends IndexResult>(fn: string, index: MixIndexFun
   const out = new Float64Array(K * n);
   nullSimulate(nullStream(seed, r), columns.parts, columns.totals, columns.groupTotals, n, K, NULL_CODES[model], out);
   const sim = partition.parts.map((_, k) => out.subarray(k * n, (k + 1) * n));
-  return simulatedStatistic(fn, `simulated data set ${r + 1} (null "${model}")`, () => index(partition.toTable(sim), options).statistic);
+  return simulatedStatistic(fn, `simulierter Datensatz ${r + 1} (null "${model}")`, () => index(partition.toTable(sim), options).statistic);
 }
 
 /** The partition in the block kernels' layout: group k of area i at parts[k·n + i]; area and city totals. */

@@ -80,7 +80,7 @@ export function simulateNull(parts: Float64Array[], n: number, model: Segregatio
       out[K - 1][i] = left;
     }
   } else {
-    throw new Error(`simulateNull: unknown null model ${JSON.stringify(model)} (use "random-labelling", "systematic" or "evenness")`);
+    throw new Error(`simulateNull: unbekanntes Nullmodell ${JSON.stringify(model)} (möglich: "random-labelling", "systematic" oder "evenness")`);
   }
   return out;
 }

@@ -37,7 +37,7 @@ export type HtmlTableInput = ReadonlyArray<object> | { objects(): object[] };
 export function htmlTable(input: HtmlTableInput, options: HtmlTableOptions = {}): string {
   const rows = (Array.isArray(input) ? input : readObjects(input)) as ReadonlyArray<Record<string, unknown>>;
   const limit = options.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 0) throw new Error(`htmlTable: limit must be a non-negative integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`htmlTable: limit muss eine nicht negative ganze Zahl sein, angegeben ist ${limit}`);
   const columns = (options.columns ?? keysOf(rows)).map((c) => (typeof c === "string" ? { key: c } : c));
   const shown = rows.slice(0, limit);
   const head = columns.map((c) => `<th>${escapeHtml(c.label ?? c.key)}</th>`).join("");
@@ -82,7 +82,7 @@ function cellHtml(v: unknown, column: HtmlTableColumn): string {
 
 function readObjects(input: unknown): ReadonlyArray<Record<string, unknown>> {
   if (input && typeof (input as { objects?: unknown }).objects === "function") return (input as { objects(): object[] }).objects() as Array<Record<string, unknown>>;
-  throw new Error("htmlTable: input must be an array of row objects or an arquero table");
+  throw new Error(`htmlTable: die Eingabe muss eine Liste von Zeilenobjekten oder eine arquero-Tabelle sein, angegeben ist ${input === null ? "null" : typeof input}`);
 }
 
 function keysOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {

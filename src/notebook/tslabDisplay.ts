@@ -20,7 +20,7 @@ export function tslabDisplay(caller: string): NotebookDisplay {
     tslab = undefined;
   }
   if (!tslab?.display || !kernel) {
-    throw new Error(`${caller}: not running in a tslab notebook kernel (use the …Html function for the HTML string)`);
+    throw new Error(`${caller}: läuft nicht in einem tslab-Notebook-Kernel (für den HTML-Text die …Html-Funktion verwenden)`);
   }
   return tslab.display;
 }

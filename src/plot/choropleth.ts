@@ -129,10 +129,10 @@ export function choroplethFigure(
 ): Figure {
   const fn = "choroplethFigure";
   if (!geojson || geojson.type !== "FeatureCollection" || !Array.isArray(geojson.features)) {
-    throw new Error(`${fn}: geojson must be a GeoJSON FeatureCollection`);
+    throw new Error(`${fn}: geojson muss eine GeoJSON-FeatureCollection sein, angegeben ist type ${JSON.stringify(geojson?.type)}`);
   }
   for (const key of ["idProperty", "id", "value"] as const) {
-    if (typeof options?.[key] !== "string") throw new Error(`${fn}: option ${key} is required`);
+    if (typeof options?.[key] !== "string") throw new Error(`${fn}: die Option ${key} ist erforderlich`);
   }
   requireColumn(fn, rows, options.id);
   requireColumn(fn, rows, options.value);
@@ -146,7 +146,7 @@ export function choroplethFigure(
   for (const row of rows) byId.set(cellText(row, options.id), row);
   const features = geojson.features.map((f, i) => {
     const key = f.properties?.[idProperty];
-    if (key === undefined || key === null || key === "") throw new Error(`${fn}: feature ${i} has no property "${idProperty}"`);
+    if (key === undefined || key === null || key === "") throw new Error(`${fn}: Feature ${i + 1} hat keine Eigenschaft "${idProperty}"`);
     return { id: String(key), feature: f };
   });
   const mapped = new Set(features.map((f) => f.id));
@@ -212,7 +212,7 @@ export function choroplethFigure(
     let order: string[];
     if (kind === "lisa") {
       const unknown = seen.filter((c) => !(c in LISA_LABELS));
-      if (unknown.length > 0) throw new Error(`${fn}: "${unknown[0]}" is not a LISA label (HH, LL, HL, LH, nicht signifikant, ohne Nachbarn)`);
+      if (unknown.length > 0) throw new Error(`${fn}: Spalte "${options.value}": "${unknown[0]}" ist keine LISA-Klasse (HH, LL, HL, LH, nicht signifikant, ohne Nachbarn)`);
       order = Object.keys(LISA_LABELS).filter((c) => seen.includes(c));
     } else {
       const given = options.categories ? [...options.categories] : [];
@@ -265,9 +265,9 @@ function colorValues(
   scale: "linear" | "log2",
   center: number | undefined,
 ): { z: number[]; range: [number, number] | null; ticks: { values: number[]; text: string[] } | null } {
-  if (scale !== "linear" && scale !== "log2") throw new Error(`${fn}: scale must be "linear" or "log2", got ${JSON.stringify(scale)}`);
+  if (scale !== "linear" && scale !== "log2") throw new Error(`${fn}: scale muss "linear" oder "log2" sein, angegeben ist ${JSON.stringify(scale)}`);
   if (center !== undefined && !(Number.isFinite(center) && (scale === "linear" || center > 0))) {
-    throw new Error(`${fn}: center must be a ${scale === "log2" ? "positive" : "finite"} number, got ${center}`);
+    throw new Error(`${fn}: center muss eine ${scale === "log2" ? "positive" : "endliche"} Zahl sein, angegeben ist ${center}`);
   }
   const f = scale === "log2" ? Math.log2 : (v: number) => v;
   const raw = values.map((v) => (scale === "log2" && !(v > 0) ? -Infinity : f(v)));

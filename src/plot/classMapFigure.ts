@@ -51,12 +51,12 @@ export function classMapFigure(rows: readonly PlotRow[], options: ClassMapOption
   requireColumn(fn, rows, options.group);
   if (options.label) requireColumn(fn, rows, options.label);
   if (!options.geojson || options.geojson.type !== "FeatureCollection" || !Array.isArray(options.geojson.features)) {
-    throw new Error(`${fn}: geojson must be a GeoJSON FeatureCollection`);
+    throw new Error(`${fn}: geojson muss eine GeoJSON-FeatureCollection sein, angegeben ist type ${JSON.stringify(options.geojson?.type)}`);
   }
 
   options.geojson.features.forEach((f, i) => {
     const key = f.properties?.[idProperty];
-    if (key === undefined || key === null || key === "") throw new Error(`${fn}: feature ${i} has no property "${idProperty}"`);
+    if (key === undefined || key === null || key === "") throw new Error(`${fn}: Feature ${i + 1} hat keine Eigenschaft "${idProperty}"`);
   });
   // Colours along the full class order (also classes absent here), so a class has the same colour in every figure.
   const present = rows.map((r) => cellText(r, options.group)).filter((g) => g !== "");

@@ -55,7 +55,7 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
   requireColumn(fn, rows, options.value);
   if (options.label) requireColumn(fn, rows, options.label);
   if ((options.lower === undefined) !== (options.upper === undefined)) {
-    throw new Error(`${fn}: give both lower and upper, or neither`);
+    throw new Error(`${fn}: lower und upper entweder beide oder keine angeben; angegeben ist nur ${options.lower !== undefined ? "lower" : "upper"}`);
   }
   if (options.lower) requireColumn(fn, rows, options.lower);
   if (options.upper) requireColumn(fn, rows, options.upper);
@@ -75,7 +75,7 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
   for (const d of items) {
     if ((d.lower !== null && d.lower > d.value) || (d.upper !== null && d.upper < d.value)) {
       throw new Error(
-        `${fn}: interval [${d.lower}, ${d.upper}] does not contain the value ${d.value} in area "${d.id}"`,
+        `${fn}: das Intervall [${d.lower}, ${d.upper}] enthält den Wert ${d.value} in Gebiet "${d.id}" nicht`,
       );
     }
   }

@@ -36,12 +36,12 @@ export function moranScatterFigure(values: ArrayLike<number>, weights: SpatialWe
   const x = valuesFor(fn, values, w);
   const n = w.n;
   if (options.names && options.names.length !== n) {
-    throw new Error(`${fn}: ${options.names.length} names for ${n} areas (names must follow weights.ids)`);
+    throw new Error(`${fn}: ${options.names.length} Namen für ${n} Gebiete (names muss der Reihenfolge von weights.ids folgen)`);
   }
   const dev = deviations(x);
   let m2 = 0;
   for (let i = 0; i < n; i++) m2 += dev[i] * dev[i];
-  if (!(m2 > 0)) throw new Error(`${fn}: all ${n} values are equal`);
+  if (!(m2 > 0)) throw new Error(`${fn}: alle ${n} Werte sind gleich (${x[0]})`);
   const sd = Math.sqrt(m2 / n);
   const z = dev.map((v) => v / sd);
   const lag = new Float64Array(n);

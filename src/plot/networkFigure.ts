@@ -43,7 +43,7 @@ const EDGE_STYLE = {
  */
 export function networkFigure(network: CooperationNetwork, options: NetworkFigureOptions): Figure {
   const fn = "networkFigure";
-  if (!options?.geojson || !Array.isArray(options.geojson.features)) throw new Error(`${fn}: geojson must be a GeoJSON FeatureCollection`);
+  if (!options?.geojson || !Array.isArray(options.geojson.features)) throw new Error(`${fn}: geojson muss eine GeoJSON-FeatureCollection sein`);
   const centroid = new Map(areaCentroids(options.geojson, { idProperty: options.idProperty }).map((c) => [c.id, c]));
   const position = new Map<string, [number, number]>();
   const unplaced: string[] = [];

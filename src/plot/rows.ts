@@ -16,10 +16,10 @@ export function cellNumber(row: PlotRow, key: string): number | null {
   return numberOrNull(row[key]);
 }
 
-/** Throws `fn: column "key" not found` unless the first row has the key (catches typos early). */
+/** Throws `fn: Spalte "key" nicht gefunden` unless the first row has the key (catches typos early). */
 export function requireColumn(fn: string, rows: readonly PlotRow[], key: string): void {
   if (rows.length > 0 && !(key in rows[0])) {
-    throw new Error(`${fn}: column "${key}" not found (columns: ${Object.keys(rows[0]).join(", ")})`);
+    throw new Error(`${fn}: Spalte "${key}" nicht gefunden (Spalten: ${Object.keys(rows[0]).join(", ")})`);
   }
 }
 

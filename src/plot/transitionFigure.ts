@@ -29,10 +29,10 @@ export interface TransitionFigureOptions {
  */
 export function transitionFigure(tables: readonly ClassTransitionTable[], options: TransitionFigureOptions = {}): Figure {
   const fn = "transitionFigure";
-  if (!tables || tables.length === 0) throw new Error(`${fn}: no transition tables (at least two survey years are needed)`);
+  if (!tables || tables.length === 0) throw new Error(`${fn}: keine Übergangstabellen (nötig sind mindestens zwei Erhebungsjahre)`);
   tables.forEach((t, i) => {
     if (i > 0 && String(tables[i - 1].to) !== String(t.from)) {
-      throw new Error(`${fn}: table ${i} starts in ${String(t.from)}, but table ${i - 1} ends in ${String(tables[i - 1].to)}: tables must be consecutive`);
+      throw new Error(`${fn}: Tabelle ${i + 1} beginnt mit ${String(t.from)}, Tabelle ${i} endet aber mit ${String(tables[i - 1].to)}: die Tabellen müssen aufeinander folgen`);
     }
   });
   const classes = [...new Set(tables.flatMap((t) => t.classes))];

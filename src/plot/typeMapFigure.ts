@@ -26,7 +26,7 @@ export interface TypeMapOptions {
  * fig.data.map((t) => t.name); // ["Typ 1: ↑ Kinderarmut, Alleinerziehende …", "Typ 2: durchschnittlich", …]
  */
 export function typeMapFigure(result: SozialraumTypesResult, options: TypeMapOptions): Figure {
-  if (!result || !Array.isArray(result.areas) || !Array.isArray(result.types)) throw new Error("typeMapFigure: result must be the result of sozialraumTypes");
+  if (!result || !Array.isArray(result.areas) || !Array.isArray(result.types)) throw new Error("typeMapFigure: result muss das Ergebnis von sozialraumTypes sein");
   // Short legend entries (at most two indicators each way), so a long description does not squeeze the map.
   const short = (names: readonly string[]): string => names.slice(0, 2).join(", ") + (names.length > 2 ? " …" : "");
   const label = (t: number): string => {

@@ -74,14 +74,14 @@ export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHea
   const idKey = options.id ?? "id";
   const thresholds = options.thresholds ?? [1];
   if (thresholds.length < 1 || thresholds.length > 4) {
-    throw new Error(`${fn}: thresholds must have 1 to 4 values, got ${thresholds.length}`);
+    throw new Error(`${fn}: thresholds muss 1 bis 4 Werte haben, angegeben sind ${thresholds.length}`);
   }
   thresholds.forEach((t, i) => {
     if (!(Number.isFinite(t) && t > 0) || (i > 0 && t <= thresholds[i - 1])) {
-      throw new Error(`${fn}: thresholds must be positive and ascending, got [${thresholds.join(", ")}]`);
+      throw new Error(`${fn}: thresholds müssen positiv und aufsteigend sein, angegeben ist [${thresholds.join(", ")}]`);
     }
   });
-  if (options.indicators.length === 0) throw new Error(`${fn}: no indicators given`);
+  if (options.indicators.length === 0) throw new Error(`${fn}: keine Indikatoren angegeben (Option indicators ist leer)`);
   requireColumn(fn, rows, idKey);
   for (const ind of options.indicators) requireColumn(fn, rows, ind.key);
 

@@ -7,14 +7,14 @@ const REMOTE = /^(https?:)?\/\//i;
  * (plotly fetches it), a layout image with a remote `source`, or a remote `config.topojsonURL` is not needed
  * offline either. Called by every HTML renderer, so a report never depends on the network.
  */
-export function assertOfflineFigure(figure: Figure, where = "figure"): void {
+export function assertOfflineFigure(figure: Figure, where = "Abbildung"): void {
   if (!figure || !Array.isArray(figure.data) || typeof figure.layout !== "object" || figure.layout === null) {
-    throw new Error(`assertOfflineFigure: ${where} is not a plotly figure ({ data: [], layout: {} })`);
+    throw new Error(`assertOfflineFigure: ${where} ist keine plotly-Abbildung ({ data: [], layout: {} })`);
   }
   figure.data.forEach((trace, i) => {
     if (typeof trace.geojson === "string") {
       throw new Error(
-        `assertOfflineFigure: trace ${i} of ${where} references its GeoJSON by URL ("${trace.geojson}"); embed the GeoJSON object instead`,
+        `assertOfflineFigure: Datenreihe ${i} von ${where} verweist per URL auf ihr GeoJSON ("${trace.geojson}"); stattdessen das GeoJSON-Objekt einbetten`,
       );
     }
   });
@@ -22,7 +22,7 @@ export function assertOfflineFigure(figure: Figure, where = "figure"): void {
   if (Array.isArray(images)) {
     images.forEach((img: { source?: unknown }, i) => {
       if (typeof img?.source === "string" && REMOTE.test(img.source)) {
-        throw new Error(`assertOfflineFigure: layout image ${i} of ${where} loads "${img.source}"; use a data: URL`);
+        throw new Error(`assertOfflineFigure: Layout-Bild ${i} von ${where} lädt "${img.source}"; eine data:-URL verwenden`);
       }
     });
   }

@@ -39,7 +39,7 @@ export function figureDiv(options: FigureHtmlOptions): string {
  * figure's config merged over the package defaults. Checks first that the figure needs no network.
  */
 export function figureDrawScript(figure: Figure, id: string): string {
-  assertOfflineFigure(figure, `figure "${id}"`);
+  assertOfflineFigure(figure, `Abbildung "${id}"`);
   const config = { ...baseConfig(), ...(figure.config ?? {}) };
   return (
     `Plotly.newPlot(document.getElementById(${safeJson(id)}),` +

@@ -20,7 +20,7 @@ export function plotlyBundlePath(): string {
       // try the next candidate
     }
   }
-  throw new Error(`plotlyBundlePath: none of ${CANDIDATES.join(", ")} is installed (run npm ci)`);
+  throw new Error(`plotlyBundlePath: keines von ${CANDIDATES.join(", ")} ist installiert (npm ci ausführen)`);
 }
 
 /**

@@ -33,13 +33,13 @@ export function highlightIndex(table: ReportTable): Map<number, Map<string, High
   const index = new Map<number, Map<string, HighlightLevel>>();
   for (const h of table.highlight ?? []) {
     if (!(h.level in rank)) {
-      throw new Error(`highlightIndex: unknown highlight level "${h.level}" in table "${table.title}"`);
+      throw new Error(`highlightIndex: unbekannte Hervorhebungsstufe "${h.level}" in Tabelle "${table.title}"`);
     }
     if (!Number.isInteger(h.row) || h.row < 0 || h.row >= table.rows.length) {
-      throw new Error(`highlightIndex: highlight row ${h.row} out of range (0–${table.rows.length - 1}) in table "${table.title}"`);
+      throw new Error(`highlightIndex: Hervorhebungszeile ${h.row} liegt außerhalb des Bereichs (0–${table.rows.length - 1}) in Tabelle "${table.title}"`);
     }
     if (!table.columns.some((c) => c.key === h.key)) {
-      throw new Error(`highlightIndex: highlight column "${h.key}" is not a column of table "${table.title}"`);
+      throw new Error(`highlightIndex: Hervorhebungsspalte "${h.key}" ist keine Spalte von Tabelle "${table.title}"`);
     }
     let row = index.get(h.row);
     if (!row) index.set(h.row, (row = new Map()));

@@ -28,11 +28,11 @@ export function normalizeZipTimestamps(zip: Uint8Array, date: { year: number; mo
       break;
     }
   }
-  if (eocd < 0) throw new Error(`${fn}: not a zip archive (no end of central directory record)`);
+  if (eocd < 0) throw new Error(`${fn}: kein ZIP-Archiv (kein Ende des zentralen Verzeichnisses)`);
   const entries = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
   for (let e = 0; e < entries; e++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`${fn}: bad central directory header at byte ${p}`);
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`${fn}: ungültiger Eintrag im zentralen Verzeichnis bei Byte ${p}`);
     buf.writeUInt16LE(dosTime, p + 12);
     buf.writeUInt16LE(dosDate, p + 14);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -40,7 +40,7 @@ export function normalizeZipTimestamps(zip: Uint8Array, date: { year: number; mo
     const commentLen = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
     setExtendedTimestamps(buf, p + 46 + nameLen, extraLen, unixSeconds);
-    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error(`${fn}: bad local file header at byte ${local}`);
+    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error(`${fn}: ungültiger lokaler Dateikopf bei Byte ${local}`);
     buf.writeUInt16LE(dosTime, local + 10);
     buf.writeUInt16LE(dosDate, local + 12);
     setExtendedTimestamps(buf, local + 30 + buf.readUInt16LE(local + 26), buf.readUInt16LE(local + 28), unixSeconds);
@@ -65,7 +65,7 @@ export function zipEntryTimes(zip: Uint8Array): Array<{ name: string; year: numb
   const buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   let eocd = -1;
   for (let i = buf.length - 22; i >= 0; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) throw new Error("zipEntryTimes: not a zip archive (no end of central directory record)");
+  if (eocd < 0) throw new Error("zipEntryTimes: kein ZIP-Archiv (kein Ende des zentralen Verzeichnisses)");
   const out = [];
   let p = buf.readUInt32LE(eocd + 16);
   for (let e = 0, n = buf.readUInt16LE(eocd + 10); e < n; e++) {

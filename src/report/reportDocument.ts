@@ -41,7 +41,7 @@ export function parseReportDate(fn: string, date: string): { year: number; month
     parts.month >= 1 && parts.month <= 12 && parts.day >= 1 &&
     parts.day <= new Date(Date.UTC(parts.year, parts.month, 0)).getUTCDate() &&
     parts.year >= 1980 && parts.year <= 2107; // the range a zip (DOS) date can hold
-  if (!valid) throw new Error(`${fn}: date must be "YYYY-MM-DD" between 1980 and 2107, got "${date}"`);
+  if (!valid) throw new Error(`${fn}: date muss die Form "YYYY-MM-DD" haben und zwischen 1980 und 2107 liegen, angegeben ist "${date}"`);
   return parts;
 }
 

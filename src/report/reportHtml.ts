@@ -252,8 +252,8 @@ function withoutRepeatedTitle(figure: Figure, title: string): Figure {
 function checkSectionIds(sections: readonly ReportSection[]): void {
   const seen = new Set<string>(["parameter"]);
   for (const s of sections) {
-    if (!/^[A-Za-z][\w-]*$/.test(s.id)) throw new Error(`reportHtml: section id "${s.id}" must start with a letter and contain only letters, digits, "_" and "-"`);
-    if (seen.has(s.id)) throw new Error(`reportHtml: section id "${s.id}" is used twice (or is reserved)`);
+    if (!/^[A-Za-z][\w-]*$/.test(s.id)) throw new Error(`reportHtml: Abschnitts-id "${s.id}" muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern, "_" und "-" enthalten`);
+    if (seen.has(s.id)) throw new Error(`reportHtml: Abschnitts-id "${s.id}" kommt doppelt vor (oder ist reserviert)`);
     seen.add(s.id);
   }
 }

@@ -10,7 +10,7 @@ export const COMPASS_LABELS = ["Mitte", "Nord", "Nordost", "Ost", "Südost", "S�
  * compassNames([{ dx: 0, dy: 0 }, { dx: 0, dy: 5 }]); // ["Mitte", "Nord"]
  */
 export function compassNames(offsets: ReadonlyArray<{ dx: number; dy: number }>): string[] {
-  if (offsets.length > COMPASS_LABELS.length) throw new Error(`compassNames: at most 9 places, got ${offsets.length}`);
+  if (offsets.length > COMPASS_LABELS.length) throw new Error(`compassNames: höchstens 9 Orte, angegeben sind ${offsets.length}`);
   const scale = Math.max(1e-9, ...offsets.map((o) => Math.hypot(o.dx, o.dy)));
   const ideal = COMPASS_LABELS.map((_, k) => {
     if (k === 0) return [0, 0];

@@ -127,5 +127,5 @@ export function pointIn(rng: Rng, a: SyntheticArea, p: CityPartition, cells: num
     const point: [number, number] = [round6(lon), round6(lat)];
     if (pointInRing(point, a.ring)) return point;
   }
-  throw new Error(`placeFacilities: no point found inside Sozialraum ${a.id}`);
+  throw new Error(`placeFacilities: kein Punkt innerhalb von Sozialraum ${a.id} gefunden`);
 }

@@ -153,7 +153,7 @@ function describeAreas(spec: CitySpec, p: CityPartition, rng: Rng): { areas: Two
   });
   const teilIndex = (name: string): number => {
     const s = spec.stadtteile.findIndex((st) => st.name === name);
-    if (s < 0) throw new Error(`generateSyntheticCity: unknown Stadtteil "${name}" in the city spec`);
+    if (s < 0) throw new Error(`generateSyntheticCity: unbekannter Stadtteil "${name}" in der Stadtbeschreibung`);
     return s;
   };
   const place = (bumps: FieldBump[]): PlacedBump[] =>

@@ -9,9 +9,9 @@ export function areaRing(p: CityPartition, area: number): Array<[number, number]
   for (let c = 0; c < p.cellArea.length; c++) if (p.cellArea[c] === area) cells.push([c % p.nx, Math.floor(c / p.nx)]);
   const inSet = (i: number, j: number): boolean => i >= 0 && j >= 0 && i < p.nx && j < p.ny && p.cellArea[j * p.nx + i] === area;
   const rings = traceRings(inSet, cells, p.nx);
-  if (rings.length !== 1) throw new Error(`areaRing: Sozialraum ${area} has ${rings.length} rings (holes are not allowed)`);
+  if (rings.length !== 1) throw new Error(`areaRing: Sozialraum ${area} hat ${rings.length} Ringe (Löcher sind nicht erlaubt)`);
   const ring = rings[0].map((v) => p.vertices[v]);
-  if (signedArea(ring) <= 0) throw new Error(`areaRing: Sozialraum ${area} is not counter-clockwise`);
+  if (signedArea(ring) <= 0) throw new Error(`areaRing: Sozialraum ${area} ist nicht gegen den Uhrzeigersinn orientiert`);
   return [...ring, ring[0]];
 }
 

@@ -86,7 +86,7 @@ export function plantNetwork(
   const well = regular.filter((a) => a.hotspots.some((h) => deprivedHotspots.has(h)));
   const facilityArea = (f: FacilityRow): SyntheticArea => {
     const a = areas.find((x) => pointInRing([f.lon, f.lat], x.ring));
-    if (!a) throw new Error(`plantNetwork: facility ${f.einrichtung_id} lies in no Sozialraum`);
+    if (!a) throw new Error(`plantNetwork: Einrichtung ${f.einrichtung_id} liegt in keinem Sozialraum`);
     return a;
   };
   const facilityNodes: Node[] = facilities.map((f) => ({ id: f.einrichtung_id, type: f.typ, area: facilityArea(f) }));

@@ -79,7 +79,7 @@ export function buildPartition(spec: CitySpec, rng: Rng): CityPartition {
   assign();
   repairLabels(teil, nx, ny, () => true);
   for (let s = 0; s < S; s++) {
-    if (!teil.includes(s)) throw new Error(`buildPartition: Stadtteil ${spec.stadtteile[s].name} got no cells`);
+    if (!teil.includes(s)) throw new Error(`buildPartition: Stadtteil ${spec.stadtteile[s].name} hat keine Zellen erhalten`);
   }
 
   // Sozialräume: inside each Stadtteil, k compact regions (farthest-point start, Lloyd iterations).
@@ -90,7 +90,7 @@ export function buildPartition(spec: CitySpec, rng: Rng): CityPartition {
     const cells: number[] = [];
     for (let c = 0; c < nx * ny; c++) if (teil[c] === s) cells.push(c);
     const k = spec.stadtteile[s].sozialraeume;
-    if (cells.length < 3 * k) throw new Error(`buildPartition: Stadtteil ${spec.stadtteile[s].name} is too small for ${k} Sozialräume`);
+    if (cells.length < 3 * k) throw new Error(`buildPartition: Stadtteil ${spec.stadtteile[s].name} ist mit ${cells.length} Zellen zu klein für ${k} Sozialräume`);
     const xy = cells.map((c) => [(c % nx) + 0.5, Math.floor(c / nx) + 0.5] as const);
     const centers: Array<[number, number]> = [[...xy[rng.int(xy.length)]] as [number, number]];
     while (centers.length < k) {
@@ -139,12 +139,12 @@ export function buildPartition(spec: CitySpec, rng: Rng): CityPartition {
   repairLabels(cellArea, nx, ny, (a, b) => areaStadtteil[a] === areaStadtteil[b]);
 
   for (let a = 0; a < areaStadtteil.length; a++) {
-    if (!cellArea.includes(a)) throw new Error(`buildPartition: Sozialraum ${a} lost all its cells`);
+    if (!cellArea.includes(a)) throw new Error(`buildPartition: Sozialraum ${a} hat alle Zellen verloren`);
   }
   const teilOfCell = Int32Array.from(cellArea, (a) => (a < 0 ? -1 : areaStadtteil[a]));
   for (let s = 0; s < S; s++) {
     if (componentsOf(teilOfCell, nx, ny, s).length !== 1) {
-      throw new Error(`buildPartition: Stadtteil ${spec.stadtteile[s].name} is not connected`);
+      throw new Error(`buildPartition: Stadtteil ${spec.stadtteile[s].name} ist nicht zusammenhängend`);
     }
   }
   return { nx, ny, vertices, cellArea, areaStadtteil };
@@ -199,7 +199,7 @@ function cityMask(spec: CitySpec, rng: Rng): Uint8Array {
     }
     if (!changed) return Uint8Array.from(labels, (l) => (l === 0 ? 1 : 0));
   }
-  throw new Error("cityMask: the outline did not settle");
+  throw new Error("cityMask: der Umriss hat sich nicht stabilisiert");
 }
 
 /** 4-connected components of the cells carrying `label` (each a list of cell indices, ascending start). */
@@ -281,5 +281,5 @@ function repairLabels(labels: Int32Array, nx: number, ny: number, prefer: (own: 
     }
     if (!changed) return;
   }
-  throw new Error("repairLabels: the partition did not settle");
+  throw new Error("repairLabels: die Einteilung hat sich nicht stabilisiert");
 }

@@ -62,7 +62,7 @@ export function binomial(rng: Rng, n: number, p: number): number {
  */
 export function largestRemainder(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  if (!(sum > 0)) throw new Error("largestRemainder: weights must have a positive sum");
+  if (!(sum > 0)) throw new Error(`largestRemainder: die Summe von weights muss positiv sein, ist aber ${sum}`);
   const exact = weights.map((w) => (total * w) / sum);
   const parts = exact.map(Math.floor);
   let rest = total - parts.reduce((a, b) => a + b, 0);

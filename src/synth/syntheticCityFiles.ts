@@ -38,7 +38,7 @@ export function syntheticCityFiles(city: SyntheticCity): Record<(typeof SYNTHETI
     `{"type":"FeatureCollection","features":[\n` +
     city.geojson.features.map((f) => JSON.stringify(f)).join(",\n") +
     `\n]}\n`;
-  if (!city.einrichtungen.every((f) => FACILITY_TYPES.includes(f.typ))) throw new Error("syntheticCityFiles: unknown facility type");
+  if (!city.einrichtungen.every((f) => FACILITY_TYPES.includes(f.typ))) throw new Error(`syntheticCityFiles: unbekannter Einrichtungstyp "${city.einrichtungen.find((f) => !FACILITY_TYPES.includes(f.typ))?.typ}"`);
   return {
     "gebiete.csv": germanCsv(gebieteColumns, city.gebiete as unknown as Array<Record<string, unknown>>),
     "strukturdaten_2014.csv": germanCsv(STRUKTURDATEN_COLUMNS, city.strukturdaten[2014]),

@@ -13,7 +13,7 @@ export function traceRings(inSet: (i: number, j: number) => boolean, cells: Read
   const vid = (i: number, j: number): number => j * (nx + 1) + i;
   const next = new Map<number, number>();
   const add = (from: number, to: number): void => {
-    if (next.has(from)) throw new Error(`traceRings: vertex ${from} has two outgoing boundary edges (pinch)`);
+    if (next.has(from)) throw new Error(`traceRings: Eckpunkt ${from} hat zwei ausgehende Randkanten (Einschnürung)`);
     next.set(from, to);
   };
   for (const [i, j] of cells) {
@@ -33,7 +33,7 @@ export function traceRings(inSet: (i: number, j: number) => boolean, cells: Read
       used.add(v);
       ring.push(v);
       const w = next.get(v);
-      if (w === undefined) throw new Error(`traceRings: boundary is not closed at vertex ${v}`);
+      if (w === undefined) throw new Error(`traceRings: der Rand ist bei Eckpunkt ${v} nicht geschlossen`);
       v = w;
     } while (v !== start);
     rings.push(ring);

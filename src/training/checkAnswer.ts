@@ -37,9 +37,9 @@ export function checkAnswer(name: string, actual: unknown, expected: CheckValue,
   // The default only absorbs floating-point noise; it is not shown in messages.
   const shown = tolerance !== undefined;
   if (tolerance === undefined) tolerance = 1e-9;
-  if (typeof name !== "string" || name.trim() === "") throw new Error(`${fn}: name must be a non-empty text`);
+  if (typeof name !== "string" || name.trim() === "") throw new Error(`${fn}: name muss ein nicht leerer Text sein, angegeben ist ${JSON.stringify(name) ?? String(name)}`);
   if (!(typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance >= 0)) {
-    throw new Error(`${fn}: tolerance must be a finite number ≥ 0, got ${String(tolerance)} (exercise "${name}")`);
+    throw new Error(`${fn}: tolerance muss eine endliche Zahl ≥ 0 sein, angegeben ist ${String(tolerance)} (Aufgabe "${name}")`);
   }
   assertCheckValue(fn, name, expected, "");
   const difference = differ(actual, expected, tolerance, shown, "");
@@ -99,10 +99,10 @@ function show(value: unknown): string {
 }
 
 function assertCheckValue(fn: string, name: string, value: unknown, path: string): void {
-  const where = `${path ? ` at ${path}` : ""} (exercise "${name}")`;
+  const where = `${path ? ` bei ${path}` : ""} (Aufgabe "${name}")`;
   if (value === null || typeof value === "string" || typeof value === "boolean") return;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`${fn}: expected value must be finite, got ${value}${where}`);
+    if (!Number.isFinite(value)) throw new Error(`${fn}: der erwartete Wert muss endlich sein, angegeben ist ${value}${where}`);
     return;
   }
   if (Array.isArray(value)) {
@@ -113,5 +113,5 @@ function assertCheckValue(fn: string, name: string, value: unknown, path: string
     for (const [k, v] of Object.entries(value as object)) assertCheckValue(fn, name, v, path ? `${path}.${k}` : k);
     return;
   }
-  throw new Error(`${fn}: expected value must be a number, text, boolean, null, array or object, got ${typeof value}${where}`);
+  throw new Error(`${fn}: der erwartete Wert muss eine Zahl, ein Text, ein Wahrheitswert, null, eine Liste oder ein Objekt sein, angegeben ist ${typeof value}${where}`);
 }

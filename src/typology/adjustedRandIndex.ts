@@ -10,7 +10,7 @@
  * adjustedRandIndex([1, 1, 2, 2], [2, 2, 1, 1]); // 1
  */
 export function adjustedRandIndex(a: readonly (number | string)[], b: readonly (number | string)[]): number {
-  if (a.length !== b.length) throw new Error(`adjustedRandIndex: partitions have ${a.length} and ${b.length} labels`);
+  if (a.length !== b.length) throw new Error(`adjustedRandIndex: die Einteilungen haben ${a.length} und ${b.length} Einträge`);
   const n = a.length;
   const pairs = new Map<string, number>();
   const ra = new Map<number | string, number>();

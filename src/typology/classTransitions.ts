@@ -50,12 +50,12 @@ export function classTransitions(
 
 /** Throws on fewer than one year or a repeated year. */
 export function checkYears(fn: string, byYear: readonly YearClasses[]): void {
-  if (!Array.isArray(byYear) || byYear.length === 0) throw new Error(`${fn}: byYear is empty`);
+  if (!Array.isArray(byYear) || byYear.length === 0) throw new Error(`${fn}: byYear ist leer`);
   const seen = new Set<string>();
   byYear.forEach((y, i) => {
-    if (y == null || typeof y.classes !== "object" || y.classes === null) throw new Error(`${fn}: entry ${i} has no classes`);
+    if (y == null || typeof y.classes !== "object" || y.classes === null) throw new Error(`${fn}: Eintrag ${i + 1} hat keine classes`);
     const key = String(y.year);
-    if (seen.has(key)) throw new Error(`${fn}: year ${key} appears twice (entry ${i})`);
+    if (seen.has(key)) throw new Error(`${fn}: Jahr ${key} kommt doppelt vor (Eintrag ${i + 1})`);
     seen.add(key);
   });
 }
@@ -66,7 +66,7 @@ function transitionTable(a: YearClasses, b: YearClasses, classOrder?: readonly s
   const indexOf = (c: string): number => {
     let i = classes.indexOf(c);
     if (i < 0) {
-      if (classOrder) throw new Error(`classTransitions: class "${c}" is not in classOrder`);
+      if (classOrder) throw new Error(`classTransitions: Klasse "${c}" fehlt in classOrder`);
       classes.push(c);
       i = classes.length - 1;
     }

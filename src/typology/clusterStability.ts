@@ -57,11 +57,11 @@ export function clusterStability(
   options: ClusterStabilityOptions,
 ): ClusterStabilityResult {
   const n = matrix.length;
-  if (cluster.length !== n) throw new Error(`clusterStability: cluster has ${cluster.length} labels for ${n} rows`);
+  if (cluster.length !== n) throw new Error(`clusterStability: cluster hat ${cluster.length} Einträge für ${n} Zeilen`);
   const resamples = options.resamples ?? 100;
   const seed = options.seed ?? 1;
   const method = options.method ?? "ward";
-  if (!Number.isInteger(resamples) || resamples < 1) throw new Error(`clusterStability: resamples must be a whole number ≥ 1, got ${resamples}`);
+  if (!Number.isInteger(resamples) || resamples < 1) throw new Error(`clusterStability: resamples muss eine ganze Zahl ≥ 1 sein, angegeben ist ${resamples}`);
   const labels = [...new Set(cluster)].sort((a, b) => a - b);
   const sums = labels.map(() => ({ sum: 0, dissolved: 0, recovered: 0, used: 0 }));
   let ariSum = 0;

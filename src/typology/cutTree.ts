@@ -13,7 +13,7 @@ import type { HierarchicalTree } from "./hierarchicalClustering.js";
  */
 export function cutTree(tree: HierarchicalTree, k: number): number[] {
   const n = tree.n;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new Error(`cutTree: k must be a whole number from 1 to ${n}, got ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k > n) throw new Error(`cutTree: k muss eine ganze Zahl von 1 bis ${n} sein, angegeben ist ${k}`);
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];

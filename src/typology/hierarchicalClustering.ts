@@ -41,10 +41,10 @@ const LINKAGES: readonly Linkage[] = ["ward", "average", "complete"];
 export function hierarchicalClustering(matrix: NumericMatrix, options: { method?: Linkage } = {}): HierarchicalTree {
   const method = options.method ?? "ward";
   if (!LINKAGES.includes(method)) {
-    throw new Error(`hierarchicalClustering: method must be one of ${LINKAGES.join(", ")}, got ${String(method)}`);
+    throw new Error(`hierarchicalClustering: method muss eines von ${LINKAGES.join(", ")} sein, angegeben ist ${String(method)}`);
   }
   if (!Array.isArray(matrix) || matrix.length < 2) {
-    throw new Error(`hierarchicalClustering: need at least 2 rows, got ${Array.isArray(matrix) ? matrix.length : typeof matrix}`);
+    throw new Error(`hierarchicalClustering: braucht mindestens 2 Zeilen, angegeben ist ${Array.isArray(matrix) ? matrix.length : typeof matrix}`);
   }
   return hclustFromDistances(euclideanDistances(matrix), matrix.length, method);
 }

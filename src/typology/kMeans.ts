@@ -48,8 +48,8 @@ export function kMeans(matrix: NumericMatrix, options: KMeansOptions): KMeansRes
   const { k } = options;
   const starts = options.starts ?? 300;
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(k) || k < 1 || k > x.length) throw new Error(`kMeans: k must be a whole number from 1 to ${x.length}, got ${k}`);
-  if (!Number.isInteger(starts) || starts < 1) throw new Error(`kMeans: starts must be a whole number ≥ 1, got ${starts}`);
+  if (!Number.isInteger(k) || k < 1 || k > x.length) throw new Error(`kMeans: k muss eine ganze Zahl von 1 bis ${x.length} sein, angegeben ist ${k}`);
+  if (!Number.isInteger(starts) || starts < 1) throw new Error(`kMeans: starts muss eine ganze Zahl ≥ 1 sein, angegeben ist ${starts}`);
   const rng = createRng(seed);
   let best: { assign: Int32Array; w: number } | null = null;
   for (let s = 0; s < starts; s++) {

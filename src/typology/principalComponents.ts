@@ -60,12 +60,12 @@ export function principalComponentsOfMatrix(
   const fn = "principalComponents";
   const n = x.length;
   const p = options.columns.length;
-  if (n < 2) throw new Error(`${fn}: need at least 2 rows, got ${n}`);
+  if (n < 2) throw new Error(`${fn}: braucht mindestens 2 Zeilen, angegeben ist ${n}`);
   const { mean, sd } = columnMoments(x);
   const doScale = options.scale ?? true;
   const scale = doScale ? sd : sd.map(() => 1);
   scale.forEach((s, j) => {
-    if (!(s > 0) && doScale) throw new Error(`${fn}: column "${options.columns[j]}" is constant (sd 0); it cannot be scaled`);
+    if (!(s > 0) && doScale) throw new Error(`${fn}: Spalte "${options.columns[j]}" ist konstant (Standardabweichung 0) und kann nicht skaliert werden`);
   });
   // ml-pca (SVD of the centred, scaled matrix, as R) gives sdev and the loadings; signs are then fixed so that
   // each component's largest-magnitude loading is positive (deterministic; R's signs may differ).
@@ -82,7 +82,7 @@ export function principalComponentsOfMatrix(
   const result: PrincipalComponentsResult = { columns: [...options.columns], sdev, loadings, scores, explainedRatio, center: mean, scale };
   if ((options.rotation ?? "none") === "varimax") {
     const m = options.components ?? componentsForShare(explainedRatio, 0.8);
-    if (!Number.isInteger(m) || m < 1 || m > k) throw new Error(`${fn}: components must be a whole number from 1 to ${k}, got ${m}`);
+    if (!Number.isInteger(m) || m < 1 || m > k) throw new Error(`${fn}: components muss eine ganze Zahl von 1 bis ${k} sein, angegeben ist ${m}`);
     const factorLoadings = loadings.map((row) => row.slice(0, m).map((v, c) => v * sdev[c]));
     result.varimax = { ...varimax(factorLoadings), components: m };
   }
@@ -91,7 +91,7 @@ export function principalComponentsOfMatrix(
 
 /** The fewest leading components whose explained shares add up to at least `share` (0 < share ≤ 1). */
 export function componentsForShare(explainedRatio: readonly number[], share: number): number {
-  if (!(share > 0 && share <= 1)) throw new Error(`componentsForShare: share must lie in (0, 1], got ${share}`);
+  if (!(share > 0 && share <= 1)) throw new Error(`componentsForShare: share muss in (0, 1] liegen, angegeben ist ${share}`);
   let cum = 0;
   for (let c = 0; c < explainedRatio.length; c++) {
     cum += explainedRatio[c];

@@ -25,7 +25,7 @@ export interface SilhouetteResult {
  */
 export function silhouette(matrix: NumericMatrix, cluster: readonly number[]): SilhouetteResult {
   if (!Array.isArray(matrix) || matrix.length !== cluster.length) {
-    throw new Error(`silhouette: cluster has ${cluster.length} labels for ${Array.isArray(matrix) ? matrix.length : 0} rows`);
+    throw new Error(`silhouette: cluster hat ${cluster.length} Einträge für ${Array.isArray(matrix) ? matrix.length : 0} Zeilen`);
   }
   return silhouetteFromDistances(euclideanDistances(matrix), cluster);
 }
@@ -34,7 +34,7 @@ export function silhouette(matrix: NumericMatrix, cluster: readonly number[]): S
 export function silhouetteFromDistances(dist: Float64Array, cluster: readonly number[]): SilhouetteResult {
   const n = cluster.length;
   cluster.forEach((c, i) => {
-    if (!Number.isInteger(c)) throw new Error(`silhouette: cluster label of row ${i} is ${String(c)}, expected a whole number`);
+    if (!Number.isInteger(c)) throw new Error(`silhouette: der Cluster von Zeile ${i + 1} ist ${String(c)}, erwartet wird eine ganze Zahl`);
   });
   const labels = [...new Set(cluster)].sort((a, b) => a - b);
   const index = new Map(labels.map((l, i) => [l, i]));

@@ -83,10 +83,10 @@ export function sozialraumTypes(table: TableInput, options: SozialraumTypesOptio
   const [kMin, kMax] = options.kRange ?? [2, 8];
   const { ids, matrix, included, excluded } = readAreas(fn, table, options);
   if (!(Number.isInteger(kMin) && Number.isInteger(kMax) && kMin >= 2 && kMax >= kMin)) {
-    throw new Error(`${fn}: kRange must be two whole numbers 2 ≤ min ≤ max, got [${kMin}, ${kMax}]`);
+    throw new Error(`${fn}: kRange muss aus zwei ganzen Zahlen 2 ≤ min ≤ max bestehen, angegeben ist [${kMin}, ${kMax}]`);
   }
   if (matrix.length < kMax + 1) {
-    throw new Error(`${fn}: only ${matrix.length} complete areas for up to ${kMax} types; need at least ${kMax + 1}`);
+    throw new Error(`${fn}: nur ${matrix.length} vollständige Gebiete für bis zu ${kMax} Typen; nötig sind mindestens ${kMax + 1}`);
   }
   const z = scaleColumns(fn, matrix, columns);
   const pca = principalComponentsOfMatrix(matrix, { columns, scale: true });
@@ -132,9 +132,9 @@ export function sozialraumTypes(table: TableInput, options: SozialraumTypesOptio
 /** Reads ids and the indicator matrix; areas with a missing or non-numeric value are listed as excluded. */
 function readAreas(fn: string, table: TableInput, options: SozialraumTypesOptions) {
   const acc = columnAccess(fn, table);
-  if (!acc.has(options.id)) throw new Error(`${fn}: id column "${options.id}" not found`);
-  for (const c of options.columns) if (!acc.has(c)) throw new Error(`${fn}: column "${c}" not found`);
-  if (options.columns.length === 0) throw new Error(`${fn}: columns is empty`);
+  if (!acc.has(options.id)) throw new Error(`${fn}: Schlüsselspalte "${options.id}" (Option id) nicht gefunden`);
+  for (const c of options.columns) if (!acc.has(c)) throw new Error(`${fn}: Spalte "${c}" (Option columns) nicht gefunden`);
+  if (options.columns.length === 0) throw new Error(`${fn}: die Option columns ist leer`);
   const codes = new Set(options.missingCodes ?? []);
   const idCol = acc.column(options.id);
   const cols = options.columns.map((c) => acc.column(c));

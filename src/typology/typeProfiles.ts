@@ -38,7 +38,7 @@ export function typeProfiles(
   options: { columns: readonly string[]; labels?: Readonly<Record<string, string>>; threshold?: number },
 ): TypeProfile[] {
   const threshold = options.threshold ?? 0.5;
-  if (!(threshold > 0)) throw new Error(`typeProfiles: threshold must be positive, got ${threshold}`);
+  if (!(threshold > 0)) throw new Error(`typeProfiles: threshold muss positiv sein, angegeben ist ${threshold}`);
   const types = [...new Set(cluster)].sort((a, b) => a - b);
   return types.map((type) => {
     const rows = z.filter((_, i) => cluster[i] === type);

@@ -158,7 +158,7 @@ describe("sensitivitySection", () => {
   });
 
   it("rejects other input", () => {
-    expect(() => sensitivitySection({} as never)).toThrow("sensitivitySection: expected the result of runSensitivity");
+    expect(() => sensitivitySection({} as never)).toThrow("sensitivitySection: erwartet wird das Ergebnis von runSensitivity, angegeben ist ein Objekt mit name undefined");
   });
 });
 
@@ -198,6 +198,6 @@ describe("methodAppendixSection", () => {
     const sec = methodAppendixSection(resolveAnalysisConfig({ years: { previous: null } }, { today: "2024-01-02" }));
     expect(sec.tables![0].rows.map((r) => r.schritt)).not.toContain("Dynamik-Index");
     expect(sec.tables![2].rows).toHaveLength(4);
-    expect(() => methodAppendixSection({} as never)).toThrow("methodAppendixSection: expected a resolved analysis configuration");
+    expect(() => methodAppendixSection({} as never)).toThrow("methodAppendixSection: erwartet wird eine aufgelöste Analysekonfiguration");
   });
 });

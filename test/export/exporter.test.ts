@@ -54,7 +54,7 @@ const map: Figure = choroplethFigure(geojson, rows, { idProperty: "sozialraum_id
 describe("createFigureExporter without Chromium", () => {
   it("names the missing path and the Debian package", async () => {
     await expect(createFigureExporter({ executablePath: "/nicht/vorhanden/chromium" })).rejects.toThrow(
-      "createFigureExporter: Chromium not found at /nicht/vorhanden/chromium; install it (Debian/Ubuntu: apt-get install chromium)",
+      "createFigureExporter: Chromium nicht gefunden unter /nicht/vorhanden/chromium; bitte installieren (Debian/Ubuntu: apt-get install chromium)",
     );
   });
 });
@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)("figure export in headless Chromium", () => {
     const tiles: Figure = { data: [{ type: "scattermap", lon: [7], lat: [51] }], layout: {} };
     const before = await exporter.toSvg(map, { width: 600, height: 400 });
     await expect(exporter.toPng(tiles, { name: "Kachelkarte", scale: 1 })).rejects.toThrow(
-      /^toPng: figure "Kachelkarte" could not be exported as PNG: tried to load https:\/\/\S+ \(blocked: exports work offline\)$/,
+      /^toPng: Abbildung "Kachelkarte" konnte nicht als PNG exportiert werden: wollte https:\/\/\S+ laden \(blockiert: Exporte arbeiten offline\)$/,
     );
     expect(exporter.blockedRequests.length).toBeGreaterThan(0);
     // The exporter stays usable, and the failed map (its timers keep running) does not change later output.
@@ -133,21 +133,21 @@ describe.skipIf(!hasChromium)("figure export in headless Chromium", () => {
 
   it("refuses bad sizes and figures that would need the network, before drawing", async () => {
     await expect(exporter.toPng(bars, { width: 0, name: "rangfolge" })).rejects.toThrow(
-      'toPng: width must be a whole number of pixels between 10 and 16384, got 0 for figure "rangfolge"',
+      'toPng: width muss eine ganze Zahl von Pixeln zwischen 10 und 16384 sein, angegeben ist 0 für Abbildung "rangfolge"',
     );
-    await expect(exporter.toSvg(bars, { height: 10.5 })).rejects.toThrow("toSvg: height must be a whole number of pixels between 10 and 16384, got 10.5 for figure");
+    await expect(exporter.toSvg(bars, { height: 10.5 })).rejects.toThrow("toSvg: height muss eine ganze Zahl von Pixeln zwischen 10 und 16384 sein, angegeben ist 10.5 für Abbildung");
     await expect(exporter.toPng(bars, { width: 9000, height: 100, scale: 2 })).rejects.toThrow(
-      "toPng: scale must be positive with at most 16384 pixels per side, got 2 for figure (9000×100)",
+      "toPng: scale muss positiv sein und höchstens 16384 Pixel je Seite ergeben, angegeben ist 2 für Abbildung (9000×100)",
     );
     const remote: Figure = { data: [{ type: "choropleth", geojson: "https://example.org/gebiete.json" }], layout: {} };
-    await expect(exporter.toSvg(remote, { name: "karte" })).rejects.toThrow('references its GeoJSON by URL ("https://example.org/gebiete.json")');
+    await expect(exporter.toSvg(remote, { name: "karte" })).rejects.toThrow('verweist per URL auf ihr GeoJSON ("https://example.org/gebiete.json")');
   });
 
   it("rejects exports after close", async () => {
     const short = await createFigureExporter();
     await short.close();
     await short.close(); // twice is fine
-    await expect(short.toSvg(bars)).rejects.toThrow("toSvg: the exporter is closed");
+    await expect(short.toSvg(bars)).rejects.toThrow("toSvg: der Exporter ist geschlossen");
   });
 
   describe("exportFigures", () => {
@@ -179,10 +179,10 @@ describe.skipIf(!hasChromium)("figure export in headless Chromium", () => {
     it("refuses two figures with the same file name, unknown formats and a missing dir", async () => {
       const dir = mkdtempSync(join(tmpdir(), "sozialraum-export-c-"));
       await expect(exportFigures([{ name: "Karte 1", figure: map }, { name: "karte-1", figure: bars }], { dir, exporter })).rejects.toThrow(
-        'exportFigures: figures "Karte 1" and "karte-1" would both be written as "karte-1"',
+        'exportFigures: die Abbildungen "Karte 1" und "karte-1" würden beide als "karte-1" geschrieben',
       );
-      await expect(exportFigures([], { dir, formats: ["pdf" as "png"] })).rejects.toThrow('exportFigures: unknown format "pdf" (use "png" or "svg")');
-      await expect(exportFigures([], { dir: "" })).rejects.toThrow("exportFigures: option dir is required");
+      await expect(exportFigures([], { dir, formats: ["pdf" as "png"] })).rejects.toThrow('exportFigures: unbekanntes Format "pdf" (möglich: "png" oder "svg")');
+      await expect(exportFigures([], { dir: "" })).rejects.toThrow('exportFigures: die Option dir ist erforderlich, angegeben ist ""');
       expect(readdirSync(dir)).toEqual([]);
     });
   });

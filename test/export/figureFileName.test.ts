@@ -14,8 +14,8 @@ describe("figureFileName", () => {
   });
 
   it("refuses names without letters or digits", () => {
-    expect(() => figureFileName(" / – ")).toThrow('figureFileName: name " / – " has no letters or digits for a file name');
-    expect(() => figureFileName(3 as unknown as string)).toThrow("figureFileName: name must be a string, got number");
+    expect(() => figureFileName(" / – ")).toThrow('figureFileName: name " / – " enthält keine Buchstaben oder Ziffern für einen Dateinamen');
+    expect(() => figureFileName(3 as unknown as string)).toThrow("figureFileName: name muss eine Zeichenkette sein, angegeben ist number");
   });
 
   it("always gives a portable name, and is idempotent", () => {

@@ -48,12 +48,12 @@ describe("pngSize", () => {
   });
 
   it("rejects what is not a PNG", () => {
-    expect(() => pngSize(Buffer.from("<svg/>"))).toThrow("pngSize: not a PNG image (6 bytes)");
+    expect(() => pngSize(Buffer.from("<svg/>"))).toThrow("pngSize: kein PNG-Bild (6 Bytes)");
     const wrong = handmadePng(2, 2);
     wrong[1] = 0x51;
-    expect(() => pngSize(wrong)).toThrow("pngSize: not a PNG image (wrong signature)");
+    expect(() => pngSize(wrong)).toThrow("pngSize: kein PNG-Bild (falsche Signatur)");
     const noIhdr = handmadePng(2, 2);
     noIhdr.write("IDAT", 12, "ascii");
-    expect(() => pngSize(noIhdr)).toThrow("pngSize: PNG image without IHDR chunk first");
+    expect(() => pngSize(noIhdr)).toThrow("pngSize: PNG-Bild ohne IHDR-Block am Anfang");
   });
 });

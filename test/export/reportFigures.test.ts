@@ -24,6 +24,6 @@ describe("reportFigures", () => {
   });
 
   it("refuses what is not a report document", () => {
-    expect(() => reportFigures({} as ReportDocument)).toThrow("reportFigures: doc must be a report document with sections");
+    expect(() => reportFigures({} as ReportDocument)).toThrow("reportFigures: doc muss ein Berichtsdokument mit sections sein, angegeben ist object");
   });
 });

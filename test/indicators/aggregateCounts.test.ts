@@ -73,7 +73,7 @@ describe("aggregateCounts", () => {
     const summed = aggregateCounts(rows, { id: "sozialraum_id", parent: "stadtteil_id", counts: ["ew_u15", "sgb2_u15"], missing: "sum-available" });
     expect(summed.rows[0].sgb2_u15).toBe(10);
     expect(summed.warnings).toEqual([
-      'aggregateCounts: stadtteil_id "0101": sgb2_u15 summed without 1 child area(s) with missing count ("010102")',
+      'aggregateCounts: stadtteil_id "0101": sgb2_u15 ohne 1 Teilgebiet(e) mit fehlender Anzahl summiert ("010102")',
     ]);
   });
 
@@ -99,15 +99,15 @@ describe("aggregateCounts", () => {
     const rows = hierarchy() as Record<string, unknown>[];
     rows[1].stadtbezirk_id = "02";
     expect(() => aggregateCounts(rows, { id: "sozialraum_id", parent: "stadtteil_id", counts: ["ew_u15"], keep: ["stadtbezirk_id"] })).toThrow(
-      'aggregateCounts: column "stadtbezirk_id" differs within stadtteil_id "0101": "01" (area "010101") vs "02" (area "010102")',
+      'aggregateCounts: Spalte "stadtbezirk_id" ist innerhalb von stadtteil_id "0101" nicht einheitlich: "01" (Gebiet "010101") gegenüber "02" (Gebiet "010102")',
     );
     expect(() => aggregateCounts(hierarchy(), { id: "sozialraum_id", parent: "stadtteil_id", counts: ["ew_u18"] })).toThrow(
-      'aggregateCounts: unknown column "ew_u18"',
+      'aggregateCounts: unbekannte Spalte "ew_u18"',
     );
     const orphan = hierarchy() as Record<string, unknown>[];
     orphan[3].stadtteil_id = missing("");
     expect(() => aggregateCounts(orphan, { id: "sozialraum_id", parent: "stadtteil_id", counts: ["ew_u15"] })).toThrow(
-      'aggregateCounts: area "020101" has no valid parent key in column "stadtteil_id" (got missing "")',
+      'aggregateCounts: Gebiet "020101" hat in Spalte "stadtteil_id" keinen gültigen übergeordneten Schlüssel (angegeben ist fehlend "")',
     );
   });
 });
@@ -119,7 +119,7 @@ describe("drillDown", () => {
   });
   it("names an unknown parent", () => {
     expect(() => drillDown(hierarchy(), { parent: "stadtteil_id", value: "0199" })).toThrow(
-      'drillDown: no row with stadtteil_id = "0199" (known: "0101", "0102", "0201")',
+      'drillDown: keine Zeile mit stadtteil_id = "0199" (vorhanden: "0101", "0102", "0201")',
     );
   });
 });

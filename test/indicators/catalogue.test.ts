@@ -61,19 +61,19 @@ describe("validateIndicators", () => {
 
   it("names an unknown column", () => {
     expect(() => validateIndicators([{ ...base, denominator: ["ew_0_5", "ew_6_13"] }], { columns: STRUKTURDATEN })).toThrow(
-      'validateIndicators: 1 problem in the indicator configuration:\n  - indicator "eigene_quote": unknown column "ew_6_13" in the denominator',
+      'validateIndicators: 1 Problem in der Indikatorkonfiguration:\n  - Indikator "eigene_quote": unbekannte Spalte "ew_6_13" in denominator',
     );
   });
 
   it("names an unknown target group", () => {
     expect(() => validateIndicators([{ ...base, targetGroup: "kids" as "children" }])).toThrow(
-      'indicator "eigene_quote": unknown target group "kids" (expected one of children, working-age, elderly, context)',
+      'Indikator "eigene_quote": unbekannte Zielgruppe "kids" (möglich: children, working-age, elderly, context)',
     );
   });
 
   it("names a bad direction and unit", () => {
-    expect(() => validateIndicators([{ ...base, direction: 0 as 1 }])).toThrow('indicator "eigene_quote": direction must be 1 or -1, got 0');
-    expect(() => validateIndicators([{ ...base, unit: "percent" as "%" }])).toThrow('indicator "eigene_quote": unit must be "%" or "‰", got "percent"');
+    expect(() => validateIndicators([{ ...base, direction: 0 as 1 }])).toThrow('Indikator "eigene_quote": direction muss 1 oder -1 sein, angegeben ist 0');
+    expect(() => validateIndicators([{ ...base, unit: "percent" as "%" }])).toThrow('Indikator "eigene_quote": unit muss "%" oder "‰" sein, angegeben ist "percent"');
   });
 
   it("lists every problem at once", () => {
@@ -90,21 +90,21 @@ describe("validateIndicators", () => {
     }
     expect(message).toBe(
       [
-        "validateIndicators: 5 problems in the indicator configuration:",
-        '  - indicator "eigene_quote": unknown property "extra"',
-        '  - indicator "eigene_quote": minimumBase must be a finite number >= 0, got -5',
-        '  - indicator "eigene_quote": duplicate id (also entry 0)',
-        '  - indicator "eigene_quote": label must be a non-empty string, got ""',
-        '  - entry 2: expected an object, got "kinderarmut"',
+        "validateIndicators: 5 Probleme in der Indikatorkonfiguration:",
+        '  - Indikator "eigene_quote": unbekannte Eigenschaft "extra"',
+        '  - Indikator "eigene_quote": minimumBase muss eine endliche Zahl ≥ 0 sein, angegeben ist -5',
+        '  - Indikator "eigene_quote": id doppelt (auch in Eintrag 1)',
+        '  - Indikator "eigene_quote": label muss eine nicht leere Zeichenkette sein, angegeben ist ""',
+        '  - Eintrag 3: erwartet wird ein Objekt, angegeben ist "kinderarmut"',
       ].join("\n"),
     );
   });
 
   it("rejects a non-list and an empty list", () => {
-    expect(() => validateIndicators({})).toThrow("validateIndicators: expected an array of indicator definitions, got an object");
-    expect(() => validateIndicators([])).toThrow("validateIndicators: the indicator list is empty");
+    expect(() => validateIndicators({})).toThrow("validateIndicators: erwartet wird eine Liste von Indikatordefinitionen, angegeben ist ein Objekt");
+    expect(() => validateIndicators([])).toThrow("validateIndicators: die Liste der Indikatoren ist leer");
     expect(() => validateIndicators([{ ...base, numerator: [] }])).toThrow(
-      'indicator "eigene_quote": numerator must be a column name or a non-empty array of column names, got []',
+      'Indikator "eigene_quote": numerator muss ein Spaltenname oder eine nicht leere Liste von Spaltennamen sein, angegeben ist []',
     );
   });
 });

@@ -126,7 +126,7 @@ describe("computeIndicators", () => {
     const areaTable = { file: "strukturdaten.csv", columns: Object.keys(rows[0]), columnTypes: {}, rows: cityRows(), rowNumbers: [2, 3, 4], warnings: [] };
     expect(computeIndicators(areaTable, { id: "sozialraum_id" })).toEqual(fromRows);
     expect(() => computeIndicators(42 as unknown as [], { id: "sozialraum_id" })).toThrow(
-      "computeIndicators: expected an array of rows, an AreaTable or an arquero table, got number",
+      "computeIndicators: erwartet wird eine Liste von Zeilen, eine AreaTable oder eine arquero-Tabelle, angegeben ist number",
     );
   });
 
@@ -170,33 +170,33 @@ describe("computeIndicators", () => {
     const rows = cityRows();
     rows[2].sgb2_unter_15 = 3;
     expect(() => computeIndicators(rows, { id: "sozialraum_id" })).toThrow(
-      'computeIndicators: numerator 3 (sgb2_unter_15) exceeds denominator 0 (ew_0_5 + ew_6_14) of indicator "kinderarmut" in area "020101"',
+      'computeIndicators: Zähler 3 (sgb2_unter_15) übersteigt den Nenner 0 (ew_0_5 + ew_6_14) von Indikator "kinderarmut" in Gebiet "020101"',
     );
     const text = cityRows() as Record<string, unknown>[];
     text[0].arbeitslose = "12,5";
-    expect(() => computeIndicators(text, { id: "sozialraum_id" })).toThrow('computeIndicators: column "arbeitslose" of area "010101" is not a count: "12,5"');
+    expect(() => computeIndicators(text, { id: "sozialraum_id" })).toThrow('computeIndicators: Spalte "arbeitslose" hat in Gebiet "010101" keine Anzahl: "12,5"');
     const negative = cityRows();
     negative[0].arbeitslose = -2;
-    expect(() => computeIndicators(negative, { id: "sozialraum_id" })).toThrow('computeIndicators: negative count -2 in column "arbeitslose" of area "010101"');
+    expect(() => computeIndicators(negative, { id: "sozialraum_id" })).toThrow('computeIndicators: Spalte "arbeitslose" hat einen negativen Wert in Gebiet "010101": -2');
     const numericId = cityRows() as Record<string, unknown>[];
     numericId[1].sozialraum_id = 10102;
     expect(() => computeIndicators(numericId, { id: "sozialraum_id" })).toThrow(
-      'computeIndicators: column "sozialraum_id" of row 1 must be a non-empty string (area keys keep leading zeros), got 10102',
+      'computeIndicators: Spalte "sozialraum_id" muss in Zeile 2 eine nicht leere Zeichenkette sein (Gebietsschlüssel behalten führende Nullen), angegeben ist 10102',
     );
     const twice = cityRows();
     twice[2].sozialraum_id = "010101";
-    expect(() => computeIndicators(twice, { id: "sozialraum_id" })).toThrow('computeIndicators: area "010101" appears twice (rows 0 and 2)');
+    expect(() => computeIndicators(twice, { id: "sozialraum_id" })).toThrow('computeIndicators: Gebiet "010101" kommt doppelt vor (Zeilen 1 und 3)');
     expect(() =>
       computeIndicators(cityRows(), {
         id: "sozialraum_id",
         indicators: [{ id: "x", label: "X", targetGroup: "children", numerator: "kinder", denominator: "einwohner", unit: "%", direction: 1, source: "Test" }],
       }),
-    ).toThrow('computeIndicators: validateIndicators: 1 problem in the indicator configuration:\n  - indicator "x": unknown column "kinder" in the numerator');
+    ).toThrow('computeIndicators: validateIndicators: 1 Problem in der Indikatorkonfiguration:\n  - Indikator "x": unbekannte Spalte "kinder" in numerator');
     expect(() => computeIndicators(cityRows(), { id: "sozialraum_id", zeroMarkers: "-" as unknown as string[] })).toThrow(
-      'computeIndicators: zeroMarkers must be an array of strings, got "-"',
+      'computeIndicators: zeroMarkers muss eine Liste von Zeichenketten sein, angegeben ist "-"',
     );
     expect(() => computeIndicators(cityRows(), { id: "sozialraum_id", minimumPopulation: 300, population: "ew" })).toThrow(
-      'computeIndicators: minimumPopulation needs the population column(s) "ew", not found in the rows',
+      'computeIndicators: minimumPopulation braucht die Bevölkerungsspalte(n) "ew", die in den Zeilen fehlen',
     );
   });
 

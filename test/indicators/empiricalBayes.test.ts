@@ -86,7 +86,7 @@ it("global EB by hand on three areas", () => {
   expect(eb.priorVariance).toBe(0);
   expect(eb.smoothed).toEqual([0.02, 0.02, 0.02]);
   expect(eb.warnings[0]).toBe(
-    "empiricalBayesRates: prior variance -3.846e-5 < 0 set to 0 (rates vary less than chance): every rate is the overall rate",
+    "empiricalBayesRates: A-priori-Varianz -3.846e-5 < 0 auf 0 gesetzt (die Raten streuen weniger als durch Zufall): jede Rate ist die Gesamtrate",
   );
   // k = [0, 30, 100], n = [50, 200, 400]: r = [0, 0.15, 0.25], b = 0.2
   // s² = (50·0.04 + 200·0.0025 + 400·0.0025)/650 = 3.5/650 = 0.005384615; a = s² − 0.2·3/650 = 2.9/650 = 0.004461538
@@ -120,18 +120,18 @@ it("smoothed rates lie between the raw rate and the prior mean; no events gives 
 it("an area without neighbours keeps its raw rate in local EB", () => {
   const eb = localEmpiricalBayesRates([1, 3, 10], [50, 200, 400], { neighbors: [[], [2], [1]] });
   expect(eb.smoothed[0]).toBe(1 / 50);
-  expect(eb.warnings).toEqual(["localEmpiricalBayesRates: area at index 0 has no neighbours; its rate is not smoothed"]);
+  expect(eb.warnings).toEqual(["localEmpiricalBayesRates: das Gebiet an Position 0 hat keine Nachbarn; seine Rate wird nicht geglättet"]);
 });
 
 it("rejects bad input with clear messages", () => {
-  expect(() => empiricalBayesRates([1, 2], [10])).toThrow("empiricalBayesRates: events (2) and population (1) differ in length");
-  expect(() => empiricalBayesRates([1, 2], [10, 0])).toThrow("empiricalBayesRates: population at index 1 must be a positive number, got 0");
-  expect(() => empiricalBayesRates([-1, 2], [10, 5])).toThrow("empiricalBayesRates: events at index 0 must be a non-negative number, got -1");
-  expect(() => empiricalBayesRates([1], [10], { family: "normal" as "poisson" })).toThrow('empiricalBayesRates: family must be "poisson" or "binomial", got "normal"');
+  expect(() => empiricalBayesRates([1, 2], [10])).toThrow("empiricalBayesRates: events (2) und population (1) sind verschieden lang");
+  expect(() => empiricalBayesRates([1, 2], [10, 0])).toThrow("empiricalBayesRates: population an Position 1 muss eine positive Zahl sein, angegeben ist 0");
+  expect(() => empiricalBayesRates([-1, 2], [10, 5])).toThrow("empiricalBayesRates: events an Position 0 muss eine nicht negative Zahl sein, angegeben ist -1");
+  expect(() => empiricalBayesRates([1], [10], { family: "normal" as "poisson" })).toThrow('empiricalBayesRates: family muss "poisson" oder "binomial" sein, angegeben ist "normal"');
   expect(() => localEmpiricalBayesRates([1, 2], [10, 5], { neighbors: [[1], [2]] })).toThrow(
-    "localEmpiricalBayesRates: neighbors[1] contains 2, not an index in [0, 1]",
+    "localEmpiricalBayesRates: neighbors[1] enthält 2, keinen Index in [0, 1]",
   );
-  expect(() => empiricalBayesStandardizedRates([], [])).toThrow("empiricalBayesStandardizedRates: no areas");
+  expect(() => empiricalBayesStandardizedRates([], [])).toThrow("empiricalBayesStandardizedRates: keine Gebiete");
 });
 
 it("never gives NaN when every raw rate equals the overall rate (review fix)", () => {
@@ -141,7 +141,7 @@ it("never gives NaN when every raw rate equals the overall rate (review fix)", (
     const eb = empiricalBayesRates([...k], [...n], { family: "binomial" });
     expect(eb.smoothed).toEqual(eb.raw);
     expect(eb.smoothed.every(Number.isFinite)).toBe(true);
-    expect(eb.warnings).toEqual(["empiricalBayesRates: all raw rates equal the overall rate; nothing to smooth"]);
+    expect(eb.warnings).toEqual(["empiricalBayesRates: alle Rohraten sind gleich der Gesamtrate; nichts zu glätten"]);
   }
   // One area: a = s² − b/n = −b/n exactly, so v = a + b/n = 0 and esda's assuncao_rate gives 0/0 = NaN.
   expect(empiricalBayesStandardizedRates([3], [10]).z).toEqual([0]);

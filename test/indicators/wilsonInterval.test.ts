@@ -68,10 +68,10 @@ describe("wilsonInterval", () => {
   });
 
   it("rejects bad input with clear messages", () => {
-    expect(() => wilsonInterval(3, 0)).toThrow("wilsonInterval: n must be a positive finite number, got 0");
-    expect(() => wilsonInterval(11, 10)).toThrow("wilsonInterval: k must be a number in [0, n] = [0, 10], got 11");
-    expect(() => wilsonInterval(-1, 10)).toThrow("wilsonInterval: k must be a number in [0, n] = [0, 10], got -1");
-    expect(() => wilsonInterval(1, 10, { confidence: 95 })).toThrow("wilsonInterval: confidence must be a number in (0, 1), got 95");
+    expect(() => wilsonInterval(3, 0)).toThrow("wilsonInterval: n muss eine positive endliche Zahl sein, angegeben ist 0");
+    expect(() => wilsonInterval(11, 10)).toThrow("wilsonInterval: k muss eine Zahl in [0, n] = [0, 10] sein, angegeben ist 11");
+    expect(() => wilsonInterval(-1, 10)).toThrow("wilsonInterval: k muss eine Zahl in [0, n] = [0, 10] sein, angegeben ist -1");
+    expect(() => wilsonInterval(1, 10, { confidence: 95 })).toThrow("wilsonInterval: confidence muss eine Zahl in (0, 1) sein, angegeben ist 95");
   });
 });
 
@@ -90,6 +90,6 @@ describe("normalQuantile", () => {
     expect(normalQuantile(1)).toBe(Infinity);
   });
   it("rejects p outside [0, 1]", () => {
-    expect(() => normalQuantile(1.5)).toThrow("normalQuantile: p must be a number in [0, 1], got 1.5");
+    expect(() => normalQuantile(1.5)).toThrow("normalQuantile: p muss eine Zahl in [0, 1] sein, angegeben ist 1.5");
   });
 });

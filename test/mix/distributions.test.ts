@@ -17,7 +17,7 @@ describe("chiSquaredUpperTail", () => {
   it("handles the edges", () => {
     expect(chiSquaredUpperTail(0, 3)).toBe(1);
     expect(chiSquaredUpperTail(Infinity, 3)).toBe(0);
-    expect(() => chiSquaredUpperTail(1, 0)).toThrow("chiSquaredUpperTail: df must be positive, got 0");
+    expect(() => chiSquaredUpperTail(1, 0)).toThrow("chiSquaredUpperTail: df muss positiv sein, angegeben ist 0");
   });
 });
 
@@ -61,7 +61,7 @@ describe("sampleHypergeometric", () => {
     expect(sampleHypergeometric(rng, 10, 10, 4)).toBe(4);
     expect(sampleHypergeometric(rng, 10, 0, 4)).toBe(0);
     expect(sampleHypergeometric(rng, 10, 3, 10)).toBe(3);
-    expect(() => sampleHypergeometric(rng, 10, 11, 4)).toThrow("sampleHypergeometric: marked must be a whole number in [0, 10], got 11");
+    expect(() => sampleHypergeometric(rng, 10, 11, 4)).toThrow("sampleHypergeometric: marked muss eine ganze Zahl in [0, 10] sein, angegeben ist 11");
   });
 });
 
@@ -81,6 +81,6 @@ describe("simulateNull", () => {
     const e = simulateNull(parts, 4, "evenness", createRng(3));
     for (let i = 0; i < 4; i++) expect(e[0][i] + e[1][i]).toBe(parts[0][i] + parts[1][i]);
     expect(simulateNull(parts, 4, "evenness", createRng(3))).toEqual(e);
-    expect(() => simulateNull(parts, 4, "bogus" as never, createRng(3))).toThrow('simulateNull: unknown null model "bogus"');
+    expect(() => simulateNull(parts, 4, "bogus" as never, createRng(3))).toThrow('simulateNull: unbekanntes Nullmodell "bogus"');
   });
 });

@@ -11,33 +11,33 @@ const opts = { group: "x", total: "t", id: "id" };
 describe("bad input gives a clear error naming the area", () => {
   it("a group count above its total", () => {
     const rows = [...ok, { id: "0103", x: 12, t: 10 }];
-    expect(() => dissimilarity(rows, opts)).toThrow('dissimilarity: group count 12 exceeds total 10 in area "0103"');
+    expect(() => dissimilarity(rows, opts)).toThrow('dissimilarity: die Gruppenanzahl 12 übersteigt die Gesamtzahl 10 in Gebiet "0103"');
     // without the id option: the row number (counted from 1)
-    expect(() => theilH(rows, { group: "x", total: "t" })).toThrow("theilH: group count 12 exceeds total 10 in row 3");
+    expect(() => theilH(rows, { group: "x", total: "t" })).toThrow("theilH: die Gruppenanzahl 12 übersteigt die Gesamtzahl 10 in Zeile 3");
   });
 
   it("groups summing above the total, and one of several groups above it (location quotients)", () => {
     const rows = [{ id: "01", a: 6, b: 6, t: 10 }, { id: "02", a: 1, b: 1, t: 10 }];
     expect(() => multigroupDissimilarity(rows, { groups: ["a", "b"], total: "t", id: "id" })).toThrow(
-      'multigroupDissimilarity: groups sum to 12, exceeding total 10 in area "01"',
+      'multigroupDissimilarity: die Gruppen ergeben zusammen 12 und übersteigen die Gesamtzahl 10 in Gebiet "01"',
     );
     expect(() => locationQuotients([{ id: "01", a: 6, b: 11, t: 10 }], { groups: ["a", "b"], total: "t", id: "id" })).toThrow(
-      'locationQuotients: group count of "b" 11 exceeds total 10 in area "01"',
+      'locationQuotients: die Gruppenanzahl von "b" 11 übersteigt die Gesamtzahl 10 in Gebiet "01"',
     );
   });
 
   it("negative, non-numeric and infinite counts", () => {
-    expect(() => dissimilarity([...ok, { id: "0103", x: -3, t: 10 }], opts)).toThrow('dissimilarity: negative count -3 in column "x" in area "0103"');
-    expect(() => dissimilarity([...ok, { id: "0103", x: "12", t: 10 }], opts)).toThrow('dissimilarity: value "12" in column "x" is not a number in area "0103"');
-    expect(() => dissimilarity([...ok, { id: "0103", x: 1, t: Infinity }], opts)).toThrow('dissimilarity: count Infinity in column "t" is not finite in area "0103"');
+    expect(() => dissimilarity([...ok, { id: "0103", x: -3, t: 10 }], opts)).toThrow('dissimilarity: Spalte "x" hat einen negativen Wert in Gebiet "0103": -3');
+    expect(() => dissimilarity([...ok, { id: "0103", x: "12", t: 10 }], opts)).toThrow('dissimilarity: Spalte "x" hat in Gebiet "0103" keine Zahl: "12"');
+    expect(() => dissimilarity([...ok, { id: "0103", x: 1, t: Infinity }], opts)).toThrow('dissimilarity: Spalte "t" hat einen nicht endlichen Wert in Gebiet "0103": Infinity');
   });
 
   it("a missing count (Missing from src/table, null, undefined) is an error by default", () => {
     expect(() => dissimilarity([...ok, { id: "0103", x: missing("."), t: 10 }], opts)).toThrow(
-      'dissimilarity: missing value (".") in column "x" in area "0103" (use missing: "exclude" to leave such areas out)',
+      'dissimilarity: fehlender Wert (".") in Spalte "x" in Gebiet "0103" (mit missing: "exclude" werden solche Gebiete ausgelassen)',
     );
-    expect(() => dissimilarity([...ok, { id: "0103", x: 1, t: null }], opts)).toThrow('dissimilarity: missing value in column "t" in area "0103"');
-    expect(() => dissimilarity([...ok, { id: "0103", t: 5 }], opts)).toThrow('dissimilarity: missing value in column "x" in area "0103"');
+    expect(() => dissimilarity([...ok, { id: "0103", x: 1, t: null }], opts)).toThrow('dissimilarity: fehlender Wert in Spalte "t" in Gebiet "0103"');
+    expect(() => dissimilarity([...ok, { id: "0103", t: 5 }], opts)).toThrow('dissimilarity: fehlender Wert in Spalte "x" in Gebiet "0103"');
   });
 
   it('… and with missing: "exclude" the area is listed in excluded with a German reason', () => {
@@ -61,26 +61,26 @@ describe("bad input gives a clear error naming the area", () => {
 
   it("a city total of 0 for the group, or a group that is everyone, makes the index undefined", () => {
     expect(() => dissimilarity([{ id: "01", x: 0, t: 5 }, { id: "02", x: 0, t: 7 }], opts)).toThrow(
-      'dissimilarity: city total of group "x" is 0; the index is undefined',
+      'dissimilarity: die Gruppe "x" hat in der ganzen Stadt 0 Personen; der Index ist nicht definiert',
     );
     expect(() => dissimilarity([{ id: "01", x: 5, t: 5 }, { id: "02", x: 7, t: 7 }], opts)).toThrow(
-      'dissimilarity: group "x" makes up the whole population (12 of 12); the index is undefined',
+      'dissimilarity: die Gruppe "x" umfasst die ganze Bevölkerung (12 von 12); der Index ist nicht definiert',
     );
     expect(() => multigroupDissimilarity([{ a: 1, b: 0 }, { a: 3, b: 0 }], { groups: ["a", "b"] })).toThrow(
-      'multigroupDissimilarity: city total of group "b" is 0; the index is undefined',
+      'multigroupDissimilarity: die Gruppe "b" hat in der ganzen Stadt 0 Personen; der Index ist nicht definiert',
     );
-    expect(() => dissimilarity([{ id: "01", x: 0, t: 0 }], opts)).toThrow("dissimilarity: no area with a population above 0 (all 1 areas excluded)");
+    expect(() => dissimilarity([{ id: "01", x: 0, t: 0 }], opts)).toThrow("dissimilarity: kein Gebiet mit einer Bevölkerung über 0 (alle 1 Gebiete ausgeschlossen)");
   });
 
   it("missing columns, options and empty input", () => {
-    expect(() => dissimilarity(ok, { group: "sgb2", total: "t" })).toThrow('dissimilarity: column "sgb2" not found (columns: id, x, t)');
-    expect(() => dissimilarity(columnarTable({ x: [1], t: [2] }), { group: "x", total: "ew" })).toThrow('dissimilarity: column "ew" not found (columns: x, t)');
-    expect(() => dissimilarity(ok, { group: "x" } as never)).toThrow('dissimilarity: option "total" (column of the total population) is required');
-    expect(() => dissimilarity([], opts)).toThrow("dissimilarity: no areas (empty input)");
-    expect(() => multigroupDissimilarity(ok, { groups: [] })).toThrow('multigroupDissimilarity: option "groups" (array of group count columns) is required');
-    expect(() => multigroupDissimilarity(ok, { groups: ["x", "x"] })).toThrow("multigroupDissimilarity: option \"groups\" names a column twice: x, x");
-    expect(() => multigroupDissimilarity([{ a: 1 }, { a: 2 }], { groups: ["a"] })).toThrow('multigroupDissimilarity: needs at least 2 groups with people in them, got "a"');
-    expect(() => atkinson(ok, { ...opts, b: 1 })).toThrow("atkinson: b must lie strictly between 0 and 1, got 1");
+    expect(() => dissimilarity(ok, { group: "sgb2", total: "t" })).toThrow('dissimilarity: Spalte "sgb2" nicht gefunden (Spalten: id, x, t)');
+    expect(() => dissimilarity(columnarTable({ x: [1], t: [2] }), { group: "x", total: "ew" })).toThrow('dissimilarity: Spalte "ew" nicht gefunden (Spalten: x, t)');
+    expect(() => dissimilarity(ok, { group: "x" } as never)).toThrow('dissimilarity: die Option "total" (Spalte der Gesamtbevölkerung) ist erforderlich');
+    expect(() => dissimilarity([], opts)).toThrow("dissimilarity: keine Gebiete (leere Eingabe)");
+    expect(() => multigroupDissimilarity(ok, { groups: [] })).toThrow('multigroupDissimilarity: die Option "groups" (Liste der Spalten mit den Anzahlen der Gruppen) ist erforderlich');
+    expect(() => multigroupDissimilarity(ok, { groups: ["x", "x"] })).toThrow("multigroupDissimilarity: die Option \"groups\" nennt eine Spalte zweimal: x, x");
+    expect(() => multigroupDissimilarity([{ a: 1 }, { a: 2 }], { groups: ["a"] })).toThrow('multigroupDissimilarity: braucht mindestens 2 Gruppen mit Personen, angegeben ist "a"');
+    expect(() => atkinson(ok, { ...opts, b: 1 })).toThrow("atkinson: b muss echt zwischen 0 und 1 liegen, angegeben ist 1");
   });
 });
 

@@ -106,26 +106,26 @@ describe("inference argument checks", () => {
   ];
   it("names the problem", () => {
     expect(() => segregationPermutationTest(dissimilarity, rows, { group: "x", total: "t", permutations: 0 })).toThrow(
-      "segregationPermutationTest: permutations must be a whole number ≥ 1, got 0",
+      "segregationPermutationTest: permutations muss eine ganze Zahl ≥ 1 sein, angegeben ist 0",
     );
     expect(() => segregationPermutationTest(dissimilarity, [{ id: "01", x: 1.5, t: 10 }, ...rows], { group: "x", total: "t", id: "id" })).toThrow(
-      'segregationPermutationTest: counts must be whole numbers to simulate persons, got 1.5 for "x" in area "01"',
+      'segregationPermutationTest: um Personen zu simulieren, müssen die Anzahlen ganze Zahlen sein; Spalte "x" hat in Gebiet "01" den Wert 1.5',
     );
     expect(() => compareSegregation(dissimilarity, rows, rows, { group: "x", total: "t", approach: "paired" })).toThrow(
-      'compareSegregation: approach "paired" needs the option "id" to match the areas of both data sets',
+      'compareSegregation: approach "paired" braucht die Option "id", um die Gebiete beider Datensätze einander zuzuordnen',
     );
     expect(() => biasCorrectedDissimilarity(rows, { group: "x", total: "t", replications: 1 })).toThrow(
-      "biasCorrectedDissimilarity: replications must be a whole number ≥ 2, got 1",
+      "biasCorrectedDissimilarity: replications muss eine ganze Zahl ≥ 2 sein, angegeben ist 1",
     );
   });
   it("paired comparison refuses repeated or missing ids (they used to pair areas twice or by row number)", () => {
     const a = [{ id: "a", x: 10, t: 100 }, { id: "a", x: 50, t: 100 }, { id: "b", x: 5, t: 100 }];
     const b = [{ id: "a", x: 20, t: 100 }, { id: "b", x: 40, t: 100 }, { id: "c", x: 30, t: 100 }];
     const o = { group: "x", total: "t", id: "id", approach: "paired" as const, permutations: 9, seed: 1 };
-    expect(() => compareSegregation(dissimilarity, a, b, o)).toThrow('compareSegregation: approach "paired": id "a" occurs twice in the first data set (rows 1 and 2)');
-    expect(() => compareSegregation(dissimilarity, b, a, o)).toThrow('id "a" occurs twice in the second data set (rows 1 and 2)');
+    expect(() => compareSegregation(dissimilarity, a, b, o)).toThrow('compareSegregation: approach "paired": Gebietsschlüssel "a" kommt im ersten Datensatz doppelt vor (Zeilen 1 und 2)');
+    expect(() => compareSegregation(dissimilarity, b, a, o)).toThrow('Gebietsschlüssel "a" kommt im zweiten Datensatz doppelt vor (Zeilen 1 und 2)');
     const c = [{ id: null, x: 10, t: 100 }, { id: "q", x: 50, t: 100 }];
-    expect(() => compareSegregation(dissimilarity, c, b, o)).toThrow('compareSegregation: approach "paired" needs an id in every area; row 1 of the first data set has none');
+    expect(() => compareSegregation(dissimilarity, c, b, o)).toThrow('compareSegregation: approach "paired" braucht in jedem Gebiet einen Gebietsschlüssel; Zeile 1 des ersten Datensatzes hat keinen');
     // random labelling needs no ids
     expect(compareSegregation(dissimilarity, a, b, { group: "x", total: "t", permutations: 9, seed: 1 }).simulated).toHaveLength(9);
   });
@@ -134,14 +134,14 @@ describe("inference argument checks", () => {
     // One person of the group among 2000: under "evenness" P(no one drawn) = (1 − 1/2000)^2000 ≈ e⁻¹ per data set.
     const rare = Array.from({ length: 40 }, (_, i) => ({ id: String(i), x: i === 3 ? 1 : 0, t: 50 }));
     expect(() => segregationPermutationTest(dissimilarity, rare, { group: "x", total: "t", null: "evenness", permutations: 99, seed: 1 })).toThrow(
-      /^segregationPermutationTest: simulated data set \d+ \(null "evenness"\): dissimilarity: city total of group "x" is 0; the index is undefined — the groups are too small or too few areas for this null model$/,
+      /^segregationPermutationTest: simulierter Datensatz \d+ \(null "evenness"\): dissimilarity: die Gruppe "x" hat in der ganzen Stadt 0 Personen; der Index ist nicht definiert — die Gruppen sind zu klein oder es gibt zu wenige Gebiete für dieses Nullmodell$/,
     );
     // random labelling keeps the group's city total: no problem there
     expect(segregationPermutationTest(dissimilarity, rare, { group: "x", total: "t", permutations: 19, seed: 1 }).simulated).toHaveLength(19);
     const e1 = [{ x: 0, t: 100 }, { x: 0, t: 100 }, { x: 5, t: 100 }];
     const e2 = [{ x: 0, t: 100 }, { x: 0, t: 100 }, { x: 9, t: 100 }];
     expect(() => compareSegregation(dissimilarity, e1, e2, { group: "x", total: "t", permutations: 99, seed: 1 })).toThrow(
-      /^compareSegregation: random split \d+ of the pooled areas: dissimilarity: city total of group "x" is 0/,
+      /^compareSegregation: zufällige Aufteilung \d+ der zusammengelegten Gebiete: dissimilarity: die Gruppe "x" hat in der ganzen Stadt 0 Personen/,
     );
   });
 

@@ -59,9 +59,9 @@ describe("mixSection", () => {
   });
 
   it("checks its options", () => {
-    expect(() => mixSection(y2018, { id: "sozialraum_id", total: "ew", groups: {} })).toThrow('mixSection: option "groups" needs at least one column');
+    expect(() => mixSection(y2018, { id: "sozialraum_id", total: "ew", groups: {} })).toThrow('mixSection: die Option "groups" braucht mindestens eine Spalte');
     expect(() => mixSection(y2018, { id: "sozialraum_id", total: "ew", groups: { sgb2: "SGB II" }, geojson, mapGroup: "x", permutations: 9 })).toThrow(
-      'mixSection: mapGroup "x" is not one of the groups (sgb2)',
+      'mixSection: mapGroup "x" ist keine der Gruppen (sgb2)',
     );
   });
 });

@@ -125,7 +125,7 @@ describe("segregationPermutationTest on worker threads", () => {
             const b = segregationPermutationTest(wrapped as never, data as never, { ...opts, ...o, threads: 1 } as never) as { simulated: number[] };
             expect(a.simulated).toEqual(b.simulated);
           } catch (e) {
-            expect((e as Error).message).toMatch(/simulated data set \d+/);
+            expect((e as Error).message).toMatch(/simulierter Datensatz \d+/);
           }
         };
         for (const f of singles) both(f as never, rows, single);

@@ -98,6 +98,6 @@ describe("mixDeviation", () => {
   });
 
   it("rejects a threshold outside [0, 1]", () => {
-    expect(() => mixDeviation(rows, { group: "sgb2", total: "ew", threshold: 2 })).toThrow("mixDeviation: threshold must lie in [0, 1], got 2");
+    expect(() => mixDeviation(rows, { group: "sgb2", total: "ew", threshold: 2 })).toThrow("mixDeviation: threshold muss in [0, 1] liegen, angegeben ist 2");
   });
 });

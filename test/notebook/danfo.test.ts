@@ -34,7 +34,7 @@ describe("danfo adapter", () => {
   });
 
   it("rejects input it cannot read", () => {
-    expect(() => toDanfo({} as never)).toThrow("toDanfo: input must be an array of row objects or an arquero table");
-    expect(() => toDanfo([])).toThrow("toDanfo: no columns (empty input and no options.columns)");
+    expect(() => toDanfo({} as never)).toThrow("toDanfo: die Eingabe muss eine Liste von Zeilenobjekten oder eine arquero-Tabelle sein, angegeben ist object");
+    expect(() => toDanfo([])).toThrow("toDanfo: keine Spalten (leere Eingabe und keine options.columns)");
   });
 });

@@ -28,7 +28,7 @@ describe("htmlTable", () => {
     expect(cells(html)).toEqual(["0", "1", "2"]);
     expect(html).toContain("3 von 1.234 Zeilen angezeigt, 1.231 weitere ausgeblendet.");
     expect(htmlTable([], {})).toContain("Keine Zeilen.");
-    expect(() => htmlTable(rows, { limit: -1 })).toThrow("htmlTable: limit must be a non-negative integer, got -1");
+    expect(() => htmlTable(rows, { limit: -1 })).toThrow("htmlTable: limit muss eine nicht negative ganze Zahl sein, angegeben ist -1");
   });
 
   it("escapes text, reads arquero tables and shows the caption", () => {
@@ -38,7 +38,7 @@ describe("htmlTable", () => {
   });
 
   it("show… functions fail clearly outside a tslab kernel", () => {
-    expect(() => showTable([{ a: 1 }])).toThrow("showTable: not running in a tslab notebook kernel");
-    expect(() => showFigure({ data: [], layout: {} })).toThrow("showFigure: not running in a tslab notebook kernel");
+    expect(() => showTable([{ a: 1 }])).toThrow("showTable: läuft nicht in einem tslab-Notebook-Kernel");
+    expect(() => showFigure({ data: [], layout: {} })).toThrow("showFigure: läuft nicht in einem tslab-Notebook-Kernel");
   });
 });

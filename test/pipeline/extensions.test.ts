@@ -189,7 +189,7 @@ describe("seeds and switches", () => {
     expect(r.mix!.indices.map((x) => x.label)).toEqual(["SGB-II-Leistungsberechtigte"]);
     expect(r.warnings).toContain('Durchmischung: Spalte "migrationshintergrund" fehlt in den Strukturdaten; die Gruppe Migrationshintergrund entfällt');
     expect(() => analyseTables({ gebiete: null, current: rows, previous: null }, config({ mix: { groups: { migrationshintergrund: "MH" } } }))).toThrow(
-      'analyseTables: Durchmischung: column "migrationshintergrund" of "mix.groups" is not in the structural data',
+      'analyseTables: Durchmischung: Spalte "migrationshintergrund" aus "mix.groups" fehlt in den Strukturdaten',
     );
   });
 

@@ -64,7 +64,7 @@ describe("rankingBarFigure", () => {
   });
 
   it("names a missing column", () => {
-    expect(() => rankingBarFigure(rows, { value: "indx" })).toThrow('rankingBarFigure: column "indx" not found');
+    expect(() => rankingBarFigure(rows, { value: "indx" })).toThrow('rankingBarFigure: Spalte "indx" nicht gefunden');
   });
 });
 
@@ -110,9 +110,9 @@ describe("zScoreHeatmapFigure", () => {
 
   it("checks thresholds and indicators", () => {
     expect(() => zScoreHeatmapFigure(rows, { indicators: [{ key: "z1", label: "a" }], thresholds: [1.5, 1] })).toThrow(
-      "zScoreHeatmapFigure: thresholds must be positive and ascending, got [1.5, 1]",
+      "zScoreHeatmapFigure: thresholds müssen positiv und aufsteigend sein, angegeben ist [1.5, 1]",
     );
-    expect(() => zScoreHeatmapFigure(rows, { indicators: [] })).toThrow("zScoreHeatmapFigure: no indicators given");
+    expect(() => zScoreHeatmapFigure(rows, { indicators: [] })).toThrow("zScoreHeatmapFigure: keine Indikatoren angegeben (Option indicators ist leer)");
   });
 });
 
@@ -146,7 +146,7 @@ describe("classMapFigure", () => {
 
   it("names a feature without the id property", () => {
     const bad: MapFeatureCollection = { type: "FeatureCollection", features: [{ type: "Feature", properties: { id: "x" }, geometry: null }] };
-    expect(() => classMapFigure(rows, { geojson: bad, group: "klasse" })).toThrow('classMapFigure: feature 0 has no property "sozialraum_id"');
+    expect(() => classMapFigure(rows, { geojson: bad, group: "klasse" })).toThrow('classMapFigure: Feature 1 hat keine Eigenschaft "sozialraum_id"');
   });
 });
 
@@ -175,7 +175,7 @@ describe("indicatorBarFigure", () => {
     const f = indicatorBarFigure(rows.map((r, i) => ({ ...r, grau: i === 1 })), { value: "q", muted: "grau" });
     expect((f.data[0] as any).marker.color).toEqual(["#4575b4", "#d9d9d9", "#4575b4", "#4575b4"]);
     expect(() => indicatorBarFigure([{ id: "9", q: 5, lo: 6, hi: 7 }], { value: "q", lower: "lo", upper: "hi" })).toThrow(
-      'indicatorBarFigure: interval [6, 7] does not contain the value 5 in area "9"',
+      'indicatorBarFigure: das Intervall [6, 7] enthält den Wert 5 in Gebiet "9" nicht',
     );
   });
 });

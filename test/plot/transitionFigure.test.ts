@@ -44,8 +44,8 @@ describe("transitionFigure", () => {
   });
 
   it("errors name the function and the problem", () => {
-    expect(() => transitionFigure([])).toThrow("transitionFigure: no transition tables");
-    expect(() => transitionFigure([tables[1], tables[0]])).toThrow("transitionFigure: table 1 starts in 2019, but table 0 ends in 2023");
+    expect(() => transitionFigure([])).toThrow("transitionFigure: keine Übergangstabellen");
+    expect(() => transitionFigure([tables[1], tables[0]])).toThrow("transitionFigure: Tabelle 2 beginnt mit 2019, Tabelle 1 endet aber mit 2023");
   });
 });
 

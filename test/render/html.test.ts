@@ -80,10 +80,10 @@ describe("assertOfflineFigure", () => {
   it("refuses GeoJSON by URL and remote layout images", () => {
     const byUrl: Figure = { data: [{ type: "choropleth", geojson: "https://example.org/x.geojson" }], layout: {} };
     expect(() => figuresToHtml([byUrl])).toThrow(
-      'assertOfflineFigure: trace 0 of figure "abbildung-1" references its GeoJSON by URL ("https://example.org/x.geojson"); embed the GeoJSON object instead',
+      'assertOfflineFigure: Datenreihe 0 von Abbildung "abbildung-1" verweist per URL auf ihr GeoJSON ("https://example.org/x.geojson"); stattdessen das GeoJSON-Objekt einbetten',
     );
     const image: Figure = { data: [], layout: { images: [{ source: "//cdn.example.org/logo.png" }] } };
-    expect(() => assertOfflineFigure(image)).toThrow('assertOfflineFigure: layout image 0 of figure loads "//cdn.example.org/logo.png"; use a data: URL');
+    expect(() => assertOfflineFigure(image)).toThrow('assertOfflineFigure: Layout-Bild 0 von Abbildung lädt "//cdn.example.org/logo.png"; eine data:-URL verwenden');
     expect(() => assertOfflineFigure({ data: [], layout: { images: [{ source: "data:image/png;base64,AAAA" }] } })).not.toThrow();
   });
 });

@@ -92,11 +92,11 @@ describe("reportHtml", () => {
   });
 
   it("refuses bad dates, duplicate section ids and highlights outside the table", () => {
-    expect(() => reportHtml({ ...doc, date: "2024-02-30" })).toThrow('germanDate: date must be "YYYY-MM-DD" between 1980 and 2107, got "2024-02-30"');
-    expect(() => reportHtml({ ...doc, sections: [doc.sections[1], doc.sections[1]] })).toThrow('reportHtml: section id "nur-html" is used twice (or is reserved)');
+    expect(() => reportHtml({ ...doc, date: "2024-02-30" })).toThrow('germanDate: date muss die Form "YYYY-MM-DD" haben und zwischen 1980 und 2107 liegen, angegeben ist "2024-02-30"');
+    expect(() => reportHtml({ ...doc, sections: [doc.sections[1], doc.sections[1]] })).toThrow('reportHtml: Abschnitts-id "nur-html" kommt doppelt vor (oder ist reserviert)');
     const t = doc.sections[0].tables![0];
     const bad = { ...doc, sections: [{ id: "x", title: "x", tables: [{ ...t, highlight: [{ row: 5, key: "id", level: "auffällig" as const }] }] }] };
-    expect(() => reportHtml(bad)).toThrow('highlightIndex: highlight row 5 out of range (0–1) in table "Rangfolge"');
+    expect(() => reportHtml(bad)).toThrow('highlightIndex: Hervorhebungszeile 5 liegt außerhalb des Bereichs (0–1) in Tabelle "Rangfolge"');
   });
 });
 
@@ -142,7 +142,7 @@ describe("reportWorkbook", () => {
 
   it("normalizeZipTimestamps rejects data that is not a zip", () => {
     expect(() => normalizeZipTimestamps(Buffer.from("kein zip"), { year: 2024, month: 1, day: 1 })).toThrow(
-      "normalizeZipTimestamps: not a zip archive (no end of central directory record)",
+      "normalizeZipTimestamps: kein ZIP-Archiv (kein Ende des zentralen Verzeichnisses)",
     );
   });
 });

@@ -91,6 +91,6 @@ describe("stampPdfDate", () => {
     const out = Buffer.from(stampPdfDate(Buffer.from(pdf, "latin1"), "2024-03-01")).toString("latin1");
     expect(out).toBe(pdf.replace(/D:20261205173512/g, "D:20240301000000"));
     expect(out.length).toBe(pdf.length);
-    expect(() => stampPdfDate(Buffer.from(pdf), "1.3.2024")).toThrow('stampPdfDate: date must be "YYYY-MM-DD", got "1.3.2024"');
+    expect(() => stampPdfDate(Buffer.from(pdf), "1.3.2024")).toThrow('stampPdfDate: date muss die Form "YYYY-MM-DD" haben, angegeben ist "1.3.2024"');
   });
 });

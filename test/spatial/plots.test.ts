@@ -40,7 +40,7 @@ describe("choroplethFigure", () => {
     expect(fig.data[0].locations).toEqual(["0_1", "1_2"]);
     expect(fig.data[0].colorscale).toEqual([[0, LISA_COLORS.HH], [1, LISA_COLORS.HH]]);
     expect(() => choroplethFigure(grid, [{ id: "0_0", c: "XX" }], { idProperty: "id", id: "id", value: "c", kind: "lisa" })).toThrow(
-      'choroplethFigure: "XX" is not a LISA label (HH, LL, HL, LH, nicht signifikant, ohne Nachbarn)',
+      'choroplethFigure: Spalte "c": "XX" ist keine LISA-Klasse (HH, LL, HL, LH, nicht signifikant, ohne Nachbarn)',
     );
   });
   it("maps the islands of localMoran ('ohne Nachbarn') in their own grey, after 'nicht signifikant'", () => {
@@ -83,7 +83,7 @@ describe("choroplethFigure", () => {
     const narrow = choroplethFigure(grid, rows.map((r, i) => ({ ...r, lq: [0.9, 1, 1.3, 1.1, 0.95, 1][i] })), { idProperty: "id", id: "id", value: "lq", scale: "log2", center: 1 });
     expect((narrow.data[0] as any).colorbar.ticktext).toEqual(["0,8", "1", "1,25"]);
     expect(() => choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "lq", scale: "log2", center: 0 })).toThrow(
-      "choroplethFigure: center must be a positive number, got 0",
+      "choroplethFigure: center muss eine positive Zahl sein, angegeben ist 0",
     );
   });
   it("draws classes in the given order and notes rows without a geometry", () => {
@@ -96,7 +96,7 @@ describe("choroplethFigure", () => {
     expect(fig.data.map((t) => t.name)).toEqual(["niedrig", "hoch", "keine Daten"]);
     expect(fig.data[1].colorscale).toEqual([[0, "#ff0000"], [1, "#ff0000"]]);
     expect((fig.layout.annotations as Array<{ text: string }>)[0].text).toBe("1 Gebiet(e) ohne Geometrie nicht dargestellt: 9_9");
-    expect(() => choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "x" })).toThrow('choroplethFigure: column "x" not found');
+    expect(() => choroplethFigure(grid, rows, { idProperty: "id", id: "id", value: "x" })).toThrow('choroplethFigure: Spalte "x" nicht gefunden');
   });
 });
 
@@ -145,8 +145,8 @@ describeShared("moranScatterFigure", () => {
   });
   it("names bad input", () => {
     const w = contiguityWeights(grid, { idProperty: "id" });
-    expect(() => moranScatterFigure([1, 1, 1, 1, 1, 1], w)).toThrow("moranScatterFigure: all 6 values are equal");
-    expect(() => moranScatterFigure([1, 2, 3, 4, 5, 6], w, { names: ["a"] })).toThrow("moranScatterFigure: 1 names for 6 areas");
+    expect(() => moranScatterFigure([1, 1, 1, 1, 1, 1], w)).toThrow("moranScatterFigure: alle 6 Werte sind gleich (1)");
+    expect(() => moranScatterFigure([1, 2, 3, 4, 5, 6], w, { names: ["a"] })).toThrow("moranScatterFigure: 1 Namen für 6 Gebiete");
   });
 });
 

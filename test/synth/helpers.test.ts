@@ -39,7 +39,7 @@ describe("synth helpers", () => {
     expect(compassNames([{ dx: 0, dy: 0 }, { dx: 0, dy: 5 }, { dx: 5, dy: 0 }, { dx: 0, dy: -5 }, { dx: -5, dy: 0 }])).toEqual(["Mitte", "Nord", "Ost", "Süd", "West"]);
     const nine = Array.from({ length: 9 }, (_, k) => ({ dx: Math.cos(k), dy: Math.sin(k) }));
     expect(new Set(compassNames(nine)).size).toBe(9);
-    expect(() => compassNames(Array.from({ length: 10 }, () => ({ dx: 0, dy: 0 })))).toThrow("compassNames: at most 9 places, got 10");
+    expect(() => compassNames(Array.from({ length: 10 }, () => ({ dx: 0, dy: 0 })))).toThrow("compassNames: höchstens 9 Orte, angegeben sind 10");
   });
 
   it("germanCsv writes decimal commas, markers and quotes fields with separators", () => {

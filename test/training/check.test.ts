@@ -52,11 +52,11 @@ describe("checkAnswer", () => {
   });
 
   it("refuses a bad tolerance, name or expected value", () => {
-    expect(() => checkAnswer("A", 1, 1, -1)).toThrow('checkAnswer: tolerance must be a finite number ≥ 0, got -1 (exercise "A")');
-    expect(() => checkAnswer("", 1, 1)).toThrow("checkAnswer: name must be a non-empty text");
-    expect(() => checkAnswer("A", 1, { x: [1, NaN] })).toThrow('checkAnswer: expected value must be finite, got NaN at x[1] (exercise "A")');
+    expect(() => checkAnswer("A", 1, 1, -1)).toThrow('checkAnswer: tolerance muss eine endliche Zahl ≥ 0 sein, angegeben ist -1 (Aufgabe "A")');
+    expect(() => checkAnswer("", 1, 1)).toThrow('checkAnswer: name muss ein nicht leerer Text sein, angegeben ist ""');
+    expect(() => checkAnswer("A", 1, { x: [1, NaN] })).toThrow('checkAnswer: der erwartete Wert muss endlich sein, angegeben ist NaN bei x[1] (Aufgabe "A")');
     expect(() => checkAnswer("A", 1, undefined as unknown as number)).toThrow(
-      'checkAnswer: expected value must be a number, text, boolean, null, array or object, got undefined (exercise "A")',
+      'checkAnswer: der erwartete Wert muss eine Zahl, ein Text, ein Wahrheitswert, null, eine Liste oder ein Objekt sein, angegeben ist undefined (Aufgabe "A")',
     );
   });
 

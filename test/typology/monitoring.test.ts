@@ -45,9 +45,9 @@ describe("classTransitions (hand calculation)", () => {
   });
 
   it("errors name the function and the problem", () => {
-    expect(() => classTransitions([])).toThrow("classTransitions: byYear is empty");
-    expect(() => classTransitions([byYear[0], byYear[0]])).toThrow("classTransitions: year 2019 appears twice (entry 1)");
-    expect(() => classTransitions(byYear, { classOrder: ["auffällig"] })).toThrow('classTransitions: class "unauffällig" is not in classOrder');
+    expect(() => classTransitions([])).toThrow("classTransitions: byYear ist leer");
+    expect(() => classTransitions([byYear[0], byYear[0]])).toThrow("classTransitions: Jahr 2019 kommt doppelt vor (Eintrag 2)");
+    expect(() => classTransitions(byYear, { classOrder: ["auffällig"] })).toThrow('classTransitions: Klasse "unauffällig" fehlt in classOrder');
   });
 
   it("a single year gives no tables", () => {

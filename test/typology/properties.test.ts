@@ -109,14 +109,14 @@ describe("typology documentation examples and errors", () => {
 
   it("errors name the function, row and column", () => {
     expect(() => principalComponents([{ a: 1, b: 2 }, { a: "x", b: 3 }], { columns: ["a", "b"] })).toThrow(
-      'principalComponents: row 2, column "a": value x is not a finite number',
+      'principalComponents: Zeile 2, Spalte "a": Wert x ist keine endliche Zahl',
     );
-    expect(() => principalComponents([{ a: 1 }, { a: 2 }], { columns: ["c"] })).toThrow('principalComponents: column "c" not found');
-    expect(() => hierarchicalClustering([[1], [2]], { method: "single" as never })).toThrow("hierarchicalClustering: method must be one of ward, average, complete, got single");
-    expect(() => cutTree(hierarchicalClustering([[1], [2]]), 3)).toThrow("cutTree: k must be a whole number from 1 to 2, got 3");
-    expect(() => kMeans([[1], [2]], { k: 0 })).toThrow("kMeans: k must be a whole number from 1 to 2, got 0");
-    expect(() => silhouette([[1], [2]], [1])).toThrow("silhouette: cluster has 1 labels for 2 rows");
-    expect(() => clusterStability([[1], [2]], [1, 2], { k: 2, resamples: 0 })).toThrow("clusterStability: resamples must be a whole number ≥ 1, got 0");
+    expect(() => principalComponents([{ a: 1 }, { a: 2 }], { columns: ["c"] })).toThrow('principalComponents: Spalte "c" nicht gefunden');
+    expect(() => hierarchicalClustering([[1], [2]], { method: "single" as never })).toThrow("hierarchicalClustering: method muss eines von ward, average, complete sein, angegeben ist single");
+    expect(() => cutTree(hierarchicalClustering([[1], [2]]), 3)).toThrow("cutTree: k muss eine ganze Zahl von 1 bis 2 sein, angegeben ist 3");
+    expect(() => kMeans([[1], [2]], { k: 0 })).toThrow("kMeans: k muss eine ganze Zahl von 1 bis 2 sein, angegeben ist 0");
+    expect(() => silhouette([[1], [2]], [1])).toThrow("silhouette: cluster hat 1 Einträge für 2 Zeilen");
+    expect(() => clusterStability([[1], [2]], [1, 2], { k: 2, resamples: 0 })).toThrow("clusterStability: resamples muss eine ganze Zahl ≥ 1 sein, angegeben ist 0");
   });
 
   it("sozialraumTypes: same seed, same bytes; input unchanged; too few areas is an error", () => {
@@ -129,7 +129,7 @@ describe("typology documentation examples and errors", () => {
     expect(withMissing.excluded[0]).toEqual({ id: "a1", step: "sozialraumTypes", column: "z", reason: "fehlender Wert in z (Kinderarmut): leer" });
     expect(withMissing.stability).toBeNull();
     expect(() => sozialraumTypes(rows.slice(0, 5), { id: "id", columns: ["x", "y"] })).toThrow(
-      "sozialraumTypes: only 5 complete areas for up to 8 types; need at least 9",
+      "sozialraumTypes: nur 5 vollständige Gebiete für bis zu 8 Typen; nötig sind mindestens 9",
     );
   });
 });

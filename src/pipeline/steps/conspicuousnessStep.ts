@@ -18,7 +18,7 @@ export function conspicuousnessStep(ctx: AnalysisContext, ind: IndicatorsPart, s
   const { config, id } = ctx;
   ctx.progress("Auffälligkeiten je Zielgruppe bestimmen");
   const valued = ind.current.indicators.filter((d) => d.targetGroup !== "context");
-  if (valued.length === 0) throw new Error(`${fn}: the indicator catalogue has no indicator outside the target group "context"; nothing to assess`);
+  if (valued.length === 0) throw new Error(`${fn}: der Indikatorenkatalog (${ind.current.indicators.map((d) => d.id).join(", ")}) hat keinen Indikator außerhalb der Zielgruppe "context"; nichts zu bewerten`);
   const flags = conspicuousness(std.zRows, {
     id,
     indicators: valued.map((d) => ({ id: d.id, targetGroup: d.targetGroup, label: d.label })),

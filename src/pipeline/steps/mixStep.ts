@@ -22,14 +22,14 @@ export function mixStep(
   const groups = { ...mc.groups };
   for (const col of Object.keys(groups)) {
     if (present(col)) continue;
-    if (!mc.defaultGroups) throw new Error(`analyseTables: Durchmischung: column "${col}" of "mix.groups" is not in the structural data`);
+    if (!mc.defaultGroups) throw new Error(`analyseTables: Durchmischung: Spalte "${col}" aus "mix.groups" fehlt in den Strukturdaten`);
     warnings.push(`Durchmischung: Spalte "${col}" fehlt in den Strukturdaten; die Gruppe ${groups[col]} entfällt`);
     delete groups[col];
   }
   let composition = mc.composition;
   const absent = composition ? Object.keys(composition).filter((c) => !present(c)) : [];
   if (composition && absent.length > 0) {
-    if (!mc.defaultComposition) throw new Error(`analyseTables: Durchmischung: column "${absent[0]}" of "mix.composition" is not in the structural data`);
+    if (!mc.defaultComposition) throw new Error(`analyseTables: Durchmischung: Spalte "${absent[0]}" aus "mix.composition" fehlt in den Strukturdaten`);
     warnings.push(`Durchmischung: Spalten ${absent.join(", ")} fehlen in den Strukturdaten; die Durchmischung der Altersgruppen entfällt`);
     composition = null;
   }

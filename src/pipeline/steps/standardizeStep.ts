@@ -35,7 +35,7 @@ export function standardizeStep(ctx: AnalysisContext, ind: IndicatorsPart): Stan
     try {
       z = zScores(column, { direction: d.direction, ids, column: d.id, mean: config.standardization.mean, sd: config.standardization.sd, weights });
     } catch (e) {
-      throw new Error(`${fn}: cannot standardise indicator "${d.id}" (${d.label}): ${(e as Error).message}`);
+      throw new Error(`${fn}: Indikator "${d.id}" (${d.label}) kann nicht standardisiert werden: ${(e as Error).message}`);
     }
     z.values.forEach((v, i) => {
       zRows[i][d.id] = v === null ? (column[i] as Cell) : v;

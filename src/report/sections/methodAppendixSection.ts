@@ -42,7 +42,7 @@ const used = <T>(given: T | undefined, dflt: T, show: (v: T) => string = String)
  */
 export function methodAppendixSection(config: ResolvedAnalysisConfig, options: MethodAppendixOptions = {}): ReportSection {
   const fn = "methodAppendixSection";
-  if (!config || !config.standardization || !config.statusIndex) throw new Error(`${fn}: expected a resolved analysis configuration (resolveAnalysisConfig or result.parameters)`);
+  if (!config || !config.standardization || !config.statusIndex) throw new Error(`${fn}: erwartet wird eine aufgelöste Analysekonfiguration (resolveAnalysisConfig oder result.parameters)`);
   const conf = config.confidence;
   const zConf = normalQuantile((1 + conf) / 2);
   const mean = config.standardization.mean;

@@ -148,7 +148,7 @@ export function mixAnalysisSection(mix: MixAnalysis, options: MixMapOptions = {}
   const figures: Array<{ title: string; figure: Figure; caption?: string }> = [];
   if (options.geojson) {
     const mapGroup = options.mapGroup ?? groupCols[0];
-    if (!groupCols.includes(mapGroup)) throw new Error(`${fn}: mapGroup "${mapGroup}" is not one of the groups (${groupCols.join(", ")})`);
+    if (!groupCols.includes(mapGroup)) throw new Error(`${fn}: mapGroup "${mapGroup}" ist keine der Gruppen (${groupCols.join(", ")})`);
     const title = `Standortquotient ${mix.groups[mapGroup]}`;
     figures.push({
       title,

@@ -17,7 +17,7 @@ import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
  */
 export function monitoringSection(result: AnalysisResult): ReportSection {
   const m = result.monitoring;
-  if (!m) throw new Error("monitoringSection: the analysis has no monitoring (fewer than two surveys)");
+  if (!m) throw new Error("monitoringSection: die Analyse hat kein Monitoring (weniger als zwei Erhebungen)");
   const names = Object.fromEntries(result.areas.map((a) => [a.id, a.name]));
   const name = (id: string) => names[id] ?? id;
   const p = result.parameters;

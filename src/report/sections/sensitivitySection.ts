@@ -44,7 +44,7 @@ const de = (x: number | null | undefined, decimals?: number) =>
  */
 export function sensitivitySection(result: SensitivityResult, options: SensitivitySectionOptions = {}): ReportSection {
   const fn = "sensitivitySection";
-  if (!result || result.name !== "runSensitivity") throw new Error(`${fn}: expected the result of runSensitivity`);
+  if (!result || result.name !== "runSensitivity") throw new Error(`${fn}: erwartet wird das Ergebnis von runSensitivity, angegeben ist ${result == null ? String(result) : `ein Objekt mit name ${String(result.name)}`}`);
   const s = result.summary;
   const labels = result.labels;
   const noun = options.areaNoun ?? "Sozialräume";

@@ -19,7 +19,7 @@ const STABLE = 0.75;
  */
 export function typesSection(result: AnalysisResult): ReportSection {
   const t = result.types;
-  if (!t) throw new Error("typesSection: the analysis has no Sozialraumtypen (types switched off or too few areas)");
+  if (!t) throw new Error("typesSection: die Analyse hat keine Sozialraumtypen (Typen abgeschaltet oder zu wenige Gebiete)");
   const names = Object.fromEntries(result.areas.map((a) => [a.id, a.name]));
   const best = t.criterion.find((c) => c.k === t.k)!;
   const paragraphs = [

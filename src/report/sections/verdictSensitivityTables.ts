@@ -29,7 +29,7 @@ const de = (x: number | null | undefined, decimals?: number) =>
  */
 export function verdictSensitivityTables(v: VerdictSensitivity, options: VerdictSensitivityTablesOptions = {}): { paragraphs: string[]; tables: ReportTable[] } {
   const fn = "verdictSensitivityTables";
-  if (!v || v.name !== "verdictSensitivity") throw new Error(`${fn}: expected the result of verdictSensitivity`);
+  if (!v || v.name !== "verdictSensitivity") throw new Error(`${fn}: erwartet wird das Ergebnis von verdictSensitivity, angegeben ist ${v == null ? String(v) : `ein Objekt mit name ${String(v.name)}`}`);
   const noun = options.areaNoun ?? "Sozialräume";
   const htmlUpTo = options.htmlRowsUpTo ?? 100;
   const label = new Map(v.groups.map((g) => [g.targetGroup, g.label]));
