@@ -84,3 +84,11 @@ function digits(value: number, options: GermanNumberOptions): string {
   const fixed = value.toFixed(options.maxDecimals);
   return fixed.includes(".") && !fixed.includes("e") ? fixed.replace(/\.?0+$/, "") : fixed;
 }
+
+/**
+ * The `sign` option of {@link formatGermanNumber} for a change or shift: "+0,5", "−0,5", "±0".
+ *
+ * @example
+ * formatGermanNumber(-0.5, { sign: CHANGE_SIGN }); // "−0,5"
+ */
+export const CHANGE_SIGN = { minus: "\u2212", zero: "\u00b1", plus: "+" } as const;
