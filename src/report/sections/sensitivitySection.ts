@@ -1,4 +1,5 @@
 import { formatGermanNumber } from "../../io/formatGermanNumber.js";
+import { median } from "../../stats/median.js";
 import { highlightWhere } from "../highlightWhere.js";
 import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
 import type { AreaSensitivity } from "../../audit/sensitivity.js";
@@ -77,7 +78,7 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
     paragraphs.push(
       `Zufallsschwankung: In ${formatGermanNumber(used, { missing: "–" })} Monte-Carlo-Ziehungen (${used < requested ? `von ${formatGermanNumber(requested, { missing: "–" })} angeforderten, übersprungene siehe Hinweise; ` : ""}Startwert ${p.seed ?? "–"}) wurde jeder Zähler aus einer ` +
         "Binomialverteilung mit der Bezugsgröße und dem beobachteten Anteil gezogen und der Index neu berechnet. " +
-        `Die Breite des 90-%-Rangintervalls beträgt im Median ${formatGermanNumber(widths.length ? widths[Math.floor((widths.length - 1) / 2)] : NaN, { decimals: 1, missing: "–" })} Ränge; ` +
+        `Die Breite des 90-%-Rangintervalls beträgt im Median ${formatGermanNumber(median(widths), { decimals: 1, missing: "–" })} Ränge; ` +
         `${mcDependent} ${noun} wechseln in mindestens einer Ziehung die Klasse.`,
     );
   }
