@@ -53,7 +53,7 @@ describe("rankingBarFigure", () => {
     expect((status.layout as any).legend.title.text).toBe("Statusklasse");
     expect(layout.separators).toBe(",.");
     expect(layout.annotations[0].text).toBe("1 Gebiet ohne Wert nicht dargestellt");
-    // formatGerman: decimal comma and the typographic minus plotly's axes use.
+    // FIGURE_NUMBER: decimal comma and the typographic minus plotly's axes use.
     expect((fig.data[0].customdata as string[][])[0]).toEqual(["Parkviertel", "−1,30"]);
   });
 
