@@ -35,7 +35,7 @@ export type {
   AreaFeature, AreaFeatureCollection, AreaGeometries, AreaGeometry, CellOptions, CsvOptions, DecimalMark,
   DecodedText, GeoJsonAreaFeature, GeoJsonOptions, MultiPolygonGeometry, PolygonGeometry, Position,
   TextEncodingOption, XlsxOptions, CsvColumns, ReadCsvColumnsOptions, GeometryOptions, ShapefileOptions, KeyCheck,
-  KeyMapping, MappedAreas,
+  KeyMapping, MappedAreas, GermanNumberOptions,
 } from "./io/index.js";
 
 // Area tables: missing values, checks, joins and data errors (src/table)

@@ -1,4 +1,4 @@
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
+import { CHANGE_SIGN, formatGermanNumber } from "../io/formatGermanNumber.js";
 import { targetGroupLabel } from "./germanLabels.js";
 import { VARIANT_FAMILY_LABELS } from "../audit/compositeIndexVariants.js";
 import type { SensitivityVariant } from "../audit/sensitivityAnalysis.js";
@@ -31,8 +31,6 @@ export interface VerdictVariant extends SensitivityVariant<VerdictVariantOptions
   targetGroup?: string;
 }
 
-const de = (x: number) => formatGermanNumber(x, {});
-const signed = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "±") + de(Math.abs(x));
 
 /**
  * One-at-a-time method variants of the verdicts per target group (OECD/JRC *Handbook on Constructing Composite
@@ -63,7 +61,7 @@ export function verdictVariants(evaluator: VerdictEvaluator, options: VerdictVar
     {
       name: VERDICT_FAMILY_LABELS.baseline,
       family: VERDICT_FAMILY_LABELS.baseline,
-      description: `${describeMean(base.mean, base.sd)}, z-Werte, ${base.smoothing === "empirical-bayes" ? "Empirical-Bayes-geglättet" : "ungeglättet"}; auffällig ab z > ${de(t.flag)}, stark auffällig ab z > ${de(t.strong)}`,
+      description: `${describeMean(base.mean, base.sd)}, z-Werte, ${base.smoothing === "empirical-bayes" ? "Empirical-Bayes-geglättet" : "ungeglättet"}; auffällig ab z > ${formatGermanNumber(t.flag)}, stark auffällig ab z > ${formatGermanNumber(t.strong)}`,
       options: {},
     },
   ];
@@ -85,7 +83,7 @@ export function verdictVariants(evaluator: VerdictEvaluator, options: VerdictVar
   }
   if (families.has("thresholds")) {
     for (const d of [shift, -shift]) {
-      add("thresholds", `Schwellen ${signed(d)}`, `auffällig ab z > ${de(t.flag + d)}, stark auffällig ab z > ${de(t.strong + d)}`, { thresholdShift: d });
+      add("thresholds", `Schwellen ${formatGermanNumber(d, { sign: CHANGE_SIGN })}`, `auffällig ab z > ${formatGermanNumber(t.flag + d)}, stark auffällig ab z > ${formatGermanNumber(t.strong + d)}`, { thresholdShift: d });
     }
   }
   if (families.has("smoothing")) {

@@ -1,4 +1,4 @@
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
+import { CHANGE_SIGN, formatGermanNumber } from "../io/formatGermanNumber.js";
 import { createRng } from "../inference/random.js";
 import type { Row } from "../classify/columns.js";
 import {
@@ -48,8 +48,6 @@ const NORMALIZATION_LABELS: Record<IndexNormalization, [string, string]> = {
   percentile: ["Perzentilränge", "Summe der Perzentilränge (0–100), Summe als Normal-Score Φ⁻¹(PR) klassiert"],
 };
 
-const de = (x: number) => formatGermanNumber(x, {});
-const signed = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "±") + de(Math.abs(x));
 
 /** German description of a variant's method (for the baseline row of the variants table). */
 export function describeIndexMethod(o: IndexVariantOptions = {}, populationLabel = "Einwohner"): string {
@@ -61,9 +59,9 @@ export function describeIndexMethod(o: IndexVariantOptions = {}, populationLabel
   }
   parts.push(NORMALIZATION_LABELS[norm][0]);
   const w = Object.entries(o.weights ?? {});
-  parts.push(w.length ? `Gewichte ${w.map(([k, v]) => `${k} = ${de(v)}`).join(", ")}` : "Gewichte wie festgelegt");
+  parts.push(w.length ? `Gewichte ${w.map(([k, v]) => `${k} = ${formatGermanNumber(v)}`).join(", ")}` : "Gewichte wie festgelegt");
   if (o.omit?.length) parts.push(`ohne ${o.omit.join(", ")}`);
-  if (o.boundaryShift) parts.push(`Klassengrenzen ${signed(o.boundaryShift)}`);
+  if (o.boundaryShift) parts.push(`Klassengrenzen ${formatGermanNumber(o.boundaryShift, { sign: CHANGE_SIGN })}`);
   parts.push(o.smoothing === "empirical-bayes" ? "Empirical-Bayes-geglättet" : "ungeglättet");
   return parts.join(", ");
 }
@@ -131,16 +129,16 @@ export function compositeIndexVariants(spec: CompositeVariantSpec, options: Inde
       ...(inds.length > 1
         ? inds.map((d) => ({
             name: `doppeltes Gewicht: ${label(d.column)}`,
-            description: `Gewicht von ${label(d.column)} verdoppelt (${de(baseWeight(d.column))} → ${de(2 * baseWeight(d.column))})`,
+            description: `Gewicht von ${label(d.column)} verdoppelt (${formatGermanNumber(baseWeight(d.column))} → ${formatGermanNumber(2 * baseWeight(d.column))})`,
             weights: { [d.column]: 2 * baseWeight(d.column) },
           }))
         : []),
     ];
-    for (const s of sets) add("weights", s.name, s.description ?? `Gewichte ${Object.entries(s.weights).map(([k, v]) => `${k} = ${de(v)}`).join(", ")}`, { weights: { ...(base.weights ?? {}), ...s.weights } });
+    for (const s of sets) add("weights", s.name, s.description ?? `Gewichte ${Object.entries(s.weights).map(([k, v]) => `${k} = ${formatGermanNumber(v)}`).join(", ")}`, { weights: { ...(base.weights ?? {}), ...s.weights } });
   }
   if (families.has("thresholds")) {
     for (const d of [shift, -shift]) {
-      add("thresholds", `Klassengrenzen ${signed(d)}`, `jede Klassengrenze um ${signed(d)} verschoben`, { boundaryShift: (base.boundaryShift ?? 0) + d });
+      add("thresholds", `Klassengrenzen ${formatGermanNumber(d, { sign: CHANGE_SIGN })}`, `jede Klassengrenze um ${formatGermanNumber(d, { sign: CHANGE_SIGN })} verschoben`, { boundaryShift: (base.boundaryShift ?? 0) + d });
     }
   }
   if (families.has("smoothing") && inds.every((d) => d.denominator !== undefined)) {

@@ -1,3 +1,4 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Exclusion } from "../table/exclusion.js";
 import { Missing } from "../table/missing.js";
 import { assignClass } from "./assignClass.js";
@@ -205,7 +206,7 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
       for (const f of gf) if (f.level === "stark auffällig") strongFlags++;
       const verdict = verdictFor({ flags: gf.length, strongFlags }, rule);
       counts[g][verdict]++;
-      const behind = gf.map((f) => `${f.label} (z = ${f.z.toFixed(2).replace(".", ",")}, ${f.level})`).join(", ");
+      const behind = gf.map((f) => `${f.label} (z = ${formatGermanNumber(f.z, { decimals: 2 })}, ${f.level})`).join(", ");
       // Say which indicators had no value: "unauffällig" with half the indicators missing is a weaker statement.
       const gaps = missing.length > 0 ? `; ohne Wert: ${missing.map((m) => labelOf.get(m)).join(", ")}` : "";
       const reason = (gf.length === 0 ? "kein Indikator auffällig" : `${gf.length} von ${total} Indikatoren auffällig: ${behind}`) + gaps;

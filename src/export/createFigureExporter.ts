@@ -1,9 +1,10 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Figure } from "../plot/figure.js";
 import { baseConfig } from "../plot/layout.js";
 import { assertOfflineFigure } from "../render/assertOfflineFigure.js";
 import { canonicalSvg } from "./canonicalSvg.js";
-import { CHROMIUM_ARGS, chromiumExecutable } from "./chromiumExecutable.js";
+import { chromiumExecutable } from "./chromiumExecutable.js";
+import { launchChromium } from "./launchChromium.js";
 import { exportPageHtml } from "./exportPageHtml.js";
 import { pngSize } from "./pngSize.js";
 
@@ -76,12 +77,7 @@ export async function createFigureExporter(options: FigureExporterOptions = {}):
   const timeout = options.timeout ?? 60_000;
   if (!(Number.isFinite(timeout) && timeout > 0)) throw new Error(`${fn}: timeout muss eine positive Zahl von Millisekunden sein, angegeben ist ${timeout}`);
 
-  let browser: Browser;
-  try {
-    browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout });
-  } catch (e) {
-    throw new Error(`${fn}: Chromium unter ${executablePath} ist nicht gestartet: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
-  }
+  const browser = await launchChromium(executablePath, fn, timeout);
   const blocked: string[] = [];
   const pageErrors: string[] = [];
   let page: Page;

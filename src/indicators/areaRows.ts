@@ -52,14 +52,6 @@ export function readCount(fn: string, row: InputRow, column: string, area: strin
   throw new TypeError(`${fn}: Spalte "${column}" hat in Gebiet "${area}" keine Anzahl: ${JSON.stringify(v) ?? String(v)}`);
 }
 
-/** German number formatting for reasons and labels ("1.234,5"). */
-export function formatGerman(value: number): string {
-  return GERMAN.format(value);
-}
-
-// One formatter for all calls: toLocaleString builds a new one each time and is ~100× slower.
-const GERMAN = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
-
 /** Checks the zeroMarkers option of computeIndicators and aggregateCounts (internal helper). */
 export function markerList(fn: string, markers: readonly string[] | undefined): readonly string[] {
   if (markers === undefined) return [];

@@ -1,5 +1,6 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Exclusion } from "../table/exclusion.js";
-import { type InputRow, type RowsInput, areaKey, areaRows, formatGerman, markerList, readCount } from "./areaRows.js";
+import { type InputRow, type RowsInput, areaKey, areaRows, markerList, readCount } from "./areaRows.js";
 import { DEFAULT_INDICATORS } from "./defaultIndicators.js";
 import { empiricalBayesRates } from "./empiricalBayesRates.js";
 import type { IndicatorDefinition, ValidatedIndicator } from "./indicatorDefinition.js";
@@ -120,7 +121,7 @@ export function computeIndicators(rows: RowsInput, options: ComputeIndicatorsOpt
         if (population === null) {
           populationReason = `${populationLabel} fehlt (${markerText(absent[0]?.marker ?? "")})`;
         } else if (population < minimumPopulation) {
-          populationReason = `${populationLabel} unter ${formatGerman(minimumPopulation)} (${formatGerman(population)})`;
+          populationReason = `${populationLabel} unter ${formatGermanNumber(minimumPopulation, { maxDecimals: 2 })} (${formatGermanNumber(population, { maxDecimals: 2 })})`;
         }
       }
       if (populationReason) {
@@ -217,7 +218,7 @@ function indicatorValue(
   }
   if (den < ind.minimumBase) {
     c.status[i] = STATUS_CODE["below-minimum-base"];
-    c.reason.set(i, `${ind.label}: Bezugsgröße unter ${formatGerman(ind.minimumBase)} (${formatGerman(den)})`);
+    c.reason.set(i, `${ind.label}: Bezugsgröße unter ${formatGermanNumber(ind.minimumBase, { maxDecimals: 2 })} (${formatGermanNumber(den, { maxDecimals: 2 })})`);
     return "below-minimum-base";
   }
   return "ok";

@@ -11,6 +11,7 @@ export type { CellOptions } from "./buildAreaTable.js";
 export { parseGermanNumber } from "./parseGermanNumber.js";
 export type { DecimalMark } from "./parseGermanNumber.js";
 export { formatGermanNumber } from "./formatGermanNumber.js";
+export type { GermanNumberOptions } from "./formatGermanNumber.js";
 export { germanCsvField } from "./germanCsvField.js";
 export { quoteCsvField } from "./quoteCsvField.js";
 export { DEFAULT_MISSING_MARKERS } from "./missingMarkers.js";

@@ -1,3 +1,4 @@
+import { formatGermanNumber } from "./formatGermanNumber.js";
 import { DataError, type DataProblem } from "../table/dataError.js";
 import { decodeText } from "./decodeText.js";
 import type { AreaFeature, AreaGeometries, AreaGeometry, Position } from "./geoJsonTypes.js";
@@ -105,7 +106,7 @@ function sourceCrs(fn: string, file: string, member: unknown, option: string | u
 
 /** German error for coordinates outside longitude/latitude, naming the likely CRS. */
 function projectedError(fn: string, file: string, box: readonly [number, number, number, number], crs: ResolvedCrs | null): DataError {
-  const r = (v: number) => Math.round(v).toLocaleString("de-DE");
+  const r = (v: number) => formatGermanNumber(v, { decimals: 0 });
   const range = `x ${r(box[0])} bis ${r(box[2])}, y ${r(box[1])} bis ${r(box[3])}`;
   if (crs) {
     return new DataError(fn, { file, value: crs.code, message: `nach der Umrechnung aus ${crs.code} (${crs.name}) liegen Koordinaten außerhalb von Länge/Breite (${range}); passt das Koordinatensystem zur Datei?` });

@@ -1,3 +1,4 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { CooperationNetwork, NetworkAreaRow } from "./cooperationNetwork.js";
 
 /** Options of {@link conspicuousPoorlyNetworked}: the thresholds of "kaum vernetzt". */
@@ -36,7 +37,6 @@ export interface PoorlyNetworkedResult {
   minConnectedShare: number;
 }
 
-const de = (x: number): string => x.toFixed(2).replace(".", ",");
 
 /**
  * Names the Sozialräume that are **auffällig, aber kaum vernetzt**: auffällig for at least one target group (the
@@ -82,8 +82,8 @@ function verdict(r: NetworkAreaRow, groups: string[], minDensity: number, minSha
   const reasons: string[] = [];
   if (r.actors < 2) reasons.push(r.actors === 0 ? "keine Akteure" : "nur ein Akteur");
   else {
-    if ((r.density as number) < minDensity) reasons.push(`Dichte ${de(r.density as number)} unter ${de(minDensity)}`);
-    if ((r.connectedShare as number) < minShare) reasons.push(`Anteil vernetzter Akteure ${de(r.connectedShare as number)} unter ${de(minShare)}`);
+    if ((r.density as number) < minDensity) reasons.push(`Dichte ${formatGermanNumber(r.density as number, { decimals: 2 })} unter ${formatGermanNumber(minDensity, { decimals: 2 })}`);
+    if ((r.connectedShare as number) < minShare) reasons.push(`Anteil vernetzter Akteure ${formatGermanNumber(r.connectedShare as number, { decimals: 2 })} unter ${formatGermanNumber(minShare, { decimals: 2 })}`);
   }
   return {
     id: r.id,

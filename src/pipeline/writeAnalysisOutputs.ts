@@ -132,11 +132,10 @@ export async function writeAnalysisOutputs(result: AnalysisResult, dir: string, 
       options.onWarning?.(`Hinweis: ${warning}`);
     }
     if (browser) {
-      const { exportReportPdf } = await import("../export/exportReportPdf.js");
+      const { printPdf } = await import("../export/printPdf.js");
       const pdf = join(out, "bericht.pdf");
-      await exportReportPdf(files.report, pdf, { executablePath: browser, date: doc.date });
+      write(pdf, await printPdf({ file: files.report }, { executablePath: browser, date: doc.date, figures: true }));
       files.pdf = pdf;
-      written.push({ path: pdf, content: readFileSync(pdf) });
     }
   }
   if (options.figures && options.figures.length > 0) {
@@ -162,10 +161,10 @@ async function steckbriefePdf(doc: ReportDocument, executablePath: string | unde
   const path = executablePath ?? DEFAULT_CHROMIUM_PATH;
   if (!existsSync(path)) return `steckbriefe.pdf nicht geschrieben: Chromium fehlt (${path}; Debian/Ubuntu: apt-get install chromium)`;
   // Loaded only when needed: the PDF starts a headless Chromium (playwright-core).
-  const { htmlToPdf } = await import("../export/htmlToPdf.js");
+  const { printPdf } = await import("../export/printPdf.js");
   // Every Steckbrief expanded (in bericht.html they are collapsed).
   const html = reportHtml({ ...doc, title: `Steckbriefe – ${doc.title}`, parameters: [], intro: [], sections }, { expanded: true });
-  return htmlToPdf(html, { executablePath: path, date: doc.date });
+  return printPdf({ html }, { executablePath: path, date: doc.date, margin: "12mm" });
 }
 
 /**

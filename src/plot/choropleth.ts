@@ -5,7 +5,7 @@ import { CATEGORICAL_COLORS, MISSING_COLOR } from "./palette.js";
 import { DEFAULT_MISSING_MARKERS } from "../io/missingMarkers.js";
 import { isMissing } from "../table/missing.js";
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
+import { cellNumber, cellText, FIGURE_NUMBER, requireColumn, type PlotRow } from "./rows.js";
 
 /** @deprecated the same type as io's `AreaFeatureCollection`. The map's input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
 export type ChoroplethFeatureCollection = AreaFeatureCollection;
@@ -193,7 +193,7 @@ export function choroplethFigure(
         name: label,
         z,
         ...(range ? { zmin: range[0], zmax: range[1], zauto: false } : {}),
-        text: values.map((v) => formatGerman(v, decimals)),
+        text: values.map((v) => formatGermanNumber(v, { ...FIGURE_NUMBER, decimals })),
         colorscale: options.colorscale ?? (options.center !== undefined ? RD_BU : YL_OR_RD),
         reversescale: options.reversescale ?? false,
         // Long titles are broken into lines: one long line widens the colour bar and squeezes the map.

@@ -1,7 +1,8 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Figure } from "./figure.js";
 import { barCategoryAxis, baseConfig, baseLayout, heightForRows, missingValuesNote, noteAnnotation, notesMargin } from "./layout.js";
 import { MISSING_COLOR } from "./palette.js";
-import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
+import { cellNumber, cellText, FIGURE_NUMBER, requireColumn, type PlotRow } from "./rows.js";
 
 /** Options of {@link indicatorBarFigure}. */
 export interface IndicatorBarOptions {
@@ -85,7 +86,7 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
 
   const valueTitle = options.valueTitle ?? "Wert";
   const hasCi = options.lower !== undefined;
-  const ciName = options.level ? `${formatGerman(options.level * 100, 0)}-%-Konfidenzintervall` : "Konfidenzintervall";
+  const ciName = options.level ? `${formatGermanNumber(options.level * 100, { ...FIGURE_NUMBER, decimals: 0 })}-%-Konfidenzintervall` : "Konfidenzintervall";
   const trace: Record<string, unknown> = {
     type: "bar",
     orientation: "h",
@@ -95,9 +96,9 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
     marker: { color: items.map((d) => (d.muted ? MISSING_COLOR : "#4575b4")) },
     customdata: items.map((d) => [
       d.label,
-      formatGerman(d.value, decimals),
-      formatGerman(d.lower, decimals),
-      formatGerman(d.upper, decimals),
+      formatGermanNumber(d.value, { ...FIGURE_NUMBER, decimals }),
+      formatGermanNumber(d.lower, { ...FIGURE_NUMBER, decimals }),
+      formatGermanNumber(d.upper, { ...FIGURE_NUMBER, decimals }),
     ]),
     hovertemplate: hasCi
       ? `<b>%{customdata[0]}</b> (%{y})<br>${valueTitle}: %{customdata[1]}<br>${ciName}: %{customdata[2]} bis %{customdata[3]}<extra></extra>`
@@ -128,7 +129,7 @@ export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorB
       { type: "line", xref: "x", yref: "paper", x0: options.reference, x1: options.reference, y0: 0, y1: 1, line: { color: "#d73027", width: 1.5, dash: "dash" } },
     ];
     annotations.push({
-      text: `${refLabel}: ${formatGerman(options.reference, decimals)}`,
+      text: `${refLabel}: ${formatGermanNumber(options.reference, { ...FIGURE_NUMBER, decimals })}`,
       xref: "x", yref: "paper", x: options.reference, y: 1, yanchor: "bottom", showarrow: false,
       font: { size: 11, color: "#d73027" },
     });

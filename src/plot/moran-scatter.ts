@@ -1,9 +1,10 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { crossProduct, deviations, prepareWeights, valuesFor, weightsConstants, type WeightsTransformOption } from "../spatial/prepare.js";
 import type { SpatialWeights } from "../spatial/spatialWeights.js";
 import { LISA_COLORS, LISA_LABELS } from "./choropleth.js";
 import type { Figure } from "./figure.js";
 import { baseConfig, baseLayout } from "./layout.js";
-import { formatGerman } from "./rows.js";
+import { FIGURE_NUMBER } from "./rows.js";
 
 /** Options of {@link moranScatterFigure}. */
 export interface MoranScatterOptions {
@@ -85,7 +86,7 @@ export function moranScatterFigure(values: ArrayLike<number>, weights: SpatialWe
   data.push({
     type: "scatter",
     mode: "lines",
-    name: `Regressionsgerade (Steigung ${formatGerman(slope, 3)})`,
+    name: `Regressionsgerade (Steigung ${formatGermanNumber(slope, { ...FIGURE_NUMBER, decimals: 3 })})`,
     x: [lo, hi],
     y: [meanLag + slope * lo, meanLag + slope * hi],
     line: { color: "#333333", width: 2 },
@@ -102,7 +103,7 @@ export function moranScatterFigure(values: ArrayLike<number>, weights: SpatialWe
     showarrow: false,
     font: { size: 12, color: "#555555" },
   });
-  const title = options.title ?? `Moran-Streudiagramm: ${label} (I = ${formatGerman(I, 2)})`;
+  const title = options.title ?? `Moran-Streudiagramm: ${label} (I = ${formatGermanNumber(I, { ...FIGURE_NUMBER, decimals: 2 })})`;
   const layout: Record<string, unknown> = {
     ...baseLayout(title, 520),
     xaxis: { title: { text: `${label} (standardisiert)` }, zeroline: true, zerolinecolor: "#999999" },

@@ -38,7 +38,6 @@ export function rankIntervalFigure(summary: SensitivitySummary, options: RankInt
   const name = (id: string) => labels[id] ?? id;
   // Categories are the ids (two areas may share a name); the axis shows the names.
   const xOf = (k: number) => (withNames ? items[k].id : k + 1);
-  const de = (x: number) => formatGermanNumber(Math.round(x * 10) / 10);
   const trace = (changing: boolean, legend: string, color: string): Record<string, unknown> => {
     const ks = items.map((_, k) => k).filter((k) => items[k].dependsOnMethod === changing);
     return {
@@ -60,7 +59,7 @@ export function rankIntervalFigure(summary: SensitivitySummary, options: RankInt
       text: ks.map((k) => {
         const a = items[k];
         const stab = a.classStability === null ? "–" : `${Math.round(a.classStability * 100)} %`;
-        return `${name(a.id)} (${a.id})<br>Medianrang ${de(a.medianRank!)}, 5–95 %: ${de(a.rankP05!)}–${de(a.rankP95!)}<br>Basis: Rang ${a.baselineRank ?? "–"}, ${a.baselineClass ?? "ohne Klasse"}<br>Klassenstabilität ${stab}`;
+        return `${name(a.id)} (${a.id})<br>Medianrang ${formatGermanNumber(a.medianRank!, { maxDecimals: 1 })}, 5–95 %: ${formatGermanNumber(a.rankP05!, { maxDecimals: 1 })}–${formatGermanNumber(a.rankP95!, { maxDecimals: 1 })}<br>Basis: Rang ${a.baselineRank ?? "–"}, ${a.baselineClass ?? "ohne Klasse"}<br>Klassenstabilität ${stab}`;
       }),
       hovertemplate: "%{text}<extra></extra>",
     };

@@ -1,7 +1,8 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Figure } from "./figure.js";
 import { barCategoryAxis, baseConfig, baseLayout, heightForRows, missingValuesNote, noteAnnotation, notesMargin } from "./layout.js";
 import { MISSING_COLOR, resolveClassColors } from "./palette.js";
-import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
+import { cellNumber, cellText, FIGURE_NUMBER, requireColumn, type PlotRow } from "./rows.js";
 
 /** Options of {@link rankingBarFigure}. */
 export interface RankingBarOptions {
@@ -72,7 +73,7 @@ export function rankingBarFigure(rows: readonly PlotRow[], options: RankingBarOp
       name: g === "" ? (options.group ? "ohne Klasse" : valueTitle) : g,
       y: members.map((d) => d.id),
       x: members.map((d) => d.value),
-      customdata: members.map((d) => [d.label, formatGerman(d.value)]),
+      customdata: members.map((d) => [d.label, formatGermanNumber(d.value, { ...FIGURE_NUMBER, decimals: 2 })]),
       hovertemplate: `<b>%{customdata[0]}</b> (%{y})<br>${valueTitle}: %{customdata[1]}<extra>%{fullData.name}</extra>`,
       marker: { color: g === "" ? (options.group ? MISSING_COLOR : "#4575b4") : colors[g] },
       showlegend: options.group !== undefined,

@@ -1,5 +1,4 @@
-import { formatGermanNumber } from "../io/formatGermanNumber.js";
-import { Missing, numberOrNull } from "../table/missing.js";
+import { numberOrNull } from "../table/missing.js";
 
 /** A row of a per-area table as the plot builders read it. */
 export type PlotRow = Readonly<Record<string, unknown>>;
@@ -24,21 +23,11 @@ export function requireColumn(fn: string, rows: readonly PlotRow[], key: string)
 }
 
 /**
- * Formats a number the German way for hover texts, cell texts and notes: decimal comma, "." between thousands
- * (`formatGermanNumber`), no sign on a value that shows as zero ("0,00", never "-0,00"), and the typographic minus
- * "−" that plotly's own axis labels use. A missing value shows as its marker ("." "x" …) or "–"; so do null,
- * NaN and ±Infinity.
+ * The `formatGermanNumber` options of hover texts, cell texts and notes in figures: the typographic minus "−"
+ * that plotly's own axis labels use, and "–" for null, NaN and ±Infinity. A value that rounds to zero shows no sign.
  *
  * @example
- * formatGerman(-1.3);          // "−1,30"
- * formatGerman(-0.004);        // "0,00"
- * formatGerman(1234.5, 1);     // "1.234,5"
- * formatGerman(missing("."));  // "."
- * formatGerman(NaN);           // "–"
+ * formatGermanNumber(-1.3, { ...FIGURE_NUMBER, decimals: 2 });   // "−1,30"
+ * formatGermanNumber(null, { ...FIGURE_NUMBER, decimals: 2 });   // "–"
  */
-export function formatGerman(value: number | Missing | null | undefined, decimals = 2): string {
-  if (value instanceof Missing) return value.marker !== "" ? value.marker : "–";
-  if (typeof value !== "number" || !Number.isFinite(value)) return "–";
-  const text = formatGermanNumber(value, { decimals });
-  return text.startsWith("-") ? `\u2212${text.slice(1)}` : text;
-}
+export const FIGURE_NUMBER = { sign: { minus: "\u2212" }, missing: "–" } as const;

@@ -1,7 +1,8 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Figure } from "./figure.js";
 import { baseConfig, baseLayout, noteAnnotation, notesMargin } from "./layout.js";
 import { placeLabels } from "./placeLabels.js";
-import { formatGerman } from "./rows.js";
+import { FIGURE_NUMBER } from "./rows.js";
 import { choroplethFigure } from "./choropleth.js";
 import { QUADRANTS, QUADRANT_LABELS, type CompareNeedSupplyResult, type Quadrant } from "../supply/compareNeedSupply.js";
 import type { AreaFeatureCollection } from "../supply/geojson.js";
@@ -53,7 +54,7 @@ export function quadrantFigure(result: CompareNeedSupplyResult, options: Quadran
       x: rows.map((r) => r.need),
       y: rows.map((r) => r.supply),
       text: rows.map((r) => name(r.id)),
-      customdata: rows.map((r) => [r.id, r.rank ?? "–", r.gap === null ? "–" : formatGerman(r.gap, 2), rounded(r.need!), rounded(r.supply!)]),
+      customdata: rows.map((r) => [r.id, r.rank ?? "–", r.gap === null ? "–" : formatGermanNumber(r.gap, { ...FIGURE_NUMBER, decimals: 2 }), rounded(r.need!), rounded(r.supply!)]),
       marker: { color: QUADRANT_COLORS[q], size: 9, line: { color: "#333333", width: 0.5 } },
       hovertemplate: `%{text} (%{customdata[0]})<br>${needLabel}: %{customdata[3]}<br>${supplyLabel}: %{customdata[4]}<br>Lücke (z): %{customdata[2]}, Rang %{customdata[1]}<extra></extra>`,
     };
@@ -121,7 +122,7 @@ export function quadrantFigure(result: CompareNeedSupplyResult, options: Quadran
 /** A number rounded to its size: no decimals from 100, one from 10, else two ("565", "28,0", "−0,05"). */
 function rounded(x: number): string {
   const a = Math.abs(x);
-  return formatGerman(x, a >= 100 ? 0 : a >= 10 ? 1 : 2);
+  return formatGermanNumber(x, { ...FIGURE_NUMBER, decimals: a >= 100 ? 0 : a >= 10 ? 1 : 2 });
 }
 
 /** [lo, hi] widened by the given shares of its span (a span of 0 counts as 1). */

@@ -1,8 +1,9 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { ClassTransitionTable } from "../typology/classTransitions.js";
 import type { Figure } from "./figure.js";
 import { baseConfig, baseLayout, noteAnnotation, notesMargin } from "./layout.js";
 import { resolveClassColors } from "./palette.js";
-import { formatGerman } from "./rows.js";
+import { FIGURE_NUMBER } from "./rows.js";
 
 /** Options of {@link transitionFigure}. */
 export interface TransitionFigureOptions {
@@ -67,7 +68,7 @@ export function transitionFigure(tables: readonly ClassTransitionTable[], option
         target.push(node(t + 1, b));
         value.push(n);
         linkColors.push(withAlpha(colors[a], 0.45));
-        hover.push(`${String(tab.from)} ${a} → ${String(tab.to)} ${b}: ${formatGerman(n, 0)} ${n === 1 ? "Sozialraum" : "Sozialräume"}`);
+        hover.push(`${String(tab.from)} ${a} → ${String(tab.to)} ${b}: ${formatGermanNumber(n, { ...FIGURE_NUMBER, decimals: 0 })} ${n === 1 ? "Sozialraum" : "Sozialräume"}`);
       }),
     );
   });

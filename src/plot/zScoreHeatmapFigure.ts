@@ -1,6 +1,7 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Figure } from "./figure.js";
 import { baseConfig, baseLayout, heightForRows, noteAnnotation } from "./layout.js";
-import { cellNumber, cellText, formatGerman, requireColumn, type PlotRow } from "./rows.js";
+import { cellNumber, cellText, FIGURE_NUMBER, requireColumn, type PlotRow } from "./rows.js";
 
 /** An indicator column of the heatmap. */
 export interface HeatmapIndicator {
@@ -89,7 +90,7 @@ export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHea
   const labels = rows.map((r) => (options.label ? cellText(r, options.label) || cellText(r, idKey) : cellText(r, idKey)));
   const z = rows.map((r) => options.indicators.map((ind) => cellNumber(r, ind.key)));
   const decimals = options.decimals ?? 2;
-  const text = z.map((row) => row.map((v) => (v === null ? "" : formatGerman(v, decimals))));
+  const text = z.map((row) => row.map((v) => (v === null ? "" : formatGermanNumber(v, { ...FIGURE_NUMBER, decimals }))));
   const anyMissing = z.some((row) => row.some((v) => v === null));
   let maxAbs = 0;
   for (const row of z) for (const v of row) if (v !== null) maxAbs = Math.max(maxAbs, Math.abs(v));
@@ -116,9 +117,9 @@ export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHea
       tickmode: "array",
       tickvals: [...thresholds.map((t) => -t).reverse(), 0, ...thresholds],
       ticktext: [
-        ...thresholds.map((t) => formatGerman(-t, 1)).reverse(),
+        ...thresholds.map((t) => formatGermanNumber(-t, { ...FIGURE_NUMBER, decimals: 1 })).reverse(),
         "0",
-        ...thresholds.map((t, i) => `+${formatGerman(t, 1)} ${bandLabels[i] ?? ""}`.trim()),
+        ...thresholds.map((t, i) => `+${formatGermanNumber(t, { ...FIGURE_NUMBER, decimals: 1 })} ${bandLabels[i] ?? ""}`.trim()),
       ],
     },
   };

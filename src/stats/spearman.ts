@@ -1,3 +1,5 @@
+import { tiedRanks } from "./tiedRanks.js";
+
 /**
  * Spearman's rank correlation ρ of paired values: Pearson's correlation of the mid-ranks (tied values share the
  * mean of the positions they span), as R `cor(x, y, method = "spearman")`:
@@ -14,8 +16,8 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   if (y.length !== n) throw new Error(`spearman: x hat ${n} Werte, y aber ${y.length}`);
   if (n < 2) return NaN;
-  const a = midRanks(x);
-  const b = midRanks(y);
+  const a = ascendingMidRanks(x);
+  const b = ascendingMidRanks(y);
   const mean = (n + 1) / 2; // mid-ranks always average (n + 1) / 2
   let sab = 0, saa = 0, sbb = 0;
   for (let i = 0; i < n; i++) {
@@ -29,25 +31,17 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-/** Ascending mid-ranks 1…n (ties averaged). */
-export function midRanks(values: ArrayLike<number>): Float64Array {
+/** Ascending mid-ranks 1…n (ties averaged), via the shared {@link tiedRanks}. */
+function ascendingMidRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i);
+  const all = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (typeof v !== "number" || Number.isNaN(v)) throw new Error(`spearman: Wert an Position ${i} ist keine Zahl (${String(v)})`);
+    all[i] = v;
   }
-  order.sort((p, q) => values[p] - values[q] || p - q);
-  const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
-    const r = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k]] = r;
-    i = j + 1;
-  }
-  return ranks;
+  // Direction −1: descending in −x is ascending in x.
+  return tiedRanks(all, Int32Array.from({ length: n }, (_, i) => i), -1, "average");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { median } from "../stats/median.js";
 import type { Exclusion } from "../table/exclusion.js";
 import { isMissing } from "../table/missing.js";
 
@@ -60,11 +61,6 @@ export interface CompareNeedSupplyResult {
   quadrantCounts: Record<Quadrant, number>;
   excluded: Exclusion[];
   warnings: string[];
-}
-
-function median(sorted: number[]): number {
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
 /**

@@ -1,8 +1,5 @@
-import { formatGerman as fmt } from "../indicators/areaRows.js";
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
 
-// Need values read like the report's index columns: always two decimals ("-1,00", not "-1").
-const fmt2 = (v: number) => formatGermanNumber(v, { decimals: 2 });
 import { TARGET_GROUP_LABELS, type TargetGroup } from "../indicators/targetGroups.js";
 import type { Observation } from "./parseObservations.js";
 
@@ -83,8 +80,8 @@ export function needsNotVisible(
     const flagged = r && typeof r.flagged === "boolean" ? r.flagged : null;
     let reason: string | null;
     if (r === undefined || value === null) reason = "in Stadtteiltreffen genannt, aber kein Bedarfswert in den Daten";
-    else if (flagged !== null) reason = flagged ? null : `in Stadtteiltreffen genannt, in den Daten unauffällig (Bedarf ${fmt2(value)})`;
-    else reason = value <= (options.threshold as number) ? `in Stadtteiltreffen genannt, Bedarf ${fmt2(value)} ≤ Schwelle ${fmt(options.threshold as number)}` : null;
+    else if (flagged !== null) reason = flagged ? null : `in Stadtteiltreffen genannt, in den Daten unauffällig (Bedarf ${formatGermanNumber(value, { decimals: 2 })})`;
+    else reason = value <= (options.threshold as number) ? `in Stadtteiltreffen genannt, Bedarf ${formatGermanNumber(value, { decimals: 2 })} ≤ Schwelle ${formatGermanNumber(options.threshold as number, { maxDecimals: 2 })}` : null;
     if (reason === null) continue;
     const dates = list.map((o) => o.date).sort();
     out.push({

@@ -52,7 +52,6 @@ export interface ObservationContradictionsResult {
   unchecked: Array<{ row: number; id: string; group: string; reason: string }>;
 }
 
-const fmt = (v: number) => formatGermanNumber(v, { decimals: 2 });
 const pct = (v: number) => `${formatGermanNumber(v * 100, { decimals: 0 })} %`;
 
 /** An observation reports a need: a need category not in NO_NEED_CATEGORIES and no NO_NEED_TAGS tag. */
@@ -114,7 +113,7 @@ export function observationContradictions(
     if (signalsNeed(o)) {
       if (n === null || n <= threshold) {
         add({ kind: "need-not-in-data", id: o.area, group: o.group, type: null, observationRows: [o.row], need: n, relative: null,
-          reason: n === null ? "Bedarf gemeldet, kein Bedarfsindex in den Daten" : `Bedarf gemeldet, Bedarfsindex ${fmt(n)} nicht über ${fmt(threshold)}` });
+          reason: n === null ? "Bedarf gemeldet, kein Bedarfsindex in den Daten" : `Bedarf gemeldet, Bedarfsindex ${formatGermanNumber(n, { decimals: 2 })} nicht über ${formatGermanNumber(threshold, { decimals: 2 })}` });
       }
       for (const t of servingTypes.filter((x) => concernsType(o, x))) {
         const r = rowOf(t.type);
@@ -126,7 +125,7 @@ export function observationContradictions(
     } else if (signalsNoNeed(o)) {
       const gapTypes = servingTypes.filter((t) => t.group === o.group && rowOf(t.type)?.gap).map((t) => t.type);
       if ((n !== null && n > threshold) || gapTypes.length > 0) {
-        const what = [n !== null && n > threshold ? `Bedarfsindex ${fmt(n)}` : "", gapTypes.length > 0 ? `Lücke: ${gapTypes.join(", ")}` : ""].filter((s) => s !== "");
+        const what = [n !== null && n > threshold ? `Bedarfsindex ${formatGermanNumber(n, { decimals: 2 })}` : "", gapTypes.length > 0 ? `Lücke: ${gapTypes.join(", ")}` : ""].filter((s) => s !== "");
         add({ kind: "no-need-but-gap", id: o.area, group: o.group, type: gapTypes[0] ?? null, observationRows: [o.row], need: n, relative: null,
           reason: `kein Bedarf gemeldet, die Daten zeigen ${what.join("; ")}` });
       }

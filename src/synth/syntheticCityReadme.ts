@@ -1,9 +1,10 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { SyntheticCity } from "./generateSyntheticCity.js";
 import { SURVEY_YEARS, SUPPRESSION_THRESHOLD, type SurveyYear } from "./strukturdaten.js";
 import type { SyntheticArea } from "./syntheticArea.js";
 import { panelSection } from "./syntheticPanelReadme.js";
 
-const pct = (num: number, den: number): string => (den > 0 ? ((100 * num) / den).toFixed(1).replace(".", ",") : "–");
+const pct = (num: number, den: number): string => (den > 0 ? formatGermanNumber((100 * num) / den, { decimals: 1 }) : "–");
 const z = (x: number): string => (x >= 0 ? "+" : "−") + Math.abs(x).toFixed(2);
 const sgb2Rate = (a: SyntheticArea, y: SurveyYear): string => pct(a.counts[y].sgb2_personen, a.counts[y].einwohner - a.counts[y].ew_65_plus);
 const childRate = (a: SyntheticArea, y: SurveyYear): string => pct(a.counts[y].sgb2_unter_15, a.counts[y].ew_0_5 + a.counts[y].ew_6_14);
@@ -196,7 +197,7 @@ ${table(["Jahr", "Sozialraum", "Name", "Einwohner", "cells"], SURVEY_YEARS.flatM
 
 ### Supply gaps (facilities)
 
-${table(["Sozialraum", "Name", "planted", "Kita-Faktor"], areas.filter((a) => a.supply.notes.length > 0 && (a.hotspots.length > 0 || a.supply.none.length > 0 || a.supply.kitaFactor !== 1)).filter((a, k, all) => a.hotspots.length > 0 || all.findIndex((b) => b.stadtteilId === a.stadtteilId) === k).map((a) => [a.id, a.name, a.supply.notes.join("; ") + (a.hotspots.length ? "" : ` (ganzer Stadtteil ${a.stadtteilName})`), a.supply.kitaFactor.toFixed(2).replace(".", ",")]))}
+${table(["Sozialraum", "Name", "planted", "Kita-Faktor"], areas.filter((a) => a.supply.notes.length > 0 && (a.hotspots.length > 0 || a.supply.none.length > 0 || a.supply.kitaFactor !== 1)).filter((a, k, all) => a.hotspots.length > 0 || all.findIndex((b) => b.stadtteilId === a.stadtteilId) === k).map((a) => [a.id, a.name, a.supply.notes.join("; ") + (a.hotspots.length ? "" : ` (ganzer Stadtteil ${a.stadtteilName})`), formatGermanNumber(a.supply.kitaFactor, { decimals: 2 })]))}
 
 Kita places elsewhere are about 0,6 × ew_0_5 (× noise); counselling centres sit in the central Sozialräume of
 Wiesdorf, Opladen and Schlebusch only.

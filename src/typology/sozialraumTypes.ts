@@ -1,3 +1,4 @@
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { columnAccess, type TableInput } from "../classify/columns.js";
 import type { Exclusion } from "../table/exclusion.js";
 import { clusterStability, type ClusterStabilityResult } from "./clusterStability.js";
@@ -123,7 +124,7 @@ export function sozialraumTypes(table: TableInput, options: SozialraumTypesOptio
     stability,
     method:
       `z-Standardisierung von ${columns.length} Indikatoren, Hauptkomponentenanalyse (${components} Komponenten, ` +
-      `${(100 * pca.explainedRatio.slice(0, components).reduce((s, v) => s + v, 0)).toFixed(1).replace(".", ",")} % der Varianz), ` +
+      `${formatGermanNumber(100 * pca.explainedRatio.slice(0, components).reduce((s, v) => s + v, 0), { decimals: 1 })} % der Varianz), ` +
       `Ward-Clusteranalyse, Zahl der Typen nach mittlerer Silhouettenbreite (k = ${kMin} bis ${kMax}), ` +
       (stability ? `Stabilität: mittlerer Jaccard-Koeffizient aus ${resamples} Bootstrap-Stichproben (Hennig 2007)` : "ohne Stabilitätsprüfung"),
   };

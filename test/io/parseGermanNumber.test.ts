@@ -142,3 +142,45 @@ describe("quoteCsvField", () => {
     }
   });
 });
+
+describe("formatGermanNumber options (expected strings written by hand)", () => {
+  it("maxDecimals: at most n decimals, trailing zeros dropped, thousands dot", () => {
+    expect(formatGermanNumber(1234.5678, { maxDecimals: 2 })).toBe("1.234,57");
+    expect(formatGermanNumber(2.5, { maxDecimals: 2 })).toBe("2,5");
+    expect(formatGermanNumber(2.0001, { maxDecimals: 2 })).toBe("2");
+    expect(formatGermanNumber(1000, { maxDecimals: 3 })).toBe("1.000");
+    expect(formatGermanNumber(0.125, { maxDecimals: 2 })).toBe("0,13"); // 0.125 is exact: half away from zero
+    expect(formatGermanNumber(-0.001, { maxDecimals: 2 })).toBe("0");
+    expect(formatGermanNumber(1.5, { decimals: 2, maxDecimals: 0 })).toBe("1,50"); // decimals wins
+  });
+
+  it("maxDecimals agrees with Intl.NumberFormat('de-DE', { maximumFractionDigits }) (independent implementation)", () => {
+    const intl = [0, 1, 2, 3].map((d) => new Intl.NumberFormat("de-DE", { maximumFractionDigits: d }));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e12 }), fc.integer({ min: 0, max: 3 }), (x, d) => {
+        expect(formatGermanNumber(x, { maxDecimals: d })).toBe(intl[d].format(x));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("sign: minus, zero and plus prefixes follow the shown value", () => {
+    const change = { minus: "\u2212", zero: "\u00b1", plus: "+" };
+    expect(formatGermanNumber(-1.3, { decimals: 2, sign: { minus: "\u2212" } })).toBe("\u22121,30");
+    expect(formatGermanNumber(-0.004, { decimals: 2, sign: { minus: "\u2212" } })).toBe("0,00");
+    expect(formatGermanNumber(0.25, { sign: change })).toBe("+0,25");
+    expect(formatGermanNumber(-0.25, { sign: change })).toBe("\u22120,25");
+    expect(formatGermanNumber(0, { sign: change })).toBe("\u00b10");
+    expect(formatGermanNumber(0.04, { decimals: 1, sign: change })).toBe("\u00b10,0");
+    expect(formatGermanNumber(-1234, { sign: { plus: "+" } })).toBe("-1.234");
+  });
+
+  it("missing: text for null, undefined, NaN and infinities; without it they throw", () => {
+    expect(formatGermanNumber(null, { missing: "–" })).toBe("–");
+    expect(formatGermanNumber(undefined, { missing: "" })).toBe("");
+    expect(formatGermanNumber(Number.NaN, { missing: "–", decimals: 1 })).toBe("–");
+    expect(formatGermanNumber(Number.NEGATIVE_INFINITY, { missing: "x" })).toBe("x");
+    expect(formatGermanNumber(3.25, { missing: "–", decimals: 1 })).toBe("3,3");
+    expect(() => formatGermanNumber(Number.POSITIVE_INFINITY)).toThrow(/formatGermanNumber: Wert Infinity ist keine endliche Zahl/);
+  });
+});

@@ -11,7 +11,8 @@ import {
   type MapFeatureCollection,
 } from "../../src/plot/index.js";
 import { baseLayout, noteAnnotation, notesMargin } from "../../src/plot/layout.js";
-import { formatGerman } from "../../src/plot/rows.js";
+import { formatGermanNumber } from "../../src/io/formatGermanNumber.js";
+import { FIGURE_NUMBER } from "../../src/plot/rows.js";
 import { missing } from "../../src/table/missing.js";
 
 const rows = [
@@ -52,7 +53,7 @@ describe("rankingBarFigure", () => {
     expect((status.layout as any).legend.title.text).toBe("Statusklasse");
     expect(layout.separators).toBe(",.");
     expect(layout.annotations[0].text).toBe("1 Gebiet ohne Wert nicht dargestellt");
-    // formatGerman: decimal comma and the typographic minus plotly's axes use.
+    // FIGURE_NUMBER: decimal comma and the typographic minus plotly's axes use.
     expect((fig.data[0].customdata as string[][])[0]).toEqual(["Parkviertel", "−1,30"]);
   });
 
@@ -181,17 +182,16 @@ describe("indicatorBarFigure", () => {
 });
 
 describe("layout and German number format", () => {
-  it("formatGerman: decimal comma, thousands dot, no '-0', typographic minus, missing as marker or '–'", () => {
-    expect(formatGerman(1234.5, 1)).toBe("1.234,5");
-    expect(formatGerman(-1.3)).toBe("\u22121,30");
-    expect(formatGerman(-0)).toBe("0,00");
-    expect(formatGerman(-0.004)).toBe("0,00"); // rounds to zero: no sign
-    expect(formatGerman(-0.04, 1)).toBe("0,0");
-    expect(formatGerman(Number.NaN)).toBe("–");
-    expect(formatGerman(Number.POSITIVE_INFINITY)).toBe("–");
-    expect(formatGerman(null)).toBe("–");
-    expect(formatGerman(missing("."))).toBe(".");
-    expect(formatGerman(missing(""))).toBe("–");
+  it("FIGURE_NUMBER: decimal comma, thousands dot, no '-0', typographic minus, missing as '–'", () => {
+    const f = (v: number | null, decimals = 2) => formatGermanNumber(v, { ...FIGURE_NUMBER, decimals });
+    expect(f(1234.5, 1)).toBe("1.234,5");
+    expect(f(-1.3)).toBe("\u22121,30");
+    expect(f(-0)).toBe("0,00");
+    expect(f(-0.004)).toBe("0,00"); // rounds to zero: no sign
+    expect(f(-0.04, 1)).toBe("0,0");
+    expect(f(Number.NaN)).toBe("–");
+    expect(f(Number.POSITIVE_INFINITY)).toBe("–");
+    expect(f(null)).toBe("–");
   });
 
   it("puts the title at the top left of the figure with a margin, not at the edge", () => {

@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { healthyMixSummary } from "../../src/analysis/healthyMixSummary.js";
-import { stampPdfDate } from "../../src/export/htmlToPdf.js";
+import { stampPdfDate } from "../../src/export/stampPdfDate.js";
 import { runAnalysis } from "../../src/pipeline/index.js";
 import { analysisReport, reportHtml, steckbriefAnchor } from "../../src/report/index.js";
 

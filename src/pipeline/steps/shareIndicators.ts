@@ -1,3 +1,4 @@
+import { formatGermanNumber } from "../../io/formatGermanNumber.js";
 import { computeIndicators, type ComputeIndicatorsOptions, type IndicatorResult, type IndicatorValue } from "../../indicators/computeIndicators.js";
 import type { ValidatedIndicator } from "../../indicators/indicatorDefinition.js";
 import type { ResolvedShareIndicator } from "../../sources/checkSourceColumns.js";
@@ -68,7 +69,7 @@ function shareValue(row: Record<string, Cell>, s: ResolvedShareIndicator, popula
     v.reason = populationReason;
   } else if (s.base && s.minimumBase > 0 && (v.denominator === null || v.denominator < s.minimumBase)) {
     v.status = "below-minimum-base";
-    v.reason = `${s.label}: Bezugsgröße unter ${s.minimumBase.toLocaleString("de-DE")} (${v.denominator === null ? "fehlt" : v.denominator.toLocaleString("de-DE")})`;
+    v.reason = `${s.label}: Bezugsgröße unter ${formatGermanNumber(s.minimumBase, { maxDecimals: 3 })} (${v.denominator === null ? "fehlt" : formatGermanNumber(v.denominator, { maxDecimals: 3 })})`;
   } else {
     v.usable = true;
   }

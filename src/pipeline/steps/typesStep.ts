@@ -1,3 +1,4 @@
+import { formatGermanNumber } from "../../io/formatGermanNumber.js";
 import { sozialraumTypes, type SozialraumTypesResult } from "../../typology/sozialraumTypes.js";
 import { withContext, type AnalysisContext } from "./context.js";
 import type { IndicatorsPart } from "./indicatorsStep.js";
@@ -48,7 +49,7 @@ export function typesStep(ctx: AnalysisContext, ind: IndicatorsPart, std: Standa
   // Ward clustering keeps the full distance matrix (n² numbers): beyond this many areas it would need gigabytes.
   if (complete > MAX_TYPE_AREAS) {
     ctx.warnings.push(
-      `Sozialraumtypen: ${complete.toLocaleString("de-DE")} vollständige Sozialräume sind mehr als ${MAX_TYPE_AREAS.toLocaleString("de-DE")} (das Ward-Verfahren braucht eine Distanzmatrix mit n² Werten); Abschnitt entfällt`,
+      `Sozialraumtypen: ${formatGermanNumber(complete, { maxDecimals: 3 })} vollständige Sozialräume sind mehr als ${formatGermanNumber(MAX_TYPE_AREAS, { maxDecimals: 3 })} (das Ward-Verfahren braucht eine Distanzmatrix mit n² Werten); Abschnitt entfällt`,
     );
     return null;
   }

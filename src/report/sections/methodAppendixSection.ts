@@ -24,7 +24,6 @@ export interface MethodAppendixOptions {
   id?: string;
 }
 
-const de = (x: number, decimals?: number) => formatGermanNumber(x, decimals === undefined ? {} : { decimals });
 /** "value" or "value (Voreinstellung)" when the caller did not set it. */
 const used = <T>(given: T | undefined, dflt: T, show: (v: T) => string = String) => (given === undefined ? `${show(dflt)} (Voreinstellung)` : show(given));
 
@@ -48,7 +47,7 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
   const mean = config.standardization.mean;
   const sd = config.standardization.sd;
   const labelOf = (id: string) => config.indicators.find((d) => d.id === id)?.label ?? id;
-  const indexText = (spec: Array<{ id: string; weight: number }>) => spec.map((s) => `${labelOf(s.id)} (Gewicht ${de(s.weight)})`).join(", ");
+  const indexText = (spec: Array<{ id: string; weight: number }>) => spec.map((s) => `${labelOf(s.id)} (Gewicht ${formatGermanNumber(s.weight)})`).join(", ");
   const rule = { ...DEFAULT_VERDICT_RULE, ...config.verdictRule };
   const sens = sensitivityParameters(options.sensitivity);
   const sp = options.spatial ?? {};
@@ -61,13 +60,13 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
     {
       schritt: "Anteil (Rate)",
       formel: "p̂ = Σ Zähler / Σ Bezugsgröße; Wert = p̂ · 100 (%) bzw. · 1000 (‰)",
-      parameter: `Indikatoren siehe Tabelle „Indikatorenkatalog“; Mindesteinwohnerzahl ${de(config.minimumPopulation)}; Werte mit Bezugsgröße unter der Mindestbezugsgröße gehen nicht in z-Werte und Indizes ein`,
+      parameter: `Indikatoren siehe Tabelle „Indikatorenkatalog“; Mindesteinwohnerzahl ${formatGermanNumber(config.minimumPopulation)}; Werte mit Bezugsgröße unter der Mindestbezugsgröße gehen nicht in z-Werte und Indizes ein`,
       quelle: "Indikatorenkatalog (Sozialbericht Leverkusen 2019; MSS Berlin 2021, Indikatorenheft)",
     },
     {
       schritt: "Wilson-Intervall",
       formel: "(p̂ + z²/(2n) ∓ z · √(p̂(1 − p̂)/n + z²/(4n²))) / (1 + z²/n), z = Φ⁻¹((1 + Niveau)/2)",
-      parameter: `Konfidenzniveau ${de(conf * 100)} %, z = ${de(zConf, 6)}`,
+      parameter: `Konfidenzniveau ${formatGermanNumber(conf * 100)} %, z = ${formatGermanNumber(zConf, { decimals: 6 })}`,
       quelle: "Wilson (1927), JASA 22, 209–212; Newcombe (1998), Stat. Med. 17, 857–872; wie R prop.test(correct = FALSE)",
     },
     {
@@ -84,8 +83,8 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
     },
     {
       schritt: "Robuster z-Wert",
-      formel: `z = d · (x − Median) / (${de(MAD_CONSTANT)} · Median|x − Median|)`,
-      parameter: `Konstante ${de(MAD_CONSTANT)}; in der Sensitivitätsanalyse (Variante „robuste z-Werte“, auch für die Summe)`,
+      formel: `z = d · (x − Median) / (${formatGermanNumber(MAD_CONSTANT)} · Median|x − Median|)`,
+      parameter: `Konstante ${formatGermanNumber(MAD_CONSTANT)}; in der Sensitivitätsanalyse (Variante „robuste z-Werte“, auch für die Summe)`,
       quelle: "Hampel (1974), JASA 69, 383–393; wie R mad()",
     },
     {
@@ -111,20 +110,20 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
     {
       schritt: "Klassen",
       formel: `Status: ${schemeText(berlinMssStatus)}${config.dynamicIndex ? `; Dynamik: ${schemeText(berlinMssDynamic)}` : ""}`,
-      parameter: "Grenzen wie MSS Berlin; in der Sensitivitätsanalyse um ± " + de(sens.thresholdShift) + " verschoben",
+      parameter: "Grenzen wie MSS Berlin; in der Sensitivitätsanalyse um ± " + formatGermanNumber(sens.thresholdShift) + " verschoben",
       quelle: berlinMssStatus.source ?? "MSS Berlin 2021",
     },
     {
       schritt: "Auffälligkeit je Indikator",
-      formel: `auffällig: z > ${de(config.thresholds.flag)}; stark auffällig: z > ${de(config.thresholds.strong)} (Wert genau auf der Schwelle: nicht markiert)`,
-      parameter: `Schwellen ${de(config.thresholds.flag)} und ${de(config.thresholds.strong)}; Kontextindikatoren ohne Bewertung`,
+      formel: `auffällig: z > ${formatGermanNumber(config.thresholds.flag)}; stark auffällig: z > ${formatGermanNumber(config.thresholds.strong)} (Wert genau auf der Schwelle: nicht markiert)`,
+      parameter: `Schwellen ${formatGermanNumber(config.thresholds.flag)} und ${formatGermanNumber(config.thresholds.strong)}; Kontextindikatoren ohne Bewertung`,
       quelle: "Sozialbericht Leverkusen 2019 (Auffälligkeit ab einer Standardabweichung)",
     },
     {
       schritt: "Bewertung je Zielgruppe",
       formel: "stark auffällig, wenn " + (rule.strongIfAnyStrong ? "ein Indikator stark auffällig ist oder " : "") +
-        `mindestens ${de(rule.strongMinFlags)} Indikatoren auffällig sind; auffällig ab ${rule.minFlags === 1 ? "einem auffälligen Indikator" : `${de(rule.minFlags)} auffälligen Indikatoren`}; sonst unauffällig`,
-      parameter: `minFlags ${de(rule.minFlags)}, strongMinFlags ${de(rule.strongMinFlags)}, strongIfAnyStrong ${rule.strongIfAnyStrong ? "ja" : "nein"}`,
+        `mindestens ${formatGermanNumber(rule.strongMinFlags)} Indikatoren auffällig sind; auffällig ab ${rule.minFlags === 1 ? "einem auffälligen Indikator" : `${formatGermanNumber(rule.minFlags)} auffälligen Indikatoren`}; sonst unauffällig`,
+      parameter: `minFlags ${formatGermanNumber(rule.minFlags)}, strongMinFlags ${formatGermanNumber(rule.strongMinFlags)}, strongIfAnyStrong ${rule.strongIfAnyStrong ? "ja" : "nein"}`,
       quelle: "Regel der Sozialberichterstattung (Leverkusen 2019), einstellbar",
     },
     {
@@ -142,32 +141,32 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
     {
       schritt: "LISA (lokales Moran's I)",
       formel: "Iᵢ = zᵢ/m₂ · Σⱼ wᵢⱼ zⱼ, m₂ = Σ z²/" + (sp.denominator === "n-1" ? "(n − 1)" : "n") + "; bedingte Permutation; Quadranten HH, LL, HL, LH",
-      parameter: notRun(options.spatial, `Signifikanzniveau ${used(sp.alpha, 0.05, (v) => de(v))}, Permutationen ${used(sp.permutations, 999)}, Startwert ${used(sp.seed, DEFAULT_SEED)}, FDR-Korrektur ${used(sp.fdr, false, (v) => (v ? "ja (Benjamini–Hochberg)" : "nein"))}`),
+      parameter: notRun(options.spatial, `Signifikanzniveau ${used(sp.alpha, 0.05, (v) => formatGermanNumber(v))}, Permutationen ${used(sp.permutations, 999)}, Startwert ${used(sp.seed, DEFAULT_SEED)}, FDR-Korrektur ${used(sp.fdr, false, (v) => (v ? "ja (Benjamini–Hochberg)" : "nein"))}`),
       quelle: "Anselin (1995), Geogr. Analysis 27, 93–115; wie R spdep localmoran",
     },
     {
       schritt: "Segregation (eine Gruppe)",
       formel: "D = Σᵢ tᵢ|pᵢ − P|/(2TP(1 − P)); G = ΣᵢΣⱼ tᵢtⱼ|pᵢ − pⱼ|/(2T²P(1 − P)); H = Σᵢ tᵢ(E − Eᵢ)/(ET); xPx = Σᵢ (xᵢ/X)(xᵢ/tᵢ); " +
         `A = 1 − P/(1 − P) · |Σᵢ (1 − pᵢ)^(1−b) pᵢ^b tᵢ/(PT)|^(1/(1−b))`,
-      parameter: notRun(options.mix, `Atkinson b = ${used(mx.atkinsonB, 0.5, (v) => de(v))}; Permutationstest: ${used(mx.permutations, 999)} Ziehungen, Startwert ${used(mx.seed, DEFAULT_SEED)}`),
+      parameter: notRun(options.mix, `Atkinson b = ${used(mx.atkinsonB, 0.5, (v) => formatGermanNumber(v))}; Permutationstest: ${used(mx.permutations, 999)} Ziehungen, Startwert ${used(mx.seed, DEFAULT_SEED)}`),
       quelle: "Duncan & Duncan (1955); Massey & Denton (1988), Social Forces 67, 281–315; wie PySAL segregation",
     },
     {
       schritt: "Durchmischung (mehrere Gruppen)",
       formel: "D = Σᵢ Σₖ tᵢ|pᵢₖ − Pₖ|/(2TI), I = Σₖ Pₖ(1 − Pₖ); lokal dᵢ = ½ Σₖ |pᵢₖ − Pₖ|, χ²ᵢ = Σₖ (xᵢₖ − tᵢPₖ)²/(tᵢPₖ)",
-      parameter: notRun(options.mix, `Markierung bei dᵢ ≥ ${used(mx.threshold, 0.1, (v) => de(v))} und p < ${used(mx.alpha, 0.05, (v) => de(v))} (χ² mit K − 1 Freiheitsgraden)`),
+      parameter: notRun(options.mix, `Markierung bei dᵢ ≥ ${used(mx.threshold, 0.1, (v) => formatGermanNumber(v))} und p < ${used(mx.alpha, 0.05, (v) => formatGermanNumber(v))} (χ² mit K − 1 Freiheitsgraden)`),
       quelle: "Sakoda (1981); Reardon & Firebaugh (2002), Sociol. Methodology 32",
     },
     {
       schritt: "Erreichbarkeit (2SFCA)",
       formel: "Rⱼ = Sⱼ / Σₖ Pₖ W(dₖⱼ) (dₖⱼ ≤ d₀); Aᵢ = Σⱼ Rⱼ W(dᵢⱼ); ausgegeben als Aᵢ · c (c = Bezugszahl, z. B. je 1.000 Einwohner)",
-      parameter: notRun(options.supply, `Radius d₀ = ${used(su.radiusKm, 2, (v) => `${de(v)} km`)}, Distanzabfall ${used(su.decay, "none", decayText)}, je ${used(su.per, 1000, (v) => `${de(v)} Einwohner`)}; Haversine-Distanz`),
+      parameter: notRun(options.supply, `Radius d₀ = ${used(su.radiusKm, 2, (v) => `${formatGermanNumber(v)} km`)}, Distanzabfall ${used(su.decay, "none", decayText)}, je ${used(su.per, 1000, (v) => `${formatGermanNumber(v)} Einwohner`)}; Haversine-Distanz`),
       quelle: "Luo & Wang (2003), Env. Plan. B 30, 865–884; Luo & Qi (2009), Health & Place 15, 1100–1107",
     },
     {
       schritt: "Sensitivitätsanalyse",
       formel: "je Variante eine Entscheidung geändert; je Gebiet Medianrang, 5–95-%-Rangintervall (R-Quantil Typ 7), Klassenstabilität; Spearman ρ der Rangfolgen",
-      parameter: notRun(options.sensitivity, `Varianten: Mittelwert/SD, Normierung, Gewichte (je Indikator verdoppelt), Klassengrenzen ± ${de(sens.thresholdShift)}, Empirical-Bayes, je ein Indikator weggelassen; Monte Carlo: ${sens.draws === 0 ? "keine Ziehungen" : `${de(sens.draws)} Ziehungen, Startwert ${sens.seed}`}, Zähler ~ Binomial(Bezugsgröße, beobachteter Anteil)`),
+      parameter: notRun(options.sensitivity, `Varianten: Mittelwert/SD, Normierung, Gewichte (je Indikator verdoppelt), Klassengrenzen ± ${formatGermanNumber(sens.thresholdShift)}, Empirical-Bayes, je ein Indikator weggelassen; Monte Carlo: ${sens.draws === 0 ? "keine Ziehungen" : `${formatGermanNumber(sens.draws)} Ziehungen, Startwert ${sens.seed}`}, Zähler ~ Binomial(Bezugsgröße, beobachteter Anteil)`),
       quelle: "Saisana, Saltelli & Tarantola (2005), JRSS A 168(2); OECD/JRC Handbook on Constructing Composite Indicators (2008), Kap. 7",
     },
     {
@@ -239,7 +238,7 @@ export function methodAppendixSection(config: ResolvedAnalysisConfig, options: M
       `Schreibweise: x Rohwert eines Indikators, n Zahl der gültigen Gebiete, d Richtung (+1: hoch = ungünstig), w Gewicht, ` +
         "Φ⁻¹ Quantilfunktion der Standardnormalverteilung, tᵢ Einwohner und xᵢ Gruppengröße in Gebiet i, T und X Summen der Stadt, P = X/T.",
       `Analysejahr ${config.years.current}${config.years.previous !== null ? `, Vergleichsjahr ${config.years.previous}` : ""}; ` +
-        `Mindesteinwohnerzahl ${de(config.minimumPopulation)}; Konfidenzniveau ${de(conf * 100)} %.`,
+        `Mindesteinwohnerzahl ${formatGermanNumber(config.minimumPopulation)}; Konfidenzniveau ${formatGermanNumber(conf * 100)} %.`,
     ],
     tables,
   };
@@ -262,8 +261,8 @@ function schemeText(scheme: ClassScheme): string {
 function classTableRows(index: string, scheme: ClassScheme): Array<{ index: string; klasse: string; code: number; bereich: string }> {
   let lower: { value: number; strict: boolean } | null = null;
   return scheme.classes.map((c) => {
-    const upper = c.below !== undefined ? `< ${de(c.below)}` : c.atMost !== undefined ? `≤ ${de(c.atMost)}` : "";
-    const low = lower === null ? "" : lower.strict ? `> ${de(lower.value)}` : `≥ ${de(lower.value)}`;
+    const upper = c.below !== undefined ? `< ${formatGermanNumber(c.below)}` : c.atMost !== undefined ? `≤ ${formatGermanNumber(c.atMost)}` : "";
+    const low = lower === null ? "" : lower.strict ? `> ${formatGermanNumber(lower.value)}` : `≥ ${formatGermanNumber(lower.value)}`;
     const bereich = low && upper ? `x ${low} und x ${upper}` : low ? `x ${low}` : `x ${upper}`;
     if (c.below !== undefined) lower = { value: c.below, strict: false };
     else if (c.atMost !== undefined) lower = { value: c.atMost, strict: true };

@@ -1,4 +1,5 @@
 import { formatGermanNumber } from "../../io/formatGermanNumber.js";
+import { median } from "../../stats/median.js";
 import { highlightWhere } from "../highlightWhere.js";
 import type { ReportSection, ReportTable, TableHighlight } from "../section.js";
 import type { AreaSensitivity } from "../../audit/sensitivity.js";
@@ -27,8 +28,6 @@ export interface SensitivitySectionOptions {
   verdicts?: VerdictSensitivity | null;
 }
 
-const de = (x: number | null | undefined, decimals?: number) =>
-  x === null || x === undefined || !Number.isFinite(x) ? "–" : formatGermanNumber(x, decimals === undefined ? {} : { decimals });
 
 /**
  * The German report section of a sensitivity analysis: what was varied (table "Methodenvarianten" with each
@@ -64,7 +63,7 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
       `Familien: ${result.families.filter((f) => f.family !== result.baseline).map((f) => `${f.family} (${f.variants})`).join(", ")}.`,
     `${ranked.length - dependent.length} von ${ranked.length} ${noun}n behalten in allen Varianten ihre Klasse; ${dependent.length} sind methodenabhängig ` +
       `(mindestens eine Variante ergibt eine andere Klasse).` +
-      (rhos.length ? ` Die Spearman-Korrelation der Rangfolgen mit der Basis liegt zwischen ${de(Math.min(...rhos), 3)} und ${de(Math.max(...rhos), 3)}.` : ""),
+      (rhos.length ? ` Die Spearman-Korrelation der Rangfolgen mit der Basis liegt zwischen ${formatGermanNumber(Math.min(...rhos), { decimals: 3, missing: "–" })} und ${formatGermanNumber(Math.max(...rhos), { decimals: 3, missing: "–" })}.` : ""),
     `Je ${one}: Medianrang und 5–95-%-Intervall der Ränge über alle Varianten einschließlich der Basis (Quantile nach R-Typ 7); ` +
       "Klassenstabilität = Anteil der Varianten mit derselben Klasse wie die Basis.",
   ];
@@ -77,9 +76,9 @@ export function sensitivitySection(result: SensitivityResult, options: Sensitivi
     const widths = mc.summary.areas.filter((a) => a.rankP05 !== null).map((a) => a.rankP95! - a.rankP05!).sort((x, y) => x - y);
     const mcDependent = mc.summary.areas.filter((a) => a.baselineRank !== null && a.dependsOnMethod).length;
     paragraphs.push(
-      `Zufallsschwankung: In ${de(used)} Monte-Carlo-Ziehungen (${used < requested ? `von ${de(requested)} angeforderten, übersprungene siehe Hinweise; ` : ""}Startwert ${p.seed ?? "–"}) wurde jeder Zähler aus einer ` +
+      `Zufallsschwankung: In ${formatGermanNumber(used, { missing: "–" })} Monte-Carlo-Ziehungen (${used < requested ? `von ${formatGermanNumber(requested, { missing: "–" })} angeforderten, übersprungene siehe Hinweise; ` : ""}Startwert ${p.seed ?? "–"}) wurde jeder Zähler aus einer ` +
         "Binomialverteilung mit der Bezugsgröße und dem beobachteten Anteil gezogen und der Index neu berechnet. " +
-        `Die Breite des 90-%-Rangintervalls beträgt im Median ${de(widths.length ? widths[Math.floor((widths.length - 1) / 2)] : NaN, 1)} Ränge; ` +
+        `Die Breite des 90-%-Rangintervalls beträgt im Median ${formatGermanNumber(median(widths), { decimals: 1, missing: "–" })} Ränge; ` +
         `${mcDependent} ${noun} wechseln in mindestens einer Ziehung die Klasse.`,
     );
   }

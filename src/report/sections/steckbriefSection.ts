@@ -14,7 +14,6 @@ export function steckbriefAnchor(id: string): string {
 /** Empty lines of the field "Vor Ort genannte Bedarfe". */
 const NEED_LINES = 5;
 
-const de = (x: number | null | undefined, decimals = 1): string => (x === null || x === undefined ? "" : formatGermanNumber(x, { decimals }));
 
 /**
  * The Steckbriefe (profiles) of the auffälligen Sozialräume: an index section "steckbriefe" and one section per
@@ -69,9 +68,9 @@ function steckbrief(result: AnalysisResult, a: SummaryArea): ReportSection {
   const p = result.parameters;
   const paragraphs = [
     `${a.name} (${a.id}), Stadtteil ${a.stadtteil}${info?.stadtbezirk ? `, ${info.stadtbezirk}` : ""}: ${formatGermanNumber(row.einwohner ?? 0, { decimals: 0 })} Einwohner, ` +
-      `Rang ${row.rang ?? "–"} von ${result.ranking.filter((r) => r.rang !== null).length} nach dem Status-Index (${de(row.status_index, 2)}, Statusklasse ${row.status_klasse ?? "–"}).`,
+      `Rang ${row.rang ?? "–"} von ${result.ranking.filter((r) => r.rang !== null).length} nach dem Status-Index (${formatGermanNumber(row.status_index, { decimals: 2, missing: "" })}, Statusklasse ${row.status_klasse ?? "–"}).`,
     p.years.previous !== null && row.dynamik_index !== null
-      ? `Veränderung seit ${p.years.previous}: Dynamik-Index ${de(row.dynamik_index, 2)} (Dynamikklasse ${row.dynamik_klasse ?? "–"}, Gruppe ${row.gruppe ?? "–"}); Veränderung je Indikator (in Prozentpunkten bzw. Promillepunkten) in der Tabelle.`
+      ? `Veränderung seit ${p.years.previous}: Dynamik-Index ${formatGermanNumber(row.dynamik_index, { decimals: 2, missing: "" })} (Dynamikklasse ${row.dynamik_klasse ?? "–"}, Gruppe ${row.gruppe ?? "–"}); Veränderung je Indikator (in Prozentpunkten bzw. Promillepunkten) in der Tabelle.`
       : "Veränderung seit dem Vorjahr: keine Vergleichsdaten.",
     ...persistenceParagraph(result, a.id),
     ...networkParagraphs(result, a),
@@ -107,10 +106,10 @@ function keyFigures(result: AnalysisResult, id: string): ReportTable {
     return {
       label: `${d.label} (${d.unit})`,
       group: targetGroupLabel(d.targetGroup),
-      value: hidden ? marker : de(values[d.id]?.value),
-      city: de(result.cityValues[d.id]),
-      z: hidden ? marker : typeof zv === "number" ? de(zv, 2) : "",
-      change: hidden ? marker : de(dv, 1),
+      value: hidden ? marker : formatGermanNumber(values[d.id]?.value, { decimals: 1, missing: "" }),
+      city: formatGermanNumber(result.cityValues[d.id], { decimals: 1, missing: "" }),
+      z: hidden ? marker : typeof zv === "number" ? formatGermanNumber(zv, { decimals: 2, missing: "" }) : "",
+      change: hidden ? marker : formatGermanNumber(dv, { decimals: 1, missing: "" }),
       flag: level ?? "",
     };
   });
@@ -187,7 +186,7 @@ function supplyTable(result: AnalysisResult, a: SummaryArea): ReportTable | null
     );
     return {
       group: g.label,
-      supply: sg ? de(g.supply) : "kein Angebot erfasst",
+      supply: sg ? formatGermanNumber(g.supply, { decimals: 1, missing: "" }) : "kein Angebot erfasst",
       quadrant: g.supplyQuadrant ?? "",
       gapRank: g.supplyGapRank ?? "",
       facilities: facilities.length ? facilities.map((f) => `${f.name} (${f.type}${f.capacity !== null ? `, ${f.capacity} Plätze` : ""}${f.area === a.id ? "" : `, in ${f.area}`})`).join("; ") : "keine",
@@ -229,7 +228,7 @@ function networkParagraphs(result: AnalysisResult, a: SummaryArea): string[] {
   return [
     `Vernetzung: ${row.actors} Akteure (${row.facilities} Einrichtungen, ${row.localActors} lokale Akteure), ${row.cooperationsInside} Kooperationen im Sozialraum, ` +
       `${row.cooperationsAcross} über die Grenze (zu ${row.linkedAreaCount} Sozialräumen${row.linkedAreas.length ? `: ${row.linkedAreas.join(", ")}` : ""}), ` +
-      `Dichte ${row.density === null ? "nicht bestimmt" : de(row.density, 2)}, Anteil vernetzter Akteure ${row.connectedShare === null ? "nicht bestimmt" : de(row.connectedShare, 2)}` +
+      `Dichte ${row.density === null ? "nicht bestimmt" : formatGermanNumber(row.density, { decimals: 2, missing: "" })}, Anteil vernetzter Akteure ${row.connectedShare === null ? "nicht bestimmt" : formatGermanNumber(row.connectedShare, { decimals: 2, missing: "" })}` +
       (row.facilitiesWithoutPartner.length ? `; ohne Partner: ${row.facilitiesWithoutPartner.map((id) => nodes.get(id) ?? id).join(", ")}` : "") +
       `. ${a.poorlyNetworked ? `Auffällig, aber kaum vernetzt (${a.networkReason}).` : "Vernetzt."}`,
   ];

@@ -14,7 +14,6 @@ const SUPPLY_MEASURE_SHORT: Record<NeedSupplyAnalysis["groups"][number]["supplyM
   catchment: "erreichbar je 1.000, 2SFCA",
 };
 
-const de = (x: number, decimals = 1) => formatGermanNumber(x, { decimals });
 
 /**
  * The report section "Bedarf und Angebot" built from {@link needSupplyAnalysis}: German paragraphs (method and
@@ -39,11 +38,11 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     `Angebot: Einrichtungen und Plätze je 1.000 Einwohner der Bezugsgruppe im Sozialraum (Bezugsgruppe: ` +
       `${analysis.groups.map((g) => `${g.label} ${g.populationBase}`).join(", ")}); dazu das erreichbare Angebot ` +
       `nach dem Two-Step-Floating-Catchment-Verfahren (2SFCA, Luo & Wang 2003) mit einem Einzugsradius von ` +
-      `${de(analysis.radiusKm)} km um die Schwerpunkte der Sozialräume (Großkreisentfernung)` +
+      `${formatGermanNumber(analysis.radiusKm, { decimals: 1 })} km um die Schwerpunkte der Sozialräume (Großkreisentfernung)` +
       (analysis.decay === "none" ? "" : analysis.decay === "gaussian" ? " und gaußscher Distanzgewichtung (E2SFCA)" : " und gestuften Distanzgewichten (E2SFCA, Luo & Qi 2009)") +
       `. Eine Einrichtung für mehrere Zielgruppen zählt für jede davon.`,
     `Quadranten: hoher Bedarf heißt Bedarf über der Bedarfslinie, geringes Angebot heißt Angebot unter der Angebotslinie ` +
-      `(Voreinstellung: Bedarfsindex über ${de(analysis.rules.needThreshold)}, dieselbe Schwelle wie „auffällig“; beim Angebot das Niveau der Gesamtstadt). Die Lücke ist der z-Wert des ` +
+      `(Voreinstellung: Bedarfsindex über ${formatGermanNumber(analysis.rules.needThreshold, { decimals: 1 })}, dieselbe Schwelle wie „auffällig“; beim Angebot das Niveau der Gesamtstadt). Die Lücke ist der z-Wert des ` +
       `Bedarfs minus der z-Wert des Angebots; die Lückenliste nennt die Sozialräume mit hohem Bedarf und geringem Angebot, ` +
       `nach der Lücke geordnet.`,
   ];
@@ -51,10 +50,10 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
     const c = g.comparison;
     const list = c.gaps.slice(0, 10).map((r) => `${name(r.id) || r.id} (${r.id})`).join(", ");
     paragraphs.push(
-      `${g.label}${g.types ? ` (${g.types.join(", ")})` : ""}: ${g.ratios.city.facilities} Einrichtungen mit ${de(g.ratios.city.places, 0)} Plätzen, ` +
+      `${g.label}${g.types ? ` (${g.types.join(", ")})` : ""}: ${g.ratios.city.facilities} Einrichtungen mit ${formatGermanNumber(g.ratios.city.places, { decimals: 0 })} Plätzen, ` +
         (g.ratios.city.placeRate === null
           ? `keine Platzquote der Gesamtstadt (keine Einwohner der Bezugsgruppe mit Angabe). `
-          : `${de(g.ratios.city.placeRate)} Plätze je 1.000 Einwohner (${g.populationBase}) in der Gesamtstadt. `) +
+          : `${formatGermanNumber(g.ratios.city.placeRate, { decimals: 1 })} Plätze je 1.000 Einwohner (${g.populationBase}) in der Gesamtstadt. `) +
         (c.gaps.length === 0
           ? `Kein Sozialraum hat zugleich hohen Bedarf und geringes Angebot.`
           : `${c.gaps.length} von ${c.n} Sozialräumen haben hohen Bedarf und geringes Angebot: ${list}${c.gaps.length > 10 ? " …" : ""}.`),
@@ -67,7 +66,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
         `des Stadtwerts liegen (Versorgungsquote im Sozialraum; kleine Sozialräume, die keine eigene Einrichtung tragen, ` +
         `auch mit den erreichbaren Plätzen). Jedes geringe Angebot ist eine Lücke bei: ` +
         `${analysis.typeGaps.filter((g) => g.gapRule === "lowSupply").map((g) => g.type).join(", ") || "keiner Art"}; ` +
-        `nur bei hohem Bedarf (Bedarfsindex über ${de(analysis.rules.needThreshold)}) bei den übrigen. ` +
+        `nur bei hohem Bedarf (Bedarfsindex über ${formatGermanNumber(analysis.rules.needThreshold, { decimals: 1 })}) bei den übrigen. ` +
         analysis.typeGaps.map((g) => `${g.type} (${g.populationLabel}): ${g.gaps.length === 0 ? "keine Lücke" : g.gaps.map((r) => name(r.id) || r.id).join(", ")}`).join("; ") + ".",
     );
   }
@@ -149,7 +148,7 @@ export function supplySection(analysis: NeedSupplyAnalysis, options: { geojson?:
         { key: "places", label: "Plätze", decimals: 0 },
         { key: "placeRate", label: "Plätze je 1.000", decimals: 1, disclosure: { base: "population" } },
         ...(hasReach ? [{ key: "withinReach", label: "Plätze je 1.000 mit Nachbarräumen", decimals: 1 }] : []),
-        { key: "catchment", label: `erreichbar je 1.000 (2SFCA, ${de(analysis.radiusKm)} km)`, decimals: 1 },
+        { key: "catchment", label: `erreichbar je 1.000 (2SFCA, ${formatGermanNumber(analysis.radiusKm, { decimals: 1 })} km)`, decimals: 1 },
         { key: "need", label: "Bedarfsindex", decimals: 2 },
         { key: "gap", label: "Lücke (z)", decimals: 2 },
         { key: "rank", label: "Rang (Lücke)", decimals: 0 },

@@ -15,8 +15,6 @@ export interface VerdictSensitivityTablesOptions {
   areaNoun?: string;
 }
 
-const de = (x: number | null | undefined, decimals?: number) =>
-  x === null || x === undefined || !Number.isFinite(x) ? "–" : formatGermanNumber(x, decimals === undefined ? {} : { decimals });
 
 /**
  * German paragraphs and report tables of a {@link VerdictSensitivity} (used by `sensitivitySection`): what was
@@ -40,8 +38,8 @@ export function verdictSensitivityTables(v: VerdictSensitivity, options: Verdict
 
   const paragraphs = [
     `Bewertungen je Zielgruppe: Dieselben Abwandlungen wurden für die Bewertungen „unauffällig“, „auffällig“ und „stark auffällig“ gerechnet — ` +
-      `Mittelwert und SD, robuste z-Werte, beide Schwellen um ±${de(p.thresholdShift)} verschoben (Basis: auffällig ab z > ${de(p.thresholds.flag)}, ` +
-      `stark auffällig ab z > ${de(p.thresholds.strong)}), Empirical-Bayes-Glättung und je ein Indikator weggelassen (nur in seiner Zielgruppe). ` +
+      `Mittelwert und SD, robuste z-Werte, beide Schwellen um ±${formatGermanNumber(p.thresholdShift, { missing: "–" })} verschoben (Basis: auffällig ab z > ${formatGermanNumber(p.thresholds.flag, { missing: "–" })}, ` +
+      `stark auffällig ab z > ${formatGermanNumber(p.thresholds.strong, { missing: "–" })}), Empirical-Bayes-Glättung und je ein Indikator weggelassen (nur in seiner Zielgruppe). ` +
       `${assessed.length - dependent.length} von ${assessed.length} Bewertungen (${noun} × Zielgruppe) bleiben in allen Varianten gleich; ` +
       `${dependent.length} hängen von der Methode ab (${perGroup}).`,
   ];
@@ -50,8 +48,8 @@ export function verdictSensitivityTables(v: VerdictSensitivity, options: Verdict
     const shares = withDraws.map((a) => a.drawStability!).sort((x, y) => x - y);
     const unstable = withDraws.filter((a) => a.drawStability! < 0.9).length;
     paragraphs.push(
-      `Zufallsschwankung der Bewertungen: In ${de(p.draws)} Monte-Carlo-Ziehungen (Startwert ${p.seed}; Zähler ~ Binomial(Bezugsgröße, Anteil)) ` +
-        `bleibt eine Bewertung im Median in ${de(quantileType7(shares, 0.5) * 100, 0)} % der Ziehungen gleich; ` +
+      `Zufallsschwankung der Bewertungen: In ${formatGermanNumber(p.draws, { missing: "–" })} Monte-Carlo-Ziehungen (Startwert ${p.seed}; Zähler ~ Binomial(Bezugsgröße, Anteil)) ` +
+        `bleibt eine Bewertung im Median in ${formatGermanNumber(quantileType7(shares, 0.5) * 100, { decimals: 0, missing: "–" })} % der Ziehungen gleich; ` +
         `${unstable} von ${withDraws.length} Bewertungen wechseln in mehr als jeder zehnten Ziehung.`,
     );
   }

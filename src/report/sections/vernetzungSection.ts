@@ -17,7 +17,6 @@ export interface VernetzungSectionOptions {
   groupLabels?: Readonly<Record<string, string>>;
 }
 
-const de = (x: number, decimals = 2): string => formatGermanNumber(x, { decimals });
 const listed = (ids: readonly string[], names: Map<string, string>, max = 12): string =>
   ids.slice(0, max).map((id) => `${names.get(id) ?? id} (${id})`).join(", ") + (ids.length > max ? " …" : "");
 
@@ -51,7 +50,7 @@ export function vernetzungSection(network: CooperationNetwork, options: Vernetzu
     const p = options.poorly;
     paragraphs.push(
       `„Auffällig, aber kaum vernetzt“ heißt: der Sozialraum ist für mindestens eine Zielgruppe auffällig und hat weniger als zwei Akteure, ` +
-        `eine Dichte unter ${de(p.minDensity)} oder einen Anteil vernetzter Akteure (mit mindestens einer aktiven Kooperation) unter ${de(p.minConnectedShare)}. ` +
+        `eine Dichte unter ${formatGermanNumber(p.minDensity, { decimals: 2 })} oder einen Anteil vernetzter Akteure (mit mindestens einer aktiven Kooperation) unter ${formatGermanNumber(p.minConnectedShare, { decimals: 2 })}. ` +
         `Die Schwellen sind Setzungen dieser Auswertung, keine veröffentlichte Norm.`,
       p.poorlyNetworked.length === 0
         ? `Alle ${p.rows.length} auffälligen Sozialräume sind vernetzt.`
