@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { AnalysisConfig } from "../analysis/analysisConfig.js";
 import type { ImageFormat } from "../export/exportFigures.js";
 
@@ -89,7 +90,7 @@ export function registerAnalyseCommand(program: Command): void {
       // The same warning can come from several steps (e.g. status and need index): print each once.
       for (const w of new Set([...result.warnings, ...files.warnings])) log(`Hinweis: ${w}`);
       const ranked = result.ranking.filter((r) => r.rang !== null).length;
-      log(`${result.areas.length} Sozialräume, ${ranked} mit Rang, ${result.excluded.length} Ausschlüsse (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      log(`${result.areas.length} Sozialräume, ${ranked} mit Rang, ${result.excluded.length} Ausschlüsse (${formatGermanNumber((Date.now() - started) / 1000, { decimals: 1 })} s)`);
       process.stdout.write([files.ranking, files.workbook, files.report, ...(files.pdf ? [files.pdf] : []), ...(files.steckbriefe ? [files.steckbriefe] : []), ...files.figures, files.provenance].map((f) => `${f}\n`).join(""));
     });
 }
