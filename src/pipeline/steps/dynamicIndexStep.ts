@@ -28,10 +28,12 @@ export function dynamicIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, std:
   for (const e of changes.excluded) ctx.excluded.push({ ...e, step: "changes" });
   ctx.progress("Dynamik-Index berechnen");
   const prevIndex = new Map(indicatorStore(previous).ids.map((a, i) => [a, i]));
-  const dynRows = changes.rows.map((r, i) => ({ ...r, __einwohner: inputs.population[i] ?? missing("") }));
+  const options = inputs.indexOptions(dynSpec);
+  // The population column is read only as the weights of a weighted mean: without one, no copy of every row.
+  const dynRows = options.weights === undefined ? changes.rows : changes.rows.map((r, i) => ({ ...r, __einwohner: inputs.population[i] ?? missing("") }));
   const dynamicIndex = withContext("Dynamik-Index", () =>
     compositeIndex(dynRows, {
-      ...inputs.indexOptions(dynSpec),
+      ...options,
       label: "Dynamik-Index",
       scheme: berlinMssDynamic,
       valid: (_row, i) => {

@@ -30,14 +30,14 @@ export function needIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, con: Co
     for (const e of r.excluded) ctx.excluded.push({ ...e, step: "needIndex", reason: `${targetGroupLabel(g)}: ${e.reason}` });
     ctx.warnings.push(...r.warnings.map((w) => `${label}: ${w}`));
   }
-  // The index columns, not `.areas`: reading the rows would build one object per area and group.
+  // The index and verdict columns, not `.areas`: reading those would build objects per area and group.
   const groupIndex = flags.targetGroups.map((g) => needIndex[g].columns.index);
+  // Verdict codes 2 and 3: auffällig, stark auffällig.
+  const groupVerdicts = flags.targetGroups.map((g) => flags.verdicts[g]);
   indicatorStore(ind.current).ids.forEach((id, i) => {
-    const groups = flags.areas[i].groups;
     flags.targetGroups.forEach((g, k) => {
-      const verdict = groups.find((x) => x.targetGroup === g)?.verdict ?? null;
       const x = groupIndex[k][i];
-      need.push({ id, group: g, need: x === x ? x : null, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
+      need.push({ id, group: g, need: x === x ? x : null, flagged: groupVerdicts[k][i] >= 2 });
     });
   });
   return { needIndex, need };

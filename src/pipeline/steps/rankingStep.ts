@@ -1,5 +1,6 @@
 import type { RankingRow } from "../../analysis/analysisResult.js";
 import { berlinMssGroup } from "../../classify/berlinMssGroup.js";
+import { VERDICT_CODES } from "../../classify/conspicuousness.js";
 import type { CompositeIndexResult } from "../../classify/compositeIndex.js";
 import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { rank } from "../../standardize/rank.js";
@@ -32,11 +33,17 @@ export function rankingStep(
   const ranks = rank(Array.from(sCols.index, num), { ids: std.ids, method: "min" }).values;
   const statusReason = new Map(statusIndex.excluded.map((e) => [e.id, e.reason]));
   const store = indicatorStore(ind.current);
+  // The verdict columns, not `flags.areas` (flags and reasons per area and group, built only for the report).
+  const groupVerdicts = flags.targetGroups.map((g) => [g, flags.verdicts[g]] as const);
   const ranking: RankingRow[] = store.ids.map((id, i) => {
     const s = { index: num(sCols.index[i]), class: sCols.class[i] };
     const d = dCols ? { index: num(dCols.index[i]), class: dCols.class[i] } : null;
     const verdicts: Record<string, RankingRow["verdicts"][string]> = {};
-    for (const g of flags.areas[i].groups) verdicts[g.targetGroup] = g.verdict;
+    let flagged = 0;
+    for (const [g, codes] of groupVerdicts) {
+      verdicts[g] = VERDICT_CODES[codes[i]];
+      if (codes[i] >= 2) flagged++; // auffällig or stark auffällig
+    }
     return {
       rang: ranks[i],
       sozialraum_id: id,
@@ -50,7 +57,7 @@ export function rankingStep(
       dynamik_klasse: d ? d.class : null,
       gruppe: d ? berlinMssGroup(s.class, d.class) : null,
       verdicts,
-      auffaellige_zielgruppen: flags.areas[i].groups.filter((g) => g.verdict === "auffällig" || g.verdict === "stark auffällig").length,
+      auffaellige_zielgruppen: flagged,
       grund: s.index === null ? statusReason.get(id) ?? "kein Status-Index" : null,
     };
   });
