@@ -61,13 +61,23 @@ export function rankingStep(
       grund: s.index === null ? statusReason.get(id) ?? "kein Status-Index" : null,
     };
   });
-  const order = ranking.map((_, i) => i).sort((p, q) => {
-    const rp = ranking[p].rang;
-    const rq = ranking[q].rang;
-    if (rp !== null && rq !== null) return rp - rq || p - q;
-    if (rp !== null) return -1;
-    if (rq !== null) return 1;
-    return p - q;
-  });
-  return order.map((i) => ranking[i]);
+  return byRank(ranking);
+}
+
+/**
+ * The rows by rank, ties and the rows without a rank (last) in input order: a counting sort, since the ranks are
+ * whole numbers 1…n (same order as sorting by rank, then position).
+ */
+function byRank(ranking: RankingRow[]): RankingRow[] {
+  const n = ranking.length;
+  const start = new Int32Array(n + 2);
+  for (const r of ranking) start[r.rang === null ? n + 1 : r.rang]++;
+  for (let k = 1, at = 0; k <= n + 1; k++) {
+    const c = start[k];
+    start[k] = at;
+    at += c;
+  }
+  const out = new Array<RankingRow>(n);
+  for (const r of ranking) out[start[r.rang === null ? n + 1 : r.rang]++] = r;
+  return out;
 }
