@@ -1,4 +1,4 @@
-import { conspicuousness, type Verdict, type VerdictRule } from "../classify/conspicuousness.js";
+import { conspicuousness, VERDICT_CODES, type Verdict, type VerdictRule } from "../classify/conspicuousness.js";
 import { empiricalBayesRates } from "../indicators/empiricalBayesRates.js";
 import { indicatorRows } from "../indicators/indicatorRows.js";
 import { sampleBinomial } from "../inference/binomial.js";
@@ -170,8 +170,9 @@ export function verdictEvaluator(result: AnalysisResult): VerdictEvaluator {
       : null;
     const groups: Record<string, VerdictRow[]> = {};
     for (const g of targetGroups) {
-      const k = flags ? flags.targetGroups.indexOf(g) : -1;
-      groups[g] = ids.map((x, i) => ({ id: x, verdict: k < 0 ? null : flags!.areas[i].groups[k].verdict }));
+      // The verdict columns, not `flags.areas` (flags and German reasons per area and group, not needed here).
+      const codes = flags && flags.targetGroups.includes(g) ? flags.verdicts[g] : null;
+      groups[g] = ids.map((x, i) => ({ id: x, verdict: codes ? VERDICT_CODES[codes[i]] : null }));
     }
     return { groups, thresholds: shifted, failed, warnings };
   }

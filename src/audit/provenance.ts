@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { VERSION } from "../version.js";
-import { stableStringify } from "./stable-stringify.js";
+import { stableJsonPieces, stableStringify } from "./stable-stringify.js";
 
 /** One input file of an analysis, identified by its content. */
 export interface ProvenanceInput {
@@ -34,10 +34,34 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+/** An input's SHA-256 (hex) and size in bytes, computed without holding its bytes (see {@link stableJsonDigest}). */
+export interface ContentDigest {
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * SHA-256 and UTF-8 size of {@link stableStringify}`(value)`, hashed piece by piece: a table of rows is recorded
+ * in the provenance without its JSON ever existing as one string or buffer.
+ *
+ * @example
+ * stableJsonDigest(rows).sha256 === sha256(stableStringify(rows)); // true
+ */
+export function stableJsonDigest(value: unknown): ContentDigest {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  stableJsonPieces(value, (piece) => {
+    hash.update(piece, "utf8");
+    bytes += Buffer.byteLength(piece, "utf8");
+  });
+  return { sha256: hash.digest("hex"), bytes };
+}
+
 /**
  * Builds the provenance record of an output.
  *
- * @param options.inputs   paths of the input files, or `{ path, content }` for inputs not on disk (e.g. embedded data).
+ * @param options.inputs   paths of the input files, or `{ path, content }` for inputs not on disk (e.g. embedded data);
+ *   `content` may be a {@link ContentDigest} already computed (e.g. {@link stableJsonDigest} of a table).
  * @param options.parameters every parameter of the analysis (any JSON value; keys are sorted for the fingerprint).
  *   Values JSON cannot represent faithfully are an error, since two different analyses would get one fingerprint:
  *   NaN and ±Infinity (written as null), Map and Set (written as {}), functions, symbols and bigints.
@@ -47,7 +71,7 @@ export function sha256(data: string | Uint8Array): string {
  * p.inputs[0].sha256; // "…" (SHA-256 of the content)
  */
 export function provenance(options: {
-  inputs: Array<string | { path: string; content: string | Uint8Array }>;
+  inputs: Array<string | { path: string; content: string | Uint8Array | ContentDigest }>;
   parameters: unknown;
   createdAt?: string | Date | null;
 }): Provenance {
@@ -60,6 +84,8 @@ export function provenance(options: {
       } catch (err) {
         throw new Error(`provenance: Eingabedatei "${input}" nicht lesbar: ${(err as Error).message}`);
       }
+    } else if (isDigest(input.content)) {
+      return { path, sha256: input.content.sha256, bytes: input.content.bytes };
     } else content = input.content;
     const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
     return { path, sha256: sha256(content), bytes };
@@ -75,6 +101,10 @@ export function provenance(options: {
     fingerprint,
     createdAt: c === null ? null : typeof c === "string" ? c : c.toISOString(),
   };
+}
+
+function isDigest(content: string | Uint8Array | ContentDigest): content is ContentDigest {
+  return typeof content === "object" && !(content instanceof Uint8Array);
 }
 
 /** A short German text block for reports: version, fingerprint and one line per input. */

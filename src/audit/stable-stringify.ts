@@ -110,39 +110,74 @@ function sortedKeys(v: Record<string, unknown>): string[] | null {
 }
 
 /**
- * The UTF-8 bytes of {@link stableStringify}`(value)`, written element by element for an array (a table of rows),
+ * {@link stableStringify}`(value)` handed to `put` in pieces of about 1 MB (whole rows of a table), so that a large
+ * table never exists as one string. Rows of primitive cells that share their keys are written in batches by the
+ * built-in JSON.stringify with the sorted keys as its property list: the same bytes as the direct writer (the list
+ * gives the key order; undefined, functions and symbols are left out; non-finite numbers are null).
+ */
+export function stableJsonPieces(value: unknown, put: (piece: string) => void): void {
+  if (!Array.isArray(value)) {
+    put(stableStringify(value) ?? "");
+    return;
+  }
+  let chunk: string[] = ["["];
+  let chunkLength = 1;
+  let first = true;
+  const add = (w: string) => {
+    chunk.push(first ? w : "," + w);
+    chunkLength += w.length + 1;
+    first = false;
+    if (chunkLength > 1 << 20) {
+      put(chunk.join(""));
+      chunk = [];
+      chunkLength = 0;
+    }
+  };
+  let batch: unknown[] = [];
+  let batchKeys: string[] = [];
+  const flush = () => {
+    if (batch.length > 0) add(JSON.stringify(batch, batchKeys).slice(1, -1));
+    batch = [];
+  };
+  for (let i = 0; i < value.length; i++) {
+    const row = value[i];
+    const keys = primitiveRowKeys(row);
+    if (keys === null) {
+      flush();
+      add(write(row) ?? "null");
+      continue;
+    }
+    if (keys !== batchKeys || batch.length >= 4096) flush();
+    batchKeys = keys;
+    batch.push(row);
+  }
+  flush();
+  chunk.push("]");
+  put(chunk.join(""));
+}
+
+/** The sorted keys of a plain row whose cells are all primitive (the batch writer's case), else null. */
+function primitiveRowKeys(row: unknown): string[] | null {
+  if (row === null || typeof row !== "object" || Array.isArray(row) || !isPlain(row)) return null;
+  const v = row as Record<string, unknown>;
+  const keys = sortedKeys(v);
+  if (keys === null || keys.length === 0) return null;
+  for (let j = 0; j < keys.length; j++) {
+    const x = v[keys[j]];
+    if (typeof x === "object" && x !== null) return null;
+  }
+  return keys;
+}
+
+/**
+ * The UTF-8 bytes of {@link stableStringify}`(value)`, written piece by piece for an array (a table of rows),
  * so that a large table never exists as one string besides its bytes. Same bytes, so the same SHA-256.
  *
  * @example
  * sha256(stableJsonBytes(rows)) === sha256(stableStringify(rows)); // true
  */
 export function stableJsonBytes(value: unknown): Uint8Array {
-  if (!Array.isArray(value)) return Buffer.from(stableStringify(value) ?? "", "utf8");
-  let buf = Buffer.allocUnsafe(1 << 16);
-  let at = 0;
-  const put = (s: string) => {
-    const need = at + s.length * 3;
-    if (need > buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(need, buf.length * 2));
-      buf.copy(bigger, 0, 0, at);
-      buf = bigger;
-    }
-    at += buf.write(s, at, "utf8");
-  };
-  // Rows are gathered into chunks of about 1 MB: one string join and one write per chunk.
-  let chunk: string[] = ["["];
-  let chunkLength = 1;
-  for (let i = 0; i < value.length; i++) {
-    const w = (i > 0 ? "," : "") + (write(value[i]) ?? "null");
-    chunk.push(w);
-    chunkLength += w.length;
-    if (chunkLength > 1 << 20) {
-      put(chunk.join(""));
-      chunk = [];
-      chunkLength = 0;
-    }
-  }
-  chunk.push("]");
-  put(chunk.join(""));
-  return buf.subarray(0, at);
+  const pieces: Buffer[] = [];
+  stableJsonPieces(value, (s) => pieces.push(Buffer.from(s, "utf8")));
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }

@@ -2,6 +2,7 @@ import type { Exclusion } from "../table/exclusion.js";
 import { Missing } from "../table/missing.js";
 import { directionOf, type Direction } from "../standardize/direction.js";
 import { meanAndSd } from "../standardize/meanAndSd.js";
+import { idsAt } from "../standardize/presentValues.js";
 import { assignClass, type ClassScheme } from "./assignClass.js";
 import { columnAccess, requireColumn, type Row, type TableInput } from "./columns.js";
 
@@ -245,7 +246,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     subWeights = new Float64Array(nValid);
     for (let k = 0; k < nValid; k++) subWeights[k] = weightCol[validIdx[k]] as number;
   }
-  const validIds = Array.from(validIdx, (i) => ids[i]);
+  const validIds = idsAt(ids, validIdx);
   const zOptions = (what: string) => ({ mean: meanKind, sd: sdKind, weights: subWeights, caller: `${fn}: ${what}`, ids: validIds });
 
   // Standardise each indicator over the valid areas (typed arrays: no per-area objects), add weighted z-values.

@@ -1,7 +1,7 @@
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Exclusion } from "../table/exclusion.js";
 import { Missing } from "../table/missing.js";
-import { assignClass } from "./assignClass.js";
+import { assignClass, type ClassScheme } from "./assignClass.js";
 import { columnAccess, requireColumn, type TableInput } from "./columns.js";
 import { conspicuousnessScheme, DEFAULT_THRESHOLDS, type ConspicuousnessThresholds } from "./schemes.js";
 
@@ -92,12 +92,21 @@ export interface ConspicuousnessResult {
   rule: Required<VerdictRule>;
   /** Target groups in order of first appearance in `indicators`. */
   targetGroups: string[];
-  areas: AreaConspicuousness[];
+  /** One entry per area, input order (built on first access from the z-values; `verdicts` has the verdicts alone). */
+  readonly areas: AreaConspicuousness[];
+  /**
+   * The verdicts as columns: per target group one code per area (input order), an index into
+   * {@link VERDICT_CODES} (0 = null: every indicator of the group is missing in the area).
+   */
+  verdicts: Record<string, Uint8Array>;
   /** Number of areas per target group and verdict. */
   counts: Record<string, Record<Verdict, number>>;
   excluded: Exclusion[];
   warnings: string[];
 }
+
+/** The verdict codes of {@link ConspicuousnessResult.verdicts}: code k stands for `VERDICT_CODES[k]`. */
+export const VERDICT_CODES: readonly (Verdict | null)[] = [null, "unauffällig", "auffällig", "stark auffällig"];
 
 /**
  * The verdict for a target group from its flag counts under `rule` (see {@link VerdictRule}).
@@ -168,53 +177,118 @@ export function conspicuousness(data: TableInput, options: ConspicuousnessOption
     seenIds.add(d.id);
   }
   const targetGroups = [...new Set(inds.map((d) => d.targetGroup))];
-  const labelOf = new Map(inds.map((d) => [d.id, d.label]));
   const counts: Record<string, Record<Verdict, number>> = {};
   for (const g of targetGroups) counts[g] = { unauffällig: 0, auffällig: 0, "stark auffällig": 0 };
   const excluded: Exclusion[] = [];
-  const areas: AreaConspicuousness[] = new Array(n);
-  const totals = new Map(targetGroups.map((g) => [g, inds.filter((d) => d.targetGroup === g).length]));
+  const ids = new Array<string>(n);
+  // Counts per group instead of flag objects: the verdicts, counts and exclusions now; the flags, their order and
+  // the German reasons of `areas` when it is first read (one object per area and group, only the report needs them).
+  const groupOf = inds.map((d) => targetGroups.indexOf(d.targetGroup));
+  const totals = targetGroups.map((g) => inds.filter((d) => d.targetGroup === g).length);
+  const verdictCols = targetGroups.map(() => new Uint8Array(n));
+  const flagCount = new Int32Array(targetGroups.length);
+  const strongCount = new Int32Array(targetGroups.length);
+  const missingCount = new Int32Array(targetGroups.length);
   for (let i = 0; i < n; i++) {
     const id = String(idCol[i]);
-    const flags: IndicatorFlag[] = [];
-    let missingBy: Map<string, string[]> | null = null;
-    for (const ind of inds) {
+    ids[i] = id;
+    flagCount.fill(0);
+    strongCount.fill(0);
+    missingCount.fill(0);
+    for (let j = 0; j < inds.length; j++) {
+      const ind = inds[j];
       const v = ind.values[i];
-      if (v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v))) {
-        missingBy ??= new Map();
-        const list = missingBy.get(ind.targetGroup) ?? [];
-        list.push(ind.id);
-        missingBy.set(ind.targetGroup, list);
+      if (isMissing(v)) {
+        missingCount[groupOf[j]]++;
         continue;
       }
       if (typeof v !== "number" || !Number.isFinite(v)) {
         throw new Error(`${fn}: z-Wert ${JSON.stringify(typeof v === "number" ? String(v) : v)} des Indikators "${ind.id}" (Spalte "${ind.column}") in Gebiet "${id}" ist keine endliche Zahl`);
       }
       const level = assignClass(v, scheme)!.label;
-      if (level !== "unauffällig") flags.push({ indicator: ind.id, label: ind.label, targetGroup: ind.targetGroup, z: v, level: level as IndicatorFlag["level"] });
-    }
-    flags.sort((a, b) => b.z - a.z);
-    const groups = targetGroups.map((g): GroupVerdict => {
-      const gf = flags.filter((f) => f.targetGroup === g);
-      const missing = missingBy?.get(g) ?? [];
-      const total = totals.get(g)!;
-      if (missing.length === total) {
-        excluded.push({ id, reason: `alle Indikatoren der Zielgruppe ${g} fehlen`, step: fn });
-        return { targetGroup: g, verdict: null, flags: 0, strongFlags: 0, indicators: [], missing, reason: "keine Werte" };
+      if (level !== "unauffällig") {
+        flagCount[groupOf[j]]++;
+        if (level === "stark auffällig") strongCount[groupOf[j]]++;
       }
-      let strongFlags = 0;
-      for (const f of gf) if (f.level === "stark auffällig") strongFlags++;
-      const verdict = verdictFor({ flags: gf.length, strongFlags }, rule);
-      counts[g][verdict]++;
-      const behind = gf.map((f) => `${f.label} (z = ${formatGermanNumber(f.z, { decimals: 2 })}, ${f.level})`).join(", ");
-      // Say which indicators had no value: "unauffällig" with half the indicators missing is a weaker statement.
-      const gaps = missing.length > 0 ? `; ohne Wert: ${missing.map((m) => labelOf.get(m)).join(", ")}` : "";
-      const reason = (gf.length === 0 ? "kein Indikator auffällig" : `${gf.length} von ${total} Indikatoren auffällig: ${behind}`) + gaps;
-      return { targetGroup: g, verdict, flags: gf.length, strongFlags, indicators: gf.map((f) => f.indicator), missing, reason };
-    });
-    areas[i] = { id, flags, groups };
+    }
+    for (let k = 0; k < targetGroups.length; k++) {
+      if (missingCount[k] === totals[k]) {
+        excluded.push({ id, reason: `alle Indikatoren der Zielgruppe ${targetGroups[k]} fehlen`, step: fn });
+        continue;
+      }
+      const verdict = verdictFor({ flags: flagCount[k], strongFlags: strongCount[k] }, rule);
+      counts[targetGroups[k]][verdict]++;
+      verdictCols[k][i] = VERDICT_CODES.indexOf(verdict);
+    }
   }
   const warnings: string[] = [];
   if (excluded.length > 0) warnings.push(`${fn}: ${excluded.length} Paare aus Gebiet und Zielgruppe ohne jeden Wert (siehe excluded)`);
-  return { name: fn, n, thresholds, rule, targetGroups, areas, counts, excluded, warnings };
+  const verdicts: Record<string, Uint8Array> = {};
+  targetGroups.forEach((g, k) => (verdicts[g] = verdictCols[k]));
+  const result = { name: fn, n, thresholds, rule, targetGroups, verdicts, counts, excluded, warnings } as Omit<ConspicuousnessResult, "areas">;
+  // Rows were read into new columns; other inputs' columns are copied, so a later change cannot alter `areas`.
+  const flagged = inds.map(({ id, label, targetGroup, values }) => ({ id, label, targetGroup, values: Array.isArray(data) ? values : Array.from(values) }));
+  defineAreas(result, { ids, inds: flagged, scheme, targetGroups, verdicts: verdictCols });
+  return result as ConspicuousnessResult;
+}
+
+function isMissing(v: unknown): boolean {
+  return v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v));
+}
+
+/** What `areas` is built from: the ids, the z-values per indicator, the scheme and the verdicts. */
+interface AreaSource {
+  ids: string[];
+  inds: Array<{ id: string; label: string; targetGroup: string; values: ArrayLike<unknown> }>;
+  scheme: ClassScheme;
+  targetGroups: string[];
+  verdicts: Uint8Array[];
+}
+
+/**
+ * `areas`, built on first access. Defined outside {@link conspicuousness} so that the getter holds only the
+ * z-value columns, not the input rows (a closure keeps its scope).
+ */
+function defineAreas(result: Omit<ConspicuousnessResult, "areas">, src: AreaSource): void {
+  let areas: AreaConspicuousness[] | undefined;
+  Object.defineProperty(result, "areas", {
+    enumerable: true,
+    get: () => (areas ??= src.ids.map((_, i) => areaAt(src, i))),
+  });
+}
+
+/** The flags (strongest z first) and the verdict of every target group in area `i`, with the German reasons. */
+function areaAt(src: AreaSource, i: number): AreaConspicuousness {
+  const { ids, inds, scheme, targetGroups } = src;
+  const id = ids[i];
+  const flags: IndicatorFlag[] = [];
+  let missingBy: Map<string, string[]> | null = null;
+  for (const ind of inds) {
+    const v = ind.values[i];
+    if (isMissing(v)) {
+      missingBy ??= new Map();
+      const list = missingBy.get(ind.targetGroup) ?? [];
+      list.push(ind.id);
+      missingBy.set(ind.targetGroup, list);
+      continue;
+    }
+    const level = assignClass(v as number, scheme)!.label;
+    if (level !== "unauffällig") flags.push({ indicator: ind.id, label: ind.label, targetGroup: ind.targetGroup, z: v as number, level: level as IndicatorFlag["level"] });
+  }
+  flags.sort((a, b) => b.z - a.z);
+  const groups = targetGroups.map((g, k): GroupVerdict => {
+    const gf = flags.filter((f) => f.targetGroup === g);
+    const missing = missingBy?.get(g) ?? [];
+    const verdict = VERDICT_CODES[src.verdicts[k][i]];
+    if (verdict === null) return { targetGroup: g, verdict: null, flags: 0, strongFlags: 0, indicators: [], missing, reason: "keine Werte" };
+    const total = inds.filter((d) => d.targetGroup === g).length;
+    let strongFlags = 0;
+    for (const f of gf) if (f.level === "stark auffällig") strongFlags++;
+    const behind = gf.map((f) => `${f.label} (z = ${formatGermanNumber(f.z, { decimals: 2 })}, ${f.level})`).join(", ");
+    // Say which indicators had no value: "unauffällig" with half the indicators missing is a weaker statement.
+    const gaps = missing.length > 0 ? `; ohne Wert: ${missing.map((m) => inds.find((d) => d.id === m)!.label).join(", ")}` : "";
+    const reason = (gf.length === 0 ? "kein Indikator auffällig" : `${gf.length} von ${total} Indikatoren auffällig: ${behind}`) + gaps;
+    return { targetGroup: g, verdict, flags: gf.length, strongFlags, indicators: gf.map((f) => f.indicator), missing, reason };
+  });
+  return { id, flags, groups };
 }

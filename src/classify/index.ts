@@ -7,7 +7,7 @@ export type { ClassDefinition, ClassScheme } from "./assignClass.js";
 export { berlinMssStatus, berlinMssDynamic, conspicuousnessScheme, classSchemes, DEFAULT_THRESHOLDS } from "./schemes.js";
 export type { ConspicuousnessThresholds } from "./schemes.js";
 export { berlinMssGroup, berlinMssGroups } from "./berlinMssGroup.js";
-export { conspicuousness, verdictFor, DEFAULT_VERDICT_RULE } from "./conspicuousness.js";
+export { conspicuousness, verdictFor, DEFAULT_VERDICT_RULE, VERDICT_CODES } from "./conspicuousness.js";
 export type {
   Verdict,
   FlagIndicator,

@@ -44,8 +44,11 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
     if (v === null || v === undefined || v === "" || v instanceof Missing) throw new Error(`${fn}: Zeile ${i + 1} von ${which} hat keine Kennung in Spalte "${options.id}"`);
     return String(v);
   };
+  // Both years with the same strictly ascending ids (the usual case: one sorted area list) pair row i with row i,
+  // unique without a Map or Set of every id; otherwise the ids are matched and checked through them.
+  const same = sameAscendingIds(a.length, b.length, aIds, bIds);
   const bPos = new Map<string, number>();
-  for (let i = 0; i < b.length; i++) {
+  for (let i = 0; i < b.length && !same; i++) {
     const id = idOf(bIds, i, "before");
     if (bPos.has(id)) throw new Error(`${fn}: Kennung "${id}" kommt in before doppelt vor`);
     bPos.set(id, i);
@@ -57,9 +60,9 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
   const rows = new Array<Record<string, string | number | null>>(a.length);
   for (let i = 0; i < a.length; i++) {
     const id = idOf(aIds, i, "after");
-    if (seen.has(id)) throw new Error(`${fn}: Kennung "${id}" kommt in after doppelt vor`);
-    seen.add(id);
-    const j = bPos.get(id);
+    if (!same && seen.has(id)) throw new Error(`${fn}: Kennung "${id}" kommt in after doppelt vor`);
+    if (!same) seen.add(id);
+    const j = same ? i : bPos.get(id);
     const row: Record<string, string | number | null> = { [options.id]: id };
     if (j === undefined) excluded.push({ id, reason: "nicht im früheren Jahr vorhanden", step: fn });
     for (let k = 0; k < options.columns.length; k++) {
@@ -78,12 +81,28 @@ export function indicatorChanges(before: TableInput, after: TableInput, options:
     }
     rows[i] = row;
   }
-  for (let i = 0; i < b.length; i++) {
+  for (let i = 0; i < b.length && !same; i++) {
     const id = idOf(bIds, i, "before");
     if (!seen.has(id)) excluded.push({ id, reason: "nicht im späteren Jahr vorhanden", step: fn });
   }
   const warnings = excluded.length ? [`${fn}: ${excluded.length} Ausschlüsse (siehe excluded)`] : [];
   return { name: fn, n: a.length, rows, excluded, warnings };
+}
+
+/** True when both id columns have the same length and the same present ids in strictly ascending order. */
+function sameAscendingIds(nA: number, nB: number, aIds: ArrayLike<unknown>, bIds: ArrayLike<unknown>): boolean {
+  if (nA !== nB) return false;
+  let last = "";
+  for (let i = 0; i < nA; i++) {
+    const a = aIds[i];
+    const b = bIds[i];
+    // A missing id takes the checked way, which names its row.
+    if (a === null || a === undefined || a === "" || a instanceof Missing || b === null || b === undefined || b instanceof Missing) return false;
+    const id = String(a);
+    if ((i > 0 && id <= last) || id !== String(b)) return false;
+    last = id;
+  }
+  return true;
 }
 
 function isFiniteNumber(v: unknown): boolean {

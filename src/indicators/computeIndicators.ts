@@ -101,6 +101,7 @@ export function computeIndicators(rows: RowsInput, options: ComputeIndicatorsOpt
   const store: IndicatorStore = { ids: new Array<string>(n), population: new Float64Array(n).fill(NaN), columns: {} };
   const cols = indicators.map((ind) => (store.columns[ind.id] = emptyValueColumns(n, smoothing === "empirical-bayes")));
   const seen = new Map<string, number>();
+  let ascending = true;
   const excluded: Exclusion[] = [];
   const warnings: string[] = [];
   const absent: MissingCount[] = [];
@@ -108,13 +109,21 @@ export function computeIndicators(rows: RowsInput, options: ComputeIndicatorsOpt
   for (let index = 0; index < n; index++) {
     const row = data[index];
     const id = areaKey(fn, row, idColumn, index);
-    if (seen.has(id)) throw new RangeError(`${fn}: Gebiet "${id}" kommt doppelt vor (Zeilen ${seen.get(id)! + 1} und ${index + 1})`);
-    seen.set(id, index);
-    store.ids[index] = id;
+    // Strictly ascending ids (a sorted area list, the usual case) are unique without a Map of every id; at the
+    // first id out of order the Map takes over with the rows before it.
+    if (ascending && (index === 0 || id > store.ids[index - 1])) {
+      store.ids[index] = id;
+    } else {
+      if (ascending) for (let k = 0; k < index; k++) seen.set(store.ids[k], k);
+      ascending = false;
+      if (seen.has(id)) throw new RangeError(`${fn}: Gebiet "${id}" kommt doppelt vor (Zeilen ${seen.get(id)! + 1} und ${index + 1})`);
+      seen.set(id, index);
+      store.ids[index] = id;
+    }
 
     let populationReason: string | undefined;
     if (hasPopulation) {
-      absent.length = 0;
+      if (absent.length > 0) absent.length = 0; // setting the length is a runtime call: only when needed
       const population = sumColumns(fn, row, populationColumns, id, zeroMarkers, absent);
       if (population !== null) store.population[index] = population;
       if (minimumPopulation > 0) {
@@ -184,7 +193,7 @@ function indicatorValue(
   zeroMarkers: readonly string[],
   absent: MissingCount[],
 ): IndicatorStatus {
-  absent.length = 0;
+  if (absent.length > 0) absent.length = 0; // setting the length is a runtime call: only when needed
   const num = sumColumns(fn, row, ind.numerator, id, zeroMarkers, absent);
   const den = sumColumns(fn, row, ind.denominator, id, zeroMarkers, absent);
   if (num !== null) c.numerator[i] = num;

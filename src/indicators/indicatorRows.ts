@@ -34,6 +34,28 @@ export function indicatorRows(result: IndicatorResult, options: IndicatorRowsOpt
   });
 }
 
+/**
+ * The numbers of one indicator's {@link indicatorRows} column (usable values only) as a typed array in area order,
+ * NaN where that column has a missing cell; null for a result without its columns or without this indicator.
+ * For steps that only need numbers: no row object per area.
+ *
+ * @example
+ * indicatorValueColumn(result, "kinderarmut"); // Float64Array [23.4, NaN, 17.9, …]
+ */
+export function indicatorValueColumn(result: IndicatorResult, indicator: string, field: NonNullable<IndicatorRowsOptions["field"]> = "value"): Float64Array | null {
+  if (!hasIndicatorStore(result)) return null;
+  const c = indicatorStore(result).columns[indicator];
+  if (!c) return null;
+  const n = c.status.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== 0) out[i] = NaN;
+    else if (field === "smoothed") out[i] = c.smoothed && c.hasSmoothed && c.hasSmoothed[i] ? c.smoothed[i] : NaN;
+    else out[i] = c[field][i];
+  }
+  return out;
+}
+
 /** One row per area × indicator with every field and the indicator's label and target group (for tables, plots). */
 export interface IndicatorLongRow extends IndicatorValue {
   id: string;

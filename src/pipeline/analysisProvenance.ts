@@ -1,5 +1,5 @@
 import { basename, isAbsolute, relative, resolve } from "node:path";
-import { provenance, type Provenance } from "../audit/provenance.js";
+import { provenance, type ContentDigest, type Provenance } from "../audit/provenance.js";
 import type { ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
 import type { AnalysisInput } from "../analysis/analysisResult.js";
 import { packageDataDir } from "./config/packageDataDir.js";
@@ -10,7 +10,8 @@ export interface InputContent {
   role: string;
   /** Path as read (absolute or relative); recorded relative to the data folder. */
   path: string;
-  content: string | Uint8Array;
+  /** The bytes, or their SHA-256 and size already computed (tables in memory: `stableJsonDigest`). */
+  content: string | Uint8Array | ContentDigest;
 }
 
 /** Marks the embedded data folder in recorded parameters (its absolute path differs between machines). */

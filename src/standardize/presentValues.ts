@@ -63,3 +63,19 @@ export function presentValues(
   }
   return { all, present: presentIdx.subarray(0, k), values: present, missing, excluded };
 }
+
+/**
+ * The ids at `positions` (`ids[positions[k]]` as text) for error messages, read only when a message needs one:
+ * no array of every id per standardised column (internal helper of this module and `compositeIndex`).
+ */
+export function idsAt(ids: ArrayLike<unknown>, positions: ArrayLike<number>): ArrayLike<string> {
+  return new Proxy({ length: positions.length } as ArrayLike<string>, {
+    get: (target, key) => {
+      if (typeof key === "string" && key !== "" && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) {
+        const k = Number(key);
+        return Number.isInteger(k) && k >= 0 && k < positions.length ? String(ids[positions[k]]) : undefined;
+      }
+      return (target as unknown as Record<string | symbol, unknown>)[key];
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import { directionOf } from "./direction.js";
 import { meanAndSd } from "./meanAndSd.js";
-import { presentValues } from "./presentValues.js";
+import { idsAt, presentValues } from "./presentValues.js";
 import { missingWarning, type StandardizeCommonOptions, type StandardizedBase } from "./result.js";
 
 /** Options of {@link zScores}. */
@@ -62,7 +62,7 @@ export function zScores(values: ArrayLike<unknown>, options: ZScoresOptions = {}
     }
     weights = Array.from(pv.present, (i) => options.weights![i]);
   }
-  const presentIds = options.ids !== undefined ? Array.from(pv.present, (i) => String(options.ids![i])) : undefined;
+  const presentIds = options.ids !== undefined ? idsAt(options.ids, pv.present) : undefined;
   const { mean: m, sd, weightSum } = meanAndSd(pv.values, { mean: meanKind, sd: sdKind, weights, caller: fn, ids: presentIds });
 
   const out = new Array<number | null>(values.length);

@@ -194,3 +194,43 @@ describe("compositeIndex id check (ascending ids skip the Map)", () => {
     );
   });
 });
+
+describe("indicatorChanges pairing (the same ascending ids pair rows by position)", () => {
+  // Reference: the definition — match by id with a Map, rows in `after` order, then the areas only in `before`.
+  const referenceChanges = (before: Array<{ id: string; s: number | null }>, after: Array<{ id: string; s: number | null }>) => {
+    const b = new Map(before.map((r) => [r.id, r.s]));
+    const rows = after.map((r) => {
+      const x0 = b.has(r.id) ? b.get(r.id)! : null;
+      return { id: r.id, s: x0 !== null && r.s !== null ? r.s - x0 : null };
+    });
+    const inAfter = new Set(after.map((r) => r.id));
+    const onlyBefore = before.filter((r) => !inAfter.has(r.id)).map((r) => r.id);
+    return { rows, onlyBefore, onlyAfter: after.filter((r) => !b.has(r.id)).map((r) => r.id) };
+  };
+  const value = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(null));
+  const ids = fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e", "f"), { maxLength: 6 });
+
+  it("gives the rows and exclusions of matching by id, for sorted, equal, shuffled and different id lists", () => {
+    fc.assert(
+      fc.property(ids, ids, fc.boolean(), fc.boolean(), fc.array(value, { minLength: 12, maxLength: 12 }), (idsB, idsA, sameIds, sorted, vals) => {
+        const a = sameIds ? [...idsB] : idsA;
+        const orderB = sorted ? [...idsB].sort() : idsB;
+        const orderA = sorted ? [...a].sort() : a;
+        const before = orderB.map((id, i) => ({ id, s: vals[i] }));
+        const after = orderA.map((id, i) => ({ id, s: vals[6 + i] }));
+        const r = indicatorChanges(before, after, { id: "id", columns: ["s"] });
+        const ref = referenceChanges(before, after);
+        expect(r.rows).toEqual(ref.rows);
+        expect(r.excluded.filter((e) => e.reason === "nicht im späteren Jahr vorhanden").map((e) => e.id)).toEqual(ref.onlyBefore);
+        expect(r.excluded.filter((e) => e.reason === "nicht im früheren Jahr vorhanden").map((e) => e.id)).toEqual(ref.onlyAfter);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("still names a repeated id when both years list the same ids", () => {
+    expect(() => indicatorChanges([{ id: "a", s: 1 }, { id: "a", s: 2 }], [{ id: "a", s: 1 }, { id: "a", s: 2 }], { id: "id", columns: ["s"] })).toThrow(
+      'indicatorChanges: id "a" occurs twice in before',
+    );
+  });
+});

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { conspicuousness, verdictFor } from "../../src/classify/index.js";
+import { conspicuousness, VERDICT_CODES, verdictFor } from "../../src/classify/index.js";
 import { missing } from "../../src/table/missing.js";
 
 const indicators = [
@@ -75,5 +76,44 @@ describe("conspicuousness", () => {
       'conspicuousness: Spalte "z_x" (z-Wert des Indikators "x") nicht gefunden',
     );
     expect(() => conspicuousness(rows, { id: "id", indicators, rule: { minFlags: 0 } })).toThrow('conspicuousness: Option "rule.minFlags" muss eine Zahl ≥ 1 sein, angegeben: 0');
+  });
+});
+
+describe("conspicuousness verdict columns", () => {
+  // Independent of the implementation: the verdict from the default rule counted by hand over the z-values
+  // (flag z > 1, strong z > 1.5; all values of the group missing: null).
+  const handVerdict = (zs: Array<number | null>) => {
+    const present = zs.filter((z): z is number => z !== null);
+    if (present.length === 0) return null;
+    const flags = present.filter((z) => z > 1).length;
+    const strong = present.filter((z) => z > 1.5).length;
+    return strong > 0 || flags >= 2 ? "stark auffällig" : flags >= 1 ? "auffällig" : "unauffällig";
+  };
+  const z = fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.constant(null), fc.constantFrom(1, 1.5));
+  const table = fc.array(fc.tuple(z, z, z, z, z), { minLength: 1, maxLength: 40 });
+
+  it("hold each area's verdict per group, the same as areas[i].groups", () => {
+    fc.assert(
+      fc.property(table, (cells) => {
+        const data = cells.map((c, i) => ({ id: `a${i}`, ...Object.fromEntries(indicators.map((d, j) => [d.id, c[j]])) }));
+        const r = conspicuousness(data, { id: "id", indicators });
+        r.targetGroups.forEach((g, k) => {
+          const cols = indicators.map((d, j) => (d.targetGroup === g ? j : -1)).filter((j) => j >= 0);
+          cells.forEach((c, i) => {
+            const verdict = VERDICT_CODES[r.verdicts[g][i]];
+            expect(verdict).toBe(handVerdict(cols.map((j) => c[j])));
+            expect(r.areas[i].groups[k].verdict).toBe(verdict);
+          });
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("builds areas from its own copy of the z-values (a later change of the input does not alter them)", () => {
+    const columns = { id: ["x", "y"], sgb2_u15: [1.2, 0], alleinerz: [0, 0], alq: [0, 0], sgb2: [0, 0], gs65: [0, 0] };
+    const r = conspicuousness(columns, { id: "id", indicators });
+    columns.sgb2_u15[0] = 0;
+    expect(r.areas[0].groups[0]).toMatchObject({ verdict: "auffällig", indicators: ["sgb2_u15"] });
   });
 });

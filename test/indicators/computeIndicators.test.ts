@@ -217,3 +217,28 @@ it("reads a count of -0 as 0, so no -0 reaches a value (review fix)", () => {
   expect(Object.is(r.areas[0].values.q.value, 0)).toBe(true);
   expect(Object.is(r.areas[0].values.q.numerator, 0)).toBe(true);
 });
+
+describe("computeIndicators id check (ascending ids skip the Map)", () => {
+  it("names the first repeated id and both rows, for sorted and unsorted id lists", () => {
+    // Reference: scan in row order with a Map; the first id seen before is the error.
+    const expectedError = (ids: string[]): string | null => {
+      const seen = new Map<string, number>();
+      for (let i = 0; i < ids.length; i++) {
+        if (seen.has(ids[i])) return `computeIndicators: area "${ids[i]}" appears twice (rows ${seen.get(ids[i])} and ${i})`;
+        seen.set(ids[i], i);
+      }
+      return null;
+    };
+    const indicators = [{ id: "x", label: "X", targetGroup: "children" as const, numerator: "k", denominator: "n", unit: "%" as const, direction: 1 as const, source: "Test" }];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 1, maxLength: 8 }), fc.boolean(), (raw, sort) => {
+        const ids = sort ? [...raw].sort() : raw;
+        const rows = ids.map((id) => ({ id, k: 1, n: 2 }));
+        const expected = expectedError(ids);
+        if (expected === null) expect(computeIndicators(rows, { id: "id", indicators }).n).toBe(ids.length);
+        else expect(() => computeIndicators(rows, { id: "id", indicators })).toThrow(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeIndicators } from "../../src/indicators/computeIndicators.js";
-import { indicatorRows } from "../../src/indicators/indicatorRows.js";
+import { indicatorRows, indicatorValueColumn } from "../../src/indicators/indicatorRows.js";
+import { Missing } from "../../src/table/missing.js";
 import { missing } from "../../src/table/missing.js";
 
 describe("computeIndicators keeps columns", () => {
@@ -26,5 +27,27 @@ describe("computeIndicators keeps columns", () => {
     expect(r.areas).toBe(r.areas);
     // indicatorRows from the columns equals indicatorRows from the rows (a spread copy has only the rows).
     expect(indicatorRows(r)).toEqual(indicatorRows({ ...r }));
+  });
+});
+
+describe("indicatorValueColumn", () => {
+  it("holds the numbers of the indicatorRows column, NaN where that column has a missing cell", () => {
+    const rows = [
+      { id: "a", einwohner: 500, sgb2_unter_15: 10, ew_0_5: 40, ew_6_14: 60 },
+      { id: "b", einwohner: 100, sgb2_unter_15: missing("."), ew_0_5: 10, ew_6_14: 5 },
+      { id: "c", einwohner: 400, sgb2_unter_15: 0, ew_0_5: 0, ew_6_14: 0 },
+      { id: "d", einwohner: 200, sgb2_unter_15: 3, ew_0_5: 10, ew_6_14: 20 },
+      { id: "e", einwohner: 900, sgb2_unter_15: 30, ew_0_5: 100, ew_6_14: 100 },
+    ];
+    const indicators = [{ id: "kinderarmut", label: "Kinderarmut", numerator: ["sgb2_unter_15"], denominator: ["ew_0_5", "ew_6_14"], unit: "%" as const, targetGroup: "children" as const, direction: 1 as const, source: "Test" }];
+    for (const smoothing of ["none", "empirical-bayes"] as const) {
+      const r = computeIndicators(rows, { id: "id", indicators, minimumPopulation: 300, smoothing });
+      for (const field of smoothing === "none" ? (["value", "lower", "rate"] as const) : (["smoothed"] as const)) {
+        const expected = indicatorRows(r, { field }).map((row) => (row.kinderarmut instanceof Missing ? NaN : row.kinderarmut));
+        expect(Array.from(indicatorValueColumn(r, "kinderarmut", field)!)).toEqual(expected);
+        expect(expected.filter((x) => x === x).length).toBe(2); // a and e are usable; b missing, c zero base, d below 300
+      }
+    }
+    expect(indicatorValueColumn(computeIndicators(rows, { id: "id", indicators }), "other")).toBeNull();
   });
 });

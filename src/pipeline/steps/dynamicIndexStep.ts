@@ -1,7 +1,8 @@
 import { compositeIndex, type CompositeIndexResult } from "../../classify/compositeIndex.js";
 import { indicatorChanges, type IndicatorChangesResult } from "../../classify/indicatorChanges.js";
 import { berlinMssDynamic } from "../../classify/schemes.js";
-import { indicatorRows } from "../../indicators/indicatorRows.js";
+import type { TableInput } from "../../classify/columns.js";
+import { indicatorRows, indicatorValueColumn } from "../../indicators/indicatorRows.js";
 import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { missing } from "../../table/missing.js";
 import type { Exclusion } from "../../table/exclusion.js";
@@ -24,14 +25,16 @@ export function dynamicIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, std:
   if (previous === null || prev === null || !config.dynamicIndex) return { changes: null, dynamicIndex: null };
   const dynSpec = config.dynamicIndex.indicators;
   ctx.progress(`Veränderungen ${prev}–${cur} berechnen`);
-  const changes = indicatorChanges(indicatorRows(previous, { field: ind.valueField }), std.values, { id, columns: dynSpec.map((s) => s.id) });
+  const changes = indicatorChanges(previousValues(ind, id, dynSpec), std.values, { id, columns: dynSpec.map((s) => s.id) });
   for (const e of changes.excluded) ctx.excluded.push({ ...e, step: "changes" });
   ctx.progress("Dynamik-Index berechnen");
   const prevIndex = new Map(indicatorStore(previous).ids.map((a, i) => [a, i]));
-  const dynRows = changes.rows.map((r, i) => ({ ...r, __einwohner: inputs.population[i] ?? missing("") }));
+  const options = inputs.indexOptions(dynSpec);
+  // The population column is read only as the weights of a weighted mean: without one, no copy of every row.
+  const dynRows = options.weights === undefined ? changes.rows : changes.rows.map((r, i) => ({ ...r, __einwohner: inputs.population[i] ?? missing("") }));
   const dynamicIndex = withContext("Dynamik-Index", () =>
     compositeIndex(dynRows, {
-      ...inputs.indexOptions(dynSpec),
+      ...options,
       label: "Dynamik-Index",
       scheme: berlinMssDynamic,
       valid: (_row, i) => {
@@ -46,6 +49,21 @@ export function dynamicIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, std:
   for (const e of dynamicIndex.excluded) ctx.excluded.push({ ...e, step: "dynamicIndex" });
   ctx.warnings.push(...dynamicIndex.warnings);
   return { changes, dynamicIndex };
+}
+
+/**
+ * The comparison year's values of the dynamic indicators: columns (NaN for a missing cell, which `indicatorChanges`
+ * treats like one) instead of a row per area; the rows where the result has no columns.
+ */
+function previousValues(ind: IndicatorsPart, id: string, spec: ReadonlyArray<{ id: string }>): TableInput {
+  const previous = ind.previous!;
+  const columns: Record<string, ArrayLike<unknown>> = { [id]: indicatorStore(previous).ids };
+  for (const s of spec) {
+    const values = indicatorValueColumn(previous, s.id, ind.valueField);
+    if (values === null) return indicatorRows(previous, { field: ind.valueField });
+    columns[s.id] = values;
+  }
+  return columns;
 }
 
 /**

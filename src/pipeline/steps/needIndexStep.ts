@@ -19,7 +19,6 @@ export function needIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, con: Co
   ctx.progress("Bedarfsindex je Zielgruppe berechnen");
   const { flags, valued } = con;
   const needIndex: Record<string, CompositeIndexResult> = {};
-  const need: NeedRow[] = [];
   for (const g of flags.targetGroups) {
     const spec = valued.filter((d) => d.targetGroup === g).map((d) => ({ id: d.id, weight: 1 }));
     const label = `Bedarfsindex ${targetGroupLabel(g)}`;
@@ -30,15 +29,18 @@ export function needIndexStep(ctx: AnalysisContext, ind: IndicatorsPart, con: Co
     for (const e of r.excluded) ctx.excluded.push({ ...e, step: "needIndex", reason: `${targetGroupLabel(g)}: ${e.reason}` });
     ctx.warnings.push(...r.warnings.map((w) => `${label}: ${w}`));
   }
-  // The index columns, not `.areas`: reading the rows would build one object per area and group.
+  // The index and verdict columns, not `.areas`: reading those would build objects per area and group.
   const groupIndex = flags.targetGroups.map((g) => needIndex[g].columns.index);
-  indicatorStore(ind.current).ids.forEach((id, i) => {
-    const groups = flags.areas[i].groups;
-    flags.targetGroups.forEach((g, k) => {
-      const verdict = groups.find((x) => x.targetGroup === g)?.verdict ?? null;
+  // Verdict codes 2 and 3: auffällig, stark auffällig.
+  const groupVerdicts = flags.targetGroups.map((g) => flags.verdicts[g]);
+  const ids = indicatorStore(ind.current).ids;
+  const groups = flags.targetGroups;
+  const need = new Array<NeedRow>(ids.length * groups.length);
+  for (let i = 0, at = 0; i < ids.length; i++) {
+    for (let k = 0; k < groups.length; k++) {
       const x = groupIndex[k][i];
-      need.push({ id, group: g, need: x === x ? x : null, flagged: verdict === "auffällig" || verdict === "stark auffällig" });
-    });
-  });
+      need[at++] = { id: ids[i], group: groups[k], need: x === x ? x : null, flagged: groupVerdicts[k][i] >= 2 };
+    }
+  }
   return { needIndex, need };
 }

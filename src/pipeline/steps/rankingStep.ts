@@ -1,5 +1,6 @@
 import type { RankingRow } from "../../analysis/analysisResult.js";
 import { berlinMssGroup } from "../../classify/berlinMssGroup.js";
+import { VERDICT_CODES } from "../../classify/conspicuousness.js";
 import type { CompositeIndexResult } from "../../classify/compositeIndex.js";
 import { indicatorStore } from "../../indicators/indicatorStore.js";
 import { rank } from "../../standardize/rank.js";
@@ -32,11 +33,17 @@ export function rankingStep(
   const ranks = rank(Array.from(sCols.index, num), { ids: std.ids, method: "min" }).values;
   const statusReason = new Map(statusIndex.excluded.map((e) => [e.id, e.reason]));
   const store = indicatorStore(ind.current);
+  // The verdict columns, not `flags.areas` (flags and reasons per area and group, built only for the report).
+  const groupVerdicts = flags.targetGroups.map((g) => [g, flags.verdicts[g]] as const);
   const ranking: RankingRow[] = store.ids.map((id, i) => {
     const s = { index: num(sCols.index[i]), class: sCols.class[i] };
     const d = dCols ? { index: num(dCols.index[i]), class: dCols.class[i] } : null;
     const verdicts: Record<string, RankingRow["verdicts"][string]> = {};
-    for (const g of flags.areas[i].groups) verdicts[g.targetGroup] = g.verdict;
+    let flagged = 0;
+    for (const [g, codes] of groupVerdicts) {
+      verdicts[g] = VERDICT_CODES[codes[i]];
+      if (codes[i] >= 2) flagged++; // auffällig or stark auffällig
+    }
     return {
       rang: ranks[i],
       sozialraum_id: id,
@@ -50,17 +57,27 @@ export function rankingStep(
       dynamik_klasse: d ? d.class : null,
       gruppe: d ? berlinMssGroup(s.class, d.class) : null,
       verdicts,
-      auffaellige_zielgruppen: flags.areas[i].groups.filter((g) => g.verdict === "auffällig" || g.verdict === "stark auffällig").length,
+      auffaellige_zielgruppen: flagged,
       grund: s.index === null ? statusReason.get(id) ?? "kein Status-Index" : null,
     };
   });
-  const order = ranking.map((_, i) => i).sort((p, q) => {
-    const rp = ranking[p].rang;
-    const rq = ranking[q].rang;
-    if (rp !== null && rq !== null) return rp - rq || p - q;
-    if (rp !== null) return -1;
-    if (rq !== null) return 1;
-    return p - q;
-  });
-  return order.map((i) => ranking[i]);
+  return byRank(ranking);
+}
+
+/**
+ * The rows by rank, ties and the rows without a rank (last) in input order: a counting sort, since the ranks are
+ * whole numbers 1…n (same order as sorting by rank, then position).
+ */
+function byRank(ranking: RankingRow[]): RankingRow[] {
+  const n = ranking.length;
+  const start = new Int32Array(n + 2);
+  for (const r of ranking) start[r.rang === null ? n + 1 : r.rang]++;
+  for (let k = 1, at = 0; k <= n + 1; k++) {
+    const c = start[k];
+    start[k] = at;
+    at += c;
+  }
+  const out = new Array<RankingRow>(n);
+  for (const r of ranking) out[start[r.rang === null ? n + 1 : r.rang]++] = r;
+  return out;
 }
