@@ -2,7 +2,7 @@ import type { Exclusion } from "../table/exclusion.js";
 import { Missing } from "../table/missing.js";
 import { directionOf, type Direction } from "../standardize/direction.js";
 import { meanAndSd } from "../standardize/meanAndSd.js";
-import { assignClass, type ClassScheme } from "./assignClass.js";
+import { assignClass, type ClassDefinition, type ClassScheme } from "./assignClass.js";
 import { columnAccess, requireColumn, type Row, type TableInput } from "./columns.js";
 
 /** One indicator of a composite index. */
@@ -189,7 +189,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     const expected = allowed.map((a) => `"${a}"`).join(" oder ");
     for (let i = 0; i < n; i++) {
       const v = col[i];
-      if (!allowedSet.has(String(v))) {
+      if (!allowedSet.has(typeof v === "string" ? v : String(v))) {
         reason[i] = `${valid.column} ist "${v === undefined || v === null ? "" : String(v)}", nicht ${expected}`;
         reasonColumn[i] = valid.column;
       }
@@ -207,9 +207,10 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     const col = columns[j];
     const name = indicators[j].column;
     for (let i = 0; i < n; i++) {
-      if (reason[i] !== undefined) continue;
       const v = col[i];
-      if (typeof v === "number" && Number.isFinite(v)) continue;
+      // A finite number (the usual case) first: x − x is 0 only for finite x.
+      if (typeof v === "number" && v - v === 0) continue;
+      if (reason[i] !== undefined) continue;
       if (v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v))) {
         const marker = v instanceof Missing && v.marker !== "" ? ` ("${v.marker}")` : "";
         reason[i] = `fehlender Wert in ${name}${marker}`;
@@ -245,7 +246,12 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     subWeights = new Float64Array(nValid);
     for (let k = 0; k < nValid; k++) subWeights[k] = weightCol[validIdx[k]] as number;
   }
-  const validIds = Array.from(validIdx, (i) => ids[i]);
+  // Ids for meanAndSd's messages, which name an area only for a bad weight.
+  let validIds: string[] | undefined;
+  if (subWeights) {
+    validIds = new Array<string>(nValid);
+    for (let k = 0; k < nValid; k++) validIds[k] = ids[validIdx[k]];
+  }
   const zOptions = (what: string) => ({ mean: meanKind, sd: sdKind, weights: subWeights, caller: `${fn}: ${what}`, ids: validIds });
 
   // Standardise each indicator over the valid areas (typed arrays: no per-area objects), add weighted z-values.
@@ -270,12 +276,13 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   const sp = meanAndSd(sum, zOptions("sum of the z-values"));
 
   const scheme = options.scheme;
-  const counts: Record<string, number> = {};
-  if (scheme) for (const c of scheme.classes) counts[c.label] = 0;
+  const classCounts = new Float64Array(scheme ? scheme.classes.length : 0);
   const validFlags = new Uint8Array(n);
   const sumCol = new Float64Array(n).fill(NaN);
   const indexCol = new Float64Array(n).fill(NaN);
   const classCol = new Array<string | null>(n).fill(null);
+  let lastClass: ClassDefinition | null = null;
+  let lastIndex = -1;
   for (let k = 0; k < nValid; k++) {
     const i = validIdx[k];
     validFlags[i] = 1;
@@ -283,11 +290,13 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     const x = (sum[k] - sp.mean) / sp.sd;
     indexCol[i] = x;
     if (scheme) {
-      const cls = assignClass(x, scheme)!.label;
-      classCol[i] = cls;
-      counts[cls]++;
+      const c = assignClass(x, scheme)!;
+      classCol[i] = c.label;
+      classCounts[c === lastClass ? lastIndex : (lastIndex = scheme.classes.indexOf((lastClass = c)))]++;
     }
   }
+  const counts: Record<string, number> = {};
+  if (scheme) scheme.classes.forEach((c, j) => (counts[c.label] = (counts[c.label] ?? 0) + classCounts[j]));
   const cols: CompositeColumns = { id: ids, valid: validFlags, z: zCols, sum: sumCol, index: indexCol, class: classCol };
   const warnings: string[] = [];
   if (excluded.length > 0) warnings.push(`${fn}: ${excluded.length} of ${n} areas excluded (see excluded)`);
