@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { csvColumnLayout } from "./csvColumnLayout.js";
 import { asBuffer, CHUNK_BYTES, csvChunkEnds, mergeCsvChunks, type CsvColumns } from "./fastCsvColumns.js";
@@ -86,7 +86,7 @@ export async function fastCsvColumnsParallel(
 
 /**
  * Reads a file into a SharedArrayBuffer (internal), so that {@link fastCsvColumnsParallel}'s worker reads it
- * without a copy.
+ * without a copy (a pipe, or a file whose size is not known, is read as usual and copied).
  *
  * @example
  * const bytes = readFileShared("areas.csv"); // Uint8Array over a SharedArrayBuffer
@@ -94,7 +94,10 @@ export async function fastCsvColumnsParallel(
 export function readFileShared(file: string): Uint8Array {
   const fd = openSync(file, "r");
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    // A pipe, a device or a file of /proc: its size is not known beforehand.
+    if (!stat.isFile() || stat.size === 0) return shared(readFileSync(fd));
+    const size = stat.size;
     const bytes = new Uint8Array(new SharedArrayBuffer(size));
     for (let done = 0; done < size; ) {
       const n = readSync(fd, bytes, done, size - done, done);

@@ -230,3 +230,16 @@ function read(bytes: Buffer, reader: "auto" | "full") {
     return e as Error;
   }
 }
+
+describe("readFileShared", () => {
+  it("reads a regular file and a pipe into shared memory", () => {
+    const path = tmpFile("pipe.csv", "key,ok,a,b\n1,j,2,3\n");
+    expect(Buffer.from(readFileShared(path)).toString()).toBe("key,ok,a,b\n1,j,2,3\n");
+    // Files whose size is not known beforehand (a pipe, /proc) are read as usual, then copied into shared memory.
+    if (process.platform === "linux") {
+      const b = readFileShared("/proc/version");
+      expect(b.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Buffer.from(b).toString()).toBe(readFileSync("/proc/version", "utf8"));
+    }
+  });
+});
