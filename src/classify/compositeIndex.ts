@@ -3,7 +3,7 @@ import { Missing } from "../table/missing.js";
 import { directionOf, type Direction } from "../standardize/direction.js";
 import { meanAndSd } from "../standardize/meanAndSd.js";
 import { idsAt } from "../standardize/presentValues.js";
-import { assignClass, type ClassScheme } from "./assignClass.js";
+import { assignClass, type ClassDefinition, type ClassScheme } from "./assignClass.js";
 import { columnAccess, requireColumn, type Row, type TableInput } from "./columns.js";
 
 /** One indicator of a composite index. */
@@ -190,7 +190,7 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     const expected = allowed.map((a) => `"${a}"`).join(" oder ");
     for (let i = 0; i < n; i++) {
       const v = col[i];
-      if (!allowedSet.has(String(v))) {
+      if (!allowedSet.has(typeof v === "string" ? v : String(v))) {
         reason[i] = `${valid.column} ist "${v === undefined || v === null ? "" : String(v)}", nicht ${expected}`;
         reasonColumn[i] = valid.column;
       }
@@ -208,9 +208,10 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     const col = columns[j];
     const name = indicators[j].column;
     for (let i = 0; i < n; i++) {
-      if (reason[i] !== undefined) continue;
       const v = col[i];
-      if (typeof v === "number" && Number.isFinite(v)) continue;
+      // A finite number (the usual case) first: x − x is 0 only for finite x.
+      if (typeof v === "number" && v - v === 0) continue;
+      if (reason[i] !== undefined) continue;
       if (v === null || v === undefined || v instanceof Missing || (typeof v === "number" && Number.isNaN(v))) {
         const marker = v instanceof Missing && v.marker !== "" ? ` ("${v.marker}")` : "";
         reason[i] = `fehlender Wert in ${name}${marker}`;
@@ -271,12 +272,13 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
   const sp = meanAndSd(sum, zOptions("Summe der z-Werte"));
 
   const scheme = options.scheme;
-  const counts: Record<string, number> = {};
-  if (scheme) for (const c of scheme.classes) counts[c.label] = 0;
+  const classCounts = new Float64Array(scheme ? scheme.classes.length : 0);
   const validFlags = new Uint8Array(n);
   const sumCol = new Float64Array(n).fill(NaN);
   const indexCol = new Float64Array(n).fill(NaN);
   const classCol = new Array<string | null>(n).fill(null);
+  let lastClass: ClassDefinition | null = null;
+  let lastIndex = -1;
   for (let k = 0; k < nValid; k++) {
     const i = validIdx[k];
     validFlags[i] = 1;
@@ -284,11 +286,13 @@ export function compositeIndex(data: TableInput, options: CompositeIndexOptions)
     const x = (sum[k] - sp.mean) / sp.sd;
     indexCol[i] = x;
     if (scheme) {
-      const cls = assignClass(x, scheme)!.label;
-      classCol[i] = cls;
-      counts[cls]++;
+      const c = assignClass(x, scheme)!;
+      classCol[i] = c.label;
+      classCounts[c === lastClass ? lastIndex : (lastIndex = scheme.classes.indexOf((lastClass = c)))]++;
     }
   }
+  const counts: Record<string, number> = {};
+  if (scheme) scheme.classes.forEach((c, j) => (counts[c.label] = (counts[c.label] ?? 0) + classCounts[j]));
   const cols: CompositeColumns = { id: ids, valid: validFlags, z: zCols, sum: sumCol, index: indexCol, class: classCol };
   const warnings: string[] = [];
   if (excluded.length > 0) warnings.push(`${fn}: ${excluded.length} von ${n} Gebieten ausgeschlossen (siehe excluded)`);

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { Command, Option } from "commander";
 import { compositeIndex, type CompositeIndexResult } from "../classify/compositeIndex.js";
 import { classSchemes } from "../classify/schemes.js";
-import { readCsvColumns } from "../io/readCsvColumns.js";
+import { readFileShared } from "../io/fastCsvColumnsParallel.js";
+import { readCsvColumnsParallel } from "../io/readCsvColumns.js";
 import type { Direction } from "../standardize/direction.js";
 import { writeIndexCsv } from "./writeIndexCsv.js";
 
@@ -154,8 +154,8 @@ export async function runIndexCommand(options: IndexCommandOptions): Promise<Ind
   if (options.mean !== "weighted" && options.weights) throw new Error("index: --weights braucht --mean weighted");
   const numberColumns = [...options.indicators, ...(options.weights ? [options.weights] : [])];
   const stringColumns = [options.id, ...(options.valid ? [options.valid.column] : [])];
-  const bytes = await readFile(options.table);
-  const read = readCsvColumns(bytes, { file: options.table, text: stringColumns, numbers: numberColumns, fn: "index", reader: options.reader });
+  const bytes = readFileShared(options.table);
+  const read = await readCsvColumnsParallel(bytes, { file: options.table, text: stringColumns, numbers: numberColumns, fn: "index", reader: options.reader });
   const result = compositeIndex(read.data, {
     id: options.id,
     indicators: options.indicators.map((column, j) => ({

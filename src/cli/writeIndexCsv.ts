@@ -33,9 +33,12 @@ export function writeIndexCsv(file: string, c: CompositeColumns, threads?: numbe
   for (let i = 0; i < n; i++) if (c.valid[i] === 1) validRows[nValid++] = i;
   const useThreads = resolveThreads("index", threads, 2 * nValid, 200_000);
   const roundRows = Math.min(ROUND_ROWS, Math.max(nValid, 1));
-  const values = new Float64Array(2 * roundRows);
-  const text = new Uint8Array(2 * roundRows * SLOT);
-  const lengths = new Uint8Array(2 * roundRows);
+  // On threads, fresh shared arrays each round (runBlocks uses them in place, see there); else plain ones, reused.
+  const shared = useThreads > 1;
+  const alloc = <T>(Ctor: new (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => new Ctor(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  let values = alloc(Float64Array, 16 * roundRows);
+  let text = alloc(Uint8Array, 2 * roundRows * SLOT);
+  let lengths = alloc(Uint8Array, 2 * roundRows);
   const out = Buffer.allocUnsafe(OUT_BYTES);
   const classBytes = new Map<string, Buffer>();
   const fd = openSync(file, "w");
@@ -43,6 +46,11 @@ export function writeIndexCsv(file: string, c: CompositeColumns, threads?: numbe
     let o = out.write("id,sum,index,class\n", 0, "latin1");
     for (let start = 0; start < nValid; start += roundRows) {
       const rows = Math.min(roundRows, nValid - start);
+      if (shared && start > 0) {
+        values = alloc(Float64Array, 16 * roundRows);
+        text = alloc(Uint8Array, 2 * roundRows * SLOT);
+        lengths = alloc(Uint8Array, 2 * roundRows);
+      }
       for (let r = 0; r < rows; r++) {
         const i = validRows[start + r];
         values[2 * r] = c.sum[i];

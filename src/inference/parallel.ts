@@ -45,6 +45,8 @@ export function resolveThreads(fn: string, threads: number | undefined, work: nu
  * block is done — synchronously: this thread takes blocks too and then waits with `Atomics.wait` (allowed in
  * Node's main thread). Blocks are handed out one at a time through a shared counter, so a busy core takes fewer.
  * Inputs and outputs live in SharedArrayBuffers (copied in and out here), so nothing is serialised per block.
+ * Typed arrays that already live in a SharedArrayBuffer are used in place, without copies; since a late worker
+ * may still write its (identical) values into them after the return, do not reuse them for another job.
  *
  * Workers are started once (inline: `new Worker(source, { eval: true })` with the kernel's source text, so the
  * same code runs from dist and under vitest/tsx), kept for later calls and unref'd (they never keep the process
@@ -63,7 +65,7 @@ export function runBlocks(options: RunBlocksOptions): { byWorkers: number } {
     return { byWorkers: 0 };
   }
   const shared: Record<string, ArrayLike<number> | number> = {};
-  for (const [key, value] of Object.entries(data)) shared[key] = typeof value === "number" ? value : toShared(value);
+  for (const [key, value] of Object.entries(data)) shared[key] = typeof value === "number" || isShared(value) ? value : toShared(value);
   const control = new Int32Array(new SharedArrayBuffer(12)); // next block, blocks done, a worker failed
   const done = new Int32Array(new SharedArrayBuffer(4 * blocks));
   const source = kernelSource(kernel, helpers);
@@ -80,7 +82,7 @@ export function runBlocks(options: RunBlocksOptions): { byWorkers: number } {
   }
   here += waitForWorkers(kernel, shared, blocks, control, done);
   for (const [key, value] of Object.entries(data)) {
-    if (typeof value !== "number" && ArrayBuffer.isView(value)) (value as unknown as Float64Array).set(shared[key] as Float64Array);
+    if (typeof value !== "number" && ArrayBuffer.isView(value) && shared[key] !== value) (value as unknown as Float64Array).set(shared[key] as Float64Array);
   }
   return { byWorkers: blocks - here };
 }
@@ -104,6 +106,10 @@ function waitForWorkers(kernel: BlockKernel, shared: Record<string, unknown>, bl
     }
     return here;
   }
+}
+
+function isShared(a: ArrayLike<number>): boolean {
+  return ArrayBuffer.isView(a) && a.buffer instanceof SharedArrayBuffer;
 }
 
 function toShared(a: ArrayLike<number>): ArrayLike<number> {

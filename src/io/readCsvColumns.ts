@@ -1,5 +1,6 @@
 import type { AreaRow } from "../table/areaTable.js";
 import { fastCsvColumns, type CsvColumns } from "./fastCsvColumns.js";
+import { fastCsvColumnsParallel } from "./fastCsvColumnsParallel.js";
 import { parseCsv } from "./parseCsv.js";
 
 export type { CsvColumns } from "./fastCsvColumns.js";
@@ -49,14 +50,36 @@ export interface CsvColumnsRead {
  * // reader === "fast"; data.S1 is a Float64Array
  */
 export function readCsvColumns(bytes: Uint8Array, options: ReadCsvColumnsOptions): CsvColumnsRead {
-  const { file, text, numbers } = options;
   if ((options.reader ?? "auto") === "auto") {
-    const fast = fastCsvColumns(bytes, text, numbers);
+    const fast = fastCsvColumns(bytes, options.text, options.numbers);
     if (fast) return { data: fast, reader: "fast", warnings: [] };
   }
+  return fullReader(bytes, options);
+}
+
+/**
+ * {@link readCsvColumns} with the fast path on two threads (`fastCsvColumnsParallel`; internal, for the
+ * `sozialraum index` command): the same result. Bytes in a SharedArrayBuffer (`readFileShared`) are read by the
+ * worker in place.
+ *
+ * @example
+ * const { data } = await readCsvColumnsParallel(readFileShared("mss.csv"), { file: "mss.csv", text: ["PLR_ID"], numbers: ["S1"] });
+ */
+export async function readCsvColumnsParallel(bytes: Uint8Array, options: ReadCsvColumnsOptions & { threads?: number }): Promise<CsvColumnsRead> {
+  if ((options.reader ?? "auto") === "auto") {
+    const fast = await fastCsvColumnsParallel(bytes, options.text, options.numbers, { threads: options.threads });
+    if (fast) return { data: fast, reader: "fast", warnings: [] };
+  }
+  return fullReader(bytes, options);
+}
+
+function fullReader(bytes: Uint8Array, options: ReadCsvColumnsOptions): CsvColumnsRead {
+  const { file, text, numbers } = options;
   const types: Record<string, "string" | "number"> = {};
   for (const c of text) types[c] = "string";
   for (const c of numbers) types[c] = "number";
-  const table = parseCsv(bytes, { id: text[0], types, file, fn: options.fn ?? "readCsvColumns" });
+  // The decoders refuse views of shared memory.
+  const own = bytes.buffer instanceof SharedArrayBuffer ? Uint8Array.from(bytes) : bytes;
+  const table = parseCsv(own, { id: text[0], types, file, fn: options.fn ?? "readCsvColumns" });
   return { data: table.rows, reader: "full", warnings: table.warnings };
 }
