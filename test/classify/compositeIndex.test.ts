@@ -230,7 +230,7 @@ describe("indicatorChanges pairing (the same ascending ids pair rows by position
 
   it("still names a repeated id when both years list the same ids", () => {
     expect(() => indicatorChanges([{ id: "a", s: 1 }, { id: "a", s: 2 }], [{ id: "a", s: 1 }, { id: "a", s: 2 }], { id: "id", columns: ["s"] })).toThrow(
-      'indicatorChanges: id "a" occurs twice in before',
+      'indicatorChanges: Kennung "a" kommt in before doppelt vor',
     );
   });
 });

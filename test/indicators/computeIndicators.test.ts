@@ -224,7 +224,7 @@ describe("computeIndicators id check (ascending ids skip the Map)", () => {
     const expectedError = (ids: string[]): string | null => {
       const seen = new Map<string, number>();
       for (let i = 0; i < ids.length; i++) {
-        if (seen.has(ids[i])) return `computeIndicators: area "${ids[i]}" appears twice (rows ${seen.get(ids[i])} and ${i})`;
+        if (seen.has(ids[i])) return `computeIndicators: Gebiet "${ids[i]}" kommt doppelt vor (Zeilen ${seen.get(ids[i])! + 1} und ${i + 1})`;
         seen.set(ids[i], i);
       }
       return null;
