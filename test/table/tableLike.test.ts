@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { compositeIndex } from "../../src/classify/compositeIndex.js";
 import { computeIndicators } from "../../src/indicators/computeIndicators.js";
 import { htmlTable } from "../../src/notebook/htmlTable.js";
+import { rankingBarFigure } from "../../src/plot/rankingBarFigure.js";
 import { columnarTable } from "../../src/mix/columnarTable.js";
 import { dissimilarity } from "../../src/mix/dissimilarity.js";
 import type { AreaTable } from "../../src/table/areaTable.js";
@@ -103,12 +104,12 @@ describe("tableAccess", () => {
   });
 });
 
-describe("one table input for indicators, classify, mix and notebook", () => {
+describe("one table input for indicators, classify, mix, notebook and plot", () => {
   const indicators = [
     { id: "sgb2_anteil", label: "SGB-II-Anteil", targetGroup: "context", numerator: "sgb2", denominator: "einwohner", unit: "%", direction: 1, source: "Test" },
   ] as const;
 
-  it("computeIndicators, compositeIndex, dissimilarity and htmlTable give the same result for every shape", () => {
+  it("computeIndicators, compositeIndex, dissimilarity, htmlTable and rankingBarFigure give the same result for every shape", () => {
     fc.assert(
       fc.property(areas, (rows) => {
         const all = shapes(rows);
@@ -116,7 +117,8 @@ describe("one table input for indicators, classify, mix and notebook", () => {
           indicators: outcome(() => computeIndicators(t, { id: "id", indicators: indicators as never, minimumPopulation: 100 })),
           composite: outcome(() => compositeIndex(t, { id: "id", indicators: ["z"] })),
           dissimilarity: outcome(() => dissimilarity(t, { id: "id", group: "sgb2", total: "einwohner", missing: "exclude" })),
-          html: outcome(() => htmlTable(t as never, { columns: [...COLUMNS] })),
+          html: outcome(() => htmlTable(t, { columns: [...COLUMNS] })),
+          plot: outcome(() => rankingBarFigure(t, { id: "id", value: "z" })),
         });
         const reference = run(all[0][1]);
         for (const [shape, t] of all.slice(1)) expect(run(t), shape).toEqual(reference);
