@@ -1,4 +1,4 @@
-import { tableAccess, tableKind, type ColumnData, type TableLike, type TableRow } from "../table/tableLike.js";
+import { tableAccess, tableKind, type ColumnData, type TableAccess, type TableLike, type TableRow } from "../table/tableLike.js";
 
 /** A row of an area table: column name → cell (alias of `TableRow`). */
 export type Row = TableRow;
@@ -44,13 +44,13 @@ export function columnAccess(fn: string, data: TableInput): ColumnAccess {
     };
   }
   if (kind === "columnar") {
-    const t = data as { numRows(): number; array(name: string): ArrayLike<unknown>; columnNames?: () => string[] };
-    const names = t.columnNames ? t.columnNames() : undefined;
+    const t = tableAccess(data) as TableAccess;
+    const names = t.names;
     const access: ColumnAccess = {
-      length: t.numRows(),
+      length: t.numRows,
       has: (c) => (names ? names.includes(c) : true),
-      column: (c) => t.array(c),
-      row: (i) => Object.fromEntries((names ?? []).map((c) => [c, t.array(c)[i]])),
+      column: (c) => t.column(c),
+      row: (i) => Object.fromEntries((names ?? []).map((c) => [c, t.column(c)[i]])),
     };
     return access;
   }
