@@ -42,9 +42,12 @@ export type {
 export {
   Missing, missing, isMissing, DataError, areaTableFromRows, checkAreaTable, joinAreaTables,
 } from "./table/index.js";
+// One table input for every function that reads a table: TableLike (plain rows, an AreaTable, an arquero table,
+// a column table, column data). RowsInput (indicators), TableInput (classify), MixInput (mix), HtmlTableInput
+// (notebook) and RowsOrTable (danfo adapter) are aliases of it, kept for existing code.
 export type {
-  AreaRow, AreaTable, AreaTableCheck, AreaTableSource, Cell, CheckAreaTableOptions, ColumnType, DataProblem,
-  Exclusion, JoinAreaTablesOptions, JoinAreaTablesResult, RatioDeclaration,
+  AreaRow, AreaTable, AreaTableCheck, AreaTableSource, Cell, CheckAreaTableOptions, ColumnTableLike, ColumnType,
+  DataProblem, Exclusion, JoinAreaTablesOptions, JoinAreaTablesResult, RatioDeclaration, TableLike, TableRow,
 } from "./table/index.js";
 
 // Indicators: rates, intervals, smoothing, target groups (src/indicators)

@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import type { DataFrame } from "danfojs-node";
 import { Missing, missing } from "../table/missing.js";
+import { tableAccess, type TableLike } from "../table/tableLike.js";
 
 type Danfo = typeof import("danfojs-node");
 let danfo: Danfo | undefined;
@@ -15,8 +16,11 @@ function loadDanfo(): Danfo {
   return danfo;
 }
 
-/** Plain rows, or anything with arquero's `objects()` (an arquero table). */
-export type RowsOrTable = ReadonlyArray<object> | { objects(): object[] };
+/**
+ * Alias of the library's one table input `TableLike` (kept for existing code): plain rows, an `AreaTable`, an
+ * arquero table (anything with `objects()`), a column table or column data.
+ */
+export type RowsOrTable = TableLike | ReadonlyArray<object>;
 
 /** Options of {@link toDanfo}. */
 export interface ToDanfoOptions {
@@ -73,8 +77,8 @@ export function fromDanfo(df: DataFrame, options: FromDanfoOptions = {}): Array<
 }
 
 function toRows(input: RowsOrTable): ReadonlyArray<Record<string, unknown>> {
-  if (Array.isArray(input)) return input as ReadonlyArray<Record<string, unknown>>;
-  if (typeof (input as { objects?: unknown }).objects === "function") return (input as { objects(): object[] }).objects() as Array<Record<string, unknown>>;
+  const access = tableAccess(input);
+  if (access) return access.objects() as ReadonlyArray<Record<string, unknown>>;
   throw new Error(`toDanfo: die Eingabe muss eine Liste von Zeilenobjekten oder eine arquero-Tabelle sein, angegeben ist ${input === null ? "null" : typeof input}`);
 }
 

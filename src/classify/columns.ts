@@ -1,11 +1,16 @@
-/** A row of an area table: column name → cell. */
-export type Row = Readonly<Record<string, unknown>>;
+import { tableAccess, tableKind, type ColumnData, type TableAccess, type TableLike, type TableRow } from "../table/tableLike.js";
 
-/** Column-oriented data: column name → values in area order (arrays or typed arrays). */
-export type ColumnData = Readonly<Record<string, ArrayLike<unknown>>>;
+/** A row of an area table: column name → cell (alias of `TableRow`). */
+export type Row = TableRow;
 
-/** Something with table-like columns: plain rows, column data, or an arquero table (anything with `array(name)`). */
-export type TableInput = readonly Row[] | ColumnData | { numRows(): number; array(name: string): ArrayLike<unknown> };
+/** Column-oriented data: column name → values in area order (arrays or typed arrays); defined in src/table. */
+export type { ColumnData };
+
+/**
+ * What the classify functions read. Alias of the library's one table input `TableLike` (kept for existing
+ * code): plain rows, an `AreaTable`, an arquero table, a column table or column data.
+ */
+export type TableInput = TableLike;
 
 /** Uniform access to rows, column data or an arquero table (internal). */
 export interface ColumnAccess {
@@ -17,8 +22,9 @@ export interface ColumnAccess {
 }
 
 export function columnAccess(fn: string, data: TableInput): ColumnAccess {
-  if (Array.isArray(data)) {
-    const rows = data as readonly Row[];
+  const kind = tableKind(data);
+  if (kind === "rows" || kind === "areaTable" || kind === "objects") {
+    const rows = (tableAccess(data)?.rows ?? []) as readonly Row[];
     const cache = new Map<string, unknown[]>();
     return {
       length: rows.length,
@@ -37,14 +43,14 @@ export function columnAccess(fn: string, data: TableInput): ColumnAccess {
       row: (i) => rows[i],
     };
   }
-  if (data != null && typeof (data as { array?: unknown }).array === "function" && typeof (data as { numRows?: unknown }).numRows === "function") {
-    const t = data as { numRows(): number; array(name: string): ArrayLike<unknown>; columnNames?: () => string[] };
-    const names = t.columnNames ? t.columnNames() : undefined;
+  if (kind === "columnar") {
+    const t = tableAccess(data) as TableAccess;
+    const names = t.names;
     const access: ColumnAccess = {
-      length: t.numRows(),
+      length: t.numRows,
       has: (c) => (names ? names.includes(c) : true),
-      column: (c) => t.array(c),
-      row: (i) => Object.fromEntries((names ?? []).map((c) => [c, t.array(c)[i]])),
+      column: (c) => t.column(c),
+      row: (i) => Object.fromEntries((names ?? []).map((c) => [c, t.column(c)[i]])),
     };
     return access;
   }

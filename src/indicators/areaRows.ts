@@ -1,23 +1,22 @@
 import { Missing } from "../table/missing.js";
+import { tableAccess, type TableLike, type TableRow } from "../table/tableLike.js";
 
-/** A row of an area table: column name → cell. */
-export type InputRow = Readonly<Record<string, unknown>>;
-
-/** What the indicator functions read: plain rows, an `AreaTable` (its `rows`), or an arquero table. */
-export type RowsInput = readonly InputRow[] | { readonly rows: readonly InputRow[] } | { objects(): readonly object[] };
+/** A row of an area table: column name → cell (alias of `TableRow`). */
+export type InputRow = TableRow;
 
 /**
- * Rows as given, the rows of an `AreaTable` (from `readCsv` …), or an arquero table (anything with `objects()`),
- * as plain rows (internal helper).
+ * What the indicator functions read. Alias of the library's one table input `TableLike` (kept for existing code):
+ * plain rows, an `AreaTable` (its `rows`), an arquero table, a column table or column data.
+ */
+export type RowsInput = TableLike;
+
+/**
+ * Any table input as plain rows (internal helper): row inputs as given, an arquero table via `objects()`, other
+ * column-oriented inputs assembled into rows.
  */
 export function areaRows(fn: string, input: RowsInput | unknown): readonly InputRow[] {
-  if (Array.isArray(input)) return input as InputRow[];
-  if (input !== null && typeof input === "object" && Array.isArray((input as { rows?: unknown }).rows)) {
-    return (input as { rows: InputRow[] }).rows;
-  }
-  if (input !== null && typeof input === "object" && typeof (input as { objects?: unknown }).objects === "function") {
-    return (input as { objects(): InputRow[] }).objects();
-  }
+  const access = tableAccess(input);
+  if (access) return access.objects();
   throw new TypeError(`${fn}: erwartet wird eine Liste von Zeilen, eine AreaTable oder eine arquero-Tabelle, angegeben ist ${input === null ? "null" : typeof input}`);
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_SEED } from "../inference/defaultSeed.js";
+import { tableAccess, type TableAccess } from "../table/tableLike.js";
 import { atkinson } from "./atkinson.js";
 import { compareSegregation } from "./compareSegregation.js";
 import { correlationRatio } from "./correlationRatio.js";
@@ -163,7 +164,6 @@ export function mixAnalysis(rows: MixInput, options: MixAnalysisOptions): MixAna
 }
 
 function readNames(rows: MixInput, column: string): string[] {
-  if (Array.isArray(rows)) return (rows as ReadonlyArray<Readonly<Record<string, unknown>>>).map((r) => String(r[column] ?? ""));
-  const t = rows as { array(name: string): ArrayLike<unknown> };
-  return Array.from(t.array(column), (v) => String(v ?? ""));
+  const t = tableAccess(rows) as TableAccess;
+  return Array.from(t.column(column), (v) => String(v ?? ""));
 }

@@ -1,6 +1,7 @@
 import { Missing, isMissing } from "../table/missing.js";
 import type { Exclusion } from "../table/exclusion.js";
-import type { ColumnarTable, MissingPolicy, MixInput } from "./types.js";
+import { tableAccess, type TableAccess, type TableRow } from "../table/tableLike.js";
+import type { MissingPolicy, MixInput } from "./types.js";
 
 /** Areas with fewer persons than this trigger a warning: segregation indices are biased upwards for them. */
 export const SMALL_AREA_POPULATION = 100;
@@ -51,20 +52,20 @@ export interface ReadCountsSpec {
   missing?: MissingPolicy;
 }
 
-function isColumnar(input: MixInput): input is ColumnarTable {
-  return typeof (input as ColumnarTable).numRows === "function" && typeof (input as ColumnarTable).array === "function";
-}
-
 type Accessor = (i: number) => unknown;
 
-function accessor(fn: string, input: MixInput, column: string, rowCount: number): Accessor {
-  if (isColumnar(input)) {
-    const names = input.columnNames();
-    if (!names.includes(column)) throw new Error(`${fn}: Spalte "${column}" nicht gefunden (Spalten: ${names.join(", ")})`);
-    const values = input.array(column);
-    return (i) => values[i];
+/** The input's table access; anything that is not a table is read as rows (the checks below then report it). */
+function access(input: MixInput): TableAccess {
+  return tableAccess(input) ?? { rows: input as unknown as readonly TableRow[], numRows: (input as { length?: number }).length } as TableAccess;
+}
+
+function accessor(fn: string, input: TableAccess, column: string, rowCount: number): Accessor {
+  if (input.kind === "columnar" || input.kind === "columns") {
+    const names = input.names;
+    if (names && !names.includes(column)) throw new Error(`${fn}: Spalte "${column}" nicht gefunden (Spalten: ${names.join(", ")})`);
+    return input.cell(column);
   }
-  const rows = input;
+  const rows = input.rows as readonly TableRow[];
   if (rowCount > 0 && !(column in rows[0])) {
     throw new Error(`${fn}: Spalte "${column}" nicht gefunden (Spalten: ${Object.keys(rows[0]).join(", ")})`);
   }
@@ -87,14 +88,15 @@ function describe(value: unknown): string {
  */
 export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): CountData {
   if (input == null) throw new Error(`${fn}: keine Zeilen angegeben (${String(input)})`);
-  const rowCount = isColumnar(input) ? input.numRows() : input.length;
+  const table = access(input);
+  const rowCount = table.numRows;
   if (!Array.isArray(spec.groups) || spec.groups.length === 0) throw new Error(`${fn}: keine Gruppenspalten angegeben`);
   if (spec.single && spec.total === undefined) throw new Error(`${fn}: die Option "total" (Spalte der Gesamtbevölkerung) ist erforderlich`);
   if (rowCount === 0) throw new Error(`${fn}: keine Gebiete (leere Eingabe)`);
   const policy = spec.missing ?? "error";
   if (policy !== "error" && policy !== "exclude") throw new Error(`${fn}: die Option "missing" muss "error" oder "exclude" sein, angegeben ist ${describe(policy)}`);
 
-  const idAt = spec.id !== undefined ? accessor(fn, input, spec.id, rowCount) : null;
+  const idAt = spec.id !== undefined ? accessor(fn, table, spec.id, rowCount) : null;
   const idOf = (row: number): string => {
     const v = idAt?.(row);
     return idAt && !isMissing(v) ? String(v) : `Zeile ${row + 1}`;
@@ -105,8 +107,8 @@ export function readCounts(fn: string, input: MixInput, spec: ReadCountsSpec): C
   };
 
   const K = spec.groups.length;
-  const groupAt = spec.groups.map((g) => accessor(fn, input, g, rowCount));
-  const totalAt = spec.total !== undefined ? accessor(fn, input, spec.total, rowCount) : null;
+  const groupAt = spec.groups.map((g) => accessor(fn, table, g, rowCount));
+  const totalAt = spec.total !== undefined ? accessor(fn, table, spec.total, rowCount) : null;
   const hasRest = !spec.single && totalAt !== null;
   const Kout = hasRest ? K + 1 : K;
 

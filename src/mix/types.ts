@@ -1,4 +1,5 @@
 import type { Exclusion } from "../table/exclusion.js";
+import type { TableLike } from "../table/tableLike.js";
 
 /**
  * A column-oriented table, as arquero's `ColumnTable` provides it: the mix functions read whole columns at once,
@@ -11,8 +12,11 @@ export interface ColumnarTable {
   array(name: string): ArrayLike<unknown>;
 }
 
-/** Areas as plain row objects (one object per area), or an arquero-like column table. */
-export type MixInput = ReadonlyArray<Readonly<Record<string, unknown>>> | ColumnarTable;
+/**
+ * What the mix functions read. Alias of the library's one table input `TableLike` (kept for existing code):
+ * plain row objects (one per area), an `AreaTable`, an arquero table or `columnarTable(…)`, or column data.
+ */
+export type MixInput = TableLike;
 
 /** How a missing count (a `Missing` cell, null, undefined, NaN) is treated. */
 export type MissingPolicy = "error" | "exclude";

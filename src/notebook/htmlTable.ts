@@ -1,6 +1,7 @@
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { escapeHtml } from "../render/escapeHtml.js";
 import { Missing } from "../table/missing.js";
+import { tableAccess, type TableLike } from "../table/tableLike.js";
 
 /** A column of {@link htmlTable}: the key in the rows, a German label, optional fixed decimals. */
 export interface HtmlTableColumn {
@@ -22,8 +23,11 @@ export interface HtmlTableOptions {
   caption?: string;
 }
 
-/** Plain rows or anything with arquero's `objects()` (an arquero table). */
-export type HtmlTableInput = ReadonlyArray<object> | { objects(): object[] };
+/**
+ * Alias of the library's one table input `TableLike` (kept for existing code): plain rows, an `AreaTable`, an
+ * arquero table (anything with `objects()`), a column table or column data.
+ */
+export type HtmlTableInput = TableLike | ReadonlyArray<object>;
 
 /**
  * A German-formatted HTML table of rows for notebooks: numbers with decimal comma and thousands point
@@ -81,7 +85,8 @@ function cellHtml(v: unknown, column: HtmlTableColumn): string {
 }
 
 function readObjects(input: unknown): ReadonlyArray<Record<string, unknown>> {
-  if (input && typeof (input as { objects?: unknown }).objects === "function") return (input as { objects(): object[] }).objects() as Array<Record<string, unknown>>;
+  const access = tableAccess(input);
+  if (access) return access.objects() as ReadonlyArray<Record<string, unknown>>;
   throw new Error(`htmlTable: die Eingabe muss eine Liste von Zeilenobjekten oder eine arquero-Tabelle sein, angegeben ist ${input === null ? "null" : typeof input}`);
 }
 

@@ -6,6 +6,8 @@ import { DEFAULT_MISSING_MARKERS } from "../io/missingMarkers.js";
 import { isMissing } from "../table/missing.js";
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import { cellNumber, cellText, FIGURE_NUMBER, requireColumn, type PlotRow } from "./rows.js";
+import type { TableLike } from "../table/tableLike.js";
+import { plotRows } from "./plotRows.js";
 
 /** @deprecated the same type as io's `AreaFeatureCollection`. The map's input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
 export type ChoroplethFeatureCollection = AreaFeatureCollection;
@@ -124,9 +126,10 @@ export const LISA_LABELS: Readonly<Record<string, string>> = {
  */
 export function choroplethFigure(
   geojson: ChoroplethFeatureCollection,
-  rows: readonly PlotRow[],
+  table: TableLike | readonly PlotRow[],
   options: ChoroplethOptions,
 ): Figure {
+  const rows = plotRows(table);
   const fn = "choroplethFigure";
   if (!geojson || geojson.type !== "FeatureCollection" || !Array.isArray(geojson.features)) {
     throw new Error(`${fn}: geojson muss eine GeoJSON-FeatureCollection sein, angegeben ist type ${JSON.stringify(geojson?.type)}`);

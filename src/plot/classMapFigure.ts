@@ -4,6 +4,8 @@ import type { Figure } from "./figure.js";
 import { resolveClassColors } from "./palette.js";
 import { orderGroups } from "./rankingBarFigure.js";
 import { cellText, requireColumn, type PlotRow } from "./rows.js";
+import type { TableLike } from "../table/tableLike.js";
+import { plotRows } from "./plotRows.js";
 
 /** @deprecated the same type as io's `AreaFeatureCollection`. The maps' input: io's GeoJSON type (raw `JSON.parse` output or the checked `AreaGeometries` of `readGeometry`). */
 export type MapFeatureCollection = AreaFeatureCollection;
@@ -43,7 +45,8 @@ export interface ClassMapOptions {
  * const fig = classMapFigure(rows, { geojson, id: "id", group: "klasse", groupOrder: ["niedrig", "mittel", "hoch"] });
  * fig.data.map((t) => t.name); // ["niedrig", "mittel", "hoch"]
  */
-export function classMapFigure(rows: readonly PlotRow[], options: ClassMapOptions): Figure {
+export function classMapFigure(table: TableLike | readonly PlotRow[], options: ClassMapOptions): Figure {
+  const rows = plotRows(table);
   const fn = "classMapFigure";
   const idKey = options.id ?? "id";
   const idProperty = options.idProperty ?? "sozialraum_id";

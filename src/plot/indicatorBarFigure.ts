@@ -3,6 +3,8 @@ import type { Figure } from "./figure.js";
 import { barCategoryAxis, baseConfig, baseLayout, heightForRows, missingValuesNote, noteAnnotation, notesMargin } from "./layout.js";
 import { MISSING_COLOR } from "./palette.js";
 import { cellNumber, cellText, FIGURE_NUMBER, requireColumn, type PlotRow } from "./rows.js";
+import type { TableLike } from "../table/tableLike.js";
+import { plotRows } from "./plotRows.js";
 
 /** Options of {@link indicatorBarFigure}. */
 export interface IndicatorBarOptions {
@@ -49,7 +51,8 @@ export interface IndicatorBarOptions {
  * );
  * fig.data[0].error_x.array; // [2.7] (15.2 − 12.5)
  */
-export function indicatorBarFigure(rows: readonly PlotRow[], options: IndicatorBarOptions): Figure {
+export function indicatorBarFigure(table: TableLike | readonly PlotRow[], options: IndicatorBarOptions): Figure {
+  const rows = plotRows(table);
   const fn = "indicatorBarFigure";
   const idKey = options.id ?? "id";
   requireColumn(fn, rows, idKey);

@@ -3,6 +3,8 @@ import type { Figure } from "./figure.js";
 import { barCategoryAxis, baseConfig, baseLayout, heightForRows, missingValuesNote, noteAnnotation, notesMargin } from "./layout.js";
 import { MISSING_COLOR, resolveClassColors } from "./palette.js";
 import { cellNumber, cellText, FIGURE_NUMBER, requireColumn, type PlotRow } from "./rows.js";
+import type { TableLike } from "../table/tableLike.js";
+import { plotRows } from "./plotRows.js";
 
 /** Options of {@link rankingBarFigure}. */
 export interface RankingBarOptions {
@@ -40,7 +42,8 @@ export interface RankingBarOptions {
  * );
  * fig.layout.yaxis.ticktext; // ["Alt-Wiesdorf", "Rheindorf"]
  */
-export function rankingBarFigure(rows: readonly PlotRow[], options: RankingBarOptions): Figure {
+export function rankingBarFigure(table: TableLike | readonly PlotRow[], options: RankingBarOptions): Figure {
+  const rows = plotRows(table);
   const idKey = options.id ?? "id";
   const fn = "rankingBarFigure";
   requireColumn(fn, rows, idKey);

@@ -2,6 +2,8 @@ import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { Figure } from "./figure.js";
 import { baseConfig, baseLayout, heightForRows, noteAnnotation } from "./layout.js";
 import { cellNumber, cellText, FIGURE_NUMBER, requireColumn, type PlotRow } from "./rows.js";
+import type { TableLike } from "../table/tableLike.js";
+import { plotRows } from "./plotRows.js";
 
 /** An indicator column of the heatmap. */
 export interface HeatmapIndicator {
@@ -70,7 +72,8 @@ const DEFAULT_BAND_LABELS = ["auffällig", "stark auffällig", "sehr stark auff�
  * );
  * fig.data[0].z; // [[1.8, 0.4]]
  */
-export function zScoreHeatmapFigure(rows: readonly PlotRow[], options: ZScoreHeatmapOptions): Figure {
+export function zScoreHeatmapFigure(table: TableLike | readonly PlotRow[], options: ZScoreHeatmapOptions): Figure {
+  const rows = plotRows(table);
   const fn = "zScoreHeatmapFigure";
   const idKey = options.id ?? "id";
   const thresholds = options.thresholds ?? [1];

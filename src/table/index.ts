@@ -9,3 +9,5 @@ export type { AreaTableCheck, CheckAreaTableOptions, RatioDeclaration } from "./
 export { joinAreaTables } from "./joinAreaTables.js";
 export type { JoinAreaTablesOptions, JoinAreaTablesResult } from "./joinAreaTables.js";
 export { areaTableFromRows } from "./areaTableFromRows.js";
+export { tableAccess, tableKind } from "./tableLike.js";
+export type { ColumnData, ColumnTableLike, TableAccess, TableKind, TableLike, TableRow } from "./tableLike.js";

@@ -4,20 +4,21 @@ import type { Facility } from "../../supply/parseFacilities.js";
 import type { Observation } from "../../supply/parseObservations.js";
 import type { Actor } from "../../network/readActors.js";
 import type { Cooperation } from "../../network/readCooperations.js";
-import type { AreaTable } from "../../table/areaTable.js";
+import { tableAccess, type TableAccess, type TableLike } from "../../table/tableLike.js";
 import type { Exclusion } from "../../table/exclusion.js";
 import type { InputContent } from "../analysisProvenance.js";
 import type { ResolvedChangeIndicator, ResolvedShareIndicator } from "../../sources/checkSourceColumns.js";
 
 /**
- * A table the analysis reads: an `AreaTable` as `readCsv`/`parseCsv` return it (messages name its file and
- * spreadsheet rows), or plain rows (wrapped with `areaTableFromRows`; messages name the table, e.g. "gebiete").
+ * A table the analysis reads (alias of the library's one table input `TableLike`): an `AreaTable` as
+ * `readCsv`/`parseCsv` return it (messages name its file and spreadsheet rows), or any other table input — plain
+ * rows, an arquero table, column data — (wrapped with `areaTableFromRows`; messages name the table, e.g. "gebiete").
  */
-export type TableInput = AreaTable | ReadonlyArray<Readonly<Record<string, unknown>>>;
+export type TableInput = TableLike;
 
 /** The rows of a table input. */
 export function tableRows(t: TableInput): ReadonlyArray<Readonly<Record<string, unknown>>> {
-  return Array.isArray(t) ? t : (t as AreaTable).rows;
+  return (tableAccess(t) as TableAccess).objects();
 }
 
 /** The tables an analysis runs on (already read): what {@link runAnalysis} reads from files. */

@@ -4,7 +4,8 @@ import { areaTableFromRows } from "../../table/areaTableFromRows.js";
 import { checkAreaTable } from "../../table/checkAreaTable.js";
 import { joinAreaTables } from "../../table/joinAreaTables.js";
 import type { Cell } from "../../table/missing.js";
-import type { AnalysisContext, TableInput } from "./context.js";
+import { tableKind } from "../../table/tableLike.js";
+import { tableRows, type AnalysisContext, type TableInput } from "./context.js";
 
 /** Result of {@link joinAreas}: the area list by key, and a join of one year's table with it. */
 export interface JoinedAreas {
@@ -42,7 +43,7 @@ export function joinAreas(ctx: AnalysisContext): JoinedAreas {
   }
   const joinRows = (input: TableInput, year: number): Record<string, Cell>[] => {
     if (!gebiete) {
-      if (!isAreaTable(input)) return input as Record<string, Cell>[];
+      if (!isAreaTable(input)) return tableRows(input) as Record<string, Cell>[];
       checkAreaTable(input, { id });
       return input.rows;
     }
@@ -59,12 +60,12 @@ export function joinAreas(ctx: AnalysisContext): JoinedAreas {
 }
 
 function isAreaTable(t: TableInput): t is AreaTable {
-  return !Array.isArray(t);
+  return tableKind(t) === "areaTable";
 }
 
 /** The table itself, or plain rows wrapped as an `AreaTable` named `file` for messages. */
 function asAreaTable(t: TableInput, id: string, file: string): AreaTable {
-  return isAreaTable(t) ? t : areaTableFromRows(t, { id, file });
+  return isAreaTable(t) ? t : areaTableFromRows(tableRows(t), { id, file });
 }
 
 function text(v: unknown, dflt: string): string {
