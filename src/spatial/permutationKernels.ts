@@ -182,8 +182,7 @@ export function lisaStampArea(st: KernelStream, z: Float64Array, wv: Float64Arra
   const others = z.length - 1;
   const below = i - 1;
   const reject = others > 2097152 ? 2 : (4294967296 % others) * 2.3283064365386963e-10; // 2: always the slow path
-  let equal = true;
-  for (let p = start + 1; p < end; p++) if (wv[p] !== wv[start]) equal = false;
+  const equal = kernelEqualWeights(wv, start, end);
   const buf = st.buf;
   const len = buf.length;
   let pos = st.pos; // a local, not the object's field: a field would chain every draw through memory
@@ -215,6 +214,12 @@ export function lisaStampArea(st: KernelStream, z: Float64Array, wv: Float64Arra
   return stampValue;
 }
 
+/** All weights of the row equal (binary or row-standardised contiguity): sum first, multiply once. */
+export function kernelEqualWeights(wv: Float64Array, start: number, end: number): boolean {
+  for (let p = start + 1; p < end; p++) if (wv[p] !== wv[start]) return false;
+  return true;
+}
+
 /**
  * One area's R simulated lags for 2k > n − 1 (many neighbours): a partial Fisher–Yates shuffle of `shuffled`
  * (the others' indices, in any order) per permutation; the array is left shuffled, which keeps later draws uniform.
@@ -238,29 +243,42 @@ export function lisaShuffleArea(st: KernelStream, z: Float64Array, wv: Float64Ar
  * One area's R simulated lags from R distinct rows of the pool `sets` (`poolRows` rows of `poolWidth` indices
  * of 0..n−2), starting at a random row, with a random stride (the pool size is prime, so the rows are distinct).
  */
-export function lisaPoolArea(st: KernelStream, z: Float64Array, wv: Float64Array, start: number, end: number, i: number, sims: Float64Array, sets: Int32Array, poolRows: number, poolWidth: number): void {
+export function lisaPoolArea(st: KernelStream, z: Float64Array, wv: Float64Array, start: number, end: number, i: number, sims: Float64Array, sets: Uint16Array | Int32Array, poolRows: number, poolWidth: number): void {
   const below = i - 1;
   const k = end - start;
   let row = kernelBelow(st, poolRows);
   const stride = 1 + kernelBelow(st, poolRows - 1);
-  let equal = true;
-  for (let p = start + 1; p < end; p++) if (wv[p] !== wv[start]) equal = false;
+  const equal = kernelEqualWeights(wv, start, end);
   for (let r = 0; r < sims.length; r++) {
     const base = row * poolWidth;
-    let lag = 0;
+    let l0 = 0;
+    let l1 = 0;
+    let t = 0;
     if (equal) {
-      for (let t = 0; t < k; t++) {
+      for (; t + 1 < k; t += 2) {
         const a = sets[base + t];
-        lag += z[a + ((below - a) >>> 31)];
+        const b = sets[base + t + 1];
+        l0 += z[a + ((below - a) >>> 31)];
+        l1 += z[b + ((below - b) >>> 31)];
       }
-      lag *= wv[start];
+      if (t < k) {
+        const a = sets[base + t];
+        l0 += z[a + ((below - a) >>> 31)];
+      }
+      sims[r] = wv[start] * (l0 + l1);
     } else {
-      for (let t = 0; t < k; t++) {
+      for (; t + 1 < k; t += 2) {
         const a = sets[base + t];
-        lag += wv[start + t] * z[a + ((below - a) >>> 31)];
+        const b = sets[base + t + 1];
+        l0 += wv[start + t] * z[a + ((below - a) >>> 31)];
+        l1 += wv[start + t + 1] * z[b + ((below - b) >>> 31)];
       }
+      if (t < k) {
+        const a = sets[base + t];
+        l0 += wv[start + t] * z[a + ((below - a) >>> 31)];
+      }
+      sims[r] = l0 + l1;
     }
-    sims[r] = lag;
     row += stride;
     if (row >= poolRows) row -= poolRows;
   }
@@ -352,4 +370,4 @@ export function globalPermutationBlock(data: Record<string, any>, block: number)
 }
 
 /** The helpers the kernels call (shipped to the workers with them). */
-export const KERNEL_HELPERS = [kernelRngSeed, kernelRngFill, kernelNext, kernelStart, kernelPseudoP, kernelRngFill32, kernelNext32, kernelBelow, kernelRedraw, lisaStampArea, lisaShuffleArea, lisaPoolArea];
+export const KERNEL_HELPERS = [kernelRngSeed, kernelRngFill, kernelNext, kernelStart, kernelPseudoP, kernelRngFill32, kernelNext32, kernelBelow, kernelRedraw, lisaStampArea, kernelEqualWeights, lisaShuffleArea, lisaPoolArea];
