@@ -302,7 +302,9 @@ export function lisaPermutationBlock(data: Record<string, any>, block: number): 
   const { n, s2, permutations, seed, alternative, blockSize, poolRows, poolWidth } = data;
   const others = n - 1;
   const sims = new Float64Array(permutations);
-  const st = { state: new Int32Array(4), buf: new Float64Array(1024), pos: 0 };
+  // 256 uniforms per refill: an area leaves on average half a buffer unused; the pool path needs only two.
+  const st = { state: new Int32Array(4), buf: new Float64Array(256), pos: 0 };
+  const few = { state: st.state, buf: new Float64Array(2), pos: 2 };
   const stamp = new Uint16Array(n);
   let stampValue = 0;
   let shuffled: Int32Array | null = null;
@@ -321,7 +323,10 @@ export function lisaPermutationBlock(data: Record<string, any>, block: number): 
       if (!shuffled) shuffled = new Int32Array(others);
       for (let a = 0; a < others; a++) shuffled[a] = a < i ? a : a + 1;
       lisaShuffleArea(st, z, wv, from, to, sims, shuffled);
-    } else if (poolRows > 0) lisaPoolArea(st, z, wv, from, to, i, sims, data.poolSets, poolRows, poolWidth);
+    } else if (poolRows > 0) {
+      few.pos = 2;
+      lisaPoolArea(few, z, wv, from, to, i, sims, data.poolSets, poolRows, poolWidth);
+    }
     else stampValue = lisaStampArea(st, z, wv, from, to, i, sims, stamp, stampValue);
     for (let r = 0; r < permutations; r++) sims[r] *= coef;
     out[i] = kernelPseudoP(Ii[i], sims, alternative);
