@@ -4,9 +4,10 @@
  * and every block seeds its own generators from (seed, area) or (seed, block) — so a result never depends on
  * the number of threads.
  *
- * The generator is `createRng(streamSeed(seed, index))` (xoroshiro128+ seeded by splitmix32, 53-bit uniforms),
- * written out on an Int32Array state so that it can run in a worker and inline in the hot loop; a test checks
- * that it gives the same numbers as `createRng`.
+ * The generator is `createRng(streamSeed(seed, index))` (xoroshiro128+ seeded by splitmix32), written out on an
+ * Int32Array state so that it can run in a worker and inline in the hot loop: 53-bit uniforms as `createRng`
+ * (`kernelRngFill`, global tests; a test checks they are `createRng`'s numbers) or, for LISA, 32-bit uniforms from
+ * both halves of each 64-bit output (`kernelRngFill32`; a test checks them against the 64-bit algorithm).
  */
 
 /** Seeds `state` (4 × int32) as `createRng(streamSeed(seed, index))`. */
