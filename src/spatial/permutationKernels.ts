@@ -4,10 +4,9 @@
  * and every block seeds its own generators from (seed, area) or (seed, block) — so a result never depends on
  * the number of threads.
  *
- * The generator is `createRng(streamSeed(seed, index))` (xoroshiro128+ seeded by splitmix32), written out on an
- * Int32Array state so that it can run in a worker and inline in the hot loop: 53-bit uniforms as `createRng`
- * (`kernelRngFill`, global tests; a test checks they are `createRng`'s numbers) or, for LISA, 32-bit uniforms from
- * both halves of each 64-bit output (`kernelRngFill32`; a test checks them against the 64-bit algorithm).
+ * The generator is `createRng(streamSeed(seed, index))` (xoroshiro128+ seeded by splitmix32, 53-bit uniforms),
+ * written out on an Int32Array state so that it can run in a worker and inline in the hot loop; a test checks
+ * that it gives the same numbers as `createRng`.
  */
 
 /** Seeds `state` (4 × int32) as `createRng(streamSeed(seed, index))`. */
@@ -92,6 +91,20 @@ export function kernelStart(s: KernelStream, seed: number, index: number): void 
   s.pos = s.buf.length;
 }
 
+/** A uniform index among the n − 1 others of area i (below = i − 1), shifted past i. */
+export function kernelFreshIndex(s: KernelStream, others: number, below: number): number {
+  const a = Math.floor(kernelNext(s) * others);
+  return a + ((below - a) >>> 31);
+}
+
+/** A fresh index not yet stamped in this permutation (a repeated draw; rare, kept out of the hot loop). */
+export function kernelRedraw(s: KernelStream, stamp: Uint16Array, stampValue: number, others: number, below: number): number {
+  for (;;) {
+    const j = kernelFreshIndex(s, others, below);
+    if (stamp[j] !== stampValue) return j;
+  }
+}
+
 /** Pseudo p-value (M + 1)/(R + 1) as `permutationInference` (alternative: 0 folded, 1 greater, 2 less, 3 two-sided). */
 export function kernelPseudoP(observed: number, sims: Float64Array, alternative: number): number {
   const R = sims.length;
@@ -108,136 +121,10 @@ export function kernelPseudoP(observed: number, sims: Float64Array, alternative:
   return alternative === 3 ? Math.min(1, (2 * (extreme + 1)) / (R + 1)) : (extreme + 1) / (R + 1);
 }
 
-/**
- * Fills `buf` (even length) with uniforms u32 · 2^−32 of 32 random bits each: both halves of every 64-bit output
- * of xoroshiro128+ (high half first; the low half is what pure-rand's `next()` returns), so one generator step
- * gives two draws. Same state and seeding as `kernelRngFill`.
- */
-export function kernelRngFill32(st: Int32Array, buf: Float64Array): void {
-  let s01 = st[0];
-  let s00 = st[1];
-  let s11 = st[2];
-  let s10 = st[3];
-  for (let q = 0; q < buf.length; q += 2) {
-    // 64-bit sum s0 + s1 in int32 halves; the carry out of the low half without a branch (a branch on it is
-    // mispredicted half the time, and doubles here cost as much as the generator step).
-    const lo = (s00 + s10) | 0;
-    const hi = (s01 + s11 + (((s00 & s10) | ((s00 | s10) & ~lo)) >>> 31)) | 0;
-    buf[q] = (hi >>> 0) * 2.3283064365386963e-10;
-    buf[q + 1] = (lo >>> 0) * 2.3283064365386963e-10;
-    const a0 = s10 ^ s00;
-    const a1 = s11 ^ s01;
-    const t00 = s00;
-    const t01 = s01;
-    s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
-    s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-    s10 = (a1 << 5) ^ (a0 >>> 27);
-    s11 = (a0 << 5) ^ (a1 >>> 27);
-  }
-  st[0] = s01;
-  st[1] = s00;
-  st[2] = s11;
-  st[3] = s10;
-}
-
-/** The next 32-bit uniform of a stream whose buffer is refilled by `kernelRngFill32`. */
-export function kernelNext32(s: KernelStream): number {
-  if (s.pos === s.buf.length) {
-    kernelRngFill32(s.state, s.buf);
-    s.pos = 0;
-  }
-  return s.buf[s.pos++];
-}
-
-/**
- * A uniform whole number in [0, m) from 32-bit uniforms: Lemire's (2019) multiply-shift ⌊u32 · m / 2^32⌋ with
- * his rejection of the low part below 2^32 mod m — exactly uniform, one draw almost always. For m > 2^21 (the
- * product would exceed 53 bits) ⌊u · m⌋ of a 64-bit uniform u, non-uniformity below m / 2^53.
- */
-export function kernelBelow(s: KernelStream, m: number): number {
-  if (m > 2097152) return Math.floor((kernelNext32(s) + kernelNext32(s) * 2.3283064365386963e-10) * m);
-  const reject = (4294967296 % m) * 2.3283064365386963e-10;
-  for (;;) {
-    const x = kernelNext32(s) * m; // exact: u32 · m < 2^53
-    const a = x | 0;
-    if (x - a >= reject) return a;
-  }
-}
-
-/** A fresh index among the others of area i (below = i − 1) not yet stamped in this permutation (rare path). */
-export function kernelRedraw(s: KernelStream, stamp: Uint16Array, stampValue: number, others: number, below: number): number {
-  for (;;) {
-    const a = kernelBelow(s, others);
-    const j = a + ((below - a) >>> 31);
-    if (stamp[j] !== stampValue) return j;
-  }
-}
-
-/**
- * One area's R simulated lags Σ_t w_t z_j(t) (into `sims`), k = `end − start` distinct others j drawn for each,
- * marked with stamps (1…65 535, 2 bytes per area; `stamp` is reset every 65 535 permutations): a drawn index
- * already stamped, or in the rejection zone of Lemire's method, is redrawn. The common draw is inlined:
- * u32 · (n − 1) split into index and low part, indices ≥ i shifted up by one without a branch.
- */
-export function lisaStampArea(st: KernelStream, z: Float64Array, wv: Float64Array, start: number, end: number, i: number, sims: Float64Array, stamp: Uint16Array, stampValue: number): number {
-  const others = z.length - 1;
-  const below = i - 1;
-  const reject = others > 2097152 ? 2 : (4294967296 % others) * 2.3283064365386963e-10; // 2: always the slow path
-  const equal = kernelEqualWeights(wv, start, end);
-  const buf = st.buf;
-  const len = buf.length;
-  let pos = st.pos; // a local, not the object's field: a field would chain every draw through memory
-  for (let r = 0; r < sims.length; r++) {
-    if (++stampValue === 65536) {
-      stamp.fill(0);
-      stampValue = 1;
-    }
-    let lag = 0;
-    for (let p = start; p < end; p++) {
-      if (pos === len) {
-        kernelRngFill32(st.state, buf);
-        pos = 0;
-      }
-      const x = buf[pos++] * others;
-      let j = x | 0;
-      j += (below - j) >>> 31;
-      if (x - (x | 0) < reject || stamp[j] === stampValue) {
-        st.pos = pos;
-        j = kernelRedraw(st, stamp, stampValue, others, below);
-        pos = st.pos;
-      }
-      stamp[j] = stampValue;
-      lag += equal ? z[j] : wv[p] * z[j];
-    }
-    sims[r] = equal ? wv[start] * lag : lag;
-  }
-  st.pos = pos;
-  return stampValue;
-}
-
 /** All weights of the row equal (binary or row-standardised contiguity): sum first, multiply once. */
 export function kernelEqualWeights(wv: Float64Array, start: number, end: number): boolean {
   for (let p = start + 1; p < end; p++) if (wv[p] !== wv[start]) return false;
   return true;
-}
-
-/**
- * One area's R simulated lags for 2k > n − 1 (many neighbours): a partial Fisher–Yates shuffle of `shuffled`
- * (the others' indices, in any order) per permutation; the array is left shuffled, which keeps later draws uniform.
- */
-export function lisaShuffleArea(st: KernelStream, z: Float64Array, wv: Float64Array, start: number, end: number, sims: Float64Array, shuffled: Int32Array): void {
-  const others = shuffled.length;
-  for (let r = 0; r < sims.length; r++) {
-    let lag = 0;
-    for (let t = 0; t < end - start; t++) {
-      const u = t + kernelBelow(st, others - t);
-      const j = shuffled[u];
-      shuffled[u] = shuffled[t];
-      shuffled[t] = j;
-      lag += wv[start + t] * z[j];
-    }
-    sims[r] = lag;
-  }
 }
 
 /**
@@ -247,8 +134,8 @@ export function lisaShuffleArea(st: KernelStream, z: Float64Array, wv: Float64Ar
 export function lisaPoolArea(st: KernelStream, z: Float64Array, wv: Float64Array, start: number, end: number, i: number, sims: Float64Array, sets: Uint16Array | Int32Array, poolRows: number, poolWidth: number): void {
   const below = i - 1;
   const k = end - start;
-  let row = kernelBelow(st, poolRows);
-  const stride = 1 + kernelBelow(st, poolRows - 1);
+  let row = Math.floor(kernelNext(st) * poolRows);
+  const stride = 1 + Math.floor(kernelNext(st) * (poolRows - 1));
   const equal = kernelEqualWeights(wv, start, end);
   for (let r = 0; r < sims.length; r++) {
     const base = row * poolWidth;
@@ -288,11 +175,14 @@ export function lisaPoolArea(st: KernelStream, z: Float64Array, wv: Float64Array
 /**
  * LISA conditional permutations for the areas of block `block` (`blockSize` areas each): for area i with k
  * neighbours, each of the R permutations draws k distinct areas of the n − 1 others, I_i* = (z_i/s2) Σ_t w_it
- * z_draw(t); writes the pseudo p-value to `out[i]`. Area i's draws come from its own generator (seed, i), 32-bit
- * uniforms (`kernelRngFill32`) turned into indices by Lemire's method. Without replacement: byte stamps for
- * 2k ≤ n − 1 (`lisaStampArea`), else a partial Fisher–Yates shuffle (`lisaShuffleArea`). With a pool
- * (`poolRows` > 0), areas with 2k ≤ n − 1 read R distinct rows of it instead (`lisaPoolArea`; see
- * `LocalMoranOptions.sampling`).
+ * z_draw(t); writes the pseudo p-value to `out[i]`. Area i's draws come from its own generator (seed, i).
+ *
+ * Indices are ⌊u·(n − 1)⌋ of 53-bit uniforms — two per uniform while n − 1 ≤ 65 536, the second from the
+ * fraction of u·(n − 1), which keeps ≥ 37 random bits (non-uniformity < 2^−21) — and indices ≥ i are shifted up
+ * by one without a branch. Without replacement: for k ≤ 4 duplicates are found by comparing the picks held in
+ * registers; for 4 < k ≤ (n − 1)/2 stamps (1…65 535, 2 bytes per area, reset every 65 535 permutations) mark
+ * the picks of a permutation; for larger k a partial Fisher–Yates shuffle of a reused index array. With a pool (`poolRows` > 0), areas with
+ * 2k ≤ n − 1 read R distinct rows of it instead (`lisaPoolArea`; see `LocalMoranOptions.sampling`).
  */
 export function lisaPermutationBlock(data: Record<string, any>, block: number): void {
   const z: Float64Array = data.z;
@@ -301,35 +191,115 @@ export function lisaPermutationBlock(data: Record<string, any>, block: number): 
   const Ii: Float64Array = data.Ii;
   const out: Float64Array = data.out;
   const { n, s2, permutations, seed, alternative, blockSize, poolRows, poolWidth } = data;
+  const sets: Uint16Array | Int32Array = data.poolSets;
   const others = n - 1;
+  const two = others <= 65536;
   const sims = new Float64Array(permutations);
-  // 256 uniforms per refill: an area leaves on average half a buffer unused; the pool path needs only two.
-  const st = { state: new Int32Array(4), buf: new Float64Array(256), pos: 0 };
-  const few = { state: st.state, buf: new Float64Array(2), pos: 2 };
+  const st = { state: new Int32Array(4), buf: new Float64Array(1024), pos: 0 };
+  const few = { state: st.state, buf: new Float64Array(2), pos: 2 }; // the pool path needs only two uniforms
   const stamp = new Uint16Array(n);
   let stampValue = 0;
   let shuffled: Int32Array | null = null;
   const end = Math.min(n, (block + 1) * blockSize);
   for (let i = block * blockSize; i < end; i++) {
-    const from = offsets[i];
-    const to = offsets[i + 1];
+    const start = offsets[i];
+    const k = offsets[i + 1] - start;
     const coef = z[i] / s2;
-    if (to === from || coef === 0) {
+    if (k === 0 || coef === 0) {
       out[i] = 1; // every simulated I_i equals the observed one (0)
       continue;
     }
-    kernelRngSeed(st.state, seed, i);
-    st.pos = st.buf.length;
-    if (2 * (to - from) > others) {
+    kernelStart(st, seed, i);
+    const below = i - 1;
+    if (poolRows > 0 && 2 * k <= others) {
+      few.pos = 2;
+      lisaPoolArea(few, z, wv, start, start + k, i, sims, sets, poolRows, poolWidth);
+      for (let r = 0; r < permutations; r++) sims[r] *= coef;
+    } else if (k <= 4 && 2 * k <= others) {
+      const w0 = wv[start];
+      const w1 = k > 1 ? wv[start + 1] : 0;
+      const w2 = k > 2 ? wv[start + 2] : 0;
+      const w3 = k > 3 ? wv[start + 3] : 0;
+      for (let r = 0; r < permutations; r++) {
+        let x = kernelNext(st) * others;
+        let a = x | 0;
+        let b = two ? ((x - a) * others) | 0 : (kernelNext(st) * others) | 0;
+        const ja = a + ((below - a) >>> 31);
+        let lag = w0 * z[ja];
+        if (k > 1) {
+          let jb = b + ((below - b) >>> 31);
+          while (jb === ja) jb = kernelFreshIndex(st, others, below);
+          lag += w1 * z[jb];
+          if (k > 2) {
+            x = kernelNext(st) * others;
+            a = x | 0;
+            b = two ? ((x - a) * others) | 0 : (kernelNext(st) * others) | 0;
+            let jc = a + ((below - a) >>> 31);
+            while (jc === ja || jc === jb) jc = kernelFreshIndex(st, others, below);
+            lag += w2 * z[jc];
+            if (k > 3) {
+              let jd = b + ((below - b) >>> 31);
+              while (jd === ja || jd === jb || jd === jc) jd = kernelFreshIndex(st, others, below);
+              lag += w3 * z[jd];
+            }
+          }
+        }
+        sims[r] = coef * lag;
+      }
+    } else if (2 * k <= others) {
+      // Equal weights in the row (binary or row-standardised contiguity): sum first, multiply once.
+      let equal = true;
+      for (let p = start + 1; p < start + k; p++) if (wv[p] !== wv[start]) equal = false;
+      const w0 = wv[start];
+      for (let r = 0; r < permutations; r++) {
+        if (++stampValue === 65536) {
+          stamp.fill(0);
+          stampValue = 1;
+        }
+        let sum = 0;
+        let t = 0;
+        for (; t + 1 < k; t += 2) {
+          let a: number;
+          let b: number;
+          if (st.pos === st.buf.length) {
+            kernelRngFill(st.state, st.buf);
+            st.pos = 0;
+          }
+          const x = st.buf[st.pos++] * others;
+          a = x | 0;
+          b = two ? ((x - a) * others) | 0 : (kernelNext(st) * others) | 0;
+          a += (below - a) >>> 31;
+          b += (below - b) >>> 31;
+          if (stamp[a] === stampValue) a = kernelRedraw(st, stamp, stampValue, others, below);
+          stamp[a] = stampValue;
+          if (stamp[b] === stampValue) b = kernelRedraw(st, stamp, stampValue, others, below);
+          stamp[b] = stampValue;
+          sum += equal ? z[a] + z[b] : wv[start + t] * z[a] + wv[start + t + 1] * z[b];
+        }
+        if (t < k) {
+          let j = kernelFreshIndex(st, others, below);
+          if (stamp[j] === stampValue) j = kernelRedraw(st, stamp, stampValue, others, below);
+          stamp[j] = stampValue;
+          sum += equal ? z[j] : wv[start + t] * z[j];
+        }
+        sims[r] = coef * (equal ? w0 * sum : sum);
+      }
+    } else {
+      // Partial Fisher–Yates over the n − 1 others, on an index array reset for each area.
       if (!shuffled) shuffled = new Int32Array(others);
       for (let a = 0; a < others; a++) shuffled[a] = a < i ? a : a + 1;
-      lisaShuffleArea(st, z, wv, from, to, sims, shuffled);
-    } else if (poolRows > 0) {
-      few.pos = 2;
-      lisaPoolArea(few, z, wv, from, to, i, sims, data.poolSets, poolRows, poolWidth);
+      for (let r = 0; r < permutations; r++) {
+        let lag = 0;
+        for (let t = 0; t < k; t++) {
+          const u = t + Math.floor(kernelNext(st) * (others - t));
+          const j = shuffled[u];
+          shuffled[u] = shuffled[t];
+          shuffled[t] = j;
+          lag += wv[start + t] * z[j];
+        }
+        sims[r] = coef * lag;
+      }
     }
-    else stampValue = lisaStampArea(st, z, wv, from, to, i, sims, stamp, stampValue);
-    for (let r = 0; r < permutations; r++) sims[r] *= coef;
     out[i] = kernelPseudoP(Ii[i], sims, alternative);
   }
 }
@@ -376,4 +346,4 @@ export function globalPermutationBlock(data: Record<string, any>, block: number)
 }
 
 /** The helpers the kernels call (shipped to the workers with them). */
-export const KERNEL_HELPERS = [kernelRngSeed, kernelRngFill, kernelNext, kernelStart, kernelPseudoP, kernelRngFill32, kernelNext32, kernelBelow, kernelRedraw, lisaStampArea, kernelEqualWeights, lisaShuffleArea, lisaPoolArea];
+export const KERNEL_HELPERS = [kernelRngSeed, kernelRngFill, kernelNext, kernelStart, kernelFreshIndex, kernelRedraw, kernelPseudoP, kernelEqualWeights, lisaPoolArea];
