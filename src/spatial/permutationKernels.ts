@@ -181,8 +181,9 @@ export function lisaPoolArea(st: KernelStream, z: Float64Array, wv: Float64Array
  * fraction of u·(n − 1), which keeps ≥ 37 random bits (non-uniformity < 2^−21) — and indices ≥ i are shifted up
  * by one without a branch. Without replacement: for k ≤ 4 duplicates are found by comparing the picks held in
  * registers; for 4 < k ≤ (n − 1)/2 stamps (1…65 535, 2 bytes per area, reset every 65 535 permutations) mark
- * the picks of a permutation; for larger k a partial Fisher–Yates shuffle of a reused index array. With a pool (`poolRows` > 0), areas with
- * 2k ≤ n − 1 read R distinct rows of it instead (`lisaPoolArea`; see `LocalMoranOptions.sampling`).
+ * the picks of a permutation; for larger k a partial Fisher–Yates shuffle of a reused index array. With a pool
+ * (`poolRows` > 0), areas with 2k ≤ n − 1 read R distinct rows of it instead (`lisaPoolArea`; see
+ * `LocalMoranOptions.sampling`).
  */
 export function lisaPermutationBlock(data: Record<string, any>, block: number): void {
   const z: Float64Array = data.z;
