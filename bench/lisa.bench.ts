@@ -6,7 +6,9 @@
  *   `Moran_Local` (bench/lisa_esda.py with Debian python3, libpysal and numba; esda itself is not a Debian package:
  *   ESDA_SRC = a directory holding esda/, else tag ESDA_REF (default v2.7.1) of a fetched mirror of
  *   github:pysal/esda at ESDA_MIRROR (default /work/.mirror/pysal+esda/repo); the column is skipped without).
- *   Targets: sozialraum on all cores ≤ 0.1 × spdep's time and ≤ 0.5 × esda's (n_jobs = -1).
+ *   Targets: sozialraum on all cores ≤ 0.1 × spdep's time and ≤ 0.5 × esda's (n_jobs = -1). Like for like:
+ *   "independent" (fresh draws for every area) ~ spdep, "pooled" (random neighbour sets shared among areas) ~ esda's
+ *   crand (one set of R draws shared by all areas).
  * - The same on 316 × 316 (99 856 areas); R only with LISA_BENCH_R_LARGE=1 (about twenty times the 100 × 100 time).
  * - Queen and rook contiguity of a 316 × 316 grid GeoJSON (99 856 polygons).
  * Run: node bench/run.mjs lisa   (writes bench/results/lisa.md too)
@@ -120,11 +122,15 @@ function lisaCase(size: number, withR: boolean) {
   }
   writeFileSync(join(tmp, "values.txt"), values.map((v) => v.toPrecision(17)).join("\n") + "\n");
   writeFileSync(join(tmp, "weights.gal"), writeGal(w));
+  // Like for like: "independent" draws afresh for every area as spdep's localmoran_perm does; "pooled" shares
+  // random neighbour sets among areas, as esda's crand does (one set of R draws for all areas).
   const ratio = (name: string, seconds: number) => {
+    const like = name.startsWith("spdep") ? '"independent"' : '"pooled"';
     for (const run of runs) {
       const x = run.seconds / seconds;
-      report({ name: "lisa", case: `${label}: sozialraum ${run.what} / ${name}`, seconds: run.seconds, ratio: x, note: `${x.toFixed(3)} × ${name}'s time` });
-      lines.push(`| ${label} | **sozialraum ${run.what} / ${name}** | **${x.toFixed(3)}** | | | time of sozialraum as a share of ${name}'s |`);
+      const tag = run.what.startsWith(like) ? `; like for like (${like} ~ ${name.startsWith("spdep") ? "spdep's draws per area" : "esda's crand"})` : "";
+      report({ name: "lisa", case: `${label}: sozialraum ${run.what} / ${name}`, seconds: run.seconds, ratio: x, note: `${x.toFixed(3)} × ${name}'s time${tag}` });
+      lines.push(`| ${label} | **sozialraum ${run.what} / ${name}** | **${x.toFixed(3)}** | | | time of sozialraum as a share of ${name}'s${tag} |`);
     }
   };
   spdepColumn(label, Ii, ratio);
@@ -207,7 +213,8 @@ const md = [
   "replacement; esda (crand) shares one set of random neighbour draws among all areas. sozialraum's default",
   "sampling \"independent\" draws afresh for every area (own generator per area) and permutation; \"pooled\"",
   "gives every area R distinct rows of one pool of random neighbour sets (see `localMoran`). `threads` 1 runs",
-  "in-process; more threads use worker threads with identical p-values. R time is measured inside R around",
+  "in-process; more threads use worker threads with identical p-values. Like for like: \"independent\" ~ spdep",
+  "(fresh draws per area), \"pooled\" ~ esda's crand (draws shared among areas). R time is measured inside R around",
   "`localmoran_perm` only (`system.time`: elapsed and CPU, best of 3 runs); esda best of 3 after a warm-up run",
   "(numba compilation) for n_jobs = -1 and 1; sozialraum best of 3 after a warm-up. Ratios use elapsed seconds.",
   "CPU seconds are the fairer comparison on this shared machine (other jobs inflate elapsed time).",

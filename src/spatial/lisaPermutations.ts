@@ -44,7 +44,7 @@ export function conditionalPermutationP(
       seed: options.seed,
       alternative: ALTERNATIVES[options.alternative],
       blockSize,
-      poolSets: pool ? pool.sets : new Int32Array(0),
+      poolSets: pool ? pool.sets : new Uint16Array(0),
       poolRows: pool ? pool.rows : 0,
       poolWidth: pool ? pool.width : 0,
     },
@@ -56,7 +56,8 @@ export function conditionalPermutationP(
 
 /**
  * The pool of "pooled" sampling: `rows` (a prime > R) random ordered sets of `width` distinct indices in
- * 0..n−2 (width = the largest cardinality k with 2k ≤ n − 1), drawn without replacement within each row.
+ * 0..n−2 (width = the largest cardinality k with 2k ≤ n − 1), drawn without replacement within each row
+ * (a Uint16Array up to n − 1 = 65 536, else an Int32Array).
  */
 function neighbourSetPool(offsets: Int32Array, n: number, permutations: number, seed: number) {
   const rng = createRng(seed);
@@ -70,7 +71,8 @@ function neighbourSetPool(offsets: Int32Array, n: number, permutations: number, 
   const target = Math.max(permutations + 1, Math.min(64 * permutations, Math.floor(8_388_608 / width)));
   let rows = target;
   while (!isPrime(rows)) rows++;
-  const sets = new Int32Array(rows * width);
+  // 2 bytes per index when they fit: half the memory traffic of the kernel's row reads (the pool is ~1–2 MB).
+  const sets = others <= 65536 ? new Uint16Array(rows * width) : new Int32Array(rows * width);
   const stamp = new Uint8Array(others);
   let value = 0;
   for (let r = 0; r < rows; r++) {

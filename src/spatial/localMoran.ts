@@ -33,7 +33,8 @@ export interface LocalMoranOptions {
    * memory allows, a prime number of them) and gives every area R distinct rows of it, at a random offset and
    * stride: each area's test is still an exact Monte Carlo test with R independent random sets, but two areas
    * share about R²/pool rows (≈ 1.5 %), so their p-values are slightly dependent — esda's crand is the extreme case
-   * of one pool of R rows shared by all. About three times faster; for very many areas.
+   * of one pool of R rows shared by all. About two and a half times faster (the draws are shared, the work per
+   * area is arithmetic); for very many areas.
    */
   sampling?: "independent" | "pooled";
   /**

@@ -98,7 +98,7 @@ export function kernelFreshIndex(s: KernelStream, others: number, below: number)
 }
 
 /** A fresh index not yet stamped in this permutation (a repeated draw; rare, kept out of the hot loop). */
-export function kernelRedraw(s: KernelStream, stamp: Uint8Array, stampValue: number, others: number, below: number): number {
+export function kernelRedraw(s: KernelStream, stamp: Uint16Array, stampValue: number, others: number, below: number): number {
   for (;;) {
     const j = kernelFreshIndex(s, others, below);
     if (stamp[j] !== stampValue) return j;
@@ -112,13 +112,64 @@ export function kernelPseudoP(observed: number, sims: Float64Array, alternative:
   let le = 0;
   for (let r = 0; r < R; r++) {
     const s = sims[r];
-    if (s >= observed) ge++;
-    if (s <= observed) le++;
+    ge += +(s >= observed); // without branches: for areas far from significance they are unpredictable
+    le += +(s <= observed);
   }
   if (alternative === 1) return (ge + 1) / (R + 1);
   if (alternative === 2) return (le + 1) / (R + 1);
   const extreme = Math.min(ge, le);
   return alternative === 3 ? Math.min(1, (2 * (extreme + 1)) / (R + 1)) : (extreme + 1) / (R + 1);
+}
+
+/** All weights of the row equal (binary or row-standardised contiguity): sum first, multiply once. */
+export function kernelEqualWeights(wv: Float64Array, start: number, end: number): boolean {
+  for (let p = start + 1; p < end; p++) if (wv[p] !== wv[start]) return false;
+  return true;
+}
+
+/**
+ * One area's R simulated lags from R distinct rows of the pool `sets` (`poolRows` rows of `poolWidth` indices
+ * of 0..n−2), starting at a random row, with a random stride (the pool size is prime, so the rows are distinct).
+ */
+export function lisaPoolArea(st: KernelStream, z: Float64Array, wv: Float64Array, start: number, end: number, i: number, sims: Float64Array, sets: Uint16Array | Int32Array, poolRows: number, poolWidth: number): void {
+  const below = i - 1;
+  const k = end - start;
+  let row = Math.floor(kernelNext(st) * poolRows);
+  const stride = 1 + Math.floor(kernelNext(st) * (poolRows - 1));
+  const equal = kernelEqualWeights(wv, start, end);
+  for (let r = 0; r < sims.length; r++) {
+    const base = row * poolWidth;
+    let l0 = 0;
+    let l1 = 0;
+    let t = 0;
+    if (equal) {
+      for (; t + 1 < k; t += 2) {
+        const a = sets[base + t];
+        const b = sets[base + t + 1];
+        l0 += z[a + ((below - a) >>> 31)];
+        l1 += z[b + ((below - b) >>> 31)];
+      }
+      if (t < k) {
+        const a = sets[base + t];
+        l0 += z[a + ((below - a) >>> 31)];
+      }
+      sims[r] = wv[start] * (l0 + l1);
+    } else {
+      for (; t + 1 < k; t += 2) {
+        const a = sets[base + t];
+        const b = sets[base + t + 1];
+        l0 += wv[start + t] * z[a + ((below - a) >>> 31)];
+        l1 += wv[start + t + 1] * z[b + ((below - b) >>> 31)];
+      }
+      if (t < k) {
+        const a = sets[base + t];
+        l0 += wv[start + t] * z[a + ((below - a) >>> 31)];
+      }
+      sims[r] = l0 + l1;
+    }
+    row += stride;
+    if (row >= poolRows) row -= poolRows;
+  }
 }
 
 /**
@@ -129,9 +180,10 @@ export function kernelPseudoP(observed: number, sims: Float64Array, alternative:
  * Indices are ⌊u·(n − 1)⌋ of 53-bit uniforms — two per uniform while n − 1 ≤ 65 536, the second from the
  * fraction of u·(n − 1), which keeps ≥ 37 random bits (non-uniformity < 2^−21) — and indices ≥ i are shifted up
  * by one without a branch. Without replacement: for k ≤ 4 duplicates are found by comparing the picks held in
- * registers; for 4 < k ≤ (n − 1)/2 byte stamps (1…255, in the L1 cache) mark the picks of a permutation; for
- * larger k a partial Fisher–Yates shuffle of a reused index array. With a pool (`poolRows` > 0), areas with
- * 2k ≤ n − 1 read R distinct rows of it instead (random offset and stride; see `LocalMoranOptions.sampling`).
+ * registers; for 4 < k ≤ (n − 1)/2 stamps (1…65 535, 2 bytes per area, reset every 65 535 permutations) mark
+ * the picks of a permutation; for larger k a partial Fisher–Yates shuffle of a reused index array. With a pool
+ * (`poolRows` > 0), areas with 2k ≤ n − 1 read R distinct rows of it instead (`lisaPoolArea`; see
+ * `LocalMoranOptions.sampling`).
  */
 export function lisaPermutationBlock(data: Record<string, any>, block: number): void {
   const z: Float64Array = data.z;
@@ -140,12 +192,13 @@ export function lisaPermutationBlock(data: Record<string, any>, block: number): 
   const Ii: Float64Array = data.Ii;
   const out: Float64Array = data.out;
   const { n, s2, permutations, seed, alternative, blockSize, poolRows, poolWidth } = data;
-  const sets: Int32Array = data.poolSets;
+  const sets: Uint16Array | Int32Array = data.poolSets;
   const others = n - 1;
   const two = others <= 65536;
   const sims = new Float64Array(permutations);
   const st = { state: new Int32Array(4), buf: new Float64Array(1024), pos: 0 };
-  const stamp = new Uint8Array(n);
+  const few = { state: st.state, buf: new Float64Array(2), pos: 2 }; // the pool path needs only two uniforms
+  const stamp = new Uint16Array(n);
   let stampValue = 0;
   let shuffled: Int32Array | null = null;
   const end = Math.min(n, (block + 1) * blockSize);
@@ -160,19 +213,9 @@ export function lisaPermutationBlock(data: Record<string, any>, block: number): 
     kernelStart(st, seed, i);
     const below = i - 1;
     if (poolRows > 0 && 2 * k <= others) {
-      let row = Math.floor(kernelNext(st) * poolRows);
-      const stride = 1 + Math.floor(kernelNext(st) * (poolRows - 1));
-      for (let r = 0; r < permutations; r++) {
-        const base = row * poolWidth;
-        let lag = 0;
-        for (let t = 0; t < k; t++) {
-          const a = sets[base + t];
-          lag += wv[start + t] * z[a + ((below - a) >>> 31)];
-        }
-        sims[r] = coef * lag;
-        row += stride;
-        if (row >= poolRows) row -= poolRows;
-      }
+      few.pos = 2;
+      lisaPoolArea(few, z, wv, start, start + k, i, sims, sets, poolRows, poolWidth);
+      for (let r = 0; r < permutations; r++) sims[r] *= coef;
     } else if (k <= 4 && 2 * k <= others) {
       const w0 = wv[start];
       const w1 = k > 1 ? wv[start + 1] : 0;
@@ -210,7 +253,7 @@ export function lisaPermutationBlock(data: Record<string, any>, block: number): 
       for (let p = start + 1; p < start + k; p++) if (wv[p] !== wv[start]) equal = false;
       const w0 = wv[start];
       for (let r = 0; r < permutations; r++) {
-        if (++stampValue === 256) {
+        if (++stampValue === 65536) {
           stamp.fill(0);
           stampValue = 1;
         }
@@ -304,4 +347,4 @@ export function globalPermutationBlock(data: Record<string, any>, block: number)
 }
 
 /** The helpers the kernels call (shipped to the workers with them). */
-export const KERNEL_HELPERS = [kernelRngSeed, kernelRngFill, kernelNext, kernelStart, kernelFreshIndex, kernelRedraw, kernelPseudoP];
+export const KERNEL_HELPERS = [kernelRngSeed, kernelRngFill, kernelNext, kernelStart, kernelFreshIndex, kernelRedraw, kernelPseudoP, kernelEqualWeights, lisaPoolArea];
