@@ -9,6 +9,8 @@ const SLOT = 32;
 const ROUND_ROWS = 1 << 18;
 const BLOCKS_PER_ROUND = 32;
 const OUT_BYTES = 1 << 20;
+/** Numbers to print (2 per valid row) from which both cores print them (below, a worker's start costs more). */
+export const INDEX_WRITER_MIN_WORK = 200_000;
 
 /**
  * Writes the output of `sozialraum index` (internal): the header `id,sum,index,class` and one line per valid area
@@ -33,7 +35,7 @@ export function writeIndexCsv(file: string, c: CompositeColumns, threads?: numbe
   const validRows = new Int32Array(n);
   let nValid = 0;
   for (let i = 0; i < n; i++) if (c.valid[i] === 1) validRows[nValid++] = i;
-  const useThreads = resolveThreads("index", threads, 2 * nValid, 200_000);
+  const useThreads = resolveThreads("index", threads, 2 * nValid, INDEX_WRITER_MIN_WORK);
   const roundRows = Math.min(ROUND_ROWS, Math.max(nValid, 1));
   const out = Buffer.allocUnsafe(OUT_BYTES);
   const classBytes = new Map<string, Buffer>();

@@ -113,6 +113,18 @@ export function startBlocks(options: RunBlocksOptions): { finish: () => { byWork
 }
 
 /**
+ * Starts the worker threads that {@link runBlocks} with `threads` threads will use, without waiting for them: a
+ * worker takes tens of milliseconds to start, which a caller can hide behind work of its own on this thread (e.g.
+ * `sozialraum index` while it computes the index, before the numbers are printed on both cores).
+ *
+ * @example
+ * warmWorkers(2); // later: runBlocks({ ..., threads: 2 }) finds its worker ready
+ */
+export function warmWorkers(threads: number): void {
+  pool(Math.max(0, threads - 1));
+}
+
+/**
  * Waits for blocks claimed by workers; computes them here after 2 s without progress or when a worker failed
  * (then a kernel error is thrown here, with its message). Returns the number of blocks computed here.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveThreads, runBlocks, startBlocks } from "../../src/inference/parallel.js";
+import { resolveThreads, runBlocks, startBlocks, warmWorkers } from "../../src/inference/parallel.js";
 
 /** Test kernel: block b writes f(b, j) for its 8 entries, after some work so that the workers get blocks. */
 function squareBlock(data: Record<string, any>, block: number): void {
@@ -56,6 +56,14 @@ describe("runBlocks", () => {
       expect(b).toEqual(expected(blocks, rounds + 1));
       if (threads === 1) expect(byWorkers).toBe(0);
     }
+  });
+
+  it("warmWorkers starts the pool ahead (1 thread: none); runBlocks then gives the same result", () => {
+    warmWorkers(1);
+    warmWorkers(2);
+    const out = new Float64Array(16 * 8);
+    runBlocks({ kernel: squareBlock, helpers: [busyValue], data: { out, rounds: 1000 }, blocks: 16, threads: 2 });
+    expect(out).toEqual(expected(16, 1000));
   });
 
   it("a kernel error in a worker is thrown here, with its message", () => {
