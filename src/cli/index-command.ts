@@ -4,7 +4,8 @@ import { classSchemes } from "../classify/schemes.js";
 import { readFileShared } from "../io/fastCsvColumnsParallel.js";
 import { readCsvColumnsParallel } from "../io/readCsvColumns.js";
 import type { Direction } from "../standardize/direction.js";
-import { writeIndexCsv } from "./writeIndexCsv.js";
+import { resolveThreads, warmWorkers } from "../inference/parallel.js";
+import { INDEX_WRITER_MIN_WORK, writeIndexCsv } from "./writeIndexCsv.js";
 
 /** Options of {@link runIndexCommand} (the parsed command line). */
 export interface IndexCommandOptions {
@@ -156,6 +157,8 @@ export async function runIndexCommand(options: IndexCommandOptions): Promise<Ind
   const stringColumns = [options.id, ...(options.valid ? [options.valid.column] : [])];
   const bytes = readFileShared(options.table);
   const read = await readCsvColumnsParallel(bytes, { file: options.table, text: stringColumns, numbers: numberColumns, fn: "index", reader: options.reader });
+  // The writer's number printing thread starts on the idle core while this one computes the index.
+  warmWorkers(resolveThreads("index", undefined, 2 * rowCount(read.data), INDEX_WRITER_MIN_WORK));
   const result = compositeIndex(read.data, {
     id: options.id,
     indicators: options.indicators.map((column, j) => ({
@@ -171,4 +174,11 @@ export async function runIndexCommand(options: IndexCommandOptions): Promise<Ind
   });
   const written = writeIndexCsv(options.out, result.columns);
   return { result, written, reader: read.reader, warnings: read.warnings };
+}
+
+/** Rows read: the length of the first column (fast path) or of the row list (full reader). */
+function rowCount(data: Awaited<ReturnType<typeof readCsvColumnsParallel>>["data"]): number {
+  if (Array.isArray(data)) return data.length;
+  const first = Object.values(data)[0];
+  return first ? first.length : 0;
 }

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { CompositeColumns } from "../classify/compositeIndex.js";
-import { resolveThreads, runBlocks } from "../inference/parallel.js";
+import { resolveThreads, startBlocks } from "../inference/parallel.js";
 import { quoteCsvField } from "../io/quoteCsvField.js";
 
 /** Bytes per formatted number: `String(x)` of a double has at most 24 characters ("-1.2345678901234567e-308"). */
@@ -9,6 +9,8 @@ const SLOT = 32;
 const ROUND_ROWS = 1 << 18;
 const BLOCKS_PER_ROUND = 32;
 const OUT_BYTES = 1 << 20;
+/** Numbers to print (2 per valid row) from which both cores print them (below, a worker's start costs more). */
+export const INDEX_WRITER_MIN_WORK = 200_000;
 
 /**
  * Writes the output of `sozialraum index` (internal): the header `id,sum,index,class` and one line per valid area
@@ -16,8 +18,10 @@ const OUT_BYTES = 1 << 20;
  * JavaScript prints them (`String(x)`: the shortest decimal that reads back as the same double).
  *
  * Why not one string per line: number printing is most of the cost, so the numbers of a round of rows are printed
- * on both cores (`runBlocks`, a block of rows per task; same bytes on any thread), and lines are assembled as bytes
+ * on both cores (`startBlocks`, a block of rows per task; same bytes on any thread), and lines are assembled as bytes
  * in one preallocated buffer that is written whenever it is nearly full (no per-line strings, bounded memory).
+ * The worker prints the next round's numbers while this thread assembles the lines of the current one (this thread
+ * then prints what is left of the next round), so neither core waits for the other between rounds.
  *
  * @param file the output file (created or replaced)
  * @param c the composite index columns
@@ -31,33 +35,19 @@ export function writeIndexCsv(file: string, c: CompositeColumns, threads?: numbe
   const validRows = new Int32Array(n);
   let nValid = 0;
   for (let i = 0; i < n; i++) if (c.valid[i] === 1) validRows[nValid++] = i;
-  const useThreads = resolveThreads("index", threads, 2 * nValid, 200_000);
+  const useThreads = resolveThreads("index", threads, 2 * nValid, INDEX_WRITER_MIN_WORK);
   const roundRows = Math.min(ROUND_ROWS, Math.max(nValid, 1));
-  // On threads, fresh shared arrays each round (runBlocks uses them in place, see there); else plain ones, reused.
-  const shared = useThreads > 1;
-  const alloc = <T>(Ctor: new (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => new Ctor(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  let values = alloc(Float64Array, 16 * roundRows);
-  let text = alloc(Uint8Array, 2 * roundRows * SLOT);
-  let lengths = alloc(Uint8Array, 2 * roundRows);
   const out = Buffer.allocUnsafe(OUT_BYTES);
   const classBytes = new Map<string, Buffer>();
   const fd = openSync(file, "w");
   try {
     let o = out.write("id,sum,index,class\n", 0, "latin1");
-    for (let start = 0; start < nValid; start += roundRows) {
-      const rows = Math.min(roundRows, nValid - start);
-      if (shared && start > 0) {
-        values = alloc(Float64Array, 16 * roundRows);
-        text = alloc(Uint8Array, 2 * roundRows * SLOT);
-        lengths = alloc(Uint8Array, 2 * roundRows);
-      }
-      for (let r = 0; r < rows; r++) {
-        const i = validRows[start + r];
-        values[2 * r] = c.sum[i];
-        values[2 * r + 1] = c.index[i];
-      }
-      const data = { values: rows === roundRows ? values : values.subarray(0, 2 * rows), text, lengths, perBlock: Math.ceil((2 * rows) / BLOCKS_PER_ROUND) };
-      runBlocks({ kernel: formatNumberBlock, data, blocks: Math.ceil((2 * rows) / data.perBlock), threads: useThreads });
+    let round = nValid > 0 ? startRound(c, validRows, 0, Math.min(roundRows, nValid), useThreads) : null;
+    while (round) {
+      round.job.finish();
+      const { start, rows, text, lengths } = round;
+      // The next round's numbers are printed by the worker while this thread writes the lines of this one.
+      round = start + rows < nValid ? startRound(c, validRows, start + rows, Math.min(roundRows, nValid - start - rows), useThreads) : null;
       for (let r = 0; r < rows; r++) {
         const i = validRows[start + r];
         const id = quoteCsvField(c.id[i], ",");
@@ -90,6 +80,28 @@ export function writeIndexCsv(file: string, c: CompositeColumns, threads?: numbe
     closeSync(fd);
   }
   return nValid;
+}
+
+/**
+ * Starts printing the numbers of valid rows [start, start + rows) (`startBlocks`: a worker begins at once, this
+ * thread joins in `job.finish()`). Fresh arrays per round: on threads they live in shared memory and are used in
+ * place, and the round before may still be being written.
+ */
+function startRound(c: CompositeColumns, validRows: Int32Array, start: number, rows: number, threads: number) {
+  const shared = threads > 1;
+  const alloc = <T>(Ctor: new (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => new Ctor(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const values = alloc(Float64Array, 16 * rows);
+  const text = alloc(Uint8Array, 2 * rows * SLOT);
+  const lengths = alloc(Uint8Array, 2 * rows);
+  for (let r = 0; r < rows; r++) {
+    const i = validRows[start + r];
+    values[2 * r] = c.sum[i];
+    values[2 * r + 1] = c.index[i];
+  }
+  const perBlock = Math.ceil((2 * rows) / BLOCKS_PER_ROUND);
+  const data = { values, text, lengths, perBlock };
+  const job = startBlocks({ kernel: formatNumberBlock, data, blocks: Math.ceil((2 * rows) / perBlock), threads });
+  return { start, rows, text, lengths, job };
 }
 
 /** Writes `text` as UTF-8 at `o`; returns the end (ASCII byte by byte: cheaper than `Buffer.write` for short ids). */

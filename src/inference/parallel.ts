@@ -59,10 +59,31 @@ export function resolveThreads(fn: string, threads: number | undefined, work: nu
  * runBlocks({ kernel: lisaBlock, helpers: [rngSeed, rngNext], data: { z, offsets, out }, blocks: 40, threads: 2 });
  */
 export function runBlocks(options: RunBlocksOptions): { byWorkers: number } {
+  return startBlocks(options).finish();
+}
+
+/**
+ * {@link runBlocks} in two steps, so that this thread can do other work while the workers compute: `startBlocks`
+ * hands the job to the workers and returns at once; `finish()` then takes the blocks not yet claimed on this
+ * thread, waits for the rest and returns as `runBlocks` does. Results are the same as `runBlocks`' (a block's
+ * result depends only on its index). With `threads` 1 (or one block), `finish()` computes every block here.
+ * Only arrays already in a SharedArrayBuffer may be read before `finish()` returns; until then the outputs are
+ * being written.
+ *
+ * @example
+ * const job = startBlocks({ kernel: formatNumberBlock, data: next, blocks: 32, threads: 2 });
+ * writeLines(current); // meanwhile the worker prints the next round's numbers
+ * job.finish();
+ */
+export function startBlocks(options: RunBlocksOptions): { finish: () => { byWorkers: number } } {
   const { kernel, helpers = [], data, blocks, threads } = options;
   if (threads <= 1 || blocks <= 1) {
-    for (let b = 0; b < blocks; b++) kernel(data, b);
-    return { byWorkers: 0 };
+    return {
+      finish() {
+        for (let b = 0; b < blocks; b++) kernel(data, b);
+        return { byWorkers: 0 };
+      },
+    };
   }
   const shared: Record<string, ArrayLike<number> | number> = {};
   for (const [key, value] of Object.entries(data)) shared[key] = typeof value === "number" || isShared(value) ? value : toShared(value);
@@ -71,20 +92,36 @@ export function runBlocks(options: RunBlocksOptions): { byWorkers: number } {
   const source = kernelSource(kernel, helpers);
   const workers = pool(Math.min(threads, blocks) - 1);
   for (const w of workers) w.postMessage({ source, name: kernel.name, data: shared, blocks, control, done });
-  let here = 0;
-  for (;;) {
-    const b = Atomics.add(control, 0, 1);
-    if (b >= blocks) break;
-    kernel(shared, b);
-    Atomics.store(done, b, 1);
-    Atomics.add(control, 1, 1);
-    here++;
-  }
-  here += waitForWorkers(kernel, shared, blocks, control, done);
-  for (const [key, value] of Object.entries(data)) {
-    if (typeof value !== "number" && ArrayBuffer.isView(value) && shared[key] !== value) (value as unknown as Float64Array).set(shared[key] as Float64Array);
-  }
-  return { byWorkers: blocks - here };
+  return {
+    finish() {
+      let here = 0;
+      for (;;) {
+        const b = Atomics.add(control, 0, 1);
+        if (b >= blocks) break;
+        kernel(shared, b);
+        Atomics.store(done, b, 1);
+        Atomics.add(control, 1, 1);
+        here++;
+      }
+      here += waitForWorkers(kernel, shared, blocks, control, done);
+      for (const [key, value] of Object.entries(data)) {
+        if (typeof value !== "number" && ArrayBuffer.isView(value) && shared[key] !== value) (value as unknown as Float64Array).set(shared[key] as Float64Array);
+      }
+      return { byWorkers: blocks - here };
+    },
+  };
+}
+
+/**
+ * Starts the worker threads that {@link runBlocks} with `threads` threads will use, without waiting for them: a
+ * worker takes tens of milliseconds to start, which a caller can hide behind work of its own on this thread (e.g.
+ * `sozialraum index` while it computes the index, before the numbers are printed on both cores).
+ *
+ * @example
+ * warmWorkers(2); // later: runBlocks({ ..., threads: 2 }) finds its worker ready
+ */
+export function warmWorkers(threads: number): void {
+  pool(Math.max(0, threads - 1));
 }
 
 /**

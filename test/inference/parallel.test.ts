@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveThreads, runBlocks } from "../../src/inference/parallel.js";
+import { resolveThreads, runBlocks, startBlocks, warmWorkers } from "../../src/inference/parallel.js";
 
 /** Test kernel: block b writes f(b, j) for its 8 entries, after some work so that the workers get blocks. */
 function squareBlock(data: Record<string, any>, block: number): void {
@@ -36,6 +36,34 @@ describe("runBlocks", () => {
       expect(out).toEqual(expected(blocks, rounds));
     }
     expect(byWorkers).toBeGreaterThan(0);
+  });
+
+  it("startBlocks: jobs started before this thread works on, finished later (two at once), give runBlocks' result", () => {
+    const blocks = 48;
+    const rounds = 20_000;
+    for (const threads of [1, 2, 3]) {
+      const shared = () => new Float64Array(new SharedArrayBuffer(8 * blocks * 8));
+      const a = shared();
+      const b = shared();
+      const jobA = startBlocks({ kernel: squareBlock, helpers: [busyValue], data: { out: a, rounds }, blocks, threads });
+      const jobB = startBlocks({ kernel: squareBlock, helpers: [busyValue], data: { out: b, rounds: rounds + 1 }, blocks, threads });
+      let other = 0;
+      for (let i = 0; i < 1e6; i++) other += i % 7; // this thread's own work meanwhile
+      expect(other).toBeGreaterThan(0);
+      const { byWorkers } = jobA.finish();
+      expect(a).toEqual(expected(blocks, rounds));
+      jobB.finish();
+      expect(b).toEqual(expected(blocks, rounds + 1));
+      if (threads === 1) expect(byWorkers).toBe(0);
+    }
+  });
+
+  it("warmWorkers starts the pool ahead (1 thread: none); runBlocks then gives the same result", () => {
+    warmWorkers(1);
+    warmWorkers(2);
+    const out = new Float64Array(16 * 8);
+    runBlocks({ kernel: squareBlock, helpers: [busyValue], data: { out, rounds: 1000 }, blocks: 16, threads: 2 });
+    expect(out).toEqual(expected(16, 1000));
   });
 
   it("a kernel error in a worker is thrown here, with its message", () => {
