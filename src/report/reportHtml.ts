@@ -105,10 +105,10 @@ export function reportHtml(doc: ReportDocument, options: ReportHtmlOptions = {})
       (hasFigures ? plotlyScriptTags() : "") +
       `</head>\n<body>\n`,
   );
-  parts.push(headerHtml(doc));
+  parts.push(headerHtml(doc, options.expanded === true));
   parts.push(tocHtml(doc.sections));
   for (const section of doc.sections) parts.push(sectionHtml(section, sheets, options.expanded === true));
-  if (doc.sections.some((s) => s.collapsed !== undefined)) parts.push(`<script>${DETAILS_SCRIPT}</script>\n`);
+  if (doc.parameters.length > 0 || doc.sections.some((s) => s.collapsed !== undefined)) parts.push(`<script>${DETAILS_SCRIPT}</script>\n`);
   if (hasFigures && doc.sections.some((s) => s.className === "steckbrief")) parts.push(`<script>${STECKBRIEF_CLICK_SCRIPT}</script>\n`);
   parts.push(
     `<footer><p>Erstellt mit sozialraum ${escapeHtml(VERSION)}` +
@@ -118,17 +118,20 @@ export function reportHtml(doc: ReportDocument, options: ReportHtmlOptions = {})
   return parts.join("");
 }
 
-function headerHtml(doc: ReportDocument): string {
-  // Two tables side by side (the first half of the parameters, then the rest): half the height.
+function headerHtml(doc: ReportDocument, expanded: boolean): string {
+  // Two tables side by side (the first half of the parameters, then the rest): half the height. Collapsed under
+  // a one-line summary, so that the first screen leads to the answer (Zusammenfassung), not to the settings.
   const half = Math.ceil(doc.parameters.length / 2);
   const paramTable = (ps: readonly ReportParameter[]) =>
     `<table class="parameters"><tbody>\n` +
     ps.map((p) => `<tr><th scope="row">${escapeHtml(p.label)}</th><td>${escapeHtml(parameterText(p))}</td></tr>\n`).join("") +
     `</tbody></table>`;
+  const line = `${doc.parameters.length} Angaben: ${doc.parameters.slice(0, 3).map((p) => `${p.label} ${parameterText(p)}`).join(" · ")} …`;
   const params = doc.parameters.length
-    ? `<h2 id="parameter">Parameter der Analyse</h2>\n<div class="table-wrap params">` +
+    ? `<details id="parameter" class="collapsed"${expanded ? " open" : ""}>\n<summary><h2>Parameter der Analyse</h2>` +
+      `<span class="summary-line">${escapeHtml(line)}</span></summary>\n<div class="table-wrap params">` +
       [doc.parameters.slice(0, half), doc.parameters.slice(half)].filter((ps) => ps.length > 0).map(paramTable).join("\n") +
-      `</div>\n`
+      `</div>\n</details>\n`
     : "";
   const intro = (doc.intro ?? []).map((p) => `<p>${escapeHtml(p)}</p>\n`).join("");
   return (
