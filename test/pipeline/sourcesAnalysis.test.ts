@@ -71,6 +71,14 @@ describe("runSourcesAnalysis: a city's own tables in the main job", () => {
     expect(loaded.years.get(2024)!.rows.map((r) => r.sozialraum_id)).toEqual(areas.rows.map((r) => r.sozialraum_id));
   });
 
+  it("the report header names the city's own tables, not the package's synthetic city", () => {
+    const dir = city();
+    const resolved = resolveAnalysisConfig(loadAnalysisConfig(join(dir, "sozialraum.json")));
+    const folder = dir.split(/[\\/]/).pop();
+    expect(resolved.report.source).toBe(`Eigene Tabellen, Strukturdaten 2024 (Ordner ${folder})`);
+    expect(resolveAnalysisConfig({}).report.source).toMatch(/^Synthetische Beispielstadt/);
+  });
+
   it("a garbage cell (\"12a\") is a German error naming its area and value", async () => {
     const dir = city("12a");
     await expect(runSourcesAnalysis(loadAnalysisConfig(join(dir, "sozialraum.json")))).rejects.toThrow(/05.*12a|12a.*05/s);
