@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { formatGermanNumber } from "../io/formatGermanNumber.js";
 import type { AnalysisConfig } from "../analysis/analysisConfig.js";
 import type { ImageFormat } from "../export/exportFigures.js";
+import { cliWarning } from "./cliWarning.js";
 
 /** Options of the `analyse` subcommand as commander parses them. */
 interface AnalyseOptions {
@@ -88,7 +89,7 @@ export function registerAnalyseCommand(program: Command): void {
       log(`Bericht, Arbeitsmappe und Rangfolge schreiben${figures ? `, Abbildungen als ${figures.join(" und ").toUpperCase()}` : ""}`);
       const files = await writeAnalysisOutputs(result, options.out, { figures, pdf: options.pdf });
       // The same warning can come from several steps (e.g. status and need index): print each once.
-      for (const w of new Set([...result.warnings, ...files.warnings])) log(`Hinweis: ${w}`);
+      for (const w of new Set([...result.warnings, ...files.warnings].map(cliWarning))) log(`Hinweis: ${w}`);
       const ranked = result.ranking.filter((r) => r.rang !== null).length;
       log(`${result.areas.length} Sozialräume, ${ranked} mit Rang, ${result.excluded.length} Ausschlüsse (${formatGermanNumber((Date.now() - started) / 1000, { decimals: 1 })} s)`);
       process.stdout.write([files.ranking, files.workbook, files.report, ...(files.pdf ? [files.pdf] : []), ...(files.steckbriefe ? [files.steckbriefe] : []), ...files.figures, files.provenance].map((f) => `${f}\n`).join(""));

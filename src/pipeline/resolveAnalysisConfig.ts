@@ -1,3 +1,4 @@
+import { basename, dirname, resolve } from "node:path";
 import type { AnalysisConfig, ResolvedAnalysisConfig } from "../analysis/analysisConfig.js";
 import { DEFAULT_ANALYSIS_CONFIG } from "../analysis/defaultAnalysisConfig.js";
 import { SOURCES_ID } from "../sources/loadSources.js";
@@ -67,8 +68,10 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
   const sensitivity = config.sensitivity === false ? null : resolveSensitivitySection(sectionOf(config.sensitivity), checks);
   const types = config.types === false ? null : resolveTypesSection(sectionOf(config.types), seed, checks);
   const disclosure = config.disclosure === false ? null : resolveDisclosureSection(sectionOf(config.disclosure), checks);
-  const packageData = sectionOf(config.data).dir === undefined;
-  const report = resolveReportSection(config.report, { years, dir: data.dir, packageData, today: options.today }, checks);
+  // With `sources` the tables are the city's own, wherever `data.dir` points: the header names their folders.
+  const packageData = sources === null && sectionOf(config.data).dir === undefined;
+  const sourceFolders = sources === null ? undefined : sourcesFolders(sources);
+  const report = resolveReportSection(config.report, { years, dir: data.dir, packageData, sourceFolders, today: options.today }, checks);
 
   const { problems } = checks;
   if (problems.length > 0) {
@@ -94,4 +97,10 @@ export function resolveAnalysisConfig(config: AnalysisConfig = {}, options: { ba
     disclosure,
     report,
   };
+}
+
+/** The folder names of the `sources` tables, each once, in the order of the tables (e.g. ["flensburg-sozialatlas-2022"]). */
+function sourcesFolders(sources: NonNullable<ResolvedAnalysisConfig["sources"]>): string[] {
+  const files = Array.isArray(sources.config.tables) ? sources.config.tables : [];
+  return [...new Set(files.filter((t) => typeof t?.file === "string").map((t) => basename(dirname(resolve(sources.baseDir, t.file)))))];
 }

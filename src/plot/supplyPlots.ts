@@ -91,9 +91,12 @@ export function quadrantFigure(result: CompareNeedSupplyResult, options: Quadran
   const corner = (text: string, x: number, y: number, xanchor: string, yanchor: string) => ({
     text, x, y, xref: "paper", yref: "paper", xanchor, yanchor, showarrow: false, font: { size: 11, color: "#555555" },
   });
-  const levelText = (src: string) => (src === "median" ? "Median" : "Niveau der Stadt");
+  // A given need level is a threshold on the need index (the report uses the "auffällig" threshold), not the
+  // city's level; a given supply level is the city's rate.
+  const needLevelText = result.needLevelSource === "median" ? "Median" : "Schwelle";
+  const supplyLevelText = result.supplyLevelSource === "median" ? "Median" : "Niveau der Stadt";
   const notes = [
-    `Gestrichelte Linien: Bedarf ${rounded(result.needLevel)} (${levelText(result.needLevelSource)}), Angebot ${rounded(result.supplyLevel)} (${levelText(result.supplyLevelSource)})`,
+    `Gestrichelte Linien: Bedarf ${rounded(result.needLevel)} (${needLevelText}), Angebot ${rounded(result.supplyLevel)} (${supplyLevelText})`,
     labelled.length > 0 ? `Beschriftet: die ${labelled.length === 1 ? "größte Lücke" : `${labelled.length} größten Lücken`} (hoher Bedarf, geringes Angebot); alle Namen beim Überfahren` : "",
   ].filter((t) => t !== "");
   const layout: Record<string, unknown> = {

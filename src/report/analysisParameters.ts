@@ -28,18 +28,9 @@ export function analysisParameters(result: AnalysisResult): ReportParameter[] {
         ? `Varianzanteil ${formatCell(p.types.explainedShare * 100)} %, Typen ${p.types.kRange[0]}–${p.types.kRange[1]}, ${p.types.resamples} Bootstrap-Stichproben, Seed ${p.types.seed}`
         : "ausgeschaltet",
     },
-    { label: "Gebietsliste", value: basename(p.data.gebiete) },
-    {
-      label: "Strukturdaten",
-      // The file pattern's "{year}" placeholder is filled in: readers see the files actually read.
-      value: basename(p.data.strukturdaten).includes("{year}")
-        ? [...new Set([p.years.current, ...(p.years.previous === null ? [] : [p.years.previous]), ...(p.years.surveys.length >= 2 ? p.years.surveys : [])])]
-            .map((y) => basename(p.data.strukturdaten).replaceAll("{year}", String(y)))
-            .join(", ")
-        : basename(p.data.strukturdaten),
-    },
+    ...dataFileParameters(p),
     { label: "Gebietsgrenzen", value: p.data.geojson ? basename(p.data.geojson) : "keine" },
-    { label: "Schlüsselspalte", value: p.id },
+    { label: "Schlüsselspalte", value: p.sources ? [...new Set(p.sources.config.tables.map((t) => t.key))].join(", ") : p.id },
     { label: "Indikatoren", value: result.indicators.current.indicators.map((d) => `${d.label} (${targetGroupLabel(d.targetGroup)})`) },
     { label: "Mindesteinwohnerzahl", value: p.minimumPopulation },
     { label: "Konfidenzniveau (Wilson-Intervalle)", value: `${formatCell(p.confidence * 100)} %` },
@@ -88,5 +79,22 @@ export function analysisParameters(result: AnalysisResult): ReportParameter[] {
     },
     { label: "Permutationen je Test", value: p.permutations },
     { label: "Startwert (seed)", value: String(p.seed) },
+  ];
+}
+
+/** The data files: the `sources` tables by name, or the area list and the structural data files of `data`. */
+function dataFileParameters(p: AnalysisResult["parameters"]): ReportParameter[] {
+  if (p.sources) return [{ label: "Tabellen (eigene Daten)", value: p.sources.config.tables.map((t) => basename(t.file)) }];
+  return [
+    { label: "Gebietsliste", value: basename(p.data.gebiete) },
+    {
+      label: "Strukturdaten",
+      // The file pattern's "{year}" placeholder is filled in: readers see the files actually read.
+      value: basename(p.data.strukturdaten).includes("{year}")
+        ? [...new Set([p.years.current, ...(p.years.previous === null ? [] : [p.years.previous]), ...(p.years.surveys.length >= 2 ? p.years.surveys : [])])]
+            .map((y) => basename(p.data.strukturdaten).replaceAll("{year}", String(y)))
+            .join(", ")
+        : basename(p.data.strukturdaten),
+    },
   ];
 }

@@ -67,7 +67,7 @@ export function assembleYears(
     const listed = new Set<string>();
     for (const r of t.rows) if (!known.has(r.key) && !listed.has(r.key)) (listed.add(r.key), dropped.push({ file: t.file, row: r.row, key: r.key, reason: `nicht in der Gebietsliste ${areaTable.file}` }));
   }
-  if (dropped.length) warnings.push(`${dropped.length} Schlüssel stehen nicht in der Gebietsliste ${areaTable.file} und bleiben unberücksichtigt: ${dropped.slice(0, 8).map((d) => `${JSON.stringify(d.key)} (${d.file} Zeile ${d.row})`).join(", ")}${dropped.length > 8 ? ", …" : ""}`);
+  if (dropped.length) warnings.push(`${dropped.length} ${dropped.length === 1 ? "Schlüssel steht" : "Schlüssel stehen"} nicht in der Gebietsliste ${areaTable.file} und ${dropped.length === 1 ? "bleibt" : "bleiben"} unberücksichtigt: ${dropped.slice(0, 8).map((d) => `${JSON.stringify(d.key)} (${d.file} Zeile ${d.row})`).join(", ")}${dropped.length > 8 ? ", …" : ""}`);
 
   // Columns: which table supplies each; kinds.
   const columnTable = new Map<string, ReadSourceTable>();

@@ -7,6 +7,7 @@ import { loadAnalysisConfig, resolveAnalysisConfig } from "../../src/pipeline/re
 import { runAnalysis } from "../../src/pipeline/runAnalysis.js";
 import { runSourcesAnalysis, sourcesAreaTable } from "../../src/pipeline/runSourcesAnalysis.js";
 import { loadSources } from "../../src/sources/loadSources.js";
+import { analysisParameters } from "../../src/report/analysisParameters.js";
 
 /** A small city of 8 areas in two files; `cell` replaces the unemployed count of area "05". */
 function city(cell = "40"): string {
@@ -56,6 +57,11 @@ describe("runSourcesAnalysis: a city's own tables in the main job", () => {
     expect(result.areas.find((a) => a.id === "05")).toMatchObject({ name: "Gebiet 5", stadtteil: "Süd" });
     // Every source file is in the provenance with its SHA-256.
     expect(result.inputs.map((i) => i.path.split(/[\\/]/).pop())).toEqual(["gebiete.csv", "daten.csv"]);
+    // The parameter table names the tables read and their key column, not the defaults gebiete.csv / sozialraum_id.
+    const params = Object.fromEntries(analysisParameters(result).map((q) => [q.label, q.value]));
+    expect(params["Tabellen (eigene Daten)"]).toEqual(["gebiete.csv", "daten.csv"]);
+    expect(params["Schlüsselspalte"]).toBe("nr");
+    expect(params["Gebietsliste"]).toBeUndefined();
   });
 
   it("ends in the table layer's AreaTable: the area list with the rows of gebiete.csv, the years from loadSources", async () => {
@@ -69,6 +75,14 @@ describe("runSourcesAnalysis: a city's own tables in the main job", () => {
     expect(areas.rowNumbers).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(areas.rows[4]).toEqual({ sozialraum_id: "05", sozialraum_name: "Gebiet 5", bezirk: "Süd" });
     expect(loaded.years.get(2024)!.rows.map((r) => r.sozialraum_id)).toEqual(areas.rows.map((r) => r.sozialraum_id));
+  });
+
+  it("the report header names the city's own tables, not the package's synthetic city", () => {
+    const dir = city();
+    const resolved = resolveAnalysisConfig(loadAnalysisConfig(join(dir, "sozialraum.json")));
+    const folder = dir.split(/[\\/]/).pop();
+    expect(resolved.report.source).toBe(`Eigene Tabellen, Strukturdaten 2024 (Ordner ${folder})`);
+    expect(resolveAnalysisConfig({}).report.source).toMatch(/^Synthetische Beispielstadt/);
   });
 
   it("a garbage cell (\"12a\") is a German error naming its area and value", async () => {

@@ -216,6 +216,8 @@ describe("loadSources: markers, validity, aggregate rows, encodings", () => {
   it("a key not in the area list is listed, not lost", async () => {
     const s = await loadSources({ areas: { table: "areas" }, tables: [areas, { file: "extra_area.csv", key: "gebiet", year: 2022 }] }, { baseDir });
     expect(s.dropped).toEqual([{ file: "extra_area.csv", row: 6, key: "05", reason: "nicht in der Gebietsliste areas.csv" }]);
+    // one key: singular verb
+    expect(s.warnings).toContain('1 Schlüssel steht nicht in der Gebietsliste areas.csv und bleibt unberücksichtigt: "05" (extra_area.csv Zeile 6)');
     expect(s.years.get(2022)!.rows).toHaveLength(4);
   });
 });

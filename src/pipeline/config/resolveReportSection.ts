@@ -5,12 +5,12 @@ import { sectionOf, type ConfigChecks } from "./configChecks.js";
 
 /**
  * The report header: the date (default `today`, else the clock's date; "YYYY-MM-DD"), the title (default
- * "Sozialraumanalyse <current year>") and the source text (default: the years and the data folder, or the
- * package's synthetic city).
+ * "Sozialraumanalyse <current year>") and the source text (default: the years and the data folder, the folders of
+ * the `sources` tables, or the package's synthetic city).
  */
 export function resolveReportSection(
   value: AnalysisConfig["report"],
-  context: { years: ResolvedAnalysisConfig["years"]; dir: string; packageData: boolean; today?: string },
+  context: { years: ResolvedAnalysisConfig["years"]; dir: string; packageData: boolean; sourceFolders?: string[]; today?: string },
   checks: ConfigChecks,
 ): ResolvedAnalysisConfig["report"] {
   const r = sectionOf(value);
@@ -26,7 +26,11 @@ export function resolveReportSection(
   const source = checks.text(
     "report.source",
     r.source,
-    context.packageData ? `Synthetische Beispielstadt des Pakets sozialraum (Strukturdaten ${years})` : `Strukturdaten ${years} (Ordner ${basename(context.dir)})`,
+    context.packageData
+      ? `Synthetische Beispielstadt des Pakets sozialraum (Strukturdaten ${years})`
+      : context.sourceFolders !== undefined
+        ? `Eigene Tabellen, Strukturdaten ${years} (Ordner ${context.sourceFolders.join(", ")})`
+        : `Strukturdaten ${years} (Ordner ${basename(context.dir)})`,
   );
   return { title, date, source };
 }
