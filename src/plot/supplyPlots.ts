@@ -60,45 +60,32 @@ export function quadrantFigure(result: CompareNeedSupplyResult, options: Quadran
     };
   });
 
-  // Ranges with a band below and above the points for the corner names.
+  // Ranges with a band around the points for their labels.
   const xs = used.map((r) => r.need!).concat(result.needLevel);
   const ys = used.map((r) => r.supply!).concat(result.supplyLevel, 0);
   const [xlo, xhi] = padded(Math.min(...xs), Math.max(...xs), 0.04, 0.04);
   const [ylo, yhi] = padded(Math.min(...ys), Math.max(...ys), 0.08, 0.08);
   const top = options.labelTop ?? 10;
   const labelled = options.showLabels === false ? [] : result.gaps.filter((r) => r.need !== null && r.supply !== null).slice(0, top);
-  // The corner names (11 px) take the corners of an assumed 760 × 420 px plot area.
-  const cornerBox = (q: Quadrant, right: boolean, bottom: boolean) => {
-    const w = QUADRANT_LABELS[q].length * 6.6 + 6;
-    return { left: right ? 760 - w : 0, right: right ? 760 : w, top: bottom ? 420 - 18 : 0, bottom: bottom ? 420 : 18 };
-  };
-  const labels = placeLabels(
-    labelled.map((r) => ({ x: r.need!, y: r.supply!, text: name(r.id) })),
-    {
-      xRange: [xlo, xhi],
-      yRange: [ylo, yhi],
-      fontSize: 10,
-      reserved: [
-        cornerBox("high-need-low-supply", true, true),
-        cornerBox("high-need-high-supply", true, false),
-        cornerBox("low-need-low-supply", false, true),
-        cornerBox("low-need-high-supply", false, false),
-      ],
-    },
-  );
+  // The quadrant names are in the legend (with their counts), not in the corners: in a figure of a third of the
+  // report's width, corner names on the left and the right overlapped.
+  const labels = placeLabels(labelled.map((r) => ({ x: r.need!, y: r.supply!, text: name(r.id) })), {
+    xRange: [xlo, xhi],
+    yRange: [ylo, yhi],
+    fontSize: 10,
+  });
 
   const line = { color: "#555555", width: 1, dash: "dash" };
-  const corner = (text: string, x: number, y: number, xanchor: string, yanchor: string) => ({
-    text, x, y, xref: "paper", yref: "paper", xanchor, yanchor, showarrow: false, font: { size: 11, color: "#555555" },
-  });
   // A given need level is a threshold on the need index (the report uses the "auffällig" threshold), not the
   // city's level; a given supply level is the city's rate.
   const needLevelText = result.needLevelSource === "median" ? "Median" : "Schwelle";
   const supplyLevelText = result.supplyLevelSource === "median" ? "Median" : "Niveau der Stadt";
+  // Short lines: the figure is often a third of the report's width.
   const notes = [
-    `Gestrichelte Linien: Bedarf ${rounded(result.needLevel)} (${needLevelText}), Angebot ${rounded(result.supplyLevel)} (${supplyLevelText})`,
-    labelled.length > 0 ? `Beschriftet: die ${labelled.length === 1 ? "größte Lücke" : `${labelled.length} größten Lücken`} (hoher Bedarf, geringes Angebot); alle Namen beim Überfahren` : "",
-  ].filter((t) => t !== "");
+    `Gestrichelte Linien: Bedarf ${rounded(result.needLevel)} (${needLevelText})`,
+    `und Angebot ${rounded(result.supplyLevel)} (${supplyLevelText})`,
+    ...(labelled.length > 0 ? [`Beschriftet: ${labelled.length === 1 ? "die größte Lücke" : `die ${labelled.length} größten Lücken`};`, "alle Namen beim Überfahren"] : []),
+  ];
   const layout: Record<string, unknown> = {
     ...baseLayout(options.title ?? "Bedarf und Angebot", 600),
     xaxis: { title: { text: needLabel }, zeroline: false, range: [xlo, xhi] },
@@ -108,10 +95,6 @@ export function quadrantFigure(result: CompareNeedSupplyResult, options: Quadran
       { type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: result.supplyLevel, y1: result.supplyLevel, line },
     ],
     annotations: [
-      corner(QUADRANT_LABELS["high-need-low-supply"], 1, 0, "right", "bottom"),
-      corner(QUADRANT_LABELS["high-need-high-supply"], 1, 1, "right", "top"),
-      corner(QUADRANT_LABELS["low-need-low-supply"], 0, 0, "left", "bottom"),
-      corner(QUADRANT_LABELS["low-need-high-supply"], 0, 1, "left", "top"),
       ...labels,
       ...notes.map((t, k) => noteAnnotation(t, k)),
     ],

@@ -79,11 +79,15 @@ describe("compareNeedSupply (hand calculation)", () => {
     expect(fig.data.flatMap((t) => t.text as string[]).sort()).toEqual(n2.map((x) => x.id).sort());
     const note = layout.annotations.find((a) => a.text.startsWith("Gestrichelt"))!.text;
     // median need (1.4 + 1.5)/2 − 0.05 = 1.40 (two decimals below 10); supply level 565.29 → "565"
-    expect(note).toBe("Gestrichelte Linien: Bedarf 1,40 (Median), Angebot 565 (Niveau der Stadt)");
+    expect(note).toBe("Gestrichelte Linien: Bedarf 1,40 (Median)");
+    expect(layout.annotations.map((a) => a.text)).toContain("und Angebot 565 (Niveau der Stadt)");
+    // short note lines (the figure is a third of the report's width), and no quadrant names in the corners
+    expect(layout.annotations.filter((a) => a.xref === "paper").every((a) => a.text.length <= 45)).toBe(true);
+    expect(layout.annotations.map((a) => a.text)).not.toContain(QUADRANT_LABELS["high-need-low-supply"]);
     // a given need level (the report passes the "auffällig" threshold 1) is a threshold, not the city's level
     const given = quadrantFigure(compareNeedSupply(n2, s2, { needLevel: 1, supplyLevel: 565.29 }), { labelTop: 4 });
     const givenNote = (given.layout.annotations as Array<{ text: string }>).find((a) => a.text.startsWith("Gestrichelt"))!.text;
-    expect(givenNote).toBe("Gestrichelte Linien: Bedarf 1,00 (Schwelle), Angebot 565 (Niveau der Stadt)");
+    expect(givenNote).toBe("Gestrichelte Linien: Bedarf 1,00 (Schwelle)");
     expect(layout.legend).toMatchObject({ y: 1, yanchor: "bottom" });
     expect(fig.data[0].customdata as unknown[][]).toContainEqual(["g29", 1, expect.any(String), "2,85", "397"]);
     const none = quadrantFigure(r, { showLabels: false });
