@@ -16,7 +16,8 @@ function sortKeys(value: unknown): unknown {
   if (value && typeof value === "object" && !(value instanceof Date)) {
     const v = value as Record<string, unknown>;
     if (typeof (v as { toJSON?: unknown }).toJSON === "function") return sortKeys((v as { toJSON(): unknown }).toJSON());
-    const out: Record<string, unknown> = {};
+    // No prototype: a key "__proto__" in the data stays an ordinary key (as JSON.stringify writes an own one).
+    const out: Record<string, unknown> = Object.create(null);
     for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortKeys(v[k]);
     return out;
   }

@@ -12,7 +12,7 @@ function sortedCopy(value: unknown): unknown {
   if (value && typeof value === "object" && !(value instanceof Date)) {
     const v = value as Record<string, unknown> & { toJSON?: () => unknown };
     if (typeof v.toJSON === "function") return sortedCopy(v.toJSON());
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = Object.create(null); // an own "__proto__" key stays a key
     for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortedCopy(v[k]);
     return out;
   }
@@ -85,6 +85,13 @@ describe("stableJsonBytes and stableJsonDigest on rows that share their keys (ba
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("keeps a key named __proto__ as an ordinary key (found by the property above: a Date under __proto__ threw)", () => {
+    const rows = [Object.fromEntries([["__proto__", new Date(0)], ["a", 1]])];
+    const text = '[{"__proto__":"1970-01-01T00:00:00.000Z","a":1}]';
+    expect(Buffer.from(stableJsonBytes(rows)).toString("utf8")).toBe(text);
+    expect(stableJsonDigest(rows).sha256).toBe(createHash("sha256").update(text).digest("hex"));
   });
 
   it("writes a long table of one key set in several batches and pieces, and rows with other keys between them", () => {
